@@ -1,0 +1,41 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { accessLog } from './http/access-log.js';
+import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { healthRoutes, type Readiness } from './http/health.routes.js';
+import { buildOpenApi } from './http/openapi.js';
+import { requestId } from './http/request-id.js';
+import { buildRouter, type AnyRoute, type Guard } from './http/route.js';
+import type { Logger } from './lib/logger.js';
+
+export interface AppDeps {
+  logger: Logger;
+  readiness: Readiness;
+  routes: AnyRoute[];
+  guard: Guard;
+  trustProxy?: boolean;
+  version?: string;
+}
+
+/** The Express app; it never listens, so supertest can drive it without a port. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy ?? false);
+  app.set('query parser', 'simple');
+  app.use(requestId);
+  app.use(accessLog(deps.logger));
+  app.use(helmet());
+  app.use(express.json({ limit: '256kb', strict: true }));
+  app.use(healthRoutes(deps.readiness));
+
+  const openapi = buildOpenApi(deps.routes, '/api', deps.version ?? '0.1.0');
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  app.use('/api', buildRouter(deps.routes, deps.guard));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

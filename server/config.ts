@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+const csvHours = z
+  .string()
+  .regex(/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*\s*$/, 'a comma-separated list of hours, e.g. "24,48,60"')
+  .transform((s) => s.split(',').map((h) => Number(h.trim())));
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+/** Every environment variable the service reads, with its default. `.env.example` documents the same list. */
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_URL: z.url().optional(),
+
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .optional(),
+  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ and - only').default('breachclock'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  FERRETDB_PORT: z.coerce.number().int().min(0).max(65535).default(27117),
+
+  PROCESS_ROLES: z
+    .string()
+    .default('web,worker')
+    .transform((s) => s.split(',').map((r) => r.trim()))
+    .pipe(z.array(z.enum(['web', 'worker'])).min(1)),
+
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_ISSUER: z.string().min(1).default('breach-clock'),
+  JWT_AUDIENCE: z.string().min(1).default('breach-clock-api'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  TRUST_PROXY: booleanFlag.default(false),
+
+  MILESTONE_HOURS: csvHours.default([24, 48, 60, 66, 70, 71]),
+  OVERDUE_REPEAT_HOURS: z.coerce.number().positive().default(6),
+  TRIAGE_LIMIT_HOURS: z.coerce.number().positive().default(24),
+  CONTROLLER_NOTICE_TARGET_HOURS: z.coerce.number().positive().default(24),
+
+  AGENDA_PROCESS_EVERY_MS: z.coerce.number().int().min(100).default(1000),
+  AGENDA_LOCK_LIFETIME_MS: z.coerce.number().int().min(1000).default(10_000),
+  AGENDA_LOCK_LIMIT: z.coerce.number().int().min(0).default(200),
+  AGENDA_MAX_CONCURRENCY: z.coerce.number().int().min(1).default(50),
+
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+});
+
+export type Env = z.input<typeof EnvSchema>;
+
+export interface Config {
+  readonly env: 'development' | 'test' | 'production';
+  readonly http: { readonly host: string; readonly port: number; readonly trustProxy: boolean; readonly publicUrl?: string };
+  readonly logLevel: string;
+  readonly database: {
+    readonly uri?: string;
+    readonly name: string;
+    readonly dataDir: string;
+    readonly ferretdbPort: number;
+  };
+  readonly roles: { readonly web: boolean; readonly worker: boolean };
+  readonly auth: {
+    readonly jwtSecret: string;
+    readonly jwtSecretGenerated: boolean;
+    readonly issuer: string;
+    readonly audience: string;
+    readonly accessTokenTtlSeconds: number;
+    readonly refreshTokenTtlDays: number;
+    readonly adminEmail?: string;
+    readonly adminPassword?: string;
+  };
+  readonly clock: {
+    readonly milestoneHours: readonly number[];
+    readonly overdueRepeatHours: number;
+    readonly triageLimitHours: number;
+    readonly controllerNoticeTargetHours: number;
+  };
+  readonly scheduler: {
+    readonly processEveryMs: number;
+    readonly lockLifetimeMs: number;
+    readonly lockLimit: number;
+    readonly maxConcurrency: number;
+  };
+  readonly redisUrl?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the environment once, validates it, and returns a frozen config; throws ConfigError naming each bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset, as they do in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const milestones = [...new Set(e.MILESTONE_HOURS)].sort((a, b) => a - b);
+  const problems: string[] = [];
+  if (milestones.some((h) => h <= 0 || h >= 72)) problems.push('MILESTONE_HOURS: each milestone must be between 0 and 72 hours');
+  if (e.NODE_ENV === 'production' && !e.JWT_SECRET) problems.push('JWT_SECRET: required in production');
+  if (e.AGENDA_LOCK_LIFETIME_MS <= e.AGENDA_PROCESS_EVERY_MS) {
+    problems.push('AGENDA_LOCK_LIFETIME_MS: must be longer than AGENDA_PROCESS_EVERY_MS');
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const config: Config = {
+    env: e.NODE_ENV,
+    http: { host: e.HOST, port: e.PORT, trustProxy: e.TRUST_PROXY, ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}) },
+    logLevel: e.LOG_LEVEL,
+    database: {
+      ...(e.MONGODB_URI ? { uri: e.MONGODB_URI } : {}),
+      name: e.MONGODB_DB,
+      dataDir: e.DATA_DIR,
+      ferretdbPort: e.FERRETDB_PORT,
+    },
+    roles: { web: e.PROCESS_ROLES.includes('web'), worker: e.PROCESS_ROLES.includes('worker') },
+    auth: {
+      jwtSecret: e.JWT_SECRET ?? randomBytes(48).toString('base64url'),
+      jwtSecretGenerated: !e.JWT_SECRET,
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+      accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+      ...(e.ADMIN_EMAIL ? { adminEmail: e.ADMIN_EMAIL } : {}),
+      ...(e.ADMIN_PASSWORD ? { adminPassword: e.ADMIN_PASSWORD } : {}),
+    },
+    clock: {
+      milestoneHours: milestones,
+      overdueRepeatHours: e.OVERDUE_REPEAT_HOURS,
+      triageLimitHours: e.TRIAGE_LIMIT_HOURS,
+      controllerNoticeTargetHours: e.CONTROLLER_NOTICE_TARGET_HOURS,
+    },
+    scheduler: {
+      processEveryMs: e.AGENDA_PROCESS_EVERY_MS,
+      lockLifetimeMs: e.AGENDA_LOCK_LIFETIME_MS,
+      lockLimit: e.AGENDA_LOCK_LIMIT,
+      maxConcurrency: e.AGENDA_MAX_CONCURRENCY,
+    },
+    ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}

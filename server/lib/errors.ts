@@ -1,0 +1,30 @@
+/** One detail of a failed request: which field, and what is wrong with it. */
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** The only error type routes and services throw on purpose; the error middleware turns it into the JSON error format. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const badRequest = (message: string, details: ErrorDetail[] = []) =>
+  new AppError(400, 'invalid_input', message, details);
+export const unauthorized = (message = 'Authentication required') => new AppError(401, 'unauthorized', message);
+export const forbidden = (message = 'You may not do this') => new AppError(403, 'forbidden', message);
+export const notFound = (what = 'Resource') => new AppError(404, 'not_found', `${what} not found`);
+export const conflict = (message: string, details: ErrorDetail[] = []) => new AppError(409, 'conflict', message, details);
+export const unprocessable = (code: string, message: string, details: ErrorDetail[] = []) =>
+  new AppError(422, code, message, details);
+export const tooManyRequests = (message = 'Too many requests, try again later') =>
+  new AppError(429, 'rate_limited', message);
+export const unavailable = (message = 'Service temporarily unavailable') => new AppError(503, 'unavailable', message);

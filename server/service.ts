@@ -1,0 +1,107 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Connection } from 'mongoose';
+import type { Server as SocketServer } from 'socket.io';
+import { createApp } from './app.js';
+import type { Config } from './config.js';
+import { createContainer, type Container } from './container.js';
+import { connectDatabase, pingDatabase } from './db/connection.js';
+import { EmbeddedFerretdb } from './db/embedded-ferretdb.js';
+import { Scheduler } from './jobs/scheduler.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import type { Logger } from './lib/logger.js';
+import { createSocketServer } from './realtime/socket-server.js';
+
+export interface ServiceOptions {
+  config: Config;
+  logger: Logger;
+  clock?: Clock;
+  /** Overrides the configured database (tests give each file its own). */
+  mongoUri?: string;
+  dbName?: string;
+  instanceName?: string;
+}
+
+export interface RunningService {
+  url: string;
+  httpServer: HttpServer;
+  io: SocketServer;
+  container: Container;
+  connection: Connection;
+  ferretdb?: EmbeddedFerretdb;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one instance: the database (embedded FerretDB when no URI is configured), the container,
+ * the scheduler when this instance has the worker role, and the HTTP + socket.io server.
+ */
+export async function startService(options: ServiceOptions): Promise<RunningService> {
+  const { config, logger } = options;
+  const clock = options.clock ?? systemClock;
+
+  let ferretdb: EmbeddedFerretdb | undefined;
+  let uri = options.mongoUri ?? config.database.uri;
+  if (!uri) {
+    ferretdb = new EmbeddedFerretdb({ dataDir: config.database.dataDir, port: config.database.ferretdbPort, logger, supervise: true });
+    uri = await ferretdb.start();
+  }
+
+  let connection: Connection | undefined;
+  try {
+    connection = await connectDatabase({ uri, dbName: options.dbName ?? config.database.name });
+    const db = connection.db;
+    if (!db) throw new Error('database handle missing after connect');
+    const scheduler = new Scheduler({
+      db,
+      logger,
+      name: options.instanceName ?? `${config.http.host}:${process.pid}`,
+      ...config.scheduler,
+    });
+    const container = createContainer({ config, connection, scheduler, clock, logger });
+    if (config.roles.worker) await scheduler.start();
+
+    const conn = connection;
+    const app = createApp({
+      logger,
+      routes: container.routes,
+      guard: container.guard,
+      trustProxy: config.http.trustProxy,
+      readiness: {
+        check: async () => ({
+          database: await pingDatabase(conn),
+          ...(config.roles.worker ? { scheduler: scheduler.isRunning } : {}),
+        }),
+      },
+    });
+    const httpServer = createServer(app);
+    const io = createSocketServer(httpServer, logger);
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.http.port, config.http.host, () => resolve());
+    });
+    const address = httpServer.address() as AddressInfo;
+    const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+
+    let stopped: Promise<void> | undefined;
+    const stop = () =>
+      (stopped ??= (async () => {
+        // Order: no new connections → sockets closed → jobs released → database closed → embedded database stopped.
+        const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        httpServer.closeIdleConnections();
+        await io.close().catch(() => undefined);
+        await scheduler.stop();
+        const forced = setTimeout(() => httpServer.closeAllConnections(), 3_000);
+        await closed;
+        clearTimeout(forced);
+        await conn.close();
+        await ferretdb?.stop();
+      })());
+
+    return { url, httpServer, io, container, connection: conn, ...(ferretdb ? { ferretdb } : {}), stop };
+  } catch (err) {
+    await connection?.close().catch(() => undefined);
+    await ferretdb?.stop();
+    throw err;
+  }
+}

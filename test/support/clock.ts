@@ -1,0 +1,26 @@
+import type { Clock } from '../../server/lib/clock.js';
+
+/** A clock that moves only when the test says so. */
+export class ManualClock implements Clock {
+  private current: number;
+
+  constructor(start: Date | string = '2026-03-02T09:00:00Z') {
+    this.current = new Date(start).getTime();
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  set(at: Date | string): void {
+    this.current = new Date(at).getTime();
+  }
+
+  advanceHours(hours: number): void {
+    this.current += hours * 3_600_000;
+  }
+
+  advanceMs(ms: number): void {
+    this.current += ms;
+  }
+}
