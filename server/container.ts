@@ -1,10 +1,21 @@
 import type { Connection } from 'mongoose';
 import type { Config } from './config.js';
-import type { AnyRoute, Guard } from './http/route.js';
-import { unauthorized } from './lib/errors.js';
+import type { AnyRoute } from './http/route.js';
 import type { Clock } from './lib/clock.js';
 import type { Logger } from './lib/logger.js';
 import type { Scheduler } from './jobs/scheduler.js';
+import { auditModels } from './domains/audit/audit.model.js';
+import { auditRoutes } from './domains/audit/audit.routes.js';
+import { AuditService } from './domains/audit/audit.service.js';
+import { authModels } from './domains/auth/auth.model.js';
+import { authRoutes } from './domains/auth/auth.routes.js';
+import { AuthService } from './domains/auth/auth.service.js';
+import { createGuard } from './domains/auth/guard.js';
+import { LoginThrottleService } from './domains/auth/login-throttle.js';
+import { TokenService } from './domains/auth/token.service.js';
+import { userModels } from './domains/users/user.model.js';
+import { userRoutes } from './domains/users/user.routes.js';
+import { UserService } from './domains/users/user.service.js';
 
 export interface Infrastructure {
   config: Config;
@@ -16,12 +27,33 @@ export interface Infrastructure {
 
 /** The composition root: every domain service is built here once and handed to whoever needs it. */
 export function createContainer(infra: Infrastructure) {
-  const routes: AnyRoute[] = [];
-  const guard: Guard = async (_req, access) => {
-    if (access.kind === 'public') return undefined;
-    throw unauthorized();
+  const { config, connection, clock, logger } = infra;
+
+  const { AuditEntries, AuditHeads } = auditModels(connection);
+  const audit = new AuditService(AuditEntries, AuditHeads, clock, logger);
+
+  const { Users, Credentials } = userModels(connection);
+  const users = new UserService(Users, Credentials, audit, clock, logger);
+
+  const { RefreshTokens, LoginThrottles } = authModels(connection);
+  const tokens = new TokenService(
+    { secret: config.auth.jwtSecret, issuer: config.auth.issuer, audience: config.auth.audience, ttlSeconds: config.auth.accessTokenTtlSeconds },
+    clock,
+  );
+  const auth = new AuthService(users, RefreshTokens, new LoginThrottleService(LoginThrottles, clock), tokens, audit, clock, config.auth.refreshTokenTtlDays, logger);
+
+  const routes: AnyRoute[] = [
+    ...authRoutes(auth, users, config.env === 'production'),
+    ...userRoutes(users),
+    ...auditRoutes(audit),
+  ];
+
+  /** Creates the collections' indexes before the first request, so unique keys hold from the start. */
+  const init = async () => {
+    await Promise.all(Object.values(connection.models).map((model) => model.init()));
   };
-  return { ...infra, routes, guard };
+
+  return { ...infra, audit, users, tokens, auth, routes, guard: createGuard(auth), init };
 }
 
 export type Container = ReturnType<typeof createContainer>;

@@ -1,7 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Connection } from 'mongoose';
-import type { Server as SocketServer } from 'socket.io';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { createContainer, type Container } from './container.js';
@@ -10,7 +9,7 @@ import { EmbeddedFerretdb } from './db/embedded-ferretdb.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import type { Logger } from './lib/logger.js';
-import { createSocketServer } from './realtime/socket-server.js';
+import { createSocketServer, userRoom, type RealtimeServer } from './realtime/socket-server.js';
 
 export interface ServiceOptions {
   config: Config;
@@ -25,7 +24,7 @@ export interface ServiceOptions {
 export interface RunningService {
   url: string;
   httpServer: HttpServer;
-  io: SocketServer;
+  io: RealtimeServer;
   container: Container;
   connection: Connection;
   ferretdb?: EmbeddedFerretdb;
@@ -59,6 +58,12 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       ...config.scheduler,
     });
     const container = createContainer({ config, connection, scheduler, clock, logger });
+    await container.init();
+    const admin = await container.users.bootstrapAdmin(config.auth.adminEmail, config.auth.adminPassword);
+    if (admin?.generatedPassword) {
+      logger.warn({ email: admin.email }, 'first admin created with a generated password, printed once on standard error');
+      process.stderr.write(`\nFirst admin: ${admin.email}\nPassword (shown once, change it after signing in): ${admin.generatedPassword}\n\n`);
+    }
     if (config.roles.worker) await scheduler.start();
 
     const conn = connection;
@@ -75,7 +80,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       },
     });
     const httpServer = createServer(app);
-    const io = createSocketServer(httpServer, logger);
+    const io = createSocketServer(httpServer, container.auth, clock, logger);
+    container.users.whenDeactivated(async (userId) => {
+      io.in(userRoom(userId)).disconnectSockets(true);
+    });
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.http.port, config.http.host, () => resolve());

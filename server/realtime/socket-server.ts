@@ -1,15 +1,69 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
+import type { Actor, AuthService } from '../domains/auth/auth.service.js';
+import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
+import type { ClientToServerEvents, ServerToClientEvents } from './events.js';
 
-/** The socket.io server on the service's own HTTP server; same origin only. */
-export function createSocketServer(httpServer: HttpServer, logger: Logger): Server {
-  const io = new Server(httpServer, {
+export interface SocketData {
+  actor: Actor;
+  expiresAt: Date;
+}
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export const userRoom = (userId: string) => `user:${userId}`;
+export const roleRoom = (role: string) => `role:${role}`;
+export const incidentRoom = (incidentId: string) => `incident:${incidentId}`;
+
+/**
+ * socket.io on the service's HTTP server, same origin only. The handshake carries the same access token
+ * as the API and is verified the same way; a socket is dropped when its token expires or its user is
+ * deactivated. Sockets join a room per user and per role; incident rooms are joined through an
+ * authorised event.
+ */
+export function createSocketServer(httpServer: HttpServer, auth: AuthService, clock: Clock, logger: Logger): RealtimeServer {
+  const io: RealtimeServer = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
     cors: { origin: false },
     maxHttpBufferSize: 64 * 1024,
   });
+
+  io.use((socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    if (typeof token !== 'string' || token.length > 4096) {
+      next(new Error('unauthorized'));
+      return;
+    }
+    auth.actorFromToken(token).then(
+      ({ actor, expiresAt }) => {
+        socket.data.actor = actor;
+        socket.data.expiresAt = expiresAt;
+        next();
+      },
+      () => next(new Error('unauthorized')),
+    );
+  });
+
+  io.on('connection', (socket) => {
+    const { actor, expiresAt } = socket.data;
+    void socket.join([userRoom(actor.id), ...actor.roles.map(roleRoom)]);
+    const expiry = setTimeout(() => socket.disconnect(true), Math.max(0, expiresAt.getTime() - clock.now().getTime()));
+    expiry.unref();
+    socket.on('disconnect', () => clearTimeout(expiry));
+    // Every event first checks the token has not expired by the service's clock.
+    socket.use((_event, next) => {
+      if (socket.data.expiresAt.getTime() <= clock.now().getTime()) {
+        socket.emit('session:expired', { at: clock.now().toISOString() });
+        socket.disconnect();
+        return;
+      }
+      next();
+    });
+  });
+
   io.engine.on('connection_error', (err: { code: number; message: string }) =>
     logger.debug({ code: err.code, message: err.message }, 'socket connection error'),
   );

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { MongoClient } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { connectDatabase } from '../../server/db/connection.js';
 
@@ -23,4 +24,14 @@ export async function openTestDatabase(label: string): Promise<{ connection: Con
       await connection.close();
     },
   };
+}
+
+/** Drops a test database through a short-lived client of its own. */
+export async function dropDatabase(dbName: string): Promise<void> {
+  const client = await MongoClient.connect(testMongoUri());
+  try {
+    await client.db(dbName).dropDatabase();
+  } finally {
+    await client.close();
+  }
 }

@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import type { Model } from 'mongoose';
+import { op } from '../../db/trusted.js';
+import type { Clock } from '../../lib/clock.js';
+import type { Logger } from '../../lib/logger.js';
+import type { AuditEntry, AuditHead } from './audit.model.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+const HEAD_ID = 'head';
+
+/** Who did something, from where, in which request: passed from the route to every service that writes. */
+export interface AuditContext {
+  actor: { id: string | null; email: string | null };
+  ip: string | null;
+  requestId: string | null;
+}
+
+export const systemContext = (what: string): AuditContext => ({
+  actor: { id: null, email: `system:${what}` },
+  ip: null,
+  requestId: null,
+});
+
+export interface AuditRecord {
+  action: string;
+  target: { type: string; id: string | null };
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+/** JSON with keys sorted at every depth and dates as ISO strings: the same content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value as object).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+type Hashable = Omit<AuditEntry, '_id' | 'hash'>;
+
+export function entryHash(entry: Hashable): string {
+  const content = {
+    seq: entry.seq,
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    target: entry.target,
+    requestId: entry.requestId,
+    changes: entry.changes,
+    prevHash: entry.prevHash,
+  };
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+/** Only the fields that differ between before and after, so an entry says what changed and nothing else. */
+export function changedFields(
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown> | null | undefined,
+): { before: Record<string, unknown> | null; after: Record<string, unknown> | null } {
+  if (!before || !after) return { before: before ?? null, after: after ?? null };
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (canonicalJson(before[key]) !== canonicalJson(after[key])) {
+      b[key] = before[key] ?? null;
+      a[key] = after[key] ?? null;
+    }
+  }
+  return { before: b, after: a };
+}
+
+export type VerifyResult =
+  | { ok: true; entries: number; headSeq: number }
+  | { ok: false; entries: number; firstBroken: { seq: number; id: string | null; reason: string } };
+
+const MAX_APPEND_ATTEMPTS = 50;
+
+/**
+ * The append-only, hash-chained audit log. Appends in one process go through a queue; appends from
+ * several instances race on the unique seq index, and the loser re-reads the head and tries again,
+ * so the chain never forks. Entries are never updated or deleted by the service.
+ */
+export class AuditService {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly entries: Model<AuditEntry>,
+    private readonly heads: Model<AuditHead>,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Appends one entry; resolves once it is stored. */
+  record(ctx: AuditContext, record: AuditRecord): Promise<AuditEntry> {
+    const next = this.queue.then(() => this.append(ctx, record));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async append(ctx: AuditContext, record: AuditRecord): Promise<AuditEntry> {
+    const changes = changedFields(record.before, record.after);
+    for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
+      const last = await this.entries.findOne({}, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
+      const draft: Hashable = {
+        seq: (last?.seq ?? 0) + 1,
+        at: this.clock.now(),
+        actor: { id: ctx.actor.id, email: ctx.actor.email, ip: ctx.ip },
+        action: record.action,
+        target: { type: record.target.type, id: record.target.id },
+        requestId: ctx.requestId,
+        changes,
+        prevHash: last?.hash ?? GENESIS_HASH,
+      };
+      const entry = { ...draft, hash: entryHash(draft) };
+      try {
+        const created = await this.entries.create(entry);
+        await this.advanceHead(entry.seq, entry.hash);
+        return created.toObject();
+      } catch (err) {
+        if ((err as { code?: number }).code !== 11000) throw err;
+        this.logger.debug({ seq: entry.seq, attempt }, 'audit append raced another instance; retrying');
+      }
+    }
+    throw new Error('audit log append kept losing the race for the next sequence number');
+  }
+
+  private async advanceHead(seq: number, hash: string): Promise<void> {
+    const res = await this.heads.updateOne({ _id: HEAD_ID, seq: op({ $lt: seq }) }, { $set: { seq, hash } });
+    if (res.matchedCount === 0) {
+      // Either no head yet, or another appender already moved it further.
+      await this.heads.create({ _id: HEAD_ID, seq, hash }).catch((err: { code?: number }) => {
+        if (err.code !== 11000) throw err;
+      });
+    }
+  }
+
+  /** Walks the whole chain and names the first entry that does not hold. */
+  async verify(): Promise<VerifyResult> {
+    let expectedSeq = 1;
+    let prevHash = GENESIS_HASH;
+    let count = 0;
+    const cursor = this.entries.find({}).sort({ seq: 1 }).lean().cursor({ batchSize: 500 });
+    for await (const raw of cursor) {
+      const entry = raw as AuditEntry;
+      count++;
+      const id = entry._id ? String(entry._id) : null;
+      const broken = (reason: string): VerifyResult => ({ ok: false, entries: count, firstBroken: { seq: entry.seq, id, reason } });
+      if (entry.seq !== expectedSeq) {
+        await cursor.close();
+        return broken(`expected entry ${expectedSeq} here: entries before it are missing`);
+      }
+      if (entry.prevHash !== prevHash) {
+        await cursor.close();
+        return broken('does not link to the entry before it');
+      }
+      const { _id: _ignored, hash, ...rest } = entry;
+      if (entryHash(rest) !== hash) {
+        await cursor.close();
+        return broken('content does not match its hash: the entry was changed');
+      }
+      prevHash = hash;
+      expectedSeq++;
+    }
+    const head = await this.heads.findById(HEAD_ID).lean();
+    if (head && head.seq > count) {
+      return {
+        ok: false,
+        entries: count,
+        firstBroken: { seq: count + 1, id: null, reason: `the log held ${head.seq} entries; the newest ${head.seq - count} were removed` },
+      };
+    }
+    return { ok: true, entries: count, headSeq: head?.seq ?? 0 };
+  }
+
+  /** A page of entries, newest first. */
+  async list(options: { limit: number; beforeSeq?: number; targetType?: string; targetId?: string }): Promise<AuditEntry[]> {
+    const filter: Record<string, unknown> = {};
+    if (options.beforeSeq) filter.seq = op({ $lt: options.beforeSeq });
+    if (options.targetType) filter['target.type'] = options.targetType;
+    if (options.targetId) filter['target.id'] = options.targetId;
+    return this.entries.find(filter).sort({ seq: -1 }).limit(options.limit).lean() as Promise<AuditEntry[]>;
+  }
+}

@@ -1,0 +1,60 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+
+/** A refresh token, stored only as its SHA-256. Rotation marks it used; reusing a used one revokes its family. */
+export interface RefreshToken {
+  _id: Types.ObjectId;
+  tokenHash: string;
+  familyId: string;
+  userId: Types.ObjectId;
+  issuedAt: Date;
+  expiresAt: Date;
+  rotatedAt: Date | null;
+  revokedAt: Date | null;
+  revokedReason: string | null;
+}
+
+/** Counts sign-in attempts per key ("account:<email>" or "address:<ip>") in a window; expiry is a date, not a TTL index. */
+export interface LoginThrottle {
+  _id: string;
+  windowStart: Date;
+  attempts: number;
+  failures: number;
+  lockedUntil: Date | null;
+}
+
+const refreshTokenSchema = new Schema<RefreshToken>(
+  {
+    tokenHash: { type: String, required: true },
+    familyId: { type: String, required: true },
+    userId: { type: Schema.Types.ObjectId, required: true },
+    issuedAt: { type: Date, required: true },
+    expiresAt: { type: Date, required: true },
+    rotatedAt: { type: Date, default: null },
+    revokedAt: { type: Date, default: null },
+    revokedReason: { type: String, default: null },
+  },
+  { versionKey: false },
+);
+// Serves the lookup of a presented token.
+refreshTokenSchema.index({ tokenHash: 1 }, { unique: true });
+// Serves revoking a whole family on reuse, and every session of a user on deactivation.
+refreshTokenSchema.index({ familyId: 1 });
+refreshTokenSchema.index({ userId: 1 });
+
+const throttleSchema = new Schema<LoginThrottle>(
+  {
+    _id: String,
+    windowStart: { type: Date, required: true },
+    attempts: { type: Number, default: 0 },
+    failures: { type: Number, default: 0 },
+    lockedUntil: { type: Date, default: null },
+  },
+  { versionKey: false },
+);
+
+export function authModels(connection: Connection): { RefreshTokens: Model<RefreshToken>; LoginThrottles: Model<LoginThrottle> } {
+  return {
+    RefreshTokens: connection.models.RefreshToken ?? connection.model<RefreshToken>('RefreshToken', refreshTokenSchema),
+    LoginThrottles: connection.models.LoginThrottle ?? connection.model<LoginThrottle>('LoginThrottle', throttleSchema),
+  };
+}

@@ -1,0 +1,141 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Model } from 'mongoose';
+import { op } from '../../db/trusted.js';
+import type { Clock } from '../../lib/clock.js';
+import { tooManyRequests, unauthorized } from '../../lib/errors.js';
+import type { Logger } from '../../lib/logger.js';
+import type { AuditContext, AuditService } from '../audit/audit.service.js';
+import { emailKey, type User } from '../users/user.model.js';
+import type { UserService } from '../users/user.service.js';
+import type { RefreshToken } from './auth.model.js';
+import type { LoginThrottleService } from './login-throttle.js';
+import type { Role } from './permissions.js';
+import type { TokenService } from './token.service.js';
+
+/** The signed-in caller as every service sees it; roles are read from the database on each request. */
+export interface Actor {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+}
+
+export const actorOf = (user: User): Actor => ({ id: String(user._id), email: user.email, name: user.name, roles: [...user.roles] });
+
+export interface Session {
+  accessToken: string;
+  expiresAt: Date;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+  user: User;
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+export class AuthService {
+  constructor(
+    private readonly users: UserService,
+    private readonly refreshTokens: Model<RefreshToken>,
+    private readonly throttle: LoginThrottleService,
+    private readonly tokens: TokenService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly refreshTtlDays: number,
+    private readonly logger: Logger,
+  ) {
+    users.whenDeactivated((userId) => this.revokeAllFor(userId, 'user deactivated or password changed'));
+  }
+
+  /** Signs in with e-mail and password. Every failure answers the same, whether or not the e-mail exists. */
+  async login(ctx: AuditContext, email: string, password: string): Promise<Session> {
+    const key = emailKey(email);
+    const { allowed } = await this.throttle.admit(ctx.ip ?? 'unknown', key);
+    if (!allowed) {
+      await this.audit.record({ ...ctx, actor: { id: null, email: key } }, { action: 'auth.login-throttled', target: { type: 'account', id: null } });
+      throw tooManyRequests('Too many sign-in attempts; wait a while and try again');
+    }
+    const user = await this.users.checkPassword(email, password);
+    if (!user) {
+      await this.throttle.failed(key);
+      await this.audit.record({ ...ctx, actor: { id: null, email: key } }, { action: 'auth.login-failed', target: { type: 'account', id: null } });
+      throw unauthorized('E-mail or password is wrong');
+    }
+    await this.throttle.succeeded(key);
+    const session = await this.issue(user, randomUUID());
+    await this.audit.record({ ...ctx, actor: { id: String(user._id), email: user.email } }, { action: 'auth.login', target: { type: 'user', id: String(user._id) } });
+    return session;
+  }
+
+  /**
+   * Trades a refresh token for a new pair. The old token is marked used in the same atomic update that
+   * checks it is unused; presenting a used token again revokes every token of its family.
+   */
+  async refresh(ctx: AuditContext, presented: string): Promise<Session> {
+    const now = this.clock.now();
+    const tokenHash = sha256(presented);
+    const claimed = await this.refreshTokens.findOneAndUpdate(
+      { tokenHash, rotatedAt: null, revokedAt: null, expiresAt: op({ $gt: now }) },
+      { $set: { rotatedAt: now } },
+      { returnDocument: 'after' },
+    );
+    if (!claimed) {
+      const known = await this.refreshTokens.findOne({ tokenHash }).lean();
+      if (known?.rotatedAt && !known.revokedAt) {
+        await this.refreshTokens.updateMany({ familyId: known.familyId, revokedAt: null }, { $set: { revokedAt: now, revokedReason: 'reuse detected' } });
+        await this.audit.record(
+          { ...ctx, actor: { id: String(known.userId), email: null } },
+          { action: 'auth.refresh-reuse', target: { type: 'user', id: String(known.userId) }, after: { familyId: known.familyId } },
+        );
+        this.logger.warn({ userId: String(known.userId), familyId: known.familyId }, 'refresh token reused; family revoked');
+      }
+      throw unauthorized('The session has ended; sign in again');
+    }
+    const user = await this.users.findActive(String(claimed.userId));
+    if (!user) throw unauthorized('The session has ended; sign in again');
+    return this.issue(user, claimed.familyId);
+  }
+
+  async logout(ctx: AuditContext, presented: string | undefined): Promise<void> {
+    if (!presented) return;
+    const token = await this.refreshTokens.findOneAndUpdate(
+      { tokenHash: sha256(presented), revokedAt: null },
+      { $set: { revokedAt: this.clock.now(), revokedReason: 'signed out' } },
+      { returnDocument: 'after' },
+    );
+    if (token) {
+      await this.refreshTokens.updateMany({ familyId: token.familyId, revokedAt: null }, { $set: { revokedAt: this.clock.now(), revokedReason: 'signed out' } });
+      await this.audit.record(ctx, { action: 'auth.logout', target: { type: 'user', id: String(token.userId) } });
+    }
+  }
+
+  /** The actor behind a bearer token: a valid signature, and a user who still exists and is active. */
+  async actorFromToken(token: string): Promise<{ actor: Actor; expiresAt: Date }> {
+    const claims = this.tokens.verify(token);
+    const user = await this.users.findActive(claims.sub);
+    if (!user) throw unauthorized('The account behind this token is not active');
+    return { actor: actorOf(user), expiresAt: new Date(claims.exp * 1000) };
+  }
+
+  private async issue(user: User, familyId: string): Promise<Session> {
+    const now = this.clock.now();
+    const { token, expiresAt } = this.tokens.sign(String(user._id));
+    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshExpiresAt = new Date(now.getTime() + this.refreshTtlDays * 86_400_000);
+    await this.refreshTokens.create({
+      tokenHash: sha256(refreshToken),
+      familyId,
+      userId: user._id,
+      issuedAt: now,
+      expiresAt: refreshExpiresAt,
+      rotatedAt: null,
+      revokedAt: null,
+      revokedReason: null,
+    });
+    return { accessToken: token, expiresAt, refreshToken, refreshExpiresAt, user };
+  }
+
+  private async revokeAllFor(userId: string, reason: string): Promise<void> {
+    await this.refreshTokens.updateMany({ userId, revokedAt: null }, { $set: { revokedAt: this.clock.now(), revokedReason: reason } });
+  }
+}
+

@@ -1,0 +1,39 @@
+import type { Request } from 'express';
+import type { Access, Guard } from '../../http/route.js';
+import { forbidden, unauthorized } from '../../lib/errors.js';
+import type { AuditContext } from '../audit/audit.service.js';
+import type { Actor, AuthService } from './auth.service.js';
+import { hasPermission, type Permission } from './permissions.js';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    actor?: Actor;
+  }
+}
+
+export function bearerToken(req: Request): string | undefined {
+  const header = req.get('authorization');
+  const match = header && /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
+  return match ? match[1] : undefined;
+}
+
+/** Authenticates the caller from the bearer token and checks the route's permission against the permission table. */
+export function createGuard(auth: AuthService): Guard {
+  return async (req: Request, access: Access) => {
+    if (access.kind === 'public') return undefined;
+    const token = bearerToken(req);
+    if (!token) throw unauthorized();
+    const { actor } = await auth.actorFromToken(token);
+    req.actor = actor;
+    if (access.kind === 'permission' && !hasPermission(actor.roles, access.permission as Permission)) {
+      throw forbidden(`Your roles do not allow ${access.permission}`);
+    }
+    return actor;
+  };
+}
+
+/** The audit context of a request: who, from where, which request. */
+export function auditContext(req: Request, actor?: Actor): AuditContext {
+  const who = actor ?? req.actor;
+  return { actor: { id: who?.id ?? null, email: who?.email ?? null }, ip: req.ip ?? null, requestId: req.id };
+}

@@ -1,0 +1,55 @@
+import jwt from 'jsonwebtoken';
+import type { Clock } from '../../lib/clock.js';
+import { unauthorized } from '../../lib/errors.js';
+
+export const ACCESS_TOKEN_ALGORITHM = 'HS256' as const;
+
+export interface AccessClaims {
+  sub: string;
+  exp: number;
+  iat: number;
+}
+
+export interface TokenSettings {
+  secret: string;
+  issuer: string;
+  audience: string;
+  ttlSeconds: number;
+}
+
+/** Signs and verifies access tokens: one algorithm, pinned; issuer and audience always checked; time from the injected clock. */
+export class TokenService {
+  constructor(
+    private readonly settings: TokenSettings,
+    private readonly clock: Clock,
+  ) {}
+
+  sign(userId: string): { token: string; expiresAt: Date } {
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    const exp = iat + this.settings.ttlSeconds;
+    const token = jwt.sign({ sub: userId, iat, exp }, this.settings.secret, {
+      algorithm: ACCESS_TOKEN_ALGORITHM,
+      issuer: this.settings.issuer,
+      audience: this.settings.audience,
+    });
+    return { token, expiresAt: new Date(exp * 1000) };
+  }
+
+  /** Returns the claims of a valid token; anything else (expired, other key, other algorithm, other audience) is 401. */
+  verify(token: string): AccessClaims {
+    try {
+      const claims = jwt.verify(token, this.settings.secret, {
+        algorithms: [ACCESS_TOKEN_ALGORITHM],
+        issuer: this.settings.issuer,
+        audience: this.settings.audience,
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      });
+      if (typeof claims === 'string' || typeof claims.sub !== 'string' || typeof claims.exp !== 'number') {
+        throw new Error('malformed claims');
+      }
+      return { sub: claims.sub, exp: claims.exp, iat: claims.iat ?? 0 };
+    } catch {
+      throw unauthorized('The access token is not valid');
+    }
+  }
+}

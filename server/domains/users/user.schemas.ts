@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { ROLES } from '../auth/permissions.js';
+
+export const Password = z
+  .string()
+  .min(12, 'at least 12 characters')
+  .max(200, 'at most 200 characters');
+
+export const Email = z.email('not a valid e-mail address').max(254);
+
+export const RoleList = z.array(z.enum(ROLES)).max(ROLES.length).refine((r) => new Set(r).size === r.length, 'roles repeat');
+
+export const CreateUser = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  email: Email,
+  roles: RoleList.min(1, 'at least one role'),
+  password: Password,
+  phone: z.string().trim().max(40).optional(),
+  locale: z.enum(['nb', 'en']).optional(),
+});
+export type CreateUser = z.infer<typeof CreateUser>;
+
+export const UpdateUser = z
+  .strictObject({
+    name: z.string().trim().min(1).max(120),
+    roles: RoleList.min(1, 'at least one role'),
+    active: z.boolean(),
+    phone: z.string().trim().max(40),
+    locale: z.enum(['nb', 'en']),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+export type UpdateUser = z.infer<typeof UpdateUser>;
+
+export const SetPassword = z.strictObject({ password: Password });
+
+export const ChangeOwnPassword = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: Password });
+
+export const UserIdParams = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/, 'not a user id') });
+
+export const UserView = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  active: z.boolean(),
+  locale: z.enum(['nb', 'en']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});

@@ -1,0 +1,153 @@
+import { randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { Model } from 'mongoose';
+import type { Clock } from '../../lib/clock.js';
+import { conflict, notFound, unprocessable } from '../../lib/errors.js';
+import type { Logger } from '../../lib/logger.js';
+import type { AuditContext, AuditService } from '../audit/audit.service.js';
+import type { Role } from '../auth/permissions.js';
+import { emailKey, type Credential, type User } from './user.model.js';
+import { presentUser } from './user.presenter.js';
+import type { CreateUser, UpdateUser } from './user.schemas.js';
+
+// OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
+const ARGON2 = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+export const hashPassword = (password: string) => hash(password, ARGON2);
+
+export class UserService {
+  /** Compared against when an e-mail is unknown, so a failed sign-in takes as long either way. */
+  private readonly decoyHash: Promise<string> = hashPassword(randomBytes(16).toString('hex'));
+  private readonly onDeactivate: ((userId: string) => Promise<void>)[] = [];
+
+  constructor(
+    private readonly users: Model<User>,
+    private readonly credentials: Model<Credential>,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Called with a user's id when they are deactivated or deleted (sessions end, sockets drop). */
+  whenDeactivated(listener: (userId: string) => Promise<void>): void {
+    this.onDeactivate.push(listener);
+  }
+
+  async create(ctx: AuditContext, input: CreateUser): Promise<User> {
+    const key = emailKey(input.email);
+    if (await this.users.exists({ emailKey: key })) {
+      throw conflict('A user with this e-mail already exists', [{ path: 'email', message: 'already exists' }]);
+    }
+    const passwordHash = await hashPassword(input.password);
+    let user;
+    try {
+      user = await this.users.create({
+        name: input.name,
+        email: input.email.trim(),
+        emailKey: key,
+        roles: input.roles,
+        active: true,
+        ...(input.phone ? { phone: input.phone } : {}),
+        locale: input.locale ?? 'nb',
+      });
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) {
+        throw conflict('A user with this e-mail already exists', [{ path: 'email', message: 'already exists' }]);
+      }
+      throw err;
+    }
+    await this.credentials.create({ userId: user._id, passwordHash, changedAt: this.clock.now() });
+    const view = presentUser(user);
+    await this.audit.record(ctx, { action: 'user.created', target: { type: 'user', id: view.id }, after: view });
+    return user.toObject();
+  }
+
+  async update(ctx: AuditContext, id: string, changes: UpdateUser): Promise<User> {
+    const user = await this.users.findById(id);
+    if (!user) throw notFound('User');
+    if (ctx.actor.id === id && (changes.active === false || (changes.roles && !changes.roles.includes('admin') && user.roles.includes('admin')))) {
+      throw unprocessable('self_lockout', 'You cannot deactivate yourself or remove your own admin role');
+    }
+    const before = presentUser(user);
+    user.set(changes);
+    await user.save();
+    const after = presentUser(user);
+    await this.audit.record(ctx, { action: 'user.updated', target: { type: 'user', id }, before, after });
+    if (changes.active === false) await this.notifyDeactivated(id);
+    return user.toObject();
+  }
+
+  async remove(ctx: AuditContext, id: string): Promise<void> {
+    if (ctx.actor.id === id) throw unprocessable('self_lockout', 'You cannot delete yourself');
+    const user = await this.users.findById(id).lean();
+    if (!user) throw notFound('User');
+    await this.users.deleteOne({ _id: user._id });
+    await this.credentials.deleteOne({ userId: user._id });
+    await this.audit.record(ctx, { action: 'user.deleted', target: { type: 'user', id }, before: presentUser(user) });
+    await this.notifyDeactivated(id);
+  }
+
+  async setPassword(ctx: AuditContext, id: string, password: string): Promise<void> {
+    const user = await this.users.findById(id).lean();
+    if (!user) throw notFound('User');
+    const passwordHash = await hashPassword(password);
+    await this.credentials.updateOne({ userId: user._id }, { $set: { passwordHash, changedAt: this.clock.now() } }, { upsert: true });
+    await this.audit.record(ctx, { action: 'user.password-set', target: { type: 'user', id } });
+    await this.notifyDeactivated(id);
+  }
+
+  /** The user whose e-mail and password match, if active; undefined otherwise, after the same amount of work. */
+  async checkPassword(email: string, password: string): Promise<User | undefined> {
+    const user = await this.users.findOne({ emailKey: emailKey(email) }).lean();
+    const credential = user ? await this.credentials.findOne({ userId: user._id }).lean() : null;
+    const stored = credential?.passwordHash ?? (await this.decoyHash);
+    const matches = await verify(stored, password).catch(() => false);
+    return user && credential && matches && user.active ? (user as User) : undefined;
+  }
+
+  async findActive(id: string): Promise<User | undefined> {
+    if (!/^[0-9a-f]{24}$/.test(id)) return undefined;
+    const user = await this.users.findById(id).lean();
+    return user && user.active ? (user as User) : undefined;
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.users.findById(id).lean();
+    if (!user) throw notFound('User');
+    return user as User;
+  }
+
+  async list(): Promise<User[]> {
+    return (await this.users.find({}).sort({ name: 1 }).lean()) as User[];
+  }
+
+  async withRole(role: Role): Promise<User[]> {
+    return (await this.users.find({ roles: role, active: true }).lean()) as User[];
+  }
+
+  /**
+   * On an empty database, creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD, or with a generated
+   * password that is returned once so the caller can print it.
+   */
+  async bootstrapAdmin(email: string | undefined, password: string | undefined): Promise<{ email: string; generatedPassword?: string } | undefined> {
+    if ((await this.users.estimatedDocumentCount()) > 0) return undefined;
+    const adminEmail = email ?? 'admin@breachclock.local';
+    const generated = password ? undefined : randomBytes(18).toString('base64url');
+    try {
+      await this.create(
+        { actor: { id: null, email: 'system:bootstrap' }, ip: null, requestId: null },
+        { name: 'Administrator', email: adminEmail, roles: ['admin'], password: password ?? generated! },
+      );
+    } catch (err) {
+      // Another instance bootstrapped at the same moment.
+      if ((err as { status?: number }).status === 409) return undefined;
+      throw err;
+    }
+    this.logger.info({ email: adminEmail }, 'created the first admin');
+    return { email: adminEmail, ...(generated ? { generatedPassword: generated } : {}) };
+  }
+
+  private async notifyDeactivated(userId: string): Promise<void> {
+    for (const listener of this.onDeactivate) await listener(userId);
+  }
+}

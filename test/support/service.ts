@@ -1,0 +1,82 @@
+import request from 'supertest';
+import { io as connectSocket, type Socket } from 'socket.io-client';
+import type { Role } from '../../server/domains/auth/permissions.js';
+import { systemContext } from '../../server/domains/audit/audit.service.js';
+import { createLogger } from '../../server/lib/logger.js';
+import { startService, type RunningService } from '../../server/service.js';
+import { ManualClock } from './clock.js';
+import { testConfig } from './config.js';
+import { dropDatabase, testMongoUri, uniqueDbName } from './database.js';
+
+export const PASSWORD = 'correct horse battery staple';
+
+export interface TestService extends RunningService {
+  clock: ManualClock;
+  dbName: string;
+  /** Creates an active user with the roles and signs them in; returns their token and id. */
+  user(roles: Role[], name?: string): Promise<TestUser>;
+  /** A socket.io client connected with the token (or none); resolves once connected or refused. */
+  socket(token: string | undefined): Promise<Socket>;
+  close(): Promise<void>;
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  token: string;
+  auth: { Authorization: string };
+}
+
+let counter = 0;
+
+/** A whole service instance (HTTP, sockets, scheduler) on its own database, with a manual clock. */
+export async function startTestService(options: { env?: Record<string, string>; dbName?: string; clock?: ManualClock; instanceName?: string } = {}): Promise<TestService> {
+  const clock = options.clock ?? new ManualClock(new Date());
+  const dbName = options.dbName ?? uniqueDbName('svc');
+  const config = testConfig({ ADMIN_EMAIL: 'admin@example.test', ADMIN_PASSWORD: PASSWORD, ...options.env });
+  const service = await startService({
+    config, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), clock, mongoUri: testMongoUri(), dbName,
+    ...(options.instanceName ? { instanceName: options.instanceName } : {}),
+  });
+  const sockets: Socket[] = [];
+
+  const user = async (roles: Role[], name = roles.join('+')): Promise<TestUser> => {
+    const email = `${name.replace(/[^a-z]/gi, '')}${++counter}@example.test`;
+    const created = await service.container.users.create(systemContext('test'), { name, email, roles, password: PASSWORD });
+    const { token } = service.container.tokens.sign(String(created._id));
+    return { id: String(created._id), email, token, auth: { Authorization: `Bearer ${token}` } };
+  };
+
+  const socket = (token: string | undefined) =>
+    new Promise<Socket>((resolve) => {
+      const client = connectSocket(service.url, {
+        path: '/socket.io',
+        transports: ['websocket'],
+        reconnection: false,
+        ...(token ? { auth: { token } } : {}),
+      });
+      sockets.push(client);
+      client.once('connect', () => resolve(client));
+      client.once('connect_error', () => resolve(client));
+    });
+
+  return {
+    ...service,
+    clock,
+    dbName,
+    user,
+    socket,
+    async close() {
+      for (const s of sockets) s.disconnect();
+      await service.stop();
+      await dropDatabase(dbName);
+    },
+  };
+}
+
+export const api = (service: RunningService) => request(service.httpServer);
+
+/** Resolves with the payload of the next event of that name on a socket.io client. */
+export function nextEvent<T = unknown>(socket: Socket, event: string): Promise<T> {
+  return new Promise((resolve) => socket.once(event, (payload: T) => resolve(payload)));
+}
