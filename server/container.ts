@@ -13,6 +13,15 @@ import { AuthService } from './domains/auth/auth.service.js';
 import { createGuard } from './domains/auth/guard.js';
 import { LoginThrottleService } from './domains/auth/login-throttle.js';
 import { TokenService } from './domains/auth/token.service.js';
+import { alertModel } from './domains/alerts/alert.model.js';
+import { AlertService } from './domains/alerts/alert.service.js';
+import { ClockService } from './domains/clock/clock.service.js';
+import { incidentModels } from './domains/incidents/incident.model.js';
+import { incidentRoutes } from './domains/incidents/incident.routes.js';
+import { IncidentService } from './domains/incidents/incident.service.js';
+import { submissionModel } from './domains/incidents/submission.model.js';
+import { timelineModel } from './domains/incidents/timeline.model.js';
+import { Broadcaster } from './realtime/broadcaster.js';
 import { userModels } from './domains/users/user.model.js';
 import { userRoutes } from './domains/users/user.routes.js';
 import { UserService } from './domains/users/user.service.js';
@@ -42,10 +51,21 @@ export function createContainer(infra: Infrastructure) {
   );
   const auth = new AuthService(users, RefreshTokens, new LoginThrottleService(LoginThrottles, clock), tokens, audit, clock, config.auth.refreshTokenTtlDays, logger);
 
+  const broadcaster = new Broadcaster();
+  const alerts = new AlertService(alertModel(connection), broadcaster, audit, clock, logger);
+  const { Incidents, Counters } = incidentModels(connection);
+  const clockService = new ClockService(Incidents, alerts, infra.scheduler, config.clock, clock, logger);
+  clockService.defineJobs();
+  const incidents = new IncidentService(
+    Incidents, Counters, timelineModel(connection), submissionModel(connection), users, clockService, audit, broadcaster, clock,
+    { controllerNoticeTargetHours: config.clock.controllerNoticeTargetHours },
+  );
+
   const routes: AnyRoute[] = [
     ...authRoutes(auth, users, config.env === 'production'),
     ...userRoutes(users),
     ...auditRoutes(audit),
+    ...incidentRoutes(incidents, clockService, alerts),
   ];
 
   /** Creates the collections' indexes before the first request, so unique keys hold from the start. */
@@ -53,7 +73,7 @@ export function createContainer(infra: Infrastructure) {
     await Promise.all(Object.values(connection.models).map((model) => model.init()));
   };
 
-  return { ...infra, audit, users, tokens, auth, routes, guard: createGuard(auth), init };
+  return { ...infra, audit, users, tokens, auth, broadcaster, alerts, clockService, incidents, routes, guard: createGuard(auth), init };
 }
 
 export type Container = ReturnType<typeof createContainer>;

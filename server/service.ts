@@ -9,6 +9,7 @@ import { EmbeddedFerretdb } from './db/embedded-ferretdb.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import type { Logger } from './lib/logger.js';
+import { registerSocketHandlers } from './realtime/socket-handlers.js';
 import { createSocketServer, userRoom, type RealtimeServer } from './realtime/socket-server.js';
 
 export interface ServiceOptions {
@@ -84,10 +85,13 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     container.users.whenDeactivated(async (userId) => {
       io.in(userRoom(userId)).disconnectSockets(true);
     });
+    registerSocketHandlers(io, container.incidents);
+    container.broadcaster.attach(io);
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.http.port, config.http.host, () => resolve());
     });
+    await container.clockService.recover();
     const address = httpServer.address() as AddressInfo;
     const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
 
@@ -97,6 +101,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         // Order: no new connections → sockets closed → jobs released → database closed → embedded database stopped.
         const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         httpServer.closeIdleConnections();
+        container.broadcaster.detach();
         await io.close().catch(() => undefined);
         await scheduler.stop();
         const forced = setTimeout(() => httpServer.closeAllConnections(), 3_000);

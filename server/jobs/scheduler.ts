@@ -92,9 +92,9 @@ export class Scheduler {
     await job.save();
   }
 
-  /** Removes pending jobs of a name whose payload matches; returns how many. */
-  cancel(name: string, data: Record<string, unknown>): Promise<number> {
-    return this.agenda.cancel({ name, data });
+  /** Removes pending jobs of these names whose payload matches; returns how many. */
+  cancel(names: string[], data: Record<string, unknown>): Promise<number> {
+    return this.agenda.cancel({ names, data });
   }
 
   async start(): Promise<void> {

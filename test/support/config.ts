@@ -9,6 +9,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789',
     AGENDA_PROCESS_EVERY_MS: '200',
     AGENDA_LOCK_LIFETIME_MS: '2000',
+    // Jobs run only when a test drains them by the manual clock, unless a test asks for a worker.
+    PROCESS_ROLES: 'web',
     ...overrides,
   });
 }

@@ -9,7 +9,8 @@ export interface AuditEntry {
   action: string;
   target: { type: string; id: string | null };
   requestId: string | null;
-  changes: { before: Record<string, unknown> | null; after: Record<string, unknown> | null };
+  /** Each changed field with its old and new value. */
+  changes: { field: string; from: unknown; to: unknown }[];
   prevHash: string;
   hash: string;
 }
@@ -29,7 +30,7 @@ const auditSchema = new Schema<AuditEntry>(
     action: { type: String, required: true },
     target: { type: { type: String, required: true }, id: String },
     requestId: String,
-    changes: { before: Schema.Types.Mixed, after: Schema.Types.Mixed },
+    changes: { type: [new Schema({ field: String, from: Schema.Types.Mixed, to: Schema.Types.Mixed }, { _id: false, minimize: false })], default: [] },
     prevHash: { type: String, required: true },
     hash: { type: String, required: true },
   },

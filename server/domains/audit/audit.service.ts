@@ -55,21 +55,27 @@ export function entryHash(entry: Hashable): string {
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
-/** Only the fields that differ between before and after, so an entry says what changed and nothing else. */
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+/**
+ * Only the fields that differ between before and after, as a list (field names may be dotted paths,
+ * which FerretDB does not accept as document keys).
+ */
 export function changedFields(
   before: Record<string, unknown> | null | undefined,
   after: Record<string, unknown> | null | undefined,
-): { before: Record<string, unknown> | null; after: Record<string, unknown> | null } {
-  if (!before || !after) return { before: before ?? null, after: after ?? null };
-  const b: Record<string, unknown> = {};
-  const a: Record<string, unknown> = {};
-  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (canonicalJson(before[key]) !== canonicalJson(after[key])) {
-      b[key] = before[key] ?? null;
-      a[key] = after[key] ?? null;
-    }
+): FieldChange[] {
+  const b = before ?? {};
+  const a = after ?? {};
+  const changes: FieldChange[] = [];
+  for (const field of new Set([...Object.keys(b), ...Object.keys(a)])) {
+    if (canonicalJson(b[field]) !== canonicalJson(a[field])) changes.push({ field, from: b[field] ?? null, to: a[field] ?? null });
   }
-  return { before: b, after: a };
+  return changes;
 }
 
 export type VerifyResult =

@@ -101,8 +101,7 @@ describe('audit log: through the API', () => {
     const actions = list.body.entries.map((e: { action: string }) => e.action);
     assert.ok(actions.includes('auth.login-failed'));
     const rename = list.body.entries.find((e: { action: string }) => e.action === 'user.updated');
-    assert.deepEqual(rename.changes.after.name, 'Renamed');
+    assert.deepEqual(rename.changes.filter((c: { field: string }) => c.field !== 'updatedAt'), [{ field: 'name', from: 'analyst', to: 'Renamed' }]);
     assert.equal(rename.actor.id, admin.id);
-    assert.equal(Object.keys(rename.changes.after).includes('email'), false, 'only changed fields are recorded');
   });
 });

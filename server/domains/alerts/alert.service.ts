@@ -1,0 +1,120 @@
+import type { Model } from 'mongoose';
+import { op } from '../../db/trusted.js';
+import type { Clock } from '../../lib/clock.js';
+import { notFound } from '../../lib/errors.js';
+import type { Logger } from '../../lib/logger.js';
+import type { AlertMessage } from '../../realtime/events.js';
+import type { Broadcaster } from '../../realtime/broadcaster.js';
+import type { Actor } from '../auth/auth.service.js';
+import type { AuditContext, AuditService } from '../audit/audit.service.js';
+import { alertAudience } from '../incidents/incident.access.js';
+import type { Incident } from '../incidents/incident.model.js';
+import type { Alert, AlertKind } from './alert.model.js';
+
+export interface FireAlert {
+  incident: Incident;
+  kind: AlertKind;
+  milestone: string;
+  hoursElapsed: number;
+  dueAt: Date;
+  late: boolean;
+}
+
+export function presentAlertMessage(alert: Alert): AlertMessage {
+  return {
+    alertId: String(alert._id),
+    incidentId: alert.incidentId,
+    kind: alert.kind,
+    milestone: alert.milestone,
+    hoursElapsed: alert.hoursElapsed,
+    deadline: alert.deadline ? alert.deadline.toISOString() : '',
+    dueAt: alert.dueAt.toISOString(),
+    sentAt: (alert.pushedAt ?? alert.firedAt).toISOString(),
+    late: alert.late,
+    title: alert.title,
+  };
+}
+
+/** Alerts are recorded under a unique key first, then pushed; a duplicate record means someone else already did it. */
+export class AlertService {
+  constructor(
+    private readonly alerts: Model<Alert>,
+    private readonly broadcaster: Broadcaster,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Records the alert and pushes it; returns undefined when it had already been recorded. */
+  async fire(input: FireAlert): Promise<Alert | undefined> {
+    const { incident } = input;
+    const key = `${String(incident._id)}:${input.kind}:${input.milestone}:${input.dueAt.toISOString()}`;
+    let alert: Alert;
+    try {
+      const created = await this.alerts.create({
+        key,
+        incidentId: String(incident._id),
+        incidentRef: incident.ref,
+        title: incident.title,
+        restricted: incident.restricted,
+        kind: input.kind,
+        milestone: input.milestone,
+        hoursElapsed: input.hoursElapsed,
+        deadline: incident.clock.deadline,
+        dueAt: input.dueAt,
+        firedAt: this.clock.now(),
+        late: input.late,
+      });
+      alert = created.toObject();
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) return undefined;
+      throw err;
+    }
+    await this.push(alert, incident);
+    return alert;
+  }
+
+  /** Pushes an alert to its audience and marks it pushed. */
+  async push(alert: Alert, incident: Incident): Promise<void> {
+    const pushedAt = this.clock.now();
+    const sent = this.broadcaster.alertFired(presentAlertMessage({ ...alert, pushedAt }), alertAudience(incident));
+    if (sent) await this.alerts.updateOne({ _id: alert._id, pushedAt: null }, { $set: { pushedAt } });
+  }
+
+  /** Alerts recorded but never pushed (a crash between the two) and older than the grace period. */
+  async unpushed(olderThanMs: number): Promise<Alert[]> {
+    const before = new Date(this.clock.now().getTime() - olderThanMs);
+    return (await this.alerts.find({ pushedAt: null, firedAt: op({ $lte: before }) }).sort({ firedAt: 1 }).limit(1000).lean()) as Alert[];
+  }
+
+  async forIncident(incidentId: string): Promise<Alert[]> {
+    return (await this.alerts.find({ incidentId }).sort({ firedAt: 1 }).lean()) as Alert[];
+  }
+
+  async recent(limit: number, visibleIncidentIds?: Set<string>): Promise<Alert[]> {
+    const list = (await this.alerts.find({}).sort({ firedAt: -1 }).limit(limit * 2).lean()) as Alert[];
+    return (visibleIncidentIds ? list.filter((a) => visibleIncidentIds.has(a.incidentId)) : list).slice(0, limit);
+  }
+
+  async get(id: string): Promise<Alert> {
+    if (!/^[0-9a-f]{24}$/.test(id)) throw notFound('Alert');
+    const alert = await this.alerts.findById(id).lean();
+    if (!alert) throw notFound('Alert');
+    return alert as Alert;
+  }
+
+  /** A person acknowledges an alert: it stops escalating. Acknowledging twice keeps the first. */
+  async acknowledge(ctx: AuditContext, actor: Actor, id: string): Promise<Alert> {
+    const at = this.clock.now();
+    const res = await this.alerts.updateOne(
+      { _id: id, acknowledgedAt: null },
+      { $set: { acknowledgedAt: at, acknowledgedBy: { id: actor.id, name: actor.name } } },
+    );
+    const alert = await this.get(id);
+    if (res.modifiedCount === 1) {
+      await this.audit.record(ctx, { action: 'alert.acknowledged', target: { type: 'alert', id }, after: { incidentId: alert.incidentId, milestone: alert.milestone } });
+      this.logger.info({ alertId: id, by: actor.id }, 'alert acknowledged');
+    }
+    return alert;
+  }
+}

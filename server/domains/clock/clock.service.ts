@@ -1,0 +1,244 @@
+import type { Model } from 'mongoose';
+import { z } from 'zod';
+import type { Scheduler } from '../../jobs/scheduler.js';
+import { addHours, HOUR_MS, type Clock } from '../../lib/clock.js';
+import type { Logger } from '../../lib/logger.js';
+import type { Alert } from '../alerts/alert.model.js';
+import type { AlertService } from '../alerts/alert.service.js';
+import type { Incident } from '../incidents/incident.model.js';
+import {
+  DEADLINE_HOURS, hoursOfKey, LATE_AFTER_MS, latestDueMilestone, milestonesUntilDeadline, nextMilestone, overdueMilestone,
+  presentMoment, type ClockSettings, type Milestone,
+} from './clock.rules.js';
+
+export const JOB = {
+  milestone: 'clock.milestone',
+  triage: 'clock.triage-overrun',
+  controllerNotice: 'clock.controller-notice',
+  followUp: 'clock.follow-up',
+} as const;
+
+const MilestoneJob = z.object({ incidentId: z.string(), milestone: z.string(), dueAt: z.string() });
+const DueJob = z.object({ incidentId: z.string(), dueAt: z.string() });
+const FollowUpJob = z.object({ incidentId: z.string(), dueAt: z.string(), submissionId: z.string() });
+
+export interface ClockServiceSettings extends ClockSettings {
+  triageLimitHours: number;
+  controllerNoticeTargetHours: number;
+}
+
+/** A recovered alert is pushed again when it has waited this long unpushed (its instance died mid-way). */
+const UNPUSHED_GRACE_MS = 10_000;
+
+/**
+ * Schedules an incident's clock as persistent Agenda jobs and handles them when they fire. Every
+ * handler re-reads the incident and may skip: the clock may have stopped, awareness may have moved,
+ * or a later milestone may already be due (missed ones collapse into the latest, marked late).
+ */
+export class ClockService {
+  constructor(
+    private readonly incidents: Model<Incident>,
+    private readonly alerts: AlertService,
+    private readonly scheduler: Scheduler,
+    private readonly settings: ClockServiceSettings,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  defineJobs(): void {
+    this.scheduler.define({ name: JOB.milestone, data: MilestoneJob, handle: (d) => this.onMilestone(d) });
+    this.scheduler.define({ name: JOB.triage, data: DueJob, handle: (d) => this.onTriageOverrun(d) });
+    this.scheduler.define({ name: JOB.controllerNotice, data: DueJob, handle: (d) => this.onControllerNoticeDue(d) });
+    this.scheduler.define({ name: JOB.followUp, data: FollowUpJob, handle: (d) => this.onFollowUpDue(d) });
+  }
+
+  /** Replaces the incident's pending clock jobs with the ones its current state calls for. */
+  async plan(incident: Incident): Promise<void> {
+    const incidentId = String(incident._id);
+    await this.scheduler.cancel(Object.values(JOB), { incidentId });
+    if (incident.status === 'closed') return;
+    const now = this.clock.now();
+
+    if (!incident.awareness) {
+      const dueAt = addHours(incident.triageStartedAt, this.settings.triageLimitHours);
+      await this.scheduler.schedule(JOB.triage, maxDate(dueAt, now), { incidentId, dueAt: dueAt.toISOString() }, ['incidentId']);
+      return;
+    }
+
+    if (incident.clock.state === 'running') {
+      const awareAt = incident.awareness.at;
+      for (const m of milestonesUntilDeadline(awareAt, this.settings)) {
+        if (m.dueAt > now) await this.scheduleMilestone(incidentId, m, m.dueAt);
+      }
+      const latest = latestDueMilestone(awareAt, now, this.settings);
+      if (latest) await this.scheduleMilestone(incidentId, latest, now);
+      if (latest && latest.hours >= DEADLINE_HOURS) {
+        await this.scheduleMilestone(incidentId, nextMilestone(awareAt, now, this.settings));
+      }
+    }
+
+    if (incident.role === 'processor' && !incident.controller.informedAt && incident.controller.targetAt) {
+      const dueAt = incident.controller.targetAt;
+      await this.scheduler.schedule(JOB.controllerNotice, maxDate(dueAt, now), { incidentId, dueAt: dueAt.toISOString() }, ['incidentId']);
+    }
+
+    if (incident.followUp) {
+      const { dueAt, afterSubmissionId } = incident.followUp;
+      await this.scheduler.schedule(JOB.followUp, maxDate(dueAt, now), { incidentId, dueAt: dueAt.toISOString(), submissionId: afterSubmissionId }, ['incidentId']);
+    }
+  }
+
+  private scheduleMilestone(incidentId: string, m: Milestone, runAt: Date = m.dueAt): Promise<void> {
+    return this.scheduler.schedule(JOB.milestone, runAt, { incidentId, milestone: m.key, dueAt: m.dueAt.toISOString() }, ['incidentId', 'milestone']);
+  }
+
+  async onMilestone(data: z.infer<typeof MilestoneJob>) {
+    const incident = await this.incidents.findById(data.incidentId).lean<Incident>();
+    if (!incident) return skipped('incident not found');
+    if (incident.clock.state !== 'running' || !incident.awareness) return skipped('clock not running');
+    const hours = hoursOfKey(data.milestone, this.settings);
+    if (hours === undefined) return skipped(`unknown milestone ${data.milestone}`);
+    const awareAt = incident.awareness.at;
+    const dueAt = addHours(awareAt, hours);
+    if (dueAt.toISOString() !== data.dueAt) return skipped('awareness moved since this job was scheduled');
+
+    // An instance whose clock runs slightly behind may fire a hair early; judge at the due time at least.
+    const now = maxDate(this.clock.now(), dueAt);
+    const latest = latestDueMilestone(awareAt, now, this.settings);
+    if (latest && latest.hours > hours) {
+      await this.scheduleMilestone(data.incidentId, latest, this.clock.now());
+      return skipped(`superseded by ${latest.key}`);
+    }
+    const late = this.clock.now().getTime() - dueAt.getTime() > LATE_AFTER_MS;
+    await this.alerts.fire({
+      incident,
+      kind: hours > DEADLINE_HOURS ? 'overdue' : 'milestone',
+      milestone: data.milestone,
+      hoursElapsed: hours,
+      dueAt,
+      late,
+    });
+    if (hours >= DEADLINE_HOURS) {
+      const n = Math.round((hours - DEADLINE_HOURS) / this.settings.overdueRepeatHours) + 1;
+      await this.scheduleMilestone(data.incidentId, overdueMilestone(awareAt, n, this.settings));
+    }
+    return done();
+  }
+
+  async onTriageOverrun(data: z.infer<typeof DueJob>) {
+    const incident = await this.incidents.findById(data.incidentId).lean<Incident>();
+    if (!incident || incident.status !== 'triage' || incident.awareness) return skipped('no longer in triage');
+    const dueAt = new Date(data.dueAt);
+    await this.alerts.fire({
+      incident, kind: 'triage-overrun', milestone: 'triage', hoursElapsed: this.settings.triageLimitHours, dueAt,
+      late: this.clock.now().getTime() - dueAt.getTime() > LATE_AFTER_MS,
+    });
+    return done();
+  }
+
+  async onControllerNoticeDue(data: z.infer<typeof DueJob>) {
+    const incident = await this.incidents.findById(data.incidentId).lean<Incident>();
+    if (!incident || incident.status === 'closed' || incident.role !== 'processor' || incident.controller.informedAt) {
+      return skipped('controller already informed or not a processor incident');
+    }
+    const dueAt = new Date(data.dueAt);
+    await this.alerts.fire({
+      incident, kind: 'controller-notice-due', milestone: 'controller', hoursElapsed: this.settings.controllerNoticeTargetHours, dueAt,
+      late: this.clock.now().getTime() - dueAt.getTime() > LATE_AFTER_MS,
+    });
+    return done();
+  }
+
+  async onFollowUpDue(data: z.infer<typeof FollowUpJob>) {
+    const incident = await this.incidents.findById(data.incidentId).lean<Incident>();
+    if (!incident?.followUp || incident.followUp.afterSubmissionId !== data.submissionId || incident.status === 'closed') {
+      return skipped('follow-up already filed');
+    }
+    const dueAt = new Date(data.dueAt);
+    const awareAt = incident.awareness?.at ?? incident.triageStartedAt;
+    await this.alerts.fire({
+      incident, kind: 'follow-up-due', milestone: `follow-up:${data.submissionId}`,
+      hoursElapsed: Math.round((dueAt.getTime() - awareAt.getTime()) / HOUR_MS), dueAt,
+      late: this.clock.now().getTime() - dueAt.getTime() > LATE_AFTER_MS,
+    });
+    return done();
+  }
+
+  /**
+   * On start-up: re-push alerts recorded but never pushed, and for every running clock make sure the
+   * latest due milestone has fired (missed ones collapse into it, marked late) and the next is scheduled.
+   */
+  async recover(): Promise<{ repushed: number; caughtUp: number }> {
+    let repushed = 0;
+    for (const alert of await this.alerts.unpushed(UNPUSHED_GRACE_MS)) {
+      const incident = await this.incidents.findById(alert.incidentId).lean<Incident>();
+      if (incident) {
+        await this.alerts.push(alert, incident);
+        repushed++;
+      }
+    }
+    let caughtUp = 0;
+    const now = this.clock.now();
+    const running = this.incidents.find({ 'clock.state': 'running' }).lean<Incident[]>().cursor({ batchSize: 500 });
+    for await (const raw of running) {
+      const incident = raw as unknown as Incident;
+      if (!incident.awareness) continue;
+      const incidentId = String(incident._id);
+      const latest = latestDueMilestone(incident.awareness.at, now, this.settings);
+      if (latest) {
+        const fired = (await this.alerts.forIncident(incidentId)).some((a) => a.milestone === latest.key && a.dueAt.getTime() === latest.dueAt.getTime());
+        if (!fired) {
+          await this.scheduleMilestone(incidentId, latest, now);
+          caughtUp++;
+        }
+      }
+      await this.scheduleMilestone(incidentId, nextMilestone(incident.awareness.at, now, this.settings));
+    }
+    if (repushed || caughtUp) this.logger.info({ repushed, caughtUp }, 'clock recovery');
+    return { repushed, caughtUp };
+  }
+
+  /** How the clock reads now, for the presenter. */
+  view(incident: Incident, alerts: Alert[]) {
+    const now = this.clock.now();
+    const milestoneAlerts = alerts.filter((a) => a.kind === 'milestone' || a.kind === 'overdue');
+    const awareAt = incident.awareness?.at ?? null;
+    const deadline = incident.clock.deadline;
+    const reference = incident.clock.state === 'stopped' && incident.clock.stoppedAt ? incident.clock.stoppedAt : now;
+    const alertView = (a: Alert | undefined) =>
+      a ? { id: String(a._id), firedAt: a.firedAt.toISOString(), late: a.late, acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null } : null;
+    return {
+      state: incident.clock.state,
+      awareAt: awareAt?.toISOString() ?? null,
+      deadline: deadline ? presentMoment(deadline) : null,
+      hoursElapsed: awareAt ? round1((reference.getTime() - awareAt.getTime()) / HOUR_MS) : null,
+      msLeft: deadline ? deadline.getTime() - reference.getTime() : null,
+      overdue: deadline ? reference > deadline : false,
+      stoppedAt: incident.clock.stoppedAt?.toISOString() ?? null,
+      stopReason: incident.clock.stopReason,
+      stopNote: incident.clock.stopNote,
+      milestones: awareAt
+        ? milestonesUntilDeadline(awareAt, this.settings).map((m) => ({
+            key: m.key,
+            hours: m.hours,
+            dueAt: m.dueAt.toISOString(),
+            passed: m.dueAt <= now,
+            alert: alertView(milestoneAlerts.find((a) => a.milestone === m.key && a.dueAt.getTime() === m.dueAt.getTime())),
+          }))
+        : [],
+      overdueAlerts: milestoneAlerts.filter((a) => a.kind === 'overdue').map((a) => ({ milestone: a.milestone, ...alertView(a)! })),
+      next: awareAt && incident.clock.state === 'running' ? toIso(nextMilestone(awareAt, now, this.settings)) : null,
+      triage: {
+        startedAt: incident.triageStartedAt.toISOString(),
+        limitAt: addHours(incident.triageStartedAt, this.settings.triageLimitHours).toISOString(),
+        overrun: !incident.awareness && incident.status === 'triage' && now > addHours(incident.triageStartedAt, this.settings.triageLimitHours),
+      },
+    };
+  }
+}
+
+const skipped = (reason: string) => ({ status: 'skipped' as const, reason });
+const done = () => ({ status: 'done' as const });
+const maxDate = (a: Date, b: Date) => (a > b ? a : b);
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const toIso = (m: Milestone) => ({ key: m.key, hours: m.hours, dueAt: m.dueAt.toISOString() });

@@ -1,0 +1,198 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import {
+  AVAILABILITY_IMPACTS, BREACH_TYPES, CAUSE_KINDS, CLOCK_STATES, COUNT_KINDS, DATA_CATEGORIES, EXFILTRATION,
+  INCIDENT_ROLES, MISUSE, REACH_EFFORT, RECIPIENT_TYPES, STATUSES, STOP_REASONS, UNAUTHORISED_ACCESS,
+} from './incident.vocabulary.js';
+
+/** An approximate count: exact, an estimate, a range, or not known yet. */
+export interface Count {
+  kind: (typeof COUNT_KINDS)[number];
+  value: number | null;
+  min: number | null;
+  max: number | null;
+}
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+export interface Incident {
+  _id: Types.ObjectId;
+  /** Human reference, e.g. BC-2026-0007. */
+  ref: string;
+  title: string;
+  description: string;
+  status: (typeof STATUSES)[number];
+  closure: { reason: string; notABreach: boolean; at: Date; by: PersonRef } | null;
+
+  breachTypes: (typeof BREACH_TYPES)[number][];
+  cause: { kind: (typeof CAUSE_KINDS)[number]; vector: string; description: string };
+  role: (typeof INCIDENT_ROLES)[number];
+  /** For a processor: the controller to inform (Art. 33(2)), and when it was. */
+  controller: { name: string; contact: string; informedAt: Date | null; informedChannel: string | null; targetAt: Date | null };
+
+  occurred: { from: Date | null; to: Date | null; approximate: boolean };
+  detected: { at: Date | null; by: string };
+  triageStartedAt: Date;
+
+  /** The awareness declaration that starts the clock (null while in triage). */
+  awareness: { at: Date; evidence: string; declaredBy: PersonRef; declaredAt: Date; backdatedReason: string | null } | null;
+
+  clock: {
+    state: (typeof CLOCK_STATES)[number];
+    deadline: Date | null;
+    stoppedAt: Date | null;
+    stopReason: (typeof STOP_REASONS)[number] | null;
+    stopNote: string | null;
+  };
+  /** An owed follow-up after a phased (initial or supplementary) submission. */
+  followUp: { dueAt: Date; afterSubmissionId: string } | null;
+
+  // The facts the risk assessment reads.
+  dataCategories: (typeof DATA_CATEGORIES)[number][];
+  subjects: {
+    groups: string[];
+    count: Count;
+    vulnerable: boolean | null;
+    canBeReached: boolean | null;
+    reachEffort: (typeof REACH_EFFORT)[number];
+    reachNote: string;
+  };
+  records: Count;
+  systems: string[];
+  dataLocation: string;
+  encryption: { dataEncrypted: boolean | null; stateOfTheArt: boolean | null; keyCompromised: boolean | null; keyCustody: string };
+  backup: { available: boolean | null; restored: boolean | null; restoreHours: number | null; note: string };
+  availabilityImpact: (typeof AVAILABILITY_IMPACTS)[number];
+  exfiltration: (typeof EXFILTRATION)[number];
+  unauthorisedAccess: (typeof UNAUTHORISED_ACCESS)[number];
+  misuseObserved: (typeof MISUSE)[number];
+  recipients: { type: (typeof RECIPIENT_TYPES)[number]; confirmedDeletion: boolean | null; note: string };
+  consequences: string;
+  measuresTaken: string;
+  measuresPlanned: string;
+  mitigations: { what: string; at: Date | null }[];
+
+  owner: PersonRef | null;
+  assignees: string[];
+  /** Need-to-know: only assignees, the owner, managers and the DPO see it. */
+  restricted: boolean;
+
+  createdBy: PersonRef;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Optimistic concurrency: every write increments it; a write naming an older one is refused. */
+  version: number;
+}
+
+const person = { id: String, name: String };
+const count = {
+  kind: { type: String, enum: COUNT_KINDS, default: 'unknown' },
+  value: { type: Number, default: null },
+  min: { type: Number, default: null },
+  max: { type: Number, default: null },
+};
+
+const incidentSchema = new Schema<Incident>(
+  {
+    ref: { type: String, required: true },
+    title: { type: String, required: true },
+    description: { type: String, default: '' },
+    status: { type: String, enum: STATUSES, required: true },
+    closure: { type: new Schema({ reason: String, notABreach: Boolean, at: Date, by: person }, { _id: false }), default: null },
+    breachTypes: { type: [String], enum: BREACH_TYPES, default: [] },
+    cause: {
+      kind: { type: String, enum: CAUSE_KINDS, default: 'unknown' },
+      vector: { type: String, default: '' },
+      description: { type: String, default: '' },
+    },
+    role: { type: String, enum: INCIDENT_ROLES, default: 'controller' },
+    controller: {
+      name: { type: String, default: '' },
+      contact: { type: String, default: '' },
+      informedAt: { type: Date, default: null },
+      informedChannel: { type: String, default: null },
+      targetAt: { type: Date, default: null },
+    },
+    occurred: { from: { type: Date, default: null }, to: { type: Date, default: null }, approximate: { type: Boolean, default: false } },
+    detected: { at: { type: Date, default: null }, by: { type: String, default: '' } },
+    triageStartedAt: { type: Date, required: true },
+    awareness: {
+      type: new Schema(
+        { at: Date, evidence: String, declaredBy: person, declaredAt: Date, backdatedReason: { type: String, default: null } },
+        { _id: false },
+      ),
+      default: null,
+    },
+    clock: {
+      state: { type: String, enum: CLOCK_STATES, default: 'not-started' },
+      deadline: { type: Date, default: null },
+      stoppedAt: { type: Date, default: null },
+      stopReason: { type: String, enum: [...STOP_REASONS, null], default: null },
+      stopNote: { type: String, default: null },
+    },
+    followUp: { type: new Schema({ dueAt: Date, afterSubmissionId: String }, { _id: false }), default: null },
+    dataCategories: { type: [String], enum: DATA_CATEGORIES, default: [] },
+    subjects: {
+      groups: { type: [String], default: [] },
+      count,
+      vulnerable: { type: Boolean, default: null },
+      canBeReached: { type: Boolean, default: null },
+      reachEffort: { type: String, enum: REACH_EFFORT, default: 'unknown' },
+      reachNote: { type: String, default: '' },
+    },
+    records: { type: new Schema(count, { _id: false }), default: () => ({ kind: 'unknown', value: null, min: null, max: null }) },
+    systems: { type: [String], default: [] },
+    dataLocation: { type: String, default: '' },
+    encryption: {
+      dataEncrypted: { type: Boolean, default: null },
+      stateOfTheArt: { type: Boolean, default: null },
+      keyCompromised: { type: Boolean, default: null },
+      keyCustody: { type: String, default: '' },
+    },
+    backup: {
+      available: { type: Boolean, default: null },
+      restored: { type: Boolean, default: null },
+      restoreHours: { type: Number, default: null },
+      note: { type: String, default: '' },
+    },
+    availabilityImpact: { type: String, enum: AVAILABILITY_IMPACTS, default: 'unknown' },
+    exfiltration: { type: String, enum: EXFILTRATION, default: 'unknown' },
+    unauthorisedAccess: { type: String, enum: UNAUTHORISED_ACCESS, default: 'unknown' },
+    misuseObserved: { type: String, enum: MISUSE, default: 'unknown' },
+    recipients: {
+      type: { type: String, enum: RECIPIENT_TYPES, default: 'unknown' },
+      confirmedDeletion: { type: Boolean, default: null },
+      note: { type: String, default: '' },
+    },
+    consequences: { type: String, default: '' },
+    measuresTaken: { type: String, default: '' },
+    measuresPlanned: { type: String, default: '' },
+    mitigations: { type: [new Schema({ what: String, at: { type: Date, default: null } }, { _id: false })], default: [] },
+    owner: { type: new Schema(person, { _id: false }), default: null },
+    assignees: { type: [String], default: [] },
+    restricted: { type: Boolean, default: false },
+    createdBy: { type: new Schema(person, { _id: false }), required: true },
+    version: { type: Number, default: 0 },
+  },
+  { timestamps: true, versionKey: false, minimize: false },
+);
+// The human reference is unique.
+incidentSchema.index({ ref: 1 }, { unique: true });
+// Serves the board and register: newest first, with a stable tiebreak for pagination.
+incidentSchema.index({ createdAt: -1, _id: -1 });
+// Serves "due within N hours" / "overdue" and the start-up recovery of running clocks.
+incidentSchema.index({ 'clock.state': 1, 'clock.deadline': 1 });
+// Serves status filters.
+incidentSchema.index({ status: 1, createdAt: -1 });
+
+/** Sequence counters (incident references per year). */
+const counterSchema = new Schema<{ _id: string; seq: number }>({ _id: String, seq: Number }, { versionKey: false });
+
+export function incidentModels(connection: Connection): { Incidents: Model<Incident>; Counters: Model<{ _id: string; seq: number }> } {
+  return {
+    Incidents: connection.models.Incident ?? connection.model<Incident>('Incident', incidentSchema),
+    Counters: connection.models.Counter ?? connection.model<{ _id: string; seq: number }>('Counter', counterSchema),
+  };
+}

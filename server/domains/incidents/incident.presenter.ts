@@ -1,0 +1,148 @@
+import type { Alert } from '../alerts/alert.model.js';
+import type { ClockService } from '../clock/clock.service.js';
+import type { Incident } from './incident.model.js';
+import type { Submission } from './submission.model.js';
+import type { TimelineEvent } from './timeline.model.js';
+
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+/** The incident as it leaves the server: ids as strings, times in UTC ISO, and the clock as it reads now. */
+export function presentIncident(incident: Incident, clock: ClockService, alerts: Alert[] = []) {
+  return {
+    id: String(incident._id),
+    ref: incident.ref,
+    version: incident.version,
+    title: incident.title,
+    description: incident.description,
+    status: incident.status,
+    closure: incident.closure ? { ...incident.closure, at: iso(incident.closure.at) } : null,
+    breachTypes: incident.breachTypes,
+    cause: incident.cause,
+    role: incident.role,
+    controller: { ...incident.controller, informedAt: iso(incident.controller.informedAt), targetAt: iso(incident.controller.targetAt) },
+    occurred: { from: iso(incident.occurred.from), to: iso(incident.occurred.to), approximate: incident.occurred.approximate },
+    detected: { at: iso(incident.detected.at), by: incident.detected.by },
+    awareness: incident.awareness
+      ? { ...incident.awareness, at: iso(incident.awareness.at), declaredAt: iso(incident.awareness.declaredAt) }
+      : null,
+    awareAt: iso(incident.awareness?.at),
+    deadline: iso(incident.clock.deadline),
+    clock: clock.view(incident, alerts),
+    followUp: incident.followUp ? { dueAt: iso(incident.followUp.dueAt), afterSubmissionId: incident.followUp.afterSubmissionId } : null,
+    dataCategories: incident.dataCategories,
+    subjects: incident.subjects,
+    records: incident.records,
+    systems: incident.systems,
+    dataLocation: incident.dataLocation,
+    encryption: incident.encryption,
+    backup: incident.backup,
+    availabilityImpact: incident.availabilityImpact,
+    exfiltration: incident.exfiltration,
+    unauthorisedAccess: incident.unauthorisedAccess,
+    misuseObserved: incident.misuseObserved,
+    recipients: incident.recipients,
+    consequences: incident.consequences,
+    measuresTaken: incident.measuresTaken,
+    measuresPlanned: incident.measuresPlanned,
+    mitigations: incident.mitigations.map((m) => ({ what: m.what, at: iso(m.at) })),
+    owner: incident.owner,
+    assignees: incident.assignees,
+    restricted: incident.restricted,
+    createdBy: incident.createdBy,
+    createdAt: iso(incident.createdAt),
+    updatedAt: iso(incident.updatedAt),
+  };
+}
+
+export type IncidentView = ReturnType<typeof presentIncident>;
+
+export function presentTimelineEvent(event: TimelineEvent) {
+  return {
+    id: String(event._id),
+    at: event.at.toISOString(),
+    actor: event.actor,
+    kind: event.kind,
+    summary: event.summary,
+    changes: event.changes.map((c) => ({ field: c.field, from: c.from instanceof Date ? c.from.toISOString() : c.from, to: c.to instanceof Date ? c.to.toISOString() : c.to })),
+  };
+}
+
+export function presentSubmission(s: Submission) {
+  return {
+    id: String(s._id),
+    incidentId: s.incidentId,
+    sentAt: s.sentAt.toISOString(),
+    channel: s.channel,
+    reference: s.reference,
+    phase: s.phase,
+    noticeText: s.noticeText,
+    noticeId: s.noticeId,
+    late: s.late,
+    delayReasons: s.delayReasons,
+    followUpDueAt: iso(s.followUpDueAt),
+    recordedBy: s.recordedBy,
+    recordedAt: s.recordedAt.toISOString(),
+  };
+}
+
+export function presentAlert(a: Alert) {
+  return {
+    id: String(a._id),
+    incidentId: a.incidentId,
+    incidentRef: a.incidentRef,
+    title: a.title,
+    kind: a.kind,
+    milestone: a.milestone,
+    hoursElapsed: a.hoursElapsed,
+    deadline: iso(a.deadline),
+    dueAt: a.dueAt.toISOString(),
+    firedAt: a.firedAt.toISOString(),
+    late: a.late,
+    acknowledgedAt: iso(a.acknowledgedAt),
+    acknowledgedBy: a.acknowledgedBy,
+  };
+}
+
+/** One row of the Art. 33(5) register: every incident, notified or not, with the reasons. */
+export function registerRow(incident: Incident, submissions: Submission[]) {
+  const first = submissions[0];
+  const countText = (c: Incident['records']) =>
+    c.kind === 'unknown' ? 'unknown' : c.kind === 'range' ? `${c.min}-${c.max}` : `${c.kind === 'estimate' ? '~' : ''}${c.value}`;
+  const hoursToNotify = first && incident.awareness ? Math.round(((first.sentAt.getTime() - incident.awareness.at.getTime()) / 3_600_000) * 10) / 10 : null;
+  return {
+    ref: incident.ref,
+    title: incident.title,
+    status: incident.status,
+    createdAt: iso(incident.createdAt),
+    awareAt: iso(incident.awareness?.at),
+    deadline: iso(incident.clock.deadline),
+    breachTypes: incident.breachTypes.join(' '),
+    dataCategories: incident.dataCategories.join(' '),
+    subjects: countText(incident.subjects.count),
+    records: countText(incident.records),
+    notified: first ? 'yes' : 'no',
+    notifiedAt: iso(first?.sentAt),
+    hoursToNotify,
+    late: first ? first.late : null,
+    delayReasons: first?.delayReasons ?? null,
+    submissions: submissions.length,
+    decision: incident.clock.stopReason,
+    decisionReason: incident.clock.stopNote,
+    consequences: incident.consequences,
+    measuresTaken: incident.measuresTaken,
+    closedReason: incident.closure?.reason ?? null,
+    notABreach: incident.closure?.notABreach ?? false,
+  };
+}
+
+/** CSV with every cell quoted; cells that a spreadsheet would run as a formula are defused with a leading quote. */
+export function toCsv(rows: Record<string, unknown>[]): string {
+  if (!rows.length) return '';
+  const headers = Object.keys(rows[0]!);
+  const cell = (value: unknown) => {
+    let s = value === null || value === undefined ? '' : String(value);
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return `"${s.replace(/"/g, '""')}"`;
+  };
+  return [headers.map(cell).join(','), ...rows.map((r) => headers.map((h) => cell(r[h])).join(','))].join('\r\n') + '\r\n';
+}

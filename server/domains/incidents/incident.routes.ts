@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { can, route, type AnyRoute } from '../../http/route.js';
+import type { AlertService } from '../alerts/alert.service.js';
+import type { Actor } from '../auth/auth.service.js';
+import { auditContext } from '../auth/guard.js';
+import type { ClockService } from '../clock/clock.service.js';
+import { presentAlert, presentIncident, presentSubmission, presentTimelineEvent, registerRow, toCsv } from './incident.presenter.js';
+import {
+  CloseIncident, ControllerInformed, CreateIncident, DeclareAwareness, IdParams, ListIncidents, MaskQuery, Reason, RecordSubmission, RegisterQuery, UpdateIncident,
+} from './incident.schemas.js';
+import type { IncidentService } from './incident.service.js';
+
+export function incidentRoutes(incidents: IncidentService, clock: ClockService, alerts: AlertService): AnyRoute[] {
+  const present = async (incident: Parameters<typeof presentIncident>[0]) => presentIncident(incident, clock, await alerts.forIncident(String(incident._id)));
+  return [
+    route<Actor, typeof CreateIncident, typeof MaskQuery>({
+      method: 'post', path: '/incidents', summary: 'Log an incident (with awareAt the 72-hour clock starts; without it, triage)', tag: 'incidents',
+      access: can('incident:create'), body: CreateIncident, query: MaskQuery, status: 201,
+      handle: async ({ body, query, actor, req }) => {
+        const { incident, warnings } = await incidents.create(auditContext(req, actor), actor, body, query.maskNationalIds);
+        return { ...(await present(incident)), warnings };
+      },
+    }),
+    route<Actor, undefined, typeof ListIncidents>({
+      method: 'get', path: '/incidents', summary: 'Incidents, filtered, newest first (or by deadline), with a cursor', tag: 'incidents',
+      access: can('incident:read'), query: ListIncidents,
+      handle: async ({ query, actor }) => {
+        const { items, nextCursor } = await incidents.list(actor, query);
+        return { items: items.map((i) => presentIncident(i, clock)), nextCursor };
+      },
+    }),
+    route<Actor, undefined, undefined, typeof IdParams>({
+      method: 'get', path: '/incidents/:id', summary: 'One incident with its clock', tag: 'incidents', access: can('incident:read'), params: IdParams,
+      handle: async ({ params, actor }) => present(await incidents.get(actor, params.id)),
+    }),
+    route<Actor, typeof UpdateIncident, typeof MaskQuery, typeof IdParams>({
+      method: 'patch', path: '/incidents/:id', summary: 'Change facts; send the version you read (409 when stale)', tag: 'incidents',
+      access: can('incident:update'), params: IdParams, body: UpdateIncident, query: MaskQuery,
+      handle: async ({ params, body, query, actor, req }) => {
+        const { incident, warnings } = await incidents.update(auditContext(req, actor), actor, params.id, body, query.maskNationalIds);
+        return { ...(await present(incident)), warnings };
+      },
+    }),
+    route<Actor, undefined, undefined, typeof IdParams>({
+      method: 'get', path: '/incidents/:id/timeline', summary: 'Every change: who, when, old → new', tag: 'incidents', access: can('incident:read'), params: IdParams,
+      handle: async ({ params, actor }) => (await incidents.timelineOf(actor, params.id)).map(presentTimelineEvent),
+    }),
+    route<Actor, typeof DeclareAwareness, undefined, typeof IdParams>({
+      method: 'put', path: '/incidents/:id/awareness', summary: 'Declare awareness (starts the clock) or correct it (with a reason)', tag: 'clock',
+      access: can('incident:update'), params: IdParams, body: DeclareAwareness,
+      handle: async ({ params, body, actor, req }) => present(await incidents.declareAwareness(auditContext(req, actor), actor, params.id, body)),
+    }),
+    route<Actor, typeof Reason, undefined, typeof IdParams>({
+      method: 'post', path: '/incidents/:id/not-notifiable', summary: 'Record that the breach is unlikely to result in a risk: the clock stops', tag: 'clock',
+      access: can('incident:decide'), params: IdParams, body: Reason,
+      handle: async ({ params, body, actor, req }) => present(await incidents.markNotNotifiable(auditContext(req, actor), actor, params.id, body.reason)),
+    }),
+    route<Actor, typeof Reason, undefined, typeof IdParams>({
+      method: 'post', path: '/incidents/:id/resume', summary: 'Reopen a "not notifiable" decision: the clock resumes with the same deadline', tag: 'clock',
+      access: can('incident:decide'), params: IdParams, body: Reason,
+      handle: async ({ params, body, actor, req }) => present(await incidents.resume(auditContext(req, actor), actor, params.id, body.reason)),
+    }),
+    route<Actor, typeof RecordSubmission, undefined, typeof IdParams>({
+      method: 'post', path: '/incidents/:id/submissions', summary: 'Record a notification to Datatilsynet (the first stops the clock)', tag: 'submissions',
+      access: can('submission:record'), params: IdParams, body: RecordSubmission, status: 201,
+      handle: async ({ params, body, actor, req }) => {
+        const { submission, incident } = await incidents.recordSubmission(auditContext(req, actor), actor, params.id, body);
+        return { submission: presentSubmission(submission), incident: await present(incident) };
+      },
+    }),
+    route<Actor, undefined, undefined, typeof IdParams>({
+      method: 'get', path: '/incidents/:id/submissions', summary: 'The submissions ledger', tag: 'submissions', access: can('incident:read'), params: IdParams,
+      handle: async ({ params, actor }) => (await incidents.listSubmissions(actor, params.id)).map(presentSubmission),
+    }),
+    route<Actor, typeof ControllerInformed, undefined, typeof IdParams>({
+      method: 'post', path: '/incidents/:id/controller-informed', summary: 'As processor: record that the controller was informed (Art. 33(2))', tag: 'clock',
+      access: can('incident:update'), params: IdParams, body: ControllerInformed,
+      handle: async ({ params, body, actor, req }) => present(await incidents.recordControllerInformed(auditContext(req, actor), actor, params.id, body)),
+    }),
+    route<Actor, typeof CloseIncident, undefined, typeof IdParams>({
+      method: 'post', path: '/incidents/:id/close', summary: 'Close with a reason (it stays in the register)', tag: 'incidents',
+      access: can('incident:decide'), params: IdParams, body: CloseIncident,
+      handle: async ({ params, body, actor, req }) => present(await incidents.close(auditContext(req, actor), actor, params.id, body)),
+    }),
+    route<Actor, typeof Reason, undefined, typeof IdParams>({
+      method: 'post', path: '/incidents/:id/reopen', summary: 'Reopen a closed incident', tag: 'incidents',
+      access: can('incident:decide'), params: IdParams, body: Reason,
+      handle: async ({ params, body, actor, req }) => present(await incidents.reopen(auditContext(req, actor), actor, params.id, body.reason)),
+    }),
+    route<Actor, undefined, undefined, typeof IdParams>({
+      method: 'get', path: '/incidents/:id/alerts', summary: "The incident's alerts", tag: 'alerts', access: can('alert:read'), params: IdParams,
+      handle: async ({ params, actor }) => {
+        await incidents.get(actor, params.id);
+        return (await alerts.forIncident(params.id)).map(presentAlert);
+      },
+    }),
+    route<Actor, undefined, z.ZodObject<{ limit: z.ZodDefault<z.ZodCoercedNumber> }>>({
+      method: 'get', path: '/alerts', summary: 'Recent alerts the caller may see, newest first', tag: 'alerts', access: can('alert:read'),
+      query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      handle: async ({ query, actor }) => {
+        const recent = await alerts.recent(query.limit * 2);
+        const visible = [];
+        for (const alert of recent) {
+          if (!alert.restricted) visible.push(alert);
+          else if (await incidents.get(actor, alert.incidentId).then(() => true, () => false)) visible.push(alert);
+        }
+        return visible.slice(0, query.limit).map(presentAlert);
+      },
+    }),
+    route<Actor, undefined, undefined, typeof IdParams>({
+      method: 'post', path: '/alerts/:id/ack', summary: 'Acknowledge an alert (it stops escalating)', tag: 'alerts', access: can('alert:ack'), params: IdParams,
+      handle: async ({ params, actor, req }) => {
+        const alert = await alerts.get(params.id);
+        await incidents.get(actor, alert.incidentId);
+        return presentAlert(await alerts.acknowledge(auditContext(req, actor), actor, params.id));
+      },
+    }),
+    route<Actor, undefined, typeof RegisterQuery>({
+      method: 'get', path: '/register', summary: 'The Art. 33(5) register: every incident, notified or not, with reasons (JSON or CSV)', tag: 'register',
+      access: can('register:export'), query: RegisterQuery, raw: true,
+      handle: async ({ query, actor, res }) => {
+        const rows = (await incidents.register(actor)).map(({ incident, submissions }) => registerRow(incident, submissions));
+        if (query.format === 'csv') {
+          res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+          res.setHeader('Content-Disposition', 'attachment; filename="breach-register.csv"');
+          res.send(`\ufeff${toCsv(rows)}`);
+        } else {
+          res.json({ generatedAt: new Date().toISOString(), incidents: rows });
+        }
+      },
+    }),
+  ];
+}
+

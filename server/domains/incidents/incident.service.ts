@@ -1,0 +1,454 @@
+import type { Model } from 'mongoose';
+import { op } from '../../db/trusted.js';
+import { addHours, type Clock } from '../../lib/clock.js';
+import { AppError, badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
+import type { Broadcaster } from '../../realtime/broadcaster.js';
+import type { AuditContext, AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/auth.service.js';
+import type { ClockService } from '../clock/clock.service.js';
+import { deadlineOf } from '../clock/clock.rules.js';
+import type { UserService } from '../users/user.service.js';
+import { canSeeIncident, incidentAudience, trustedVisibility } from './incident.access.js';
+import type { Incident, PersonRef } from './incident.model.js';
+import type { CreateIncident, IncidentFacts, ListIncidents, RecordSubmission, UpdateIncident } from './incident.schemas.js';
+import { findNationalIdNumbers, maskNationalIdNumbers } from './national-id.js';
+import type { Submission } from './submission.model.js';
+import type { TimelineEvent } from './timeline.model.js';
+
+/** Awareness recorded more than this before "now" counts as backdated. */
+const BACKDATED_AFTER_MS = 15 * 60_000;
+/** Default time to the owed follow-up after a phased submission. */
+const DEFAULT_FOLLOW_UP_DAYS = 7;
+const FREE_TEXT_FIELDS = ['title', 'description', 'consequences', 'measuresTaken', 'measuresPlanned', 'dataLocation'] as const;
+
+export interface Warning {
+  path: string;
+  code: 'national-id-number' | 'awareness-backdated-without-reason';
+  message: string;
+}
+
+export interface IncidentSettings {
+  controllerNoticeTargetHours: number;
+}
+
+type Change = { field: string; from: unknown; to: unknown };
+type Mutation = { set: Record<string, unknown>; kind: string; summary: string; changes?: Change[] };
+
+const personOf = (actor: Actor): PersonRef => ({ id: actor.id, name: actor.name });
+
+/** Flattens nested input into dotted paths, so a partial update of `encryption` changes only the keys given. */
+function flatten(input: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    const isPlain = value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
+    if (isPlain && !['records', 'subjects.count'].includes(path)) Object.assign(out, flatten(value as Record<string, unknown>, path));
+    else out[path] = value;
+  }
+  return out;
+}
+
+function read(obj: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+export class IncidentService {
+  constructor(
+    private readonly incidents: Model<Incident>,
+    private readonly counters: Model<{ _id: string; seq: number }>,
+    private readonly timeline: Model<TimelineEvent>,
+    private readonly submissions: Model<Submission>,
+    private readonly users: UserService,
+    private readonly clockService: ClockService,
+    private readonly audit: AuditService,
+    private readonly broadcaster: Broadcaster,
+    private readonly clock: Clock,
+    private readonly settings: IncidentSettings,
+  ) {}
+
+  /** Checks free text for national identity numbers; masks them when asked, and warns either way. */
+  private guardFreeText(facts: Record<string, unknown>, mask: boolean): Warning[] {
+    const warnings: Warning[] = [];
+    for (const field of FREE_TEXT_FIELDS) {
+      const value = facts[field];
+      if (typeof value !== 'string') continue;
+      const found = findNationalIdNumbers(value);
+      if (!found.length) continue;
+      if (mask) facts[field] = maskNationalIdNumbers(value);
+      warnings.push({
+        path: field,
+        code: 'national-id-number',
+        message: mask
+          ? `${found.length} national identity number(s) were masked`
+          : `contains ${found.length} national identity number(s); case text should not carry them (ask for masking with maskNationalIds=true)`,
+      });
+    }
+    return warnings;
+  }
+
+  private async resolvePeople(facts: IncidentFacts): Promise<Record<string, unknown>> {
+    const { ownerId, assignees, ...rest } = facts;
+    const out: Record<string, unknown> = { ...rest };
+    if (ownerId !== undefined) {
+      if (ownerId === null) out.owner = null;
+      else {
+        const owner = await this.users.findActive(ownerId);
+        if (!owner) throw badRequest('The request is not valid', [{ path: 'ownerId', message: 'no active user with this id' }]);
+        out.owner = { id: ownerId, name: owner.name };
+      }
+    }
+    if (assignees !== undefined) {
+      const unique = [...new Set(assignees)];
+      for (const [i, id] of unique.entries()) {
+        if (!(await this.users.findActive(id))) throw badRequest('The request is not valid', [{ path: `assignees.${i}`, message: 'no active user with this id' }]);
+      }
+      out.assignees = unique;
+    }
+    return out;
+  }
+
+  private async nextRef(): Promise<string> {
+    const year = this.clock.now().getUTCFullYear();
+    const counter = await this.counters.findOneAndUpdate({ _id: `incident-${year}` }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' });
+    return `BC-${year}-${String(counter!.seq).padStart(4, '0')}`;
+  }
+
+  async create(ctx: AuditContext, actor: Actor, input: CreateIncident, mask: boolean): Promise<{ incident: Incident; warnings: Warning[] }> {
+    const now = this.clock.now();
+    const { awareAt, awarenessEvidence, awarenessReason, ...facts } = input;
+    if (awareAt && awareAt > now) throw badRequest('The request is not valid', [{ path: 'awareAt', message: 'cannot be in the future' }]);
+    const warnings = this.guardFreeText(facts as Record<string, unknown>, mask);
+    const resolved = await this.resolvePeople(facts);
+    const backdated = awareAt !== undefined && now.getTime() - awareAt.getTime() > BACKDATED_AFTER_MS;
+    if (backdated && !awarenessReason) {
+      warnings.push({ path: 'awarenessReason', code: 'awareness-backdated-without-reason', message: 'awareness is in the past; record why' });
+    }
+    const role = facts.role ?? 'controller';
+    const doc = await this.incidents.create({
+      ...resolved,
+      ref: await this.nextRef(),
+      status: awareAt ? 'open' : 'triage',
+      triageStartedAt: now,
+      awareness: awareAt
+        ? { at: awareAt, evidence: awarenessEvidence ?? '', declaredBy: personOf(actor), declaredAt: now, backdatedReason: awarenessReason ?? null }
+        : null,
+      clock: awareAt
+        ? { state: 'running', deadline: deadlineOf(awareAt), stoppedAt: null, stopReason: null, stopNote: null }
+        : { state: 'not-started', deadline: null, stoppedAt: null, stopReason: null, stopNote: null },
+      role,
+      controller: {
+        name: facts.controller?.name ?? '',
+        contact: facts.controller?.contact ?? '',
+        informedAt: null,
+        informedChannel: null,
+        targetAt: awareAt && role === 'processor' ? addHours(awareAt, this.settings.controllerNoticeTargetHours) : null,
+      },
+      owner: resolved.owner ?? personOf(actor),
+      createdBy: personOf(actor),
+      version: 0,
+    });
+    const incident = doc.toObject() as Incident;
+    const id = String(incident._id);
+    await this.appendTimeline(id, actor, 'created', awareAt ? 'Incident logged; awareness declared, clock started' : 'Incident logged in triage');
+    await this.audit.record(ctx, { action: 'incident.created', target: { type: 'incident', id }, after: { ref: incident.ref, title: incident.title, awareAt: awareAt ?? null } });
+    await this.clockService.plan(incident);
+    this.announce(incident);
+    return { incident, warnings };
+  }
+
+  /** The incident if the actor may see it; otherwise 404, as if it did not exist. */
+  async get(actor: Actor, id: string): Promise<Incident> {
+    const incident = await this.incidents.findById(id).lean<Incident>();
+    if (!incident || !canSeeIncident(actor, incident)) throw notFound('Incident');
+    return incident;
+  }
+
+  async update(ctx: AuditContext, actor: Actor, id: string, input: UpdateIncident, mask: boolean): Promise<{ incident: Incident; warnings: Warning[] }> {
+    const current = await this.get(actor, id);
+    const { version, ...facts } = input;
+    if (version !== current.version) throw conflict('Someone else changed this incident first; reload and try again', [{ path: 'version', message: `current version is ${current.version}` }]);
+    if ((facts.restricted !== undefined || facts.assignees !== undefined) && facts.restricted === false && current.restricted) {
+      // Lifting need-to-know is a decision, not an edit.
+      if (!actor.roles.some((r) => r === 'manager' || r === 'dpo')) throw new AppError(403, 'forbidden', 'Only a manager or the DPO may lift a restriction');
+    }
+    const warnings = this.guardFreeText(facts as Record<string, unknown>, mask);
+    const resolved = await this.resolvePeople(facts);
+    const set = flatten(resolved);
+    if (resolved.role === 'processor' && current.awareness && !current.controller.targetAt) {
+      set['controller.targetAt'] = addHours(current.awareness.at, this.settings.controllerNoticeTargetHours);
+    }
+    const changes = Object.entries(set)
+      .filter(([path, value]) => !same(read(current, path), value))
+      .map(([field, to]) => ({ field, from: read(current, field) ?? null, to }));
+    if (!changes.length) return { incident: current, warnings };
+    const incident = await this.write(current, { set, kind: 'updated', summary: `Changed ${changes.map((c) => c.field).join(', ')}`, changes }, actor, ctx);
+    if (set.role !== undefined || set['controller.targetAt'] !== undefined) await this.clockService.plan(incident);
+    return { incident, warnings };
+  }
+
+  /** Declares awareness (starts the clock) or corrects it (moves the deadline and every pending milestone). */
+  async declareAwareness(ctx: AuditContext, actor: Actor, id: string, input: { at: Date; evidence: string; reason?: string | undefined }): Promise<Incident> {
+    const now = this.clock.now();
+    if (input.at > now) throw badRequest('The request is not valid', [{ path: 'at', message: 'cannot be in the future' }]);
+    const current = await this.get(actor, id);
+    if (current.status === 'closed') throw unprocessable('closed', 'The incident is closed; reopen it first');
+    const correcting = current.awareness !== null;
+    const backdated = now.getTime() - input.at.getTime() > BACKDATED_AFTER_MS;
+    if ((correcting || backdated) && !input.reason) {
+      throw badRequest('The request is not valid', [{ path: 'reason', message: correcting ? 'required to correct awareness' : 'required when awareness is in the past' }]);
+    }
+    const deadline = deadlineOf(input.at);
+    const set: Record<string, unknown> = {
+      awareness: { at: input.at, evidence: input.evidence, declaredBy: personOf(actor), declaredAt: now, backdatedReason: input.reason ?? null },
+      'clock.deadline': deadline,
+    };
+    if (!correcting) {
+      set.status = 'open';
+      set['clock.state'] = 'running';
+    }
+    if (current.role === 'processor' && !current.controller.informedAt) {
+      set['controller.targetAt'] = addHours(input.at, this.settings.controllerNoticeTargetHours);
+    }
+    const incident = await this.write(current, {
+      set,
+      kind: correcting ? 'awareness-corrected' : 'awareness-declared',
+      summary: correcting ? `Awareness corrected: ${input.reason}` : 'Awareness declared; the 72-hour clock started',
+      changes: [
+        { field: 'awareness.at', from: current.awareness?.at ?? null, to: input.at },
+        { field: 'clock.deadline', from: current.clock.deadline, to: deadline },
+      ],
+    }, actor, ctx);
+    await this.clockService.plan(incident);
+    return incident;
+  }
+
+  /** A DPO or manager records that the breach is unlikely to result in a risk: the clock stops. */
+  async markNotNotifiable(ctx: AuditContext, actor: Actor, id: string, reason: string): Promise<Incident> {
+    const current = await this.get(actor, id);
+    if (current.clock.state !== 'running') throw unprocessable('clock_not_running', 'The clock is not running');
+    return this.stopClock(ctx, actor, current, 'not-notifiable', reason, this.clock.now());
+  }
+
+  /** Reopens a "not notifiable" decision: the clock resumes against the same deadline. */
+  async resume(ctx: AuditContext, actor: Actor, id: string, reason: string): Promise<Incident> {
+    const current = await this.get(actor, id);
+    if (current.clock.state !== 'stopped' || current.clock.stopReason !== 'not-notifiable') {
+      throw unprocessable('cannot_resume', 'Only a clock stopped as "not notifiable" can resume');
+    }
+    const incident = await this.write(current, {
+      set: { 'clock.state': 'running', 'clock.stoppedAt': null, 'clock.stopReason': null, 'clock.stopNote': null },
+      kind: 'clock-resumed',
+      summary: `Clock resumed against the same deadline: ${reason}`,
+      changes: [{ field: 'clock.state', from: 'stopped', to: 'running' }],
+    }, actor, ctx);
+    await this.clockService.plan(incident);
+    return incident;
+  }
+
+  private async stopClock(ctx: AuditContext, actor: Actor, current: Incident, reason: 'notified' | 'not-notifiable' | 'not-a-breach', note: string, at: Date, extra: Record<string, unknown> = {}): Promise<Incident> {
+    const incident = await this.write(current, {
+      set: { 'clock.state': 'stopped', 'clock.stoppedAt': at, 'clock.stopReason': reason, 'clock.stopNote': note, ...extra },
+      kind: 'clock-stopped',
+      summary: `Clock stopped (${reason}): ${note}`,
+      changes: [{ field: 'clock.state', from: current.clock.state, to: 'stopped' }],
+    }, actor, ctx);
+    await this.clockService.plan(incident);
+    return incident;
+  }
+
+  /** Records a notification to Datatilsynet in the ledger; the first one stops the clock. */
+  async recordSubmission(ctx: AuditContext, actor: Actor, id: string, input: RecordSubmission): Promise<{ submission: Submission; incident: Incident }> {
+    const now = this.clock.now();
+    const current = await this.get(actor, id);
+    if (!current.awareness || !current.clock.deadline) throw unprocessable('not_aware', 'Declare awareness before recording a notification');
+    if (input.sentAt > now) throw badRequest('The request is not valid', [{ path: 'sentAt', message: 'cannot be in the future' }]);
+    const earlier = await this.submissions.find({ incidentId: id }).sort({ sentAt: 1 }).lean<Submission[]>();
+    if (!earlier.length && (input.phase === 'supplementary' || input.phase === 'final')) {
+      throw unprocessable('no_initial_submission', 'A supplementary or final notification follows an initial one', [{ path: 'phase', message: 'the first notification is complete or initial' }]);
+    }
+    const late = input.sentAt > current.clock.deadline;
+    if (late && !earlier.length && !input.delayReasons) {
+      throw unprocessable('delay_reasons_required', 'This notification is after the 72-hour deadline; Art. 33(1) requires the reasons for the delay', [
+        { path: 'delayReasons', message: 'required when the notification is later than 72 hours after awareness' },
+      ]);
+    }
+    const phased = input.phase === 'initial' || input.phase === 'supplementary';
+    const followUpDueAt = phased ? (input.followUpDueAt ?? addHours(input.sentAt, DEFAULT_FOLLOW_UP_DAYS * 24)) : null;
+    const created = await this.submissions.create({
+      incidentId: id,
+      sentAt: input.sentAt,
+      channel: input.channel,
+      reference: input.reference,
+      phase: input.phase,
+      noticeText: input.noticeText,
+      noticeId: input.noticeId ?? null,
+      late,
+      delayReasons: input.delayReasons ?? null,
+      followUpDueAt,
+      recordedBy: personOf(actor),
+      recordedAt: now,
+    });
+    const submission = created.toObject() as Submission;
+    const followUp = followUpDueAt ? { dueAt: followUpDueAt, afterSubmissionId: String(submission._id) } : null;
+    await this.audit.record(ctx, {
+      action: 'incident.submission-recorded',
+      target: { type: 'incident', id },
+      after: { submissionId: String(submission._id), phase: input.phase, channel: input.channel, reference: input.reference, sentAt: input.sentAt, late },
+    });
+    let incident: Incident;
+    if (current.clock.state === 'running' || (current.clock.state === 'stopped' && current.clock.stopReason === 'not-notifiable')) {
+      incident = await this.stopClock(ctx, actor, current, 'notified', `Notified Datatilsynet via ${input.channel}${input.reference ? ` (${input.reference})` : ''}`, input.sentAt, { followUp });
+    } else {
+      incident = await this.write(current, {
+        set: { followUp },
+        kind: 'submission',
+        summary: `${input.phase} notification recorded (${input.channel})`,
+      }, actor, ctx);
+      await this.clockService.plan(incident);
+    }
+    return { submission, incident };
+  }
+
+  async listSubmissions(actor: Actor, id: string): Promise<Submission[]> {
+    await this.get(actor, id);
+    return this.submissions.find({ incidentId: id }).sort({ sentAt: 1, _id: 1 }).lean<Submission[]>();
+  }
+
+  /** A processor informed its controller (Art. 33(2)): the controller-notice clock stops. */
+  async recordControllerInformed(ctx: AuditContext, actor: Actor, id: string, input: { at: Date; channel: string; note: string }): Promise<Incident> {
+    const current = await this.get(actor, id);
+    if (current.role !== 'processor') throw unprocessable('not_processor', 'Only an incident where we are the processor has a controller to inform');
+    if (input.at > this.clock.now()) throw badRequest('The request is not valid', [{ path: 'at', message: 'cannot be in the future' }]);
+    const incident = await this.write(current, {
+      set: { 'controller.informedAt': input.at, 'controller.informedChannel': input.channel },
+      kind: 'controller-informed',
+      summary: `Controller informed via ${input.channel}${input.note ? `: ${input.note}` : ''}`,
+      changes: [{ field: 'controller.informedAt', from: null, to: input.at }],
+    }, actor, ctx);
+    await this.clockService.plan(incident);
+    return incident;
+  }
+
+  /** Closes an incident with a reason; nothing is deleted, and it stays in the register. */
+  async close(ctx: AuditContext, actor: Actor, id: string, input: { reason: string; notABreach: boolean }): Promise<Incident> {
+    const current = await this.get(actor, id);
+    if (current.status === 'closed') throw unprocessable('closed', 'The incident is already closed');
+    if (current.clock.state === 'running' && !input.notABreach) {
+      throw unprocessable('clock_running', 'The clock is running: record the notification or a "not notifiable" decision first, or close it as not a personal-data breach');
+    }
+    const set: Record<string, unknown> = { status: 'closed', closure: { reason: input.reason, notABreach: input.notABreach, at: this.clock.now(), by: personOf(actor) } };
+    if (current.clock.state === 'running') {
+      Object.assign(set, { 'clock.state': 'stopped', 'clock.stoppedAt': this.clock.now(), 'clock.stopReason': 'not-a-breach', 'clock.stopNote': input.reason });
+    }
+    const incident = await this.write(current, { set, kind: 'closed', summary: `Closed${input.notABreach ? ' (not a personal-data breach)' : ''}: ${input.reason}` }, actor, ctx);
+    await this.clockService.plan(incident);
+    return incident;
+  }
+
+  async reopen(ctx: AuditContext, actor: Actor, id: string, reason: string): Promise<Incident> {
+    const current = await this.get(actor, id);
+    if (current.status !== 'closed') throw unprocessable('not_closed', 'The incident is not closed');
+    const set: Record<string, unknown> = { status: current.awareness ? 'open' : 'triage', closure: null };
+    if (current.clock.stopReason === 'not-a-breach') Object.assign(set, { 'clock.state': 'running', 'clock.stoppedAt': null, 'clock.stopReason': null, 'clock.stopNote': null });
+    const incident = await this.write(current, { set, kind: 'reopened', summary: `Reopened: ${reason}` }, actor, ctx);
+    await this.clockService.plan(incident);
+    return incident;
+  }
+
+  /** Filters, text search and stable cursor pagination, within what the actor may see. */
+  async list(actor: Actor, query: ListIncidents): Promise<{ items: Incident[]; nextCursor: string | null }> {
+    const now = this.clock.now();
+    const and: Record<string, unknown>[] = [trustedVisibility(actor)];
+    if (query.status) and.push({ status: query.status });
+    if (query.clock) and.push({ 'clock.state': query.clock });
+    if (query.role) and.push({ role: query.role });
+    if (query.dueWithinHours !== undefined) {
+      and.push({ 'clock.state': 'running', 'clock.deadline': op({ $gte: now, $lte: addHours(now, query.dueWithinHours) }) });
+    }
+    if (query.overdue !== undefined) {
+      and.push(query.overdue ? { 'clock.state': 'running', 'clock.deadline': op({ $lt: now }) } : op({ $or: [{ 'clock.state': op({ $ne: 'running' }) }, { 'clock.deadline': op({ $gte: now }) }] }));
+    }
+    if (query.q) {
+      const pattern = query.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      and.push(op({ $or: [{ title: op({ $regex: pattern, $options: 'i' }) }, { description: op({ $regex: pattern, $options: 'i' }) }, { ref: op({ $regex: pattern, $options: 'i' }) }] }));
+    }
+    const field = query.sort === 'deadline' ? 'clock.deadline' : 'createdAt';
+    const direction = query.sort === 'deadline' ? 1 : -1;
+    if (query.sort === 'deadline') and.push({ 'clock.deadline': op({ $ne: null }) });
+    if (query.cursor) {
+      const cursor = decodeCursor(query.cursor);
+      const cmp = direction === 1 ? '$gt' : '$lt';
+      and.push(op({ $or: [{ [field]: op({ [cmp]: cursor.at }) }, { [field]: cursor.at, _id: op({ [cmp]: cursor.id }) }] }));
+    }
+    const items = await this.incidents
+      .find(op({ $and: and }))
+      .sort({ [field]: direction, _id: direction })
+      .limit(query.limit + 1)
+      .lean<Incident[]>();
+    const more = items.length > query.limit;
+    const page = more ? items.slice(0, query.limit) : items;
+    const last = page.at(-1);
+    const at = last ? (read(last, field) as Date) : undefined;
+    return { items: page, nextCursor: more && last && at ? encodeCursor(at, String(last._id)) : null };
+  }
+
+  async timelineOf(actor: Actor, id: string): Promise<TimelineEvent[]> {
+    await this.get(actor, id);
+    return this.timeline.find({ incidentId: id }).sort({ at: 1, _id: 1 }).lean<TimelineEvent[]>();
+  }
+
+  /** Every incident the actor may see, notified or not, oldest first: the Art. 33(5) register. */
+  async register(actor: Actor): Promise<{ incident: Incident; submissions: Submission[] }[]> {
+    const incidents = await this.incidents.find(trustedVisibility(actor)).sort({ createdAt: 1, _id: 1 }).lean<Incident[]>();
+    const ids = incidents.map((i) => String(i._id));
+    const submissions = ids.length ? await this.submissions.find({ incidentId: op({ $in: ids }) }).sort({ sentAt: 1 }).lean<Submission[]>() : [];
+    return incidents.map((incident) => ({ incident, submissions: submissions.filter((s) => s.incidentId === String(incident._id)) }));
+  }
+
+  /**
+   * One guarded write: the update applies only if nobody wrote since `current` was read (its version),
+   * then the timeline, the audit log and open dashboards hear of it.
+   */
+  private async write(current: Incident, mutation: Mutation, actor: Actor, ctx: AuditContext): Promise<Incident> {
+    const id = String(current._id);
+    const res = await this.incidents.updateOne({ _id: current._id, version: current.version }, { $set: mutation.set, $inc: { version: 1 } });
+    if (res.matchedCount === 0) throw conflict('Someone else changed this incident first; reload and try again');
+    const incident = (await this.incidents.findById(current._id).lean<Incident>())!;
+    const changes = mutation.changes ?? Object.keys(mutation.set).map((field) => ({ field, from: read(current, field) ?? null, to: read(incident, field) ?? null }));
+    await this.appendTimeline(id, actor, mutation.kind, mutation.summary, changes);
+    await this.audit.record(ctx, {
+      action: `incident.${mutation.kind}`,
+      target: { type: 'incident', id },
+      before: Object.fromEntries(changes.map((c) => [c.field, c.from])),
+      after: Object.fromEntries(changes.map((c) => [c.field, c.to])),
+    });
+    this.announce(incident);
+    return incident;
+  }
+
+  private async appendTimeline(incidentId: string, actor: Actor | null, kind: string, summary: string, changes: Change[] = []): Promise<void> {
+    await this.timeline.create({ incidentId, at: this.clock.now(), actor: actor ? personOf(actor) : null, kind, summary, changes });
+  }
+
+  private announce(incident: Incident): void {
+    this.broadcaster.incidentUpdated({ id: String(incident._id), version: incident.version, updatedAt: incident.updatedAt.toISOString() }, incidentAudience(incident));
+  }
+}
+
+function encodeCursor(at: Date, id: string): string {
+  return Buffer.from(JSON.stringify({ at: at.toISOString(), id })).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { at?: unknown; id?: unknown };
+    if (typeof parsed.at !== 'string' || typeof parsed.id !== 'string' || !/^[0-9a-f]{24}$/.test(parsed.id)) throw new Error('bad');
+    const at = new Date(parsed.at);
+    if (Number.isNaN(at.getTime())) throw new Error('bad');
+    return { at, id: parsed.id };
+  } catch {
+    throw badRequest('The request is not valid', [{ path: 'query.cursor', message: 'not a cursor this service issued' }]);
+  }
+}

@@ -1,0 +1,200 @@
+import assert from 'node:assert/strict';
+import { api, startTestService, type TestService, type TestUser } from '../../support/service.js';
+
+const FNR = '01010112377';
+
+describe('incidents: intake, facts, timeline and visibility', () => {
+  let svc: TestService;
+  let analyst: TestUser;
+  let manager: TestUser;
+  let dpo: TestUser;
+  let oncall: TestUser;
+
+  before(async () => {
+    svc = await startTestService();
+    analyst = await svc.user(['analyst']);
+    manager = await svc.user(['manager']);
+    dpo = await svc.user(['dpo']);
+    oncall = await svc.user(['oncall']);
+  });
+  after(() => svc.close());
+
+  it('takes the quick intake and answers 201 with id and deadline', async () => {
+    const awareAt = new Date(svc.clock.now().getTime() - 5 * 60_000).toISOString();
+    const res = await api(svc).post('/api/incidents').set(analyst.auth)
+      .send({ title: 'Laptop stolen', description: 'Unencrypted laptop with payroll export', awareAt }).expect(201);
+    assert.match(res.body.id, /^[0-9a-f]{24}$/);
+    assert.match(res.body.ref, /^BC-\d{4}-\d{4}$/);
+    assert.equal(res.body.deadline, new Date(new Date(awareAt).getTime() + 72 * 3_600_000).toISOString());
+    assert.equal(res.body.status, 'open');
+    assert.equal(res.body.clock.state, 'running');
+    assert.equal(res.body.clock.milestones.length, 7);
+    assert.ok(res.body.clock.deadline.oslo.endsWith('+01:00') || res.body.clock.deadline.oslo.endsWith('+02:00'));
+    assert.deepEqual(res.body.owner, { id: analyst.id, name: 'analyst' });
+  });
+
+  it('starts in triage without awareAt, with no deadline', async () => {
+    const res = await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Odd login pattern', description: '' }).expect(201);
+    assert.equal(res.body.status, 'triage');
+    assert.equal(res.body.deadline, null);
+    assert.equal(res.body.clock.state, 'not-started');
+  });
+
+  it('refuses awareness in the future and names the field', async () => {
+    const future = new Date(svc.clock.now().getTime() + 3_600_000).toISOString();
+    const res = await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'x', description: 'y', awareAt: future }).expect(400);
+    assert.deepEqual(res.body.error.details, [{ path: 'awareAt', message: 'cannot be in the future' }]);
+  });
+
+  it('names every bad field at once', async () => {
+    const res = await api(svc).post('/api/incidents').set(analyst.auth)
+      .send({ title: '', breachTypes: ['leak'], records: { kind: 'range', min: 10, max: 2 }, awareAt: 'yesterday', status: 'closed' }).expect(400);
+    const paths = res.body.error.details.map((d: { path: string }) => d.path);
+    for (const p of ['title', 'breachTypes.0', 'records.max', 'awareAt']) assert.ok(paths.includes(p), `${p} in ${paths}`);
+    assert.match(JSON.stringify(res.body.error.details), /status/);
+  });
+
+  it('warns about national identity numbers, and masks them when asked', async () => {
+    const warned = await api(svc).post('/api/incidents').set(analyst.auth)
+      .send({ title: 'Misdirected letter', description: `Letter to ${FNR} went to a neighbour` }).expect(201);
+    assert.equal(warned.body.warnings[0].code, 'national-id-number');
+    assert.equal(warned.body.warnings[0].path, 'description');
+    assert.match(warned.body.description, new RegExp(FNR));
+    const masked = await api(svc).post('/api/incidents?maskNationalIds=true').set(analyst.auth)
+      .send({ title: 'Misdirected letter', description: `Letter to ${FNR} went to a neighbour` }).expect(201);
+    assert.equal(masked.body.description, 'Letter to 010101***** went to a neighbour');
+  });
+
+  it('updates facts with the version it read, records old → new, and refuses a stale write with 409', async () => {
+    const created = await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Phishing', description: 'Mailbox access' }).expect(201);
+    const id = created.body.id;
+    const updated = await api(svc).patch(`/api/incidents/${id}`).set(analyst.auth)
+      .send({ version: 0, subjects: { count: { kind: 'estimate', value: 1200 } }, encryption: { dataEncrypted: false } }).expect(200);
+    assert.equal(updated.body.version, 1);
+    assert.deepEqual(updated.body.subjects.count, { kind: 'estimate', value: 1200, min: null, max: null });
+    assert.equal(updated.body.encryption.dataEncrypted, false);
+    assert.equal(updated.body.encryption.keyCustody, '', 'untouched nested facts stay');
+
+    const stale = await api(svc).patch(`/api/incidents/${id}`).set(oncall.auth).send({ version: 0, title: 'Overwritten' }).expect(409);
+    assert.equal(stale.body.error.code, 'conflict');
+    const read = await api(svc).get(`/api/incidents/${id}`).set(analyst.auth).expect(200);
+    assert.equal(read.body.title, 'Phishing');
+
+    const timeline = await api(svc).get(`/api/incidents/${id}/timeline`).set(analyst.auth).expect(200);
+    const change = timeline.body.find((e: { kind: string }) => e.kind === 'updated');
+    assert.deepEqual(change.changes.find((c: { field: string }) => c.field === 'encryption.dataEncrypted'), { field: 'encryption.dataEncrypted', from: null, to: false });
+    assert.equal(change.actor.id, analyst.id);
+  });
+
+  it('refuses audit fields and unknown fields in an update', async () => {
+    const created = await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Test', description: '' }).expect(201);
+    const res = await api(svc).patch(`/api/incidents/${created.body.id}`).set(analyst.auth).send({ version: 0, createdBy: { id: 'x' }, clock: { state: 'stopped' } }).expect(400);
+    assert.match(JSON.stringify(res.body.error.details), /createdBy|clock/);
+  });
+
+  it('hides a restricted incident from everyone but its people, managers and the DPO — by id, list and socket', async () => {
+    const insider = await api(svc).post('/api/incidents').set(manager.auth)
+      .send({ title: 'Insider case', description: 'need to know', restricted: true, assignees: [dpo.id] }).expect(201);
+    const id = insider.body.id;
+    const notFound = await api(svc).get(`/api/incidents/${id}`).set(analyst.auth).expect(404);
+    assert.equal(notFound.body.error.code, 'not_found');
+    await api(svc).get(`/api/incidents/${id}/timeline`).set(oncall.auth).expect(404);
+    await api(svc).patch(`/api/incidents/${id}`).set(analyst.auth).send({ version: 0, title: 'x' }).expect(404);
+    await api(svc).get(`/api/incidents/${id}`).set(manager.auth).expect(200);
+    await api(svc).get(`/api/incidents/${id}`).set(dpo.auth).expect(200);
+
+    const list = await api(svc).get('/api/incidents?limit=500').set(analyst.auth).expect(200);
+    assert.equal(list.body.items.some((i: { id: string }) => i.id === id), false);
+    const search = await api(svc).get('/api/incidents?q=Insider').set(analyst.auth).expect(200);
+    assert.equal(search.body.items.length, 0);
+    const register = await api(svc).get('/api/register').set(analyst.auth).expect(200);
+    assert.equal(register.body.incidents.some((r: { title: string }) => r.title === 'Insider case'), false);
+
+    const socket = await svc.socket(analyst.token);
+    const reply = await new Promise<{ ok: boolean; error?: string }>((resolve) => socket.emit('incident:watch', { incidentId: id }, resolve));
+    assert.deepEqual(reply, { ok: false, error: 'not_found' });
+    const allowed = await svc.socket(dpo.token);
+    const ok = await new Promise<{ ok: boolean }>((resolve) => allowed.emit('incident:watch', { incidentId: id }, resolve));
+    assert.deepEqual(ok, { ok: true });
+  });
+
+  it('keeps operator injection out of list filters', async () => {
+    const res = await api(svc).get('/api/incidents?status[$ne]=closed').set(analyst.auth).expect(400);
+    assert.equal(res.body.error.code, 'invalid_input');
+    const q = await api(svc).get('/api/incidents').query({ q: '.*' }).set(analyst.auth).expect(200);
+    assert.equal(q.body.items.length, 0, 'the search text is matched literally');
+  });
+
+  it('pages through a list stably with a cursor', async () => {
+    const fresh = await startTestService();
+    try {
+      const user = await fresh.user(['analyst']);
+      for (let i = 0; i < 7; i++) {
+        await api(fresh).post('/api/incidents').set(user.auth).send({ title: `Incident ${i}`, description: '' }).expect(201);
+      }
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res: { body: { items: { title: string }[]; nextCursor: string | null } } = await api(fresh)
+          .get('/api/incidents').query({ limit: 3, ...(cursor ? { cursor } : {}) }).set(user.auth).expect(200);
+        seen.push(...res.body.items.map((i) => i.title));
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      assert.deepEqual(seen, [6, 5, 4, 3, 2, 1, 0].map((i) => `Incident ${i}`));
+      await api(fresh).get('/api/incidents?cursor=garbage').set(user.auth).expect(400);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('filters by status, due within N hours, and overdue', async () => {
+    const fresh = await startTestService();
+    try {
+      const user = await fresh.user(['analyst']);
+      const now = fresh.clock.now().getTime();
+      const at = (hoursAgo: number) => new Date(now - hoursAgo * 3_600_000).toISOString();
+      await api(fresh).post('/api/incidents').set(user.auth).send({ title: 'fresh', description: '', awareAt: at(1), awarenessReason: 'test' }).expect(201);
+      await api(fresh).post('/api/incidents').set(user.auth).send({ title: 'soon', description: '', awareAt: at(66), awarenessReason: 'test' }).expect(201);
+      await api(fresh).post('/api/incidents').set(user.auth).send({ title: 'late', description: '', awareAt: at(80), awarenessReason: 'test' }).expect(201);
+      await api(fresh).post('/api/incidents').set(user.auth).send({ title: 'triage', description: '' }).expect(201);
+      const titles = async (q: string) => (await api(fresh).get(`/api/incidents?${q}`).set(user.auth).expect(200)).body.items.map((i: { title: string }) => i.title).sort();
+      assert.deepEqual(await titles('dueWithinHours=12'), ['soon']);
+      assert.deepEqual(await titles('overdue=true'), ['late']);
+      assert.deepEqual(await titles('status=triage'), ['triage']);
+      assert.deepEqual(await titles('sort=deadline'), ['fresh', 'late', 'soon'].sort());
+      const byDeadline = (await api(fresh).get('/api/incidents?sort=deadline').set(user.auth).expect(200)).body.items.map((i: { title: string }) => i.title);
+      assert.deepEqual(byDeadline, ['late', 'soon', 'fresh']);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('closes an incident that was no personal-data breach with a reason, and keeps it in the register', async () => {
+    const created = await api(svc).post('/api/incidents').set(analyst.auth)
+      .send({ title: 'False alarm', description: 'test data only', awareAt: svc.clock.now().toISOString() }).expect(201);
+    await api(svc).post(`/api/incidents/${created.body.id}/close`).set(analyst.auth).send({ reason: 'Only synthetic data', notABreach: true }).expect(403);
+    const closed = await api(svc).post(`/api/incidents/${created.body.id}/close`).set(dpo.auth).send({ reason: 'Only synthetic data', notABreach: true }).expect(200);
+    assert.equal(closed.body.status, 'closed');
+    assert.equal(closed.body.clock.stopReason, 'not-a-breach');
+    const csv = await api(svc).get('/api/register?format=csv').set(dpo.auth).expect(200);
+    assert.match(String(csv.headers['content-type']), /text\/csv/);
+    assert.match(csv.text, /"False alarm","closed"/);
+    assert.match(csv.text, /"Only synthetic data"/);
+  });
+
+  it('defuses spreadsheet formulas in the CSV export', async () => {
+    await api(svc).post('/api/incidents').set(analyst.auth).send({ title: '=HYPERLINK("http://evil")', description: '' }).expect(201);
+    const csv = await api(svc).get('/api/register?format=csv').set(analyst.auth).expect(200);
+    assert.match(csv.text, /"'=HYPERLINK\(""http:\/\/evil""\)"/);
+  });
+
+  it('serves an OpenAPI 3.1 document generated from the same schemas', async () => {
+    const res = await api(svc).get('/api/openapi.json').expect(200);
+    assert.equal(res.body.openapi, '3.1.0');
+    const create = res.body.paths['/api/incidents'].post;
+    assert.equal(create['x-permission'], 'incident:create');
+    assert.ok(create.requestBody.content['application/json'].schema.properties.awareAt);
+    assert.deepEqual(create.requestBody.content['application/json'].schema.required.sort(), ['title']);
+    assert.ok(res.body.paths['/api/incidents/{id}/submissions'].post);
+  });
+});

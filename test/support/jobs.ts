@@ -1,0 +1,33 @@
+import { JOBS_COLLECTION, type JobOutcome } from '../../server/jobs/scheduler.js';
+import type { TestService } from './service.js';
+
+export interface DrainedJob {
+  name: string;
+  data: Record<string, unknown>;
+  outcome: JobOutcome;
+}
+
+/**
+ * Runs every persisted job due by the service's manual clock, in due order, as Agenda would, until
+ * none is due (handlers may schedule more). Each job document is removed before it runs, as a
+ * one-shot job is on completion, so a handler that schedules the same unique job again is kept.
+ */
+export async function drainDueJobs(svc: TestService, maxJobs = 1_000): Promise<DrainedJob[]> {
+  const jobs = svc.connection.db!.collection(JOBS_COLLECTION);
+  const ran: DrainedJob[] = [];
+  while (ran.length < maxJobs) {
+    const [job] = await jobs.find({ nextRunAt: { $lte: svc.clock.now() } }).sort({ nextRunAt: 1, _id: 1 }).limit(1).toArray();
+    if (!job) return ran;
+    await jobs.deleteOne({ _id: job._id });
+    const data = job.data as Record<string, unknown>;
+    ran.push({ name: job.name as string, data, outcome: await svc.container.scheduler.run(job.name as string, data) });
+  }
+  throw new Error(`more than ${maxJobs} jobs due: a handler keeps scheduling itself`);
+}
+
+/** The pending jobs of an incident, soonest first. */
+export async function pendingJobs(svc: TestService, incidentId: string) {
+  const jobs = svc.connection.db!.collection(JOBS_COLLECTION);
+  const list = await jobs.find({ 'data.incidentId': incidentId }).sort({ nextRunAt: 1 }).toArray();
+  return list.map((j) => ({ name: j.name as string, milestone: (j.data as { milestone?: string }).milestone, runAt: (j.nextRunAt as Date).toISOString() }));
+}

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { findNationalIdNumbers, isNationalIdNumber, maskNationalIdNumbers } from '../../../server/domains/incidents/national-id.js';
+
+// Synthetic numbers with valid check digits (not real people): built from the published algorithm.
+const VALID = '01010112377';
+
+describe('national identity number guard', () => {
+  it('accepts a number whose two check digits hold', () => {
+    assert.equal(isNationalIdNumber(VALID), true);
+  });
+
+  it('rejects a wrong check digit, a wrong length and an impossible date', () => {
+    assert.equal(isNationalIdNumber('01010112378'), false);
+    assert.equal(isNationalIdNumber('0101011235'), false);
+    assert.equal(isNationalIdNumber('32130112345'), false);
+  });
+
+  it('finds numbers in free text, also written 6 + 5, and ignores longer digit runs', () => {
+    const text = `Kunden ${VALID} og ${VALID.slice(0, 6)} ${VALID.slice(6)} ringte; ordre 9${VALID}9 er ikke et fnr.`;
+    assert.deepEqual(findNationalIdNumbers(text), [VALID, `${VALID.slice(0, 6)} ${VALID.slice(6)}`]);
+  });
+
+  it('masks the personal part and leaves other numbers alone', () => {
+    assert.equal(maskNationalIdNumbers(`fnr ${VALID}, tlf 12345678901`), 'fnr 010101*****, tlf 12345678901');
+  });
+});
