@@ -24,7 +24,7 @@ export interface TestUser {
   id: string;
   email: string;
   token: string;
-  auth: { Authorization: string };
+  readonly auth: { Authorization: string };
 }
 
 let counter = 0;
@@ -43,8 +43,17 @@ export async function startTestService(options: { env?: Record<string, string>; 
   const user = async (roles: Role[], name = roles.join('+')): Promise<TestUser> => {
     const email = `${name.replace(/[^a-z]/gi, '')}${++counter}@example.test`;
     const created = await service.container.users.create(systemContext('test'), { name, email, roles, password: PASSWORD });
-    const { token } = service.container.tokens.sign(String(created._id));
-    return { id: String(created._id), email, token, auth: { Authorization: `Bearer ${token}` } };
+    const id = String(created._id);
+    const { token } = service.container.tokens.sign(id);
+    return {
+      id,
+      email,
+      token,
+      // Signed anew at each use by the manual clock, so tests that move time keep a valid token.
+      get auth() {
+        return { Authorization: `Bearer ${service.container.tokens.sign(id).token}` };
+      },
+    };
   };
 
   const socket = (token: string | undefined) =>
@@ -79,4 +88,23 @@ export const api = (service: RunningService) => request(service.httpServer);
 /** Resolves with the payload of the next event of that name on a socket.io client. */
 export function nextEvent<T = unknown>(socket: Socket, event: string): Promise<T> {
   return new Promise((resolve) => socket.once(event, (payload: T) => resolve(payload)));
+}
+
+/**
+ * Resolves once everything the server pushed to this socket before the call has arrived: socket.io keeps
+ * order per socket, so a marker pushed last arrives last.
+ */
+export async function flushSocket(svc: TestService, socket: Socket): Promise<void> {
+  const marker = `flush-${Math.random().toString(36).slice(2)}`;
+  const arrived = new Promise<void>((resolve) => {
+    const onMarker = (m: string) => {
+      if (m === marker) {
+        socket.off('test:flush', onMarker);
+        resolve();
+      }
+    };
+    socket.on('test:flush', onMarker);
+  });
+  (svc.io as unknown as { emit(event: string, payload: string): void }).emit('test:flush', marker);
+  await arrived;
 }

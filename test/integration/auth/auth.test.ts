@@ -54,10 +54,11 @@ describe('auth: sign-in, sessions and tokens', () => {
 
   it('refuses an expired token (by the injected clock)', async () => {
     const user = await svc.user(['analyst']);
-    await api(svc).get('/api/auth/me').set(user.auth).expect(200);
+    const fixed = { Authorization: `Bearer ${user.token}` };
+    await api(svc).get('/api/auth/me').set(fixed).expect(200);
     svc.clock.advanceMs(901_000);
     try {
-      await api(svc).get('/api/auth/me').set(user.auth).expect(401);
+      await api(svc).get('/api/auth/me').set(fixed).expect(401);
     } finally {
       svc.clock.advanceMs(-901_000);
     }
@@ -93,11 +94,13 @@ describe('auth: sign-in, sessions and tokens', () => {
   it('refuses a valid token of a deactivated user and of a deleted user', async () => {
     const gone = await svc.user(['analyst']);
     const off = await svc.user(['analyst']);
-    await api(svc).get('/api/auth/me').set(off.auth).expect(200);
+    const offToken = { Authorization: `Bearer ${off.token}` };
+    const goneToken = { Authorization: `Bearer ${gone.token}` };
+    await api(svc).get('/api/auth/me').set(offToken).expect(200);
     await api(svc).patch(`/api/users/${off.id}`).set(admin.auth).send({ active: false }).expect(200);
-    await api(svc).get('/api/auth/me').set(off.auth).expect(401);
+    await api(svc).get('/api/auth/me').set(offToken).expect(401);
     await api(svc).delete(`/api/users/${gone.id}`).set(admin.auth).expect(204);
-    await api(svc).get('/api/auth/me').set(gone.auth).expect(401);
+    await api(svc).get('/api/auth/me').set(goneToken).expect(401);
   });
 
   it('rotates refresh tokens, and reuse of a rotated one revokes the family', async () => {
