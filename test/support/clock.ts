@@ -24,3 +24,10 @@ export class ManualClock implements Clock {
     this.current += ms;
   }
 }
+
+/** A clock that follows real time, for tests where Agenda itself fires jobs on the wall clock. */
+export class LiveClock extends ManualClock {
+  override now(): Date {
+    return new Date();
+  }
+}

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import type { Socket } from 'socket.io-client';
+import { op } from '../../../server/db/trusted.js';
+import { alertModel } from '../../../server/domains/alerts/alert.model.js';
+import type { AlertMessage } from '../../../server/realtime/events.js';
+import { LiveClock, ManualClock } from '../../support/clock.js';
+import { dropDatabase, uniqueDbName } from '../../support/database.js';
+import { drainDueJobs } from '../../support/jobs.js';
+import { api, flushSocket, startTestService, type TestService } from '../../support/service.js';
+import { waitFor } from '../../support/wait.js';
+
+const H = 3_600_000;
+
+function collect(socket: Socket): AlertMessage[] {
+  const seen: AlertMessage[] = [];
+  socket.on('alert:fired', (m: AlertMessage) => seen.push(m));
+  return seen;
+}
+
+describe('the clock across instances and restarts', function () {
+  this.timeout(60_000);
+
+  it('records and emits each milestone once with two scheduler instances on one database', async () => {
+    const dbName = uniqueDbName('twoinst');
+    const env = { PROCESS_ROLES: 'web,worker', AGENDA_PROCESS_EVERY_MS: '200', AGENDA_LOCK_LIFETIME_MS: '5000' };
+    const a = await startTestService({ dbName, env, clock: new LiveClock(), instanceName: 'instance-a' });
+    const b = await startTestService({ dbName, env, clock: new LiveClock(), instanceName: 'instance-b' });
+    try {
+      const analyst = await a.user(['analyst']);
+      const oncall = await a.user(['oncall']);
+      const socketA = await a.socket(oncall.token);
+      const socketB = await b.socket(oncall.token);
+      const seenA = collect(socketA);
+      const seenB = collect(socketB);
+
+      const count = 20;
+      const now = Date.now();
+      for (let i = 0; i < count; i++) {
+        // The 24-hour milestone of each falls due 1.5 to 3.5 seconds from now.
+        const awareAt = new Date(now - 24 * H + 1_500 + i * 100).toISOString();
+        await api(a).post('/api/incidents').set(analyst.auth).send({ title: `Race ${i}`, description: '', awareAt, awarenessReason: 'test' }).expect(201);
+      }
+      const Alerts = alertModel(a.connection);
+      await waitFor(() => Alerts.countDocuments({ milestone: 'h24', pushedAt: op({ $ne: null }) }), (n) => n >= count, 20_000, 'every h24 alert to be pushed');
+      await flushSocket(a, socketA);
+      await flushSocket(b, socketB);
+
+      assert.equal(await Alerts.countDocuments({}), count, 'one alert record per milestone');
+      const all = [...seenA, ...seenB];
+      assert.equal(all.length, count, `emitted once each (a: ${seenA.length}, b: ${seenB.length})`);
+      assert.equal(new Set(all.map((m) => m.alertId)).size, count);
+      assert.ok(all.every((m) => m.milestone === 'h24' && !m.late));
+    } finally {
+      await a.stop();
+      await b.stop();
+      await dropDatabase(dbName);
+    }
+  });
+
+  it('after a restart with milestones missed, delivers exactly one late alert and the rest on time', async () => {
+    const dbName = uniqueDbName('restart');
+    const clock = new ManualClock('2026-01-05T08:00:00Z');
+    const first = await startTestService({ dbName, clock });
+    const analyst = await first.user(['analyst']);
+    const oncall = await first.user(['oncall']);
+    const incident = (await api(first).post('/api/incidents').set(analyst.auth).send({ title: 'Across a restart', description: '', awareAt: clock.now().toISOString() }).expect(201)).body;
+    await first.stop();
+
+    clock.advanceHours(50); // h24 and h48 passed while the service was down
+    const second = await startTestService({ dbName, clock });
+    try {
+      const socket = await second.socket(second.container.tokens.sign(oncall.id).token);
+      const seen = collect(socket);
+      await drainDueJobs(second);
+      await flushSocket(second, socket);
+      assert.deepEqual(seen.map((m) => [m.incidentId, m.milestone, m.late]), [[incident.id, 'h48', true]]);
+
+      for (const hours of [10, 6, 4, 1, 1]) {
+        clock.advanceHours(hours);
+        await drainDueJobs(second);
+      }
+      await flushSocket(second, socket);
+      assert.deepEqual(seen.map((m) => [m.milestone, m.late]), [['h48', true], ['h60', false], ['h66', false], ['h70', false], ['h71', false], ['deadline', false]]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('re-sends an alert recorded but never pushed (a crash between the two), keeping its id', async () => {
+    const clock = new ManualClock('2026-01-05T08:00:00Z');
+    const svc: TestService = await startTestService({ clock });
+    try {
+      const analyst = await svc.user(['analyst']);
+      const oncall = await svc.user(['oncall']);
+      const incident = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Crash', description: '', awareAt: clock.now().toISOString() }).expect(201)).body;
+      const Alerts = alertModel(svc.connection);
+      const stranded = await Alerts.create({
+        key: `${incident.id}:milestone:h24:test`, incidentId: incident.id, incidentRef: incident.ref, title: incident.title, kind: 'milestone',
+        milestone: 'h24', hoursElapsed: 24, deadline: new Date(incident.deadline), dueAt: new Date(clock.now().getTime() + 24 * H),
+        firedAt: clock.now(), late: false, pushedAt: null,
+      });
+      clock.advanceMs(30_000);
+      const socket = await svc.socket(oncall.token);
+      const seen = collect(socket);
+      const result = await svc.container.clockService.recover();
+      await flushSocket(svc, socket);
+      assert.equal(result.repushed, 1);
+      assert.deepEqual(seen.map((m) => m.alertId), [String(stranded._id)]);
+      assert.ok((await Alerts.findById(stranded._id).lean())?.pushedAt);
+    } finally {
+      await svc.close();
+    }
+  });
+});
