@@ -45,6 +45,8 @@ export const EnvSchema = z.object({
   OVERDUE_REPEAT_HOURS: z.coerce.number().positive().default(6),
   TRIAGE_LIMIT_HOURS: z.coerce.number().positive().default(24),
   CONTROLLER_NOTICE_TARGET_HOURS: z.coerce.number().positive().default(24),
+  CLOCK_HORIZON_SECONDS: z.coerce.number().int().min(10).max(86_400).default(120),
+  CLOCK_PLANNER_EVERY_SECONDS: z.coerce.number().int().min(1).max(3_600).default(20),
 
   AGENDA_PROCESS_EVERY_MS: z.coerce.number().int().min(100).default(1000),
   AGENDA_LOCK_LIFETIME_MS: z.coerce.number().int().min(1000).default(10_000),
@@ -82,6 +84,9 @@ export interface Config {
     readonly overdueRepeatHours: number;
     readonly triageLimitHours: number;
     readonly controllerNoticeTargetHours: number;
+    /** Milestones due within this window are Agenda jobs; later ones wait in the clock plan. */
+    readonly horizonMs: number;
+    readonly plannerEveryMs: number;
   };
   readonly scheduler: {
     readonly processEveryMs: number;
@@ -112,6 +117,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   if (milestones.some((h) => h <= 0 || h >= 72)) problems.push('MILESTONE_HOURS: each milestone must be between 0 and 72 hours');
   if (e.NODE_ENV === 'production' && !e.JWT_SECRET) problems.push('JWT_SECRET: required in production');
+  if (e.CLOCK_PLANNER_EVERY_SECONDS * 2 > e.CLOCK_HORIZON_SECONDS) {
+    problems.push('CLOCK_PLANNER_EVERY_SECONDS: must be at most half of CLOCK_HORIZON_SECONDS, so every milestone is planned before it is due');
+  }
   if (e.AGENDA_LOCK_LIFETIME_MS <= e.AGENDA_PROCESS_EVERY_MS) {
     problems.push('AGENDA_LOCK_LIFETIME_MS: must be longer than AGENDA_PROCESS_EVERY_MS');
   }
@@ -143,6 +151,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       overdueRepeatHours: e.OVERDUE_REPEAT_HOURS,
       triageLimitHours: e.TRIAGE_LIMIT_HOURS,
       controllerNoticeTargetHours: e.CONTROLLER_NOTICE_TARGET_HOURS,
+      horizonMs: e.CLOCK_HORIZON_SECONDS * 1000,
+      plannerEveryMs: e.CLOCK_PLANNER_EVERY_SECONDS * 1000,
     },
     scheduler: {
       processEveryMs: e.AGENDA_PROCESS_EVERY_MS,

@@ -15,6 +15,7 @@ import { LoginThrottleService } from './domains/auth/login-throttle.js';
 import { TokenService } from './domains/auth/token.service.js';
 import { alertModel } from './domains/alerts/alert.model.js';
 import { AlertService } from './domains/alerts/alert.service.js';
+import { clockPlanModel } from './domains/clock/clock-plan.model.js';
 import { ClockService } from './domains/clock/clock.service.js';
 import { incidentModels } from './domains/incidents/incident.model.js';
 import { incidentRoutes } from './domains/incidents/incident.routes.js';
@@ -54,7 +55,7 @@ export function createContainer(infra: Infrastructure) {
   const broadcaster = new Broadcaster();
   const alerts = new AlertService(alertModel(connection), broadcaster, audit, clock, logger);
   const { Incidents, Counters } = incidentModels(connection);
-  const clockService = new ClockService(Incidents, alerts, infra.scheduler, config.clock, clock, logger);
+  const clockService = new ClockService(Incidents, clockPlanModel(connection), alerts, infra.scheduler, config.clock, clock, logger);
   clockService.defineJobs();
   const incidents = new IncidentService(
     Incidents, Counters, timelineModel(connection), submissionModel(connection), users, clockService, audit, broadcaster, clock,

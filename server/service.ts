@@ -65,7 +65,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       logger.warn({ email: admin.email }, 'first admin created with a generated password, printed once on standard error');
       process.stderr.write(`\nFirst admin: ${admin.email}\nPassword (shown once, change it after signing in): ${admin.generatedPassword}\n\n`);
     }
-    if (config.roles.worker) await scheduler.start();
+    if (config.roles.worker) {
+      await scheduler.start();
+      await container.clockService.startPlanner();
+    }
 
     const conn = connection;
     const app = createApp({

@@ -16,7 +16,9 @@ export async function drainDueJobs(svc: TestService, maxJobs = 1_000): Promise<D
   const jobs = svc.connection.db!.collection(JOBS_COLLECTION);
   const ran: DrainedJob[] = [];
   while (ran.length < maxJobs) {
-    const [job] = await jobs.find({ nextRunAt: { $lte: svc.clock.now() } }).sort({ nextRunAt: 1, _id: 1 }).limit(1).toArray();
+    // The recurring planner runs on the wall clock; here it runs before every step, by the manual clock.
+    await svc.container.clockService.planWindow();
+    const [job] = await jobs.find({ name: { $ne: 'clock.plan-window' }, nextRunAt: { $lte: svc.clock.now() } }).sort({ nextRunAt: 1, _id: 1 }).limit(1).toArray();
     if (!job) return ran;
     await jobs.deleteOne({ _id: job._id });
     const data = job.data as Record<string, unknown>;

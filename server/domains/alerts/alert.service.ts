@@ -87,6 +87,12 @@ export class AlertService {
     return (await this.alerts.find({ pushedAt: null, firedAt: op({ $lte: before }) }).sort({ firedAt: 1 }).limit(1000).lean()) as Alert[];
   }
 
+  /** "incidentId:milestone:dueAt" of every milestone alert, for start-up recovery in one pass. */
+  async firedMilestoneKeys(): Promise<Set<string>> {
+    const list = await this.alerts.find({ kind: op({ $in: ['milestone', 'overdue'] as AlertKind[] }) }, { incidentId: 1, milestone: 1, dueAt: 1 }).lean();
+    return new Set(list.map((a) => `${a.incidentId}:${a.milestone}:${a.dueAt.toISOString()}`));
+  }
+
   async forIncident(incidentId: string): Promise<Alert[]> {
     return (await this.alerts.find({ incidentId }).sort({ firedAt: 1 }).lean()) as Alert[];
   }

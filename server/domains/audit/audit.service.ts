@@ -108,8 +108,11 @@ export class AuditService {
 
   private async append(ctx: AuditContext, record: AuditRecord): Promise<AuditEntry> {
     const changes = changedFields(record.before, record.after);
+    let trustHead = true;
     for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
-      const last = await this.entries.findOne({}, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
+      // The head is read by _id, the one lookup the embedded database answers without a scan; after a lost
+      // race, or when the head lags behind (a crash between an append and its head update), the log itself is read.
+      const last = trustHead ? await this.heads.findById(HEAD_ID).lean() : await this.entries.findOne({}, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
       const draft: Hashable = {
         seq: (last?.seq ?? 0) + 1,
         at: this.clock.now(),
@@ -127,6 +130,7 @@ export class AuditService {
         return created.toObject();
       } catch (err) {
         if ((err as { code?: number }).code !== 11000) throw err;
+        trustHead = !trustHead;
         this.logger.debug({ seq: entry.seq, attempt }, 'audit append raced another instance; retrying');
       }
     }

@@ -6,12 +6,14 @@ import type { Logger } from '../../lib/logger.js';
 import type { Alert } from '../alerts/alert.model.js';
 import type { AlertService } from '../alerts/alert.service.js';
 import type { Incident } from '../incidents/incident.model.js';
+import type { ClockPlan } from './clock-plan.model.js';
 import {
-  DEADLINE_HOURS, hoursOfKey, LATE_AFTER_MS, latestDueMilestone, milestonesUntilDeadline, nextMilestone, overdueMilestone,
+  DEADLINE_HOURS, hoursOfKey, LATE_AFTER_MS, latestDueMilestone, milestonesUntilDeadline, nextMilestone,
   presentMoment, type ClockSettings, type Milestone,
 } from './clock.rules.js';
 
 export const JOB = {
+  planner: 'clock.plan-window',
   milestone: 'clock.milestone',
   triage: 'clock.triage-overrun',
   controllerNotice: 'clock.controller-notice',
@@ -25,7 +27,12 @@ const FollowUpJob = z.object({ incidentId: z.string(), dueAt: z.string(), submis
 export interface ClockServiceSettings extends ClockSettings {
   triageLimitHours: number;
   controllerNoticeTargetHours: number;
+  horizonMs: number;
+  plannerEveryMs: number;
 }
+
+/** Jobs that belong to one incident (the planner is global). */
+const INCIDENT_JOBS = [JOB.milestone, JOB.triage, JOB.controllerNotice, JOB.followUp];
 
 /** A recovered alert is pushed again when it has waited this long unpushed (its instance died mid-way). */
 const UNPUSHED_GRACE_MS = 10_000;
@@ -34,10 +41,15 @@ const UNPUSHED_GRACE_MS = 10_000;
  * Schedules an incident's clock as persistent Agenda jobs and handles them when they fire. Every
  * handler re-reads the incident and may skip: the clock may have stopped, awareness may have moved,
  * or a later milestone may already be due (missed ones collapse into the latest, marked late).
+ *
+ * Only milestones due within the horizon are Agenda jobs; a recurring planner moves later ones in.
+ * Agenda's lock query scans its whole collection on a database without index use (FerretDB v1 on
+ * SQLite), so a collection of every future milestone would make each lock cost seconds.
  */
 export class ClockService {
   constructor(
     private readonly incidents: Model<Incident>,
+    private readonly plans: Model<ClockPlan>,
     private readonly alerts: AlertService,
     private readonly scheduler: Scheduler,
     private readonly settings: ClockServiceSettings,
@@ -46,16 +58,27 @@ export class ClockService {
   ) {}
 
   defineJobs(): void {
+    this.scheduler.define({ name: JOB.planner, data: z.object({}).passthrough(), handle: async () => {
+      const planned = await this.planWindow();
+      return planned ? done() : skipped('nothing new within the horizon');
+    } });
     this.scheduler.define({ name: JOB.milestone, data: MilestoneJob, handle: (d) => this.onMilestone(d) });
     this.scheduler.define({ name: JOB.triage, data: DueJob, handle: (d) => this.onTriageOverrun(d) });
     this.scheduler.define({ name: JOB.controllerNotice, data: DueJob, handle: (d) => this.onControllerNoticeDue(d) });
     this.scheduler.define({ name: JOB.followUp, data: FollowUpJob, handle: (d) => this.onFollowUpDue(d) });
   }
 
+  /** Starts the recurring planner (one instance runs it at a time). */
+  async startPlanner(): Promise<void> {
+    await this.scheduler.agenda.every(this.settings.plannerEveryMs, JOB.planner, {}, { skipImmediate: false });
+  }
+
   /** Replaces the incident's pending clock jobs with the ones its current state calls for. */
   async plan(incident: Incident): Promise<void> {
     const incidentId = String(incident._id);
-    await this.scheduler.cancel(Object.values(JOB), { incidentId });
+    await this.scheduler.cancel(INCIDENT_JOBS, { incidentId });
+    const running = incident.status !== 'closed' && incident.clock.state === 'running' && incident.awareness;
+    if (!running) await this.plans.deleteOne({ _id: incidentId });
     if (incident.status === 'closed') return;
     const now = this.clock.now();
 
@@ -65,16 +88,13 @@ export class ClockService {
       return;
     }
 
-    if (incident.clock.state === 'running') {
+    if (running) {
       const awareAt = incident.awareness.at;
-      for (const m of milestonesUntilDeadline(awareAt, this.settings)) {
-        if (m.dueAt > now) await this.scheduleMilestone(incidentId, m, m.dueAt);
-      }
+      const plannedUntil = new Date(now.getTime() + this.settings.horizonMs);
+      await this.plans.updateOne({ _id: incidentId }, { $set: { awareAt, plannedUntil } }, { upsert: true });
       const latest = latestDueMilestone(awareAt, now, this.settings);
       if (latest) await this.scheduleMilestone(incidentId, latest, now);
-      if (latest && latest.hours >= DEADLINE_HOURS) {
-        await this.scheduleMilestone(incidentId, nextMilestone(awareAt, now, this.settings));
-      }
+      for (const m of this.milestonesBetween(awareAt, now, plannedUntil)) await this.scheduleMilestone(incidentId, m);
     }
 
     if (incident.role === 'processor' && !incident.controller.informedAt && incident.controller.targetAt) {
@@ -86,6 +106,41 @@ export class ClockService {
       const { dueAt, afterSubmissionId } = incident.followUp;
       await this.scheduler.schedule(JOB.followUp, maxDate(dueAt, now), { incidentId, dueAt: dueAt.toISOString(), submissionId: afterSubmissionId }, ['incidentId']);
     }
+  }
+
+  /** Milestones (overdue reminders included) due after `from` and no later than `until`. */
+  private milestonesBetween(awareAt: Date, from: Date, until: Date): Milestone[] {
+    const found: Milestone[] = [];
+    let next = nextMilestone(awareAt, from, this.settings);
+    while (next.dueAt <= until) {
+      found.push(next);
+      next = nextMilestone(awareAt, next.dueAt, this.settings);
+    }
+    return found;
+  }
+
+  /**
+   * Moves every milestone due before now + horizon into Agenda, from where each clock's plan stopped.
+   * Milestones already past are not scheduled one by one: only the latest, which the others collapse into.
+   */
+  async planWindow(): Promise<number> {
+    const now = this.clock.now();
+    const until = new Date(now.getTime() + this.settings.horizonMs);
+    let scheduled = 0;
+    for await (const raw of this.plans.find({}).lean().cursor({ batchSize: 1000 })) {
+      const plan = raw as ClockPlan;
+      if (plan.plannedUntil >= until) continue;
+      const from = plan.plannedUntil;
+      const pending = this.milestonesBetween(plan.awareAt, from, until);
+      const past = pending.filter((m) => m.dueAt <= now);
+      const toSchedule = [...past.slice(-1), ...pending.filter((m) => m.dueAt > now)];
+      for (const m of toSchedule) {
+        await this.scheduleMilestone(plan._id, m, maxDate(m.dueAt, now));
+        scheduled++;
+      }
+      await this.plans.updateOne({ _id: plan._id, plannedUntil: from }, { $set: { plannedUntil: until } });
+    }
+    return scheduled;
   }
 
   private scheduleMilestone(incidentId: string, m: Milestone, runAt: Date = m.dueAt): Promise<void> {
@@ -118,10 +173,6 @@ export class ClockService {
       dueAt,
       late,
     });
-    if (hours >= DEADLINE_HOURS) {
-      const n = Math.round((hours - DEADLINE_HOURS) / this.settings.overdueRepeatHours) + 1;
-      await this.scheduleMilestone(data.incidentId, overdueMilestone(awareAt, n, this.settings));
-    }
     return done();
   }
 
@@ -165,8 +216,9 @@ export class ClockService {
   }
 
   /**
-   * On start-up: re-push alerts recorded but never pushed, and for every running clock make sure the
-   * latest due milestone has fired (missed ones collapse into it, marked late) and the next is scheduled.
+   * On start-up: re-push alerts recorded but never pushed; make sure every running clock has its plan
+   * (a crash may have come between the incident's write and its planning) and that the latest due
+   * milestone has fired (missed ones collapse into it, marked late); then plan the horizon.
    */
   async recover(): Promise<{ repushed: number; caughtUp: number }> {
     let repushed = 0;
@@ -179,21 +231,20 @@ export class ClockService {
     }
     let caughtUp = 0;
     const now = this.clock.now();
+    const fired = await this.alerts.firedMilestoneKeys();
     const running = this.incidents.find({ 'clock.state': 'running' }).lean<Incident[]>().cursor({ batchSize: 500 });
     for await (const raw of running) {
       const incident = raw as unknown as Incident;
-      if (!incident.awareness) continue;
+      if (!incident.awareness || incident.status === 'closed') continue;
       const incidentId = String(incident._id);
+      await this.plans.updateOne({ _id: incidentId }, { $set: { awareAt: incident.awareness.at }, $setOnInsert: { plannedUntil: now } }, { upsert: true });
       const latest = latestDueMilestone(incident.awareness.at, now, this.settings);
-      if (latest) {
-        const fired = (await this.alerts.forIncident(incidentId)).some((a) => a.milestone === latest.key && a.dueAt.getTime() === latest.dueAt.getTime());
-        if (!fired) {
-          await this.scheduleMilestone(incidentId, latest, now);
-          caughtUp++;
-        }
+      if (latest && !fired.has(`${incidentId}:${latest.key}:${latest.dueAt.toISOString()}`)) {
+        await this.scheduleMilestone(incidentId, latest, now);
+        caughtUp++;
       }
-      await this.scheduleMilestone(incidentId, nextMilestone(incident.awareness.at, now, this.settings));
     }
+    await this.planWindow();
     if (repushed || caughtUp) this.logger.info({ repushed, caughtUp }, 'clock recovery');
     return { repushed, caughtUp };
   }
