@@ -78,7 +78,8 @@ export class AlertService {
   async push(alert: Alert, incident: Incident): Promise<void> {
     const pushedAt = this.clock.now();
     const sent = this.broadcaster.alertFired(presentAlertMessage({ ...alert, pushedAt }), alertAudience(incident));
-    if (sent) await this.alerts.updateOne({ _id: alert._id, pushedAt: null }, { $set: { pushedAt } });
+    // By _id alone, which the embedded database answers without a scan; a re-push simply moves the time.
+    if (sent) await this.alerts.updateOne({ _id: alert._id }, { $set: { pushedAt } });
   }
 
   /** Alerts recorded but never pushed (a crash between the two) and older than the grace period. */

@@ -134,17 +134,25 @@ export class ClockService {
       const pending = this.milestonesBetween(plan.awareAt, from, until);
       const past = pending.filter((m) => m.dueAt <= now);
       const toSchedule = [...past.slice(-1), ...pending.filter((m) => m.dueAt > now)];
+      // Nothing new for this clock: leave its mark where it is (a later run finds the same nothing), sparing a write.
+      if (!toSchedule.length) continue;
       for (const m of toSchedule) {
-        await this.scheduleMilestone(plan._id, m, maxDate(m.dueAt, now));
+        await this.scheduleMilestone(plan._id, m, maxDate(m.dueAt, now), false);
         scheduled++;
       }
-      await this.plans.updateOne({ _id: plan._id, plannedUntil: from }, { $set: { plannedUntil: until } });
+      // By _id alone: the embedded database answers that without scanning (the planner runs on one instance at a time).
+      await this.plans.updateOne({ _id: plan._id }, { $set: { plannedUntil: until } });
     }
     return scheduled;
   }
 
-  private scheduleMilestone(incidentId: string, m: Milestone, runAt: Date = m.dueAt): Promise<void> {
-    return this.scheduler.schedule(JOB.milestone, runAt, { incidentId, milestone: m.key, dueAt: m.dueAt.toISOString() }, ['incidentId', 'milestone']);
+  /**
+   * A unique milestone job is an upsert keyed on (incident, milestone), which scans Agenda's collection
+   * on the embedded database; the planner inserts instead, as its plannedUntil mark already keeps it from
+   * scheduling a milestone twice (and a duplicate job would still alert once).
+   */
+  private scheduleMilestone(incidentId: string, m: Milestone, runAt: Date = m.dueAt, unique = true): Promise<void> {
+    return this.scheduler.schedule(JOB.milestone, runAt, { incidentId, milestone: m.key, dueAt: m.dueAt.toISOString() }, unique ? ['incidentId', 'milestone'] : undefined);
   }
 
   async onMilestone(data: z.infer<typeof MilestoneJob>) {
