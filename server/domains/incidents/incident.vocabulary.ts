@@ -12,6 +12,7 @@ export const DATA_CATEGORIES = [
   'vehicle', 'insurance', 'family_status', 'images', 'children',
   'special_category_health', 'special_category_genetic', 'special_category_biometric', 'special_category_ethnic_origin',
   'special_category_political', 'special_category_religious', 'special_category_trade_union', 'special_category_sex_life',
+  'special_category_unspecified',
   'criminal_offences', 'unspecified',
 ] as const;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];

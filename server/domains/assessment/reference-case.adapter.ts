@@ -1,0 +1,104 @@
+/**
+ * The one adapter from the public reference-case format (shared/reference-cases/README.md) onto the
+ * incident's own facts, so the command line and the product ask the same engine.
+ *
+ * Mapping, field by field:
+ * - breachTypes, dataCategories, availabilityImpact, exfiltration, unauthorisedAccess, misuseObserved,
+ *   recipients.type: the same vocabulary, copied (unknown values become "unknown"/"unspecified").
+ * - cause "malicious" | "accidental" → causeKind; anything else → "unknown".
+ * - specialCategoryData true without any special category listed → adds special_category_unspecified, so
+ *   the engine weighs Art. 9 data without guessing which kind.
+ * - dataSubjects.approxCount → subjects.count (estimate); else scale → a range (single 1, few 2–9, tens
+ *   10–99, hundreds 100–999, thousands 1,000–9,999, tens_of_thousands 10,000–99,999, hundreds_of_thousands
+ *   100,000–999,999); "unknown" → unknown.
+ * - dataSubjects.vulnerable → subjects.vulnerable; controllerCanReachSubjects → subjects.canBeReached.
+ * - encryption.{dataEncrypted, stateOfTheArt, keyCompromised} → the same (strong salted hashing arrives
+ *   already recorded as encrypted, state of the art, key not compromised).
+ * - backup.restoreTime (free text) → restoreHours: "N hours" → N, "N days" → 24·N, "a few hours",
+ *   "within hours" or "readily available" → 4; anything else → null (unknown).
+ * - mitigations (strings) → mitigations without a time.
+ */
+import { DATA_CATEGORIES, EXFILTRATION, MISUSE, RECIPIENT_TYPES, UNAUTHORISED_ACCESS, AVAILABILITY_IMPACTS, BREACH_TYPES, type DataCategory } from '../incidents/incident.vocabulary.js';
+import type { Count } from '../incidents/incident.model.js';
+import type { RiskFacts } from './risk-engine.js';
+
+export interface ReferenceFacts {
+  breachTypes?: string[];
+  cause?: string;
+  dataCategories?: string[];
+  specialCategoryData?: boolean;
+  dataSubjects?: { approxCount?: number | null; scale?: string; vulnerable?: boolean | null };
+  encryption?: { dataEncrypted?: boolean | null; stateOfTheArt?: boolean | null; keyCompromised?: boolean | null };
+  backup?: { available?: boolean | null; restored?: boolean | null; restoreTime?: string | null };
+  availabilityImpact?: string;
+  exfiltration?: string;
+  unauthorisedAccess?: string;
+  misuseObserved?: string;
+  recipients?: { type?: string; confirmedDeletion?: boolean | null };
+  mitigations?: string[];
+  controllerCanReachSubjects?: boolean | null;
+  /** Optional, not in the public set: "individual" or "disproportionate". */
+  reachEffort?: string;
+}
+
+const SCALES: Record<string, [number, number]> = {
+  single: [1, 1],
+  few: [2, 9],
+  tens: [10, 99],
+  hundreds: [100, 999],
+  thousands: [1_000, 9_999],
+  tens_of_thousands: [10_000, 99_999],
+  hundreds_of_thousands: [100_000, 999_999],
+};
+
+function oneOf<T extends readonly string[]>(list: T, value: unknown, fallback: T[number]): T[number] {
+  return typeof value === 'string' && (list as readonly string[]).includes(value) ? (value as T[number]) : fallback;
+}
+
+function countOf(subjects: ReferenceFacts['dataSubjects']): Count {
+  if (typeof subjects?.approxCount === 'number') return { kind: 'estimate', value: subjects.approxCount, min: null, max: null };
+  const range = subjects?.scale ? SCALES[subjects.scale] : undefined;
+  if (range) return range[0] === range[1] ? { kind: 'exact', value: range[0], min: null, max: null } : { kind: 'range', value: null, min: range[0], max: range[1] };
+  return { kind: 'unknown', value: null, min: null, max: null };
+}
+
+export function restoreHoursOf(text: string | null | undefined): number | null {
+  if (!text) return null;
+  const t = text.toLowerCase();
+  const hours = /(\d+(?:\.\d+)?)\s*hours?/.exec(t);
+  if (hours) return Number(hours[1]);
+  const days = /(\d+(?:\.\d+)?)\s*days?/.exec(t);
+  if (days) return Number(days[1]) * 24;
+  if (/few hours|within hours|readily|immediately|minutes/.test(t)) return 4;
+  return null;
+}
+
+/** Maps a reference case's facts onto the facts the engine reads from an incident. */
+export function factsFromReferenceCase(r: ReferenceFacts): RiskFacts {
+  const categories = (r.dataCategories ?? []).map((c) => oneOf(DATA_CATEGORIES, c, 'unspecified')) as DataCategory[];
+  if (r.specialCategoryData === true && !categories.some((c) => c.startsWith('special_category_'))) categories.push('special_category_unspecified');
+  const cause = r.cause === 'malicious' || r.cause === 'accidental' ? r.cause : 'unknown';
+  return {
+    breachTypes: (r.breachTypes ?? []).filter((t): t is (typeof BREACH_TYPES)[number] => (BREACH_TYPES as readonly string[]).includes(t)),
+    causeKind: cause,
+    dataCategories: [...new Set(categories)],
+    subjects: {
+      count: countOf(r.dataSubjects),
+      vulnerable: r.dataSubjects?.vulnerable ?? null,
+      canBeReached: r.controllerCanReachSubjects ?? null,
+      reachEffort: r.reachEffort === 'individual' || r.reachEffort === 'disproportionate' ? r.reachEffort : 'unknown',
+    },
+    encryption: {
+      dataEncrypted: r.encryption?.dataEncrypted ?? null,
+      stateOfTheArt: r.encryption?.stateOfTheArt ?? null,
+      keyCompromised: r.encryption?.keyCompromised ?? null,
+    },
+    backup: { available: r.backup?.available ?? null, restored: r.backup?.restored ?? null, restoreHours: restoreHoursOf(r.backup?.restoreTime) },
+    availabilityImpact: oneOf(AVAILABILITY_IMPACTS, r.availabilityImpact, 'unknown'),
+    exfiltration: oneOf(EXFILTRATION, r.exfiltration, 'unknown'),
+    unauthorisedAccess: oneOf(UNAUTHORISED_ACCESS, r.unauthorisedAccess, 'unknown'),
+    misuseObserved: oneOf(MISUSE, r.misuseObserved, 'unknown'),
+    recipients: { type: oneOf(RECIPIENT_TYPES, r.recipients?.type, 'unknown'), confirmedDeletion: r.recipients?.confirmedDeletion ?? null },
+    mitigations: (r.mitigations ?? []).map((what) => ({ what, at: null })),
+  };
+}
