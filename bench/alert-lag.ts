@@ -47,8 +47,8 @@ async function main(): Promise<void> {
     ADMIN_EMAIL: 'admin@bench.test', ADMIN_PASSWORD: 'bench password 123',
     AGENDA_PROCESS_EVERY_MS: process.env.AGENDA_PROCESS_EVERY_MS ?? '500',
     AGENDA_LOCK_LIFETIME_MS: '10000', AGENDA_LOCK_LIMIT: process.env.AGENDA_LOCK_LIMIT ?? '100', AGENDA_MAX_CONCURRENCY: process.env.AGENDA_MAX_CONCURRENCY ?? '4',
-    CLOCK_HORIZON_SECONDS: process.env.CLOCK_HORIZON_SECONDS ?? '30',
-    CLOCK_PLANNER_EVERY_SECONDS: process.env.CLOCK_PLANNER_EVERY_SECONDS ?? '10',
+    CLOCK_HORIZON_SECONDS: process.env.CLOCK_HORIZON_SECONDS ?? '10',
+    CLOCK_PLANNER_EVERY_SECONDS: process.env.CLOCK_PLANNER_EVERY_SECONDS ?? '3',
   });
   const dbName = `bench_${Date.now()}`;
   const service = await startService({ config, logger, mongoUri: uri, dbName, instanceName: 'bench' });
@@ -115,6 +115,7 @@ async function main(): Promise<void> {
   await new Promise((r) => setTimeout(r, waitUntil - Date.now()));
   clearInterval(sampler);
 
+  // Not arrived by ten seconds after the window: far past the target, counted as missed for the run.
   const missed = [...expected.keys()].filter((id) => !arrivals.has(id)).length;
   const unexpected = [...arrivals.keys()].filter((id) => !expected.has(id)).length;
   lags.sort((a, b) => a - b);
@@ -128,7 +129,7 @@ async function main(): Promise<void> {
     peakAgendaJobs: peakJobs,
     received: lags.length,
     lagMs: { p50: pct(lags, 50), p99: pct(lags, 99), max: lags.at(-1) ?? NaN },
-    missed,
+    missedWithin10sOfWindowEnd: missed,
     duplicates,
     unexpected,
     target: 'p99 <= 250 ms, max <= 1000 ms, 0 missed, 0 duplicates',
