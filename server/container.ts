@@ -23,6 +23,9 @@ import { IncidentService } from './domains/incidents/incident.service.js';
 import { submissionModel } from './domains/incidents/submission.model.js';
 import { timelineModel } from './domains/incidents/timeline.model.js';
 import { Broadcaster } from './realtime/broadcaster.js';
+import { assessmentModels } from './domains/assessment/assessment.model.js';
+import { assessmentRoutes } from './domains/assessment/assessment.routes.js';
+import { AssessmentService } from './domains/assessment/assessment.service.js';
 import { userModels } from './domains/users/user.model.js';
 import { userRoutes } from './domains/users/user.routes.js';
 import { UserService } from './domains/users/user.service.js';
@@ -62,11 +65,15 @@ export function createContainer(infra: Infrastructure) {
     { controllerNoticeTargetHours: config.clock.controllerNoticeTargetHours },
   );
 
+  const { Assessments, Decisions } = assessmentModels(connection);
+  const assessments = new AssessmentService(Assessments, Decisions, incidents, audit, clock);
+
   const routes: AnyRoute[] = [
     ...authRoutes(auth, users, config.env === 'production'),
     ...userRoutes(users),
     ...auditRoutes(audit),
     ...incidentRoutes(incidents, clockService, alerts),
+    ...assessmentRoutes(assessments),
   ];
 
   /** Creates the collections' indexes before the first request, so unique keys hold from the start. */
@@ -74,7 +81,7 @@ export function createContainer(infra: Infrastructure) {
     await Promise.all(Object.values(connection.models).map((model) => model.init()));
   };
 
-  return { ...infra, audit, users, tokens, auth, broadcaster, alerts, clockService, incidents, routes, guard: createGuard(auth), init };
+  return { ...infra, audit, users, tokens, auth, broadcaster, alerts, clockService, incidents, assessments, routes, guard: createGuard(auth), init };
 }
 
 export type Container = ReturnType<typeof createContainer>;

@@ -166,7 +166,8 @@ export function assess(f: RiskFacts): Assessment {
         : { value: 0.75, reason: 'identification is likely possible with the data involved' };
 
   const cb: Assessment['severity']['cb'] = [];
-  const readableExposure = has('confidentiality') && !unintelligible && f.unauthorisedAccess !== 'none' && f.unauthorisedAccess !== 'encrypted_only';
+  // "Encrypted only" counts as readable unless the encryption facts show the key is safe.
+  const readableExposure = has('confidentiality') && !unintelligible && f.unauthorisedAccess !== 'none';
   if (has('confidentiality')) {
     if (!readableExposure || f.exfiltration === 'ruled_out') {
       cb.push({ factor: 'confidentiality', value: 0, reason: unintelligible ? 'only unintelligible (encrypted) data was exposed' : 'no evidence that readable data left our control' });
@@ -221,9 +222,9 @@ export function assess(f: RiskFacts): Assessment {
     } else if (f.misuseObserved === 'confirmed') {
       level = 3;
       reason = 'misuse of the data has been seen';
-    } else if (f.unauthorisedAccess === 'none' || f.unauthorisedAccess === 'encrypted_only') {
+    } else if (f.unauthorisedAccess === 'none') {
       level = 0;
-      reason = 'nobody unauthorised could read the data';
+      reason = 'nobody unauthorised got at the data';
     } else if (f.exfiltration === 'ruled_out' && f.unauthorisedAccess !== 'confirmed') {
       level = 1;
       reason = 'evidence rules out that the data left our systems';

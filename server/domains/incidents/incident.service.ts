@@ -55,6 +55,8 @@ function read(obj: unknown, path: string): unknown {
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export class IncidentService {
+  private readonly updateListeners: ((before: Incident, after: Incident) => Promise<void>)[] = [];
+
   constructor(
     private readonly incidents: Model<Incident>,
     private readonly counters: Model<{ _id: string; seq: number }>,
@@ -67,6 +69,11 @@ export class IncidentService {
     private readonly clock: Clock,
     private readonly settings: IncidentSettings,
   ) {}
+
+  /** Called after every change of facts through update(), with the incident before and after. */
+  whenUpdated(listener: (before: Incident, after: Incident) => Promise<void>): void {
+    this.updateListeners.push(listener);
+  }
 
   /** Checks free text for national identity numbers; masks them when asked, and warns either way. */
   private guardFreeText(facts: Record<string, unknown>, mask: boolean): Warning[] {
@@ -185,6 +192,7 @@ export class IncidentService {
     if (!changes.length) return { incident: current, warnings };
     const incident = await this.write(current, { set, kind: 'updated', summary: `Changed ${changes.map((c) => c.field).join(', ')}`, changes }, actor, ctx);
     if (set.role !== undefined || set['controller.targetAt'] !== undefined) await this.clockService.plan(incident);
+    for (const listener of this.updateListeners) await listener(current, incident);
     return { incident, warnings };
   }
 

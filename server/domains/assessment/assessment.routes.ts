@@ -1,0 +1,46 @@
+import { can, route, type AnyRoute } from '../../http/route.js';
+import type { Actor } from '../auth/auth.service.js';
+import { auditContext } from '../auth/guard.js';
+import { IdParams } from '../incidents/incident.schemas.js';
+import type { AssessmentRecord, DecisionRecord } from './assessment.model.js';
+import { RecordDecision } from './assessment.schemas.js';
+import type { AssessmentService } from './assessment.service.js';
+
+export function presentAssessment(a: AssessmentRecord) {
+  return { id: String(a._id), incidentId: a.incidentId, facts: a.facts, ...a.result, method: a.method, createdBy: a.createdBy, createdAt: a.createdAt.toISOString() };
+}
+
+export function presentDecision(d: DecisionRecord) {
+  return {
+    id: String(d._id), incidentId: d.incidentId, assessmentId: d.assessmentId, notifySA: d.notifySA, notifySubjects: d.notifySubjects,
+    exemption: d.exemption, publicCommunication: d.publicCommunication, followsRecommendation: d.followsRecommendation, reason: d.reason,
+    evidence: { ...d.evidence, measuresAt: d.evidence.measuresAt ? d.evidence.measuresAt.toISOString() : null },
+    decidedBy: d.decidedBy, decidedAt: d.decidedAt.toISOString(),
+    review: { needed: d.review.needed, since: d.review.since ? d.review.since.toISOString() : null, changed: d.review.changed },
+  };
+}
+
+export function assessmentRoutes(assessments: AssessmentService): AnyRoute[] {
+  return [
+    route<Actor, undefined, undefined, typeof IdParams>({
+      method: 'post', path: '/incidents/:id/assessments', summary: 'Run the risk assessment on the current facts (stored; never edited)', tag: 'assessment',
+      access: can('assessment:run'), params: IdParams, status: 201,
+      handle: async ({ params, actor, req }) => presentAssessment(await assessments.run(auditContext(req, actor), actor, params.id)),
+    }),
+    route<Actor, undefined, undefined, typeof IdParams>({
+      method: 'get', path: '/incidents/:id/assessments', summary: 'Every assessment of the incident, oldest first', tag: 'assessment',
+      access: can('incident:read'), params: IdParams,
+      handle: async ({ params, actor }) => (await assessments.list(actor, params.id)).map(presentAssessment),
+    }),
+    route<Actor, typeof RecordDecision, undefined, typeof IdParams>({
+      method: 'post', path: '/incidents/:id/decisions', summary: 'Decide on notification against the latest assessment (DPO or manager)', tag: 'assessment',
+      access: can('incident:decide'), params: IdParams, body: RecordDecision, status: 201,
+      handle: async ({ params, body, actor, req }) => presentDecision(await assessments.decide(auditContext(req, actor), actor, params.id, body)),
+    }),
+    route<Actor, undefined, undefined, typeof IdParams>({
+      method: 'get', path: '/incidents/:id/decisions', summary: 'Every decision, latest last, with its review flag', tag: 'assessment',
+      access: can('incident:read'), params: IdParams,
+      handle: async ({ params, actor }) => (await assessments.decisionsOf(actor, params.id)).map(presentDecision),
+    }),
+  ];
+}

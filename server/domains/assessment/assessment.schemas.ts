@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+export const RecordDecision = z
+  .strictObject({
+    assessmentId: z.string().regex(/^[0-9a-f]{24}$/, 'not an assessment id'),
+    notifySA: z.boolean(),
+    notifySubjects: z.boolean(),
+    exemption: z.enum(['encrypted', 'mitigated', 'disproportionate']).nullable().default(null),
+    /** Required when the decision departs from the recommendation, and for "do not notify". */
+    reason: z.string().trim().max(5_000).default(''),
+    evidence: z
+      .strictObject({
+        keyCustody: z.string().trim().max(2_000),
+        measuresTaken: z.string().trim().max(5_000),
+        measuresAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
+        whyDisproportionate: z.string().trim().max(5_000),
+      })
+      .partial()
+      .default({}),
+  })
+  .superRefine((d, ctx) => {
+    if (d.exemption && d.notifySubjects) ctx.addIssue({ code: 'custom', path: ['exemption'], message: 'an exemption means the people are not told individually' });
+    if (d.notifySubjects && !d.notifySA) ctx.addIssue({ code: 'custom', path: ['notifySA'], message: 'a breach the people must be told of is notified to Datatilsynet too' });
+  });
+export type RecordDecision = z.infer<typeof RecordDecision>;

@@ -1,0 +1,130 @@
+import type { Model } from 'mongoose';
+import type { Clock } from '../../lib/clock.js';
+import { badRequest, notFound, unprocessable } from '../../lib/errors.js';
+import type { AuditContext, AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/auth.service.js';
+import type { Incident } from '../incidents/incident.model.js';
+import type { IncidentService } from '../incidents/incident.service.js';
+import type { AssessmentRecord, DecisionRecord } from './assessment.model.js';
+import type { RecordDecision } from './assessment.schemas.js';
+import { changedFacts, factsFromIncident, factsHash } from './incident-facts.js';
+import { assess, METHOD_VERSION } from './risk-engine.js';
+
+/** Runs the engine on an incident's current facts, records a person's decision, and flags decisions whose facts changed. */
+export class AssessmentService {
+  constructor(
+    private readonly assessments: Model<AssessmentRecord>,
+    private readonly decisions: Model<DecisionRecord>,
+    private readonly incidents: IncidentService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {
+    incidents.whenUpdated((before, after) => this.flagForReview(before, after));
+  }
+
+  async run(ctx: AuditContext, actor: Actor, incidentId: string): Promise<AssessmentRecord> {
+    const incident = await this.incidents.get(actor, incidentId);
+    const facts = factsFromIncident(incident);
+    const created = await this.assessments.create({
+      incidentId,
+      method: METHOD_VERSION,
+      facts,
+      factsHash: factsHash(facts),
+      result: assess(facts),
+      createdBy: { id: actor.id, name: actor.name },
+      createdAt: this.clock.now(),
+    });
+    const record = created.toObject() as AssessmentRecord;
+    await this.audit.record(ctx, {
+      action: 'incident.assessed',
+      target: { type: 'incident', id: incidentId },
+      after: { assessmentId: String(record._id), risk: record.result.risk, method: METHOD_VERSION, ...record.result.recommendation },
+    });
+    return record;
+  }
+
+  async list(actor: Actor, incidentId: string): Promise<AssessmentRecord[]> {
+    await this.incidents.get(actor, incidentId);
+    return this.assessments.find({ incidentId }).sort({ createdAt: 1, _id: 1 }).lean<AssessmentRecord[]>();
+  }
+
+  async decisionsOf(actor: Actor, incidentId: string): Promise<DecisionRecord[]> {
+    await this.incidents.get(actor, incidentId);
+    return this.decisions.find({ incidentId }).sort({ decidedAt: 1, _id: 1 }).lean<DecisionRecord[]>();
+  }
+
+  /**
+   * A DPO or manager decides. Departing from the recommendation, or deciding not to notify, needs a
+   * written reason; an exemption needs its evidence. "Do not notify" stops the clock; "notify" after a
+   * stop resumes it.
+   */
+  async decide(ctx: AuditContext, actor: Actor, incidentId: string, input: RecordDecision): Promise<DecisionRecord> {
+    const incident = await this.incidents.get(actor, incidentId);
+    const assessment = await this.assessments.findById(input.assessmentId).lean<AssessmentRecord>();
+    if (!assessment || assessment.incidentId !== incidentId) throw notFound('Assessment');
+    const latest = await this.assessments.findOne({ incidentId }).sort({ createdAt: -1, _id: -1 }).lean<AssessmentRecord>();
+    if (latest && String(latest._id) !== input.assessmentId) {
+      throw unprocessable('assessment_superseded', 'A newer assessment exists; decide against the latest one', [{ path: 'assessmentId', message: `the latest is ${String(latest._id)}` }]);
+    }
+    const currentHash = factsHash(factsFromIncident(incident));
+    if (currentHash !== assessment.factsHash) {
+      throw unprocessable('facts_changed', 'The facts changed after this assessment; run it again before deciding', [{ path: 'assessmentId', message: 'assessed on older facts' }]);
+    }
+    const rec = assessment.result.recommendation;
+    const follows = rec.notifySA === input.notifySA && rec.notifySubjects === input.notifySubjects && rec.exemption === input.exemption;
+    const details = [];
+    if ((!follows || !input.notifySA) && input.reason.length < 10) {
+      details.push({ path: 'reason', message: follows ? 'say why no notification is needed (at least 10 characters)' : 'departing from the recommendation needs a written reason (at least 10 characters)' });
+    }
+    const ev = input.evidence;
+    if (input.exemption === 'encrypted' && !ev.keyCustody) details.push({ path: 'evidence.keyCustody', message: 'say where the key was kept and why it is safe' });
+    if (input.exemption === 'mitigated' && (!ev.measuresTaken || !ev.measuresAt)) {
+      if (!ev.measuresTaken) details.push({ path: 'evidence.measuresTaken', message: 'say what was done so the high risk is no longer likely' });
+      if (!ev.measuresAt) details.push({ path: 'evidence.measuresAt', message: 'say when it was done' });
+    }
+    if (input.exemption === 'disproportionate' && !ev.whyDisproportionate) details.push({ path: 'evidence.whyDisproportionate', message: 'say why reaching each person would take disproportionate effort' });
+    if (details.length) throw badRequest('The decision is not complete', details);
+
+    const decided = await this.decisions.create({
+      incidentId,
+      assessmentId: input.assessmentId,
+      notifySA: input.notifySA,
+      notifySubjects: input.notifySubjects,
+      exemption: input.exemption,
+      publicCommunication: input.exemption === 'disproportionate',
+      followsRecommendation: follows,
+      reason: input.reason,
+      evidence: { keyCustody: ev.keyCustody ?? '', measuresTaken: ev.measuresTaken ?? '', measuresAt: ev.measuresAt ?? null, whyDisproportionate: ev.whyDisproportionate ?? '' },
+      decidedBy: { id: actor.id, name: actor.name },
+      decidedAt: this.clock.now(),
+      review: { needed: false, since: null, changed: [] },
+    });
+    const decision = decided.toObject() as DecisionRecord;
+    await this.audit.record(ctx, {
+      action: 'incident.decided',
+      target: { type: 'incident', id: incidentId },
+      after: { decisionId: String(decision._id), assessmentId: input.assessmentId, notifySA: input.notifySA, notifySubjects: input.notifySubjects, exemption: input.exemption, followsRecommendation: follows, reason: input.reason },
+    });
+    await this.applyToClock(ctx, actor, incident, decision);
+    return decision;
+  }
+
+  private async applyToClock(ctx: AuditContext, actor: Actor, incident: Incident, decision: DecisionRecord): Promise<void> {
+    const id = String(incident._id);
+    if (!decision.notifySA && incident.clock.state === 'running') {
+      await this.incidents.markNotNotifiable(ctx, actor, id, `Decision: not notifiable — ${decision.reason}`);
+    } else if (decision.notifySA && incident.clock.state === 'stopped' && incident.clock.stopReason === 'not-notifiable') {
+      await this.incidents.resume(ctx, actor, id, 'Decision: notify Datatilsynet');
+    }
+  }
+
+  /** A change of the facts the engine reads puts the decision in force up for review. */
+  private async flagForReview(before: Incident, after: Incident): Promise<void> {
+    const changed = changedFacts(factsFromIncident(before), factsFromIncident(after));
+    if (!changed.length) return;
+    const latest = await this.decisions.findOne({ incidentId: String(after._id) }).sort({ decidedAt: -1, _id: -1 }).lean<DecisionRecord>();
+    if (!latest) return;
+    const all = [...new Set([...latest.review.changed, ...changed])];
+    await this.decisions.updateOne({ _id: latest._id }, { $set: { review: { needed: true, since: latest.review.since ?? this.clock.now(), changed: all } } });
+  }
+}
