@@ -1,0 +1,36 @@
+import { DateTime } from 'luxon';
+import type { Count } from '../server/domains/incidents/incident.model.js';
+import type { Lang } from './labels.js';
+
+/** Groups thousands with a space, as Norwegian (and SI) style writes them: 1 200. */
+export function groupDigits(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
+/** A count as a notice says it: exact, "about", a range, or not yet known (then it will follow). */
+export function formatCount(count: Count, lang: Lang): string {
+  switch (count.kind) {
+    case 'exact':
+      return groupDigits(count.value ?? 0);
+    case 'estimate':
+      return `${lang === 'nb' ? 'om lag' : 'about'} ${groupDigits(count.value ?? 0)}`;
+    case 'range':
+      return lang === 'nb' ? `mellom ${groupDigits(count.min ?? 0)} og ${groupDigits(count.max ?? 0)}` : `between ${groupDigits(count.min ?? 0)} and ${groupDigits(count.max ?? 0)}`;
+    default:
+      return lang === 'nb' ? 'ikke kjent ennå — ettersendes' : 'not yet known — will follow';
+  }
+}
+
+/** A moment in Oslo time, as a reader in Norway expects it. */
+export function formatMoment(at: Date | null | undefined, lang: Lang): string {
+  if (!at) return lang === 'nb' ? 'ikke kjent' : 'not known';
+  const oslo = DateTime.fromJSDate(at, { zone: 'Europe/Oslo' });
+  return lang === 'nb'
+    ? oslo.setLocale('nb').toFormat("d. LLLL yyyy 'kl.' HH:mm")
+    : `${oslo.setLocale('en-GB').toFormat('d LLLL yyyy, HH:mm')} (Oslo time)`;
+}
+
+export function joinList(items: string[], lang: Lang): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${lang === 'nb' ? 'og' : 'and'} ${items.at(-1)}`;
+}
