@@ -53,6 +53,11 @@ export const EnvSchema = z.object({
   AGENDA_LOCK_LIMIT: z.coerce.number().int().min(0).default(200),
   AGENDA_MAX_CONCURRENCY: z.coerce.number().int().min(1).default(50),
 
+  ORGANISATION_NAME: z.string().trim().max(200).default(''),
+  DPO_NAME: z.string().trim().max(200).optional(),
+  DPO_EMAIL: z.email().optional(),
+  DPO_PHONE: z.string().trim().max(40).optional(),
+
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
 });
 
@@ -94,6 +99,7 @@ export interface Config {
     readonly lockLimit: number;
     readonly maxConcurrency: number;
   };
+  readonly organisation: { readonly name: string; readonly dpo?: { readonly name: string; readonly email: string; readonly phone: string } };
   readonly redisUrl?: string;
 }
 
@@ -159,6 +165,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       lockLifetimeMs: e.AGENDA_LOCK_LIFETIME_MS,
       lockLimit: e.AGENDA_LOCK_LIMIT,
       maxConcurrency: e.AGENDA_MAX_CONCURRENCY,
+    },
+    organisation: {
+      name: e.ORGANISATION_NAME,
+      ...(e.DPO_NAME ? { dpo: { name: e.DPO_NAME, email: e.DPO_EMAIL ?? '', phone: e.DPO_PHONE ?? '' } } : {}),
     },
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
   };

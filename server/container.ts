@@ -26,6 +26,10 @@ import { Broadcaster } from './realtime/broadcaster.js';
 import { assessmentModels } from './domains/assessment/assessment.model.js';
 import { assessmentRoutes } from './domains/assessment/assessment.routes.js';
 import { AssessmentService } from './domains/assessment/assessment.service.js';
+import { noticeModels } from './domains/notices/notice.model.js';
+import { noticeRoutes } from './domains/notices/notice.routes.js';
+import { NoticeService } from './domains/notices/notice.service.js';
+import { TemplateService } from './domains/notices/template.service.js';
 import { userModels } from './domains/users/user.model.js';
 import { userRoutes } from './domains/users/user.routes.js';
 import { UserService } from './domains/users/user.service.js';
@@ -68,20 +72,26 @@ export function createContainer(infra: Infrastructure) {
   const { Assessments, Decisions } = assessmentModels(connection);
   const assessments = new AssessmentService(Assessments, Decisions, incidents, audit, clock);
 
+  const { Templates, Notices } = noticeModels(connection);
+  const templates = new TemplateService(Templates, audit, clock);
+  const notices = new NoticeService(Notices, templates, incidents, users, audit, clock, config.organisation);
+
   const routes: AnyRoute[] = [
     ...authRoutes(auth, users, config.env === 'production'),
     ...userRoutes(users),
     ...auditRoutes(audit),
     ...incidentRoutes(incidents, clockService, alerts),
     ...assessmentRoutes(assessments),
+    ...noticeRoutes(notices, templates),
   ];
 
   /** Creates the collections' indexes before the first request, so unique keys hold from the start. */
   const init = async () => {
     await Promise.all(Object.values(connection.models).map((model) => model.init()));
+    await templates.seed();
   };
 
-  return { ...infra, audit, users, tokens, auth, broadcaster, alerts, clockService, incidents, assessments, routes, guard: createGuard(auth), init };
+  return { ...infra, audit, users, tokens, auth, broadcaster, alerts, clockService, incidents, assessments, templates, notices, routes, guard: createGuard(auth), init };
 }
 
 export type Container = ReturnType<typeof createContainer>;

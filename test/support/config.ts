@@ -11,6 +11,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     AGENDA_LOCK_LIFETIME_MS: '2000',
     // Jobs run only when a test drains them by the manual clock, unless a test asks for a worker.
     PROCESS_ROLES: 'web',
+    ORGANISATION_NAME: 'Eksempel AS',
     ...overrides,
   });
 }

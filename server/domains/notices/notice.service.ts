@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import type { Model } from 'mongoose';
+import { missingElements, noticeContext, type ContactPoint, type MissingElement, type NoticeKind, type Phase } from '../../../notifications/catalog.js';
+import type { Lang } from '../../../notifications/labels.js';
+import { renderNotice, type RenderedNotice } from '../../../notifications/render.js';
+import type { Clock } from '../../lib/clock.js';
+import { AppError, notFound, unprocessable } from '../../lib/errors.js';
+import type { AuditContext, AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/auth.service.js';
+import type { Incident } from '../incidents/incident.model.js';
+import type { IncidentService } from '../incidents/incident.service.js';
+import type { UserService } from '../users/user.service.js';
+import type { Notice } from './notice.model.js';
+import type { TemplateService } from './template.service.js';
+
+export interface NoticeRequest {
+  kind: NoticeKind;
+  lang: Lang;
+  phase: Phase;
+  delayReasons?: string | undefined;
+  adviceToSubjects?: string | undefined;
+}
+
+export interface OrganisationSettings {
+  name: string;
+  dpo?: ContactPoint | { name: string; email: string; phone: string };
+}
+
+/** SHA-256 over exactly what is sent: subject, HTML and text. */
+export function contentHash(n: { subject: string; html: string; text: string }): string {
+  return createHash('sha256').update(n.subject).update('\0').update(n.html).update('\0').update(n.text).digest('hex');
+}
+
+/** Renders notices from the template in force, checks the required elements, freezes them on approval. */
+export class NoticeService {
+  constructor(
+    private readonly notices: Model<Notice>,
+    private readonly templates: TemplateService,
+    private readonly incidents: IncidentService,
+    private readonly users: UserService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly organisation: OrganisationSettings,
+  ) {}
+
+  /** The contact point: the configured DPO, or the first active user with the DPO role. */
+  async contactPoint(): Promise<ContactPoint | null> {
+    if (this.organisation.dpo) return { role: 'personvernombud', ...this.organisation.dpo };
+    const [dpo] = await this.users.withRole('dpo');
+    return dpo ? { name: dpo.name, role: 'personvernombud', email: dpo.email, phone: dpo.phone ?? '' } : null;
+  }
+
+  private async prepare(actor: Actor, incidentId: string, request: NoticeRequest) {
+    const incident = await this.incidents.get(actor, incidentId);
+    const contact = await this.contactPoint();
+    const now = this.clock.now();
+    const late = request.kind === 'authority' && !!incident.clock.deadline && now > incident.clock.deadline;
+    const options = { phase: request.phase, late, delayReasons: request.delayReasons, organisation: this.organisation.name, contact, adviceToSubjects: request.adviceToSubjects };
+    const missing: MissingElement[] = missingElements(request.kind, incident, options);
+    if (!this.organisation.name) missing.push({ element: 'contact', path: 'ORGANISATION_NAME', message: "missing the organisation's name (set ORGANISATION_NAME)" });
+    const template = await this.templates.inForce(request.kind, request.lang);
+    const rendered: RenderedNotice = renderNotice(String(template._id), template, noticeContext(request.kind, request.lang, incident, options, now));
+    return { incident, template, rendered, missing };
+  }
+
+  /** A preview for the screen: the rendering and what is missing, without storing anything. */
+  async preview(actor: Actor, incidentId: string, request: NoticeRequest) {
+    const { template, rendered, missing } = await this.prepare(actor, incidentId, request);
+    return { ...rendered, templateVersion: template.version, missing };
+  }
+
+  /** Renders a draft notice; a notice that lacks a required element is refused with each one named. */
+  async draft(ctx: AuditContext, actor: Actor, incidentId: string, request: NoticeRequest): Promise<Notice> {
+    const { incident, template, rendered, missing } = await this.prepare(actor, incidentId, request);
+    if (missing.length) {
+      throw unprocessable('missing_elements', `The notice lacks ${missing.length} required element(s)`, missing.map((m) => ({ path: m.path, message: m.message })));
+    }
+    const created = await this.notices.create({
+      incidentId, kind: request.kind, lang: request.lang, phase: request.phase, templateVersionId: String(template._id), templateVersion: template.version,
+      status: 'draft', ...rendered, delayReasons: request.delayReasons ?? '', adviceToSubjects: request.adviceToSubjects ?? '',
+      facts: snapshot(incident), contentHash: contentHash(rendered), createdBy: { id: actor.id, name: actor.name }, createdAt: this.clock.now(),
+      approvedBy: null, approvedAt: null, sent: null,
+    });
+    const notice = created.toObject() as Notice;
+    await this.audit.record(ctx, { action: 'notice.drafted', target: { type: 'notice', id: String(notice._id) }, after: { incidentId, kind: request.kind, lang: request.lang, templateVersion: template.version } });
+    return notice;
+  }
+
+  async get(actor: Actor, id: string): Promise<Notice> {
+    if (!/^[0-9a-f]{24}$/.test(id)) throw notFound('Notice');
+    const notice = await this.notices.findById(id).lean<Notice>();
+    if (!notice) throw notFound('Notice');
+    await this.incidents.get(actor, notice.incidentId);
+    return notice;
+  }
+
+  async list(actor: Actor, incidentId: string): Promise<Notice[]> {
+    await this.incidents.get(actor, incidentId);
+    return this.notices.find({ incidentId }).sort({ createdAt: 1, _id: 1 }).lean<Notice[]>();
+  }
+
+  /** A manager or the DPO approves a draft: from then on it is frozen, and its hash proves what was approved. */
+  async approve(ctx: AuditContext, actor: Actor, id: string): Promise<Notice> {
+    const notice = await this.get(actor, id);
+    if (notice.status !== 'draft') throw unprocessable('not_draft', 'Only a draft can be approved; an approved notice cannot change');
+    if (contentHash(notice) !== notice.contentHash) throw new AppError(409, 'content_changed', 'The draft changed after it was rendered; render it again');
+    await this.notices.updateOne({ _id: notice._id }, { $set: { status: 'approved', approvedBy: { id: actor.id, name: actor.name }, approvedAt: this.clock.now() } });
+    await this.audit.record(ctx, { action: 'notice.approved', target: { type: 'notice', id }, after: { contentHash: notice.contentHash } });
+    return this.get(actor, id);
+  }
+
+  /**
+   * Records that an approved notice went out. What is sent must equal what was approved (the hash is
+   * checked); an authority notice becomes a submission in the clock's ledger, a controller notice
+   * stops the processor's clock, and a subject or public notice records how and when people were told.
+   */
+  async markSent(ctx: AuditContext, actor: Actor, id: string, input: { sentAt: Date; channel: string; reference: string; audience: string }): Promise<Notice> {
+    const notice = await this.get(actor, id);
+    if (notice.status !== 'approved') throw unprocessable('not_approved', 'Only an approved notice can be sent');
+    if (contentHash(notice) !== notice.contentHash) throw new AppError(409, 'content_changed', 'The notice differs from what was approved');
+    if (notice.kind === 'authority') {
+      const channel = (['altinn', 'email', 'post', 'phone'] as const).find((c) => c === input.channel);
+      if (!channel) throw unprocessable('invalid_channel', 'Datatilsynet is notified through altinn, email, post or phone', [{ path: 'channel', message: 'one of altinn, email, post, phone' }]);
+      await this.incidents.recordSubmission(ctx, actor, notice.incidentId, {
+        sentAt: input.sentAt, channel, reference: input.reference, phase: notice.phase, noticeText: notice.text, noticeId: id,
+        ...(notice.delayReasons ? { delayReasons: notice.delayReasons } : {}),
+      });
+    } else if (notice.kind === 'controller') {
+      await this.incidents.recordControllerInformed(ctx, actor, notice.incidentId, { at: input.sentAt, channel: input.channel, note: `Notice ${id}` });
+    }
+    await this.notices.updateOne({ _id: notice._id }, { $set: { status: 'sent', sent: { at: input.sentAt, channel: input.channel, reference: input.reference, audience: input.audience, recordedBy: { id: actor.id, name: actor.name } } } });
+    await this.audit.record(ctx, { action: 'notice.sent', target: { type: 'notice', id }, after: { channel: input.channel, reference: input.reference, audience: input.audience, contentHash: notice.contentHash } });
+    return this.get(actor, id);
+  }
+}
+
+function snapshot(incident: Incident): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(incident)) as Record<string, unknown>;
+}

@@ -1,0 +1,119 @@
+import { createTwoFilesPatch } from 'diff';
+import type { Model } from 'mongoose';
+import { noticeContext, type NoticeKind } from '../../../notifications/catalog.js';
+import type { Lang } from '../../../notifications/labels.js';
+import { defaultTemplates, tryRender } from '../../../notifications/render.js';
+import { sampleAdvice, sampleContact, sampleIncident } from '../../../notifications/sample.js';
+import type { Clock } from '../../lib/clock.js';
+import { AppError, notFound, unprocessable } from '../../lib/errors.js';
+import type { AuditContext, AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/auth.service.js';
+import type { TemplateVersion } from './notice.model.js';
+
+export interface TemplateDraft {
+  kind: NoticeKind;
+  lang: Lang;
+  subject: string;
+  html: string;
+  text: string;
+  note: string;
+}
+
+const SEED_AUTHOR = { id: 'system', name: 'Breach Clock (default template)' };
+
+/** Renders a template source against the sample incident in strict mode; the error, if any. */
+export function sampleRenderError(kind: NoticeKind, lang: Lang, source: { subject: string; html: string; text: string }): string | undefined {
+  const context = noticeContext(kind, lang, sampleIncident(), { phase: 'complete', late: false, organisation: 'Eksempel AS', contact: sampleContact, adviceToSubjects: sampleAdvice }, new Date('2026-03-03T09:00:00Z'));
+  return tryRender(source, context);
+}
+
+/** Versioned notice templates: drafted by analysts or managers, approved by a manager other than the author. */
+export class TemplateService {
+  constructor(
+    private readonly templates: Model<TemplateVersion>,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Seeds version 1 of every kind and language from notifications/templates when none exists. */
+  async seed(): Promise<void> {
+    for (const { kind, lang, source } of defaultTemplates()) {
+      if (await this.templates.exists({ kind, lang })) continue;
+      await this.templates
+        .create({ kind, lang, version: 1, status: 'approved', ...source, note: 'Default template', author: SEED_AUTHOR, createdAt: this.clock.now(), submittedAt: this.clock.now(), review: { by: SEED_AUTHOR, at: this.clock.now(), comment: 'Shipped with Breach Clock' } })
+        .catch((err: { code?: number }) => {
+          if (err.code !== 11000) throw err; // another instance seeded it first
+        });
+    }
+  }
+
+  async draft(ctx: AuditContext, actor: Actor, input: TemplateDraft): Promise<TemplateVersion> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const last = await this.templates.findOne({ kind: input.kind, lang: input.lang }).sort({ version: -1 }).lean<TemplateVersion>();
+      try {
+        const created = await this.templates.create({
+          ...input, version: (last?.version ?? 0) + 1, status: 'draft', author: { id: actor.id, name: actor.name }, createdAt: this.clock.now(), submittedAt: null, review: null,
+        });
+        const version = created.toObject() as TemplateVersion;
+        await this.audit.record(ctx, { action: 'template.drafted', target: { type: 'template', id: String(version._id) }, after: { kind: input.kind, lang: input.lang, version: version.version } });
+        return version;
+      } catch (err) {
+        if ((err as { code?: number }).code !== 11000) throw err;
+      }
+    }
+    throw new AppError(409, 'conflict', 'Another draft took this version number; try again');
+  }
+
+  /** A draft goes for approval only if it renders in strict mode against the sample incident. */
+  async submit(ctx: AuditContext, actor: Actor, id: string): Promise<TemplateVersion> {
+    const version = await this.get(id);
+    if (version.status !== 'draft') throw unprocessable('not_draft', 'Only a draft can be submitted');
+    const error = sampleRenderError(version.kind, version.lang, version);
+    if (error) throw unprocessable('template_does_not_render', 'The draft does not render against the sample incident', [{ path: 'html', message: error }]);
+    await this.templates.updateOne({ _id: version._id }, { $set: { status: 'submitted', submittedAt: this.clock.now() } });
+    await this.audit.record(ctx, { action: 'template.submitted', target: { type: 'template', id }, after: { version: version.version } });
+    return this.get(id);
+  }
+
+  /** A manager other than the author approves or rejects a submitted version, with a comment. */
+  async review(ctx: AuditContext, actor: Actor, id: string, decision: 'approved' | 'rejected', comment: string): Promise<TemplateVersion> {
+    const version = await this.get(id);
+    if (version.status !== 'submitted') throw unprocessable('not_submitted', 'Only a submitted version can be approved or rejected');
+    if (version.author.id === actor.id) throw new AppError(403, 'own_draft', 'A template version must be approved by a manager other than its author');
+    await this.templates.updateOne({ _id: version._id }, { $set: { status: decision, review: { by: { id: actor.id, name: actor.name }, at: this.clock.now(), comment } } });
+    await this.audit.record(ctx, { action: `template.${decision}`, target: { type: 'template', id }, after: { version: version.version, comment } });
+    return this.get(id);
+  }
+
+  /** The version in force: the latest approved one of the kind and language. */
+  async inForce(kind: NoticeKind, lang: Lang): Promise<TemplateVersion> {
+    const version = await this.templates.findOne({ kind, lang, status: 'approved' }).sort({ version: -1 }).lean<TemplateVersion>();
+    if (!version) throw unprocessable('no_template', `No approved ${kind} template in ${lang}`);
+    return version;
+  }
+
+  async get(id: string): Promise<TemplateVersion> {
+    if (!/^[0-9a-f]{24}$/.test(id)) throw notFound('Template version');
+    const version = await this.templates.findById(id).lean<TemplateVersion>();
+    if (!version) throw notFound('Template version');
+    return version;
+  }
+
+  async list(kind?: NoticeKind, lang?: Lang): Promise<TemplateVersion[]> {
+    const filter: Record<string, unknown> = {};
+    if (kind) filter.kind = kind;
+    if (lang) filter.lang = lang;
+    return this.templates.find(filter).sort({ kind: 1, lang: 1, version: -1 }).lean<TemplateVersion[]>();
+  }
+
+  /** A unified diff of two versions, part by part. */
+  async diff(fromId: string, toId: string): Promise<{ subject: string; html: string; text: string }> {
+    const [a, b] = [await this.get(fromId), await this.get(toId)];
+    const name = (v: TemplateVersion) => `${v.kind}.${v.lang} v${v.version}`;
+    return {
+      subject: createTwoFilesPatch(name(a), name(b), `${a.subject}\n`, `${b.subject}\n`),
+      html: createTwoFilesPatch(name(a), name(b), a.html, b.html),
+      text: createTwoFilesPatch(name(a), name(b), a.text, b.text),
+    };
+  }
+}
