@@ -27,6 +27,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(accessLog(deps.logger));
   app.use(helmet());
   app.use(express.json({ limit: '256kb', strict: true }));
+  // Only the acknowledgement page posts a form.
+  app.use(express.urlencoded({ extended: false, limit: '8kb' }));
   app.use(healthRoutes(deps.readiness));
 
   const openapi = buildOpenApi(deps.routes, '/api', deps.version ?? '0.1.0');

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
-const csvHours = z
+const csvNumbers = z
   .string()
-  .regex(/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*\s*$/, 'a comma-separated list of hours, e.g. "24,48,60"')
+  .regex(/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*\s*$/, 'a comma-separated list of numbers, e.g. "24,48,60"')
   .transform((s) => s.split(',').map((h) => Number(h.trim())));
 
 const booleanFlag = z
@@ -41,7 +41,7 @@ export const EnvSchema = z.object({
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   TRUST_PROXY: booleanFlag.default(false),
 
-  MILESTONE_HOURS: csvHours.default([24, 48, 60, 66, 70, 71]),
+  MILESTONE_HOURS: csvNumbers.default([24, 48, 60, 66, 70, 71]),
   OVERDUE_REPEAT_HOURS: z.coerce.number().positive().default(6),
   TRIAGE_LIMIT_HOURS: z.coerce.number().positive().default(24),
   CONTROLLER_NOTICE_TARGET_HOURS: z.coerce.number().positive().default(24),
@@ -57,6 +57,15 @@ export const EnvSchema = z.object({
   DPO_NAME: z.string().trim().max(200).optional(),
   DPO_EMAIL: z.email().optional(),
   DPO_PHONE: z.string().trim().max(40).optional(),
+
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('Breach Clock <breach-clock@localhost>'),
+  WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ADMIN_WEBHOOK_URL: z.url().optional(),
+  ESCALATION_MINUTES: csvNumbers.default([15, 30]),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+  STALL_AFTER_SECONDS: z.coerce.number().int().min(2).max(86_400).default(120),
 
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
 });
@@ -99,6 +108,17 @@ export interface Config {
     readonly lockLimit: number;
     readonly maxConcurrency: number;
   };
+  readonly alerting: {
+    readonly smtpUrl?: string;
+    readonly mailFrom: string;
+    readonly webhookSecret: string;
+    readonly adminWebhookUrl?: string;
+    /** Minutes after the alert at which it escalates to the second line, then to managers and the DPO. */
+    readonly escalationMinutes: readonly number[];
+    readonly deliveryMaxAttempts: number;
+    readonly heartbeatMs: number;
+    readonly stallAfterMs: number;
+  };
   readonly organisation: { readonly name: string; readonly dpo?: { readonly name: string; readonly email: string; readonly phone: string } };
   readonly redisUrl?: string;
 }
@@ -126,6 +146,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (e.CLOCK_PLANNER_EVERY_SECONDS * 2 > e.CLOCK_HORIZON_SECONDS) {
     problems.push('CLOCK_PLANNER_EVERY_SECONDS: must be at most half of CLOCK_HORIZON_SECONDS, so every milestone is planned before it is due');
   }
+  if (e.NODE_ENV === 'production' && !e.WEBHOOK_SECRET) problems.push('WEBHOOK_SECRET: required in production (receivers verify the signature with it)');
+  if (e.STALL_AFTER_SECONDS <= e.HEARTBEAT_SECONDS) problems.push('STALL_AFTER_SECONDS: must be longer than HEARTBEAT_SECONDS');
   if (e.AGENDA_LOCK_LIFETIME_MS <= e.AGENDA_PROCESS_EVERY_MS) {
     problems.push('AGENDA_LOCK_LIFETIME_MS: must be longer than AGENDA_PROCESS_EVERY_MS');
   }
@@ -165,6 +187,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       lockLifetimeMs: e.AGENDA_LOCK_LIFETIME_MS,
       lockLimit: e.AGENDA_LOCK_LIMIT,
       maxConcurrency: e.AGENDA_MAX_CONCURRENCY,
+    },
+    alerting: {
+      ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
+      mailFrom: e.MAIL_FROM,
+      webhookSecret: e.WEBHOOK_SECRET ?? randomBytes(32).toString('base64url'),
+      ...(e.ADMIN_WEBHOOK_URL ? { adminWebhookUrl: e.ADMIN_WEBHOOK_URL } : {}),
+      escalationMinutes: e.ESCALATION_MINUTES,
+      deliveryMaxAttempts: e.DELIVERY_MAX_ATTEMPTS,
+      heartbeatMs: e.HEARTBEAT_SECONDS * 1000,
+      stallAfterMs: e.STALL_AFTER_SECONDS * 1000,
     },
     organisation: {
       name: e.ORGANISATION_NAME,

@@ -31,6 +31,14 @@ import { noticeRoutes } from './domains/notices/notice.routes.js';
 import { NoticeService } from './domains/notices/notice.service.js';
 import { TemplateService } from './domains/notices/template.service.js';
 import { userModels } from './domains/users/user.model.js';
+import { alertRoutes } from './domains/alerts/alert.routes.js';
+import { deliveryModel } from './domains/alerts/delivery.model.js';
+import { AlertDispatcher } from './domains/alerts/dispatcher.js';
+import { heartbeatModel, SchedulerWatchdog } from './domains/alerts/heartbeat.js';
+import { smtpMailer } from './domains/alerts/senders.js';
+import { rotaModel } from './domains/oncall/rota.model.js';
+import { rotaRoutes } from './domains/oncall/rota.routes.js';
+import { RotaService } from './domains/oncall/rota.service.js';
 import { userRoutes } from './domains/users/user.routes.js';
 import { UserService } from './domains/users/user.service.js';
 
@@ -76,6 +84,26 @@ export function createContainer(infra: Infrastructure) {
   const templates = new TemplateService(Templates, audit, clock);
   const notices = new NoticeService(Notices, templates, incidents, users, audit, clock, config.organisation);
 
+  const Rotas = rotaModel(connection);
+  const rotas = new RotaService(Rotas, users, audit, clock);
+  const mailer = config.alerting.smtpUrl ? smtpMailer(config.alerting.smtpUrl, config.alerting.mailFrom) : null;
+  const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
+  const dispatcher = new AlertDispatcher(
+    alertModel(connection), deliveryModel(connection), Incidents, Rotas, users, infra.scheduler, broadcaster, mailer,
+    {
+      escalationMinutes: config.alerting.escalationMinutes, maxAttempts: config.alerting.deliveryMaxAttempts, webhookSecret: config.alerting.webhookSecret,
+      ackSecret: config.auth.jwtSecret, publicUrl, organisation: config.organisation.name || 'Breach Clock',
+    },
+    clock, logger,
+  );
+  dispatcher.defineJobs();
+  alerts.whenFired((alert) => dispatcher.fired(alert));
+  const watchdog = new SchedulerWatchdog(heartbeatModel(connection), broadcaster, {
+    heartbeatMs: config.alerting.heartbeatMs, stallAfterMs: config.alerting.stallAfterMs, webhookSecret: config.alerting.webhookSecret,
+    instance: infra.scheduler.agenda.attrs.name ?? 'instance', ...(config.alerting.adminWebhookUrl ? { adminWebhookUrl: config.alerting.adminWebhookUrl } : {}),
+  }, clock, logger);
+  watchdog.defineJob(infra.scheduler);
+
   const routes: AnyRoute[] = [
     ...authRoutes(auth, users, config.env === 'production'),
     ...userRoutes(users),
@@ -83,6 +111,8 @@ export function createContainer(infra: Infrastructure) {
     ...incidentRoutes(incidents, clockService, alerts),
     ...assessmentRoutes(assessments),
     ...noticeRoutes(notices, templates),
+    ...rotaRoutes(rotas),
+    ...alertRoutes(alerts, dispatcher, incidents, users, config.auth.jwtSecret, clock),
   ];
 
   /** Creates the collections' indexes before the first request, so unique keys hold from the start. */
@@ -91,7 +121,7 @@ export function createContainer(infra: Infrastructure) {
     await templates.seed();
   };
 
-  return { ...infra, audit, users, tokens, auth, broadcaster, alerts, clockService, incidents, assessments, templates, notices, routes, guard: createGuard(auth), init };
+  return { ...infra, audit, users, tokens, auth, broadcaster, alerts, clockService, incidents, assessments, templates, notices, rotas, dispatcher, watchdog, mailer, routes, guard: createGuard(auth), init };
 }
 
 export type Container = ReturnType<typeof createContainer>;

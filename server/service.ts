@@ -9,6 +9,7 @@ import { EmbeddedFerretdb } from './db/embedded-ferretdb.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import type { Logger } from './lib/logger.js';
+import { attachRedisAdapter } from './realtime/redis-adapter.js';
 import { registerSocketHandlers } from './realtime/socket-handlers.js';
 import { createSocketServer, userRoom, type RealtimeServer } from './realtime/socket-server.js';
 
@@ -68,6 +69,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     if (config.roles.worker) {
       await scheduler.start();
       await container.clockService.startPlanner();
+      await container.watchdog.start(scheduler);
     }
 
     const conn = connection;
@@ -80,6 +82,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         check: async () => ({
           database: await pingDatabase(conn),
           ...(config.roles.worker ? { scheduler: scheduler.isRunning } : {}),
+          schedulerHeartbeat: !container.watchdog.isStalled,
         }),
       },
     });
@@ -88,13 +91,18 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     container.users.whenDeactivated(async (userId) => {
       io.in(userRoom(userId)).disconnectSockets(true);
     });
-    registerSocketHandlers(io, container.incidents);
+    registerSocketHandlers(io, container.incidents, container.alerts);
+    const redis = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl) : undefined;
     container.broadcaster.attach(io);
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.http.port, config.http.host, () => resolve());
     });
     await container.clockService.recover();
+    const watchdogTimer = setInterval(() => {
+      container.watchdog.check().catch((err: unknown) => logger.error({ err }, 'watchdog check failed'));
+    }, Math.max(1_000, config.alerting.heartbeatMs / 2));
+    watchdogTimer.unref();
     const address = httpServer.address() as AddressInfo;
     const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
 
@@ -104,6 +112,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         // Order: no new connections → sockets closed → jobs released → database closed → embedded database stopped.
         const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         httpServer.closeIdleConnections();
+        clearInterval(watchdogTimer);
         container.broadcaster.detach();
         await io.close().catch(() => undefined);
         await scheduler.stop();
@@ -111,6 +120,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         await closed;
         clearTimeout(forced);
         await conn.close();
+        await redis?.close();
+        container.mailer?.close();
         await ferretdb?.stop();
       })());
 

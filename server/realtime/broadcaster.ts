@@ -28,6 +28,28 @@ export class Broadcaster {
     return true;
   }
 
+  /** An escalated alert to the people of that step (their personal rooms). */
+  alertToUsers(message: AlertMessage, userIds: string[]): boolean {
+    if (!this.io || !userIds.length) return false;
+    this.io.to(userIds.map(userRoom)).emit('alert:fired', message);
+    return true;
+  }
+
+  alertAcknowledged(payload: Parameters<ServerToClientEvents['alert:acknowledged']>[0], audience: Audience): boolean {
+    if (!this.io) return false;
+    this.io.to(this.rooms(audience)).emit('alert:acknowledged', payload);
+    return true;
+  }
+
+  /** The dead-man's switch: every connected dashboard hears that alerts may not be firing. */
+  schedulerStalled(since: Date | null, at: Date): void {
+    this.io?.emit('scheduler:stalled', { since: since ? since.toISOString() : null, at: at.toISOString() });
+  }
+
+  schedulerRecovered(at: Date): void {
+    this.io?.emit('scheduler:recovered', { at: at.toISOString() });
+  }
+
   incidentUpdated(payload: Parameters<ServerToClientEvents['incident:updated']>[0], audience: Audience): boolean {
     if (!this.io) return false;
     this.io.to(this.rooms(audience)).emit('incident:updated', payload);

@@ -37,6 +37,8 @@ export function presentAlertMessage(alert: Alert): AlertMessage {
 
 /** Alerts are recorded under a unique key first, then pushed; a duplicate record means someone else already did it. */
 export class AlertService {
+  private readonly firedListeners: ((alert: Alert) => Promise<void>)[] = [];
+
   constructor(
     private readonly alerts: Model<Alert>,
     private readonly broadcaster: Broadcaster,
@@ -44,6 +46,11 @@ export class AlertService {
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
+
+  /** Called with each newly recorded alert, after it was pushed to the dashboards. */
+  whenFired(listener: (alert: Alert) => Promise<void>): void {
+    this.firedListeners.push(listener);
+  }
 
   /** Records the alert and pushes it; returns undefined when it had already been recorded. */
   async fire(input: FireAlert): Promise<Alert | undefined> {
@@ -71,6 +78,7 @@ export class AlertService {
       throw err;
     }
     await this.push(alert, incident);
+    for (const listener of this.firedListeners) await listener(alert);
     return alert;
   }
 
@@ -98,6 +106,11 @@ export class AlertService {
     return (await this.alerts.find({ incidentId }).sort({ firedAt: 1 }).lean()) as Alert[];
   }
 
+  /** Alerts fired after a moment, oldest first, for a dashboard that reconnects. */
+  async since(after: Date, limit: number): Promise<Alert[]> {
+    return (await this.alerts.find({ firedAt: op({ $gt: after }) }).sort({ firedAt: 1 }).limit(limit).lean()) as Alert[];
+  }
+
   async recent(limit: number, visibleIncidentIds?: Set<string>): Promise<Alert[]> {
     const list = (await this.alerts.find({}).sort({ firedAt: -1 }).limit(limit * 2).lean()) as Alert[];
     return (visibleIncidentIds ? list.filter((a) => visibleIncidentIds.has(a.incidentId)) : list).slice(0, limit);
@@ -119,6 +132,10 @@ export class AlertService {
     );
     const alert = await this.get(id);
     if (res.modifiedCount === 1) {
+      this.broadcaster.alertAcknowledged(
+        { alertId: id, incidentId: alert.incidentId, by: actor.name, at: at.toISOString() },
+        { incidentId: alert.incidentId, roles: alert.restricted ? ['manager', 'dpo'] : ['oncall', 'analyst', 'manager', 'dpo'], userIds: [actor.id] },
+      );
       await this.audit.record(ctx, { action: 'alert.acknowledged', target: { type: 'alert', id }, after: { incidentId: alert.incidentId, milestone: alert.milestone } });
       this.logger.info({ alertId: id, by: actor.id }, 'alert acknowledged');
     }

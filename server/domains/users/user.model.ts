@@ -11,6 +11,8 @@ export interface User {
   active: boolean;
   phone?: string;
   locale: 'nb' | 'en';
+  /** Where this person's alerts go besides the dashboard. */
+  alertChannels: { email: boolean; webhookUrl: string | null };
   createdAt: Date;
   updatedAt: Date;
 }
@@ -32,6 +34,7 @@ const userSchema = new Schema<User>(
     active: { type: Boolean, default: true },
     phone: { type: String, maxlength: 40 },
     locale: { type: String, enum: ['nb', 'en'], default: 'nb' },
+    alertChannels: { email: { type: Boolean, default: true }, webhookUrl: { type: String, default: null } },
   },
   { timestamps: true, optimisticConcurrency: true },
 );

@@ -27,6 +27,7 @@ export const UpdateUser = z
     active: z.boolean(),
     phone: z.string().trim().max(40),
     locale: z.enum(['nb', 'en']),
+    alertChannels: z.strictObject({ email: z.boolean(), webhookUrl: z.url({ protocol: /^https?$/ }).nullable() }),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
@@ -45,6 +46,7 @@ export const UserView = z.object({
   roles: z.array(z.enum(ROLES)),
   active: z.boolean(),
   locale: z.enum(['nb', 'en']),
+  alertChannels: z.object({ email: z.boolean(), webhookUrl: z.string().nullable() }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

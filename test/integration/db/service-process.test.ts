@@ -24,7 +24,7 @@ describe('the service process on the embedded database', function () {
     assert.ok(first.ferretdbPid && isAlive(first.ferretdbPid), 'the embedded FerretDB runs');
     const ready = await fetch(`${first.url}/readyz`);
     assert.equal(ready.status, 200);
-    assert.deepEqual(await ready.json(), { status: 'ready', checks: { database: true, scheduler: true } });
+    assert.deepEqual(await ready.json(), { status: 'ready', checks: { database: true, scheduler: true, schedulerHeartbeat: true } });
 
     const client = await MongoClient.connect(`mongodb://127.0.0.1:${ferretdbPort}/?directConnection=true`);
     await client.db('processtest').collection('probe').insertOne({ written: 'before restart' });

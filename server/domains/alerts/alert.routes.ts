@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { can, publicAccess, route, type AnyRoute } from '../../http/route.js';
+import type { Clock } from '../../lib/clock.js';
+import { notFound } from '../../lib/errors.js';
+import type { Actor } from '../auth/auth.service.js';
+import { actorOf } from '../auth/auth.service.js';
+import { auditContext } from '../auth/guard.js';
+import type { IncidentService } from '../incidents/incident.service.js';
+import type { UserService } from '../users/user.service.js';
+import { verifyAckToken } from './ack-link.js';
+import type { AlertService } from './alert.service.js';
+import type { AlertDispatcher } from './dispatcher.js';
+
+const Params = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/, 'not an id') });
+const TokenQuery = z.strictObject({ token: z.string().min(20).max(500) });
+const TokenBody = z.strictObject({ token: z.string().min(20).max(500) });
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem">${body}</body></html>`;
+}
+
+/** Acknowledging from an e-mail: the link opens a page with one button, so mail scanners that follow links do not acknowledge. */
+export function alertRoutes(alerts: AlertService, dispatcher: AlertDispatcher, incidents: IncidentService, users: UserService, ackSecret: string, clock: Clock): AnyRoute[] {
+  const resolve = async (id: string, token: string) => {
+    const userId = verifyAckToken(ackSecret, token, id, clock.now());
+    const user = userId ? await users.findActive(userId) : undefined;
+    if (!user) throw notFound('Alert');
+    const alert = await alerts.get(id);
+    return { alert, actor: actorOf(user) };
+  };
+  return [
+    route<undefined, undefined, typeof TokenQuery, typeof Params>({
+      method: 'get', path: '/alerts/:id/ack-link', summary: 'The page an alert e-mail links to, with one button to acknowledge', tag: 'alerts',
+      access: publicAccess, params: Params, query: TokenQuery, raw: true,
+      handle: async ({ params, query, res }) => {
+        const { alert } = await resolve(params.id, query.token);
+        res.type('html').send(page('Kvitter for varsel', alert.acknowledgedAt
+          ? `<h1>Allerede kvittert</h1><p>${escape(alert.title)} (${escape(alert.incidentRef)}) ble kvittert ${escape(alert.acknowledgedAt.toISOString())}.</p>`
+          : `<h1>Kvitter for varsel</h1><p>${escape(alert.title)} (${escape(alert.incidentRef)})</p><form method="post"><input type="hidden" name="token" value="${escape(query.token)}"><button type="submit" style="font-size:1.2rem;padding:.6rem 1.2rem">Kvitter / Acknowledge</button></form>`));
+      },
+    }),
+    route<undefined, typeof TokenBody, undefined, typeof Params>({
+      method: 'post', path: '/alerts/:id/ack-link', summary: 'Acknowledge an alert with the signed token from its e-mail', tag: 'alerts',
+      access: publicAccess, params: Params, body: TokenBody, raw: true,
+      handle: async ({ params, body, req, res }) => {
+        const { actor } = await resolve(params.id, body.token);
+        const alert = await alerts.acknowledge(auditContext(req, actor), actor, params.id);
+        res.type('html').send(page('Kvittert', `<h1>Kvittert</h1><p>${escape(alert.title)} (${escape(alert.incidentRef)}) er kvittert av ${escape(alert.acknowledgedBy?.name ?? '')}. Varselet eskaleres ikke videre.</p>`));
+      },
+    }),
+    route<Actor, undefined, undefined, typeof Params>({
+      method: 'get', path: '/alerts/:id/deliveries', summary: "An alert's deliveries: channel, recipient, attempts, status, last error", tag: 'alerts',
+      access: can('alert:read'), params: Params,
+      handle: async ({ params, actor }) => {
+        const alert = await alerts.get(params.id);
+        await incidents.get(actor, alert.incidentId);
+        return (await dispatcher.deliveriesOf(params.id)).map((d) => ({
+          id: String(d._id), channel: d.channel, recipient: d.recipient, level: d.level, status: d.status, attempts: d.attempts,
+          lastError: d.lastError, createdAt: d.createdAt.toISOString(), sentAt: d.sentAt ? d.sentAt.toISOString() : null,
+        }));
+      },
+    }),
+  ];
+}

@@ -1,0 +1,155 @@
+import type { Model } from 'mongoose';
+import { z } from 'zod';
+import { renderAlertEmail, webhookPayload, type AlertFacts } from '../../../notifications/alert-message.js';
+import type { Lang } from '../../../notifications/labels.js';
+import type { Scheduler } from '../../jobs/scheduler.js';
+import type { Clock } from '../../lib/clock.js';
+import type { Logger } from '../../lib/logger.js';
+import type { Broadcaster } from '../../realtime/broadcaster.js';
+import type { Incident } from '../incidents/incident.model.js';
+import type { Rota } from '../oncall/rota.model.js';
+import { onCallAt } from '../oncall/rota.rules.js';
+import type { User } from '../users/user.model.js';
+import type { UserService } from '../users/user.service.js';
+import { ackToken } from './ack-link.js';
+import type { Alert } from './alert.model.js';
+import { presentAlertMessage } from './alert.service.js';
+import type { Channel, Delivery } from './delivery.model.js';
+import { postWebhook, type Mailer } from './senders.js';
+
+export const ALERT_JOB = { dispatch: 'alerts.dispatch', deliver: 'alerts.deliver' } as const;
+const DispatchJob = z.object({ alertId: z.string(), level: z.number().int().min(0) });
+const DeliverJob = z.object({ deliveryId: z.string() });
+
+export interface DispatcherSettings {
+  escalationMinutes: readonly number[];
+  maxAttempts: number;
+  webhookSecret: string;
+  ackSecret: string;
+  publicUrl: string;
+  organisation: string;
+}
+
+const skipped = (reason: string) => ({ status: 'skipped' as const, reason });
+const done = () => ({ status: 'done' as const });
+
+/**
+ * Takes a fired alert to people: level 0 the on-call staff, then (while nobody acknowledges) the
+ * second line and then managers and the DPO, each after its delay. Every (alert, channel, recipient)
+ * is one delivery record under a unique key, sent by a job that retries with backoff.
+ */
+export class AlertDispatcher {
+  constructor(
+    private readonly alerts: Model<Alert>,
+    private readonly deliveries: Model<Delivery>,
+    private readonly incidents: Model<Incident>,
+    private readonly rotas: Model<Rota>,
+    private readonly users: UserService,
+    private readonly scheduler: Scheduler,
+    private readonly broadcaster: Broadcaster,
+    private readonly mailer: Mailer | null,
+    private readonly settings: DispatcherSettings,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  defineJobs(): void {
+    this.scheduler.define({ name: ALERT_JOB.dispatch, data: DispatchJob, handle: (d) => this.dispatch(d.alertId, d.level) });
+    this.scheduler.define({ name: ALERT_JOB.deliver, data: DeliverJob, handle: (d) => this.deliver(d.deliveryId) });
+  }
+
+  /** Called once an alert is recorded: its first step goes out now, through a job. */
+  async fired(alert: Alert): Promise<void> {
+    await this.scheduler.schedule(ALERT_JOB.dispatch, this.clock.now(), { alertId: String(alert._id), level: 0 }, ['alertId', 'level']);
+  }
+
+  private async recipients(alert: Alert, incident: Incident | null, level: number): Promise<{ users: User[]; webhooks: string[] }> {
+    const now = this.clock.now();
+    const byIds = async (ids: string[]) => (await Promise.all([...new Set(ids)].map((id) => this.users.findActive(id)))).filter((u): u is User => !!u);
+    const people = incident ? [...incident.assignees, ...(incident.owner ? [incident.owner.id] : [])] : [];
+    if (level >= 2 || alert.restricted) {
+      const seniors = [...(await this.users.withRole('manager')), ...(await this.users.withRole('dpo'))];
+      return { users: alert.restricted ? [...seniors, ...(await byIds(people))] : seniors, webhooks: [] };
+    }
+    const rotas = await this.rotas.find({}).lean<Rota[]>();
+    if (level === 1) return { users: await byIds(rotas.flatMap((r) => r.secondLine)), webhooks: [] };
+    const onCall = rotas.map((r) => onCallAt(r, now)).filter((id): id is string => !!id);
+    const users = onCall.length ? await byIds(onCall) : await this.users.withRole('oncall');
+    return { users, webhooks: rotas.map((r) => r.webhookUrl).filter((u): u is string => !!u) };
+  }
+
+  async dispatch(alertId: string, level: number) {
+    const alert = await this.alerts.findById(alertId).lean<Alert>();
+    if (!alert) return skipped('alert not found');
+    if (level > 0 && alert.acknowledgedAt) return skipped('acknowledged');
+    const incident = await this.incidents.findById(alert.incidentId).lean<Incident>();
+    const { users, webhooks } = await this.recipients(alert, incident, level);
+    if (level > 0) {
+      this.broadcaster.alertToUsers({ ...presentAlertMessage(alert), escalationLevel: level }, users.map((u) => String(u._id)));
+    }
+    for (const user of users) {
+      if (this.mailer && user.alertChannels?.email !== false) await this.enqueue(alert, 'email', user.email, String(user._id), level);
+      if (user.alertChannels?.webhookUrl) await this.enqueue(alert, 'webhook', user.alertChannels.webhookUrl, String(user._id), level);
+    }
+    for (const url of webhooks) await this.enqueue(alert, 'webhook', url, null, level);
+    const delay = this.settings.escalationMinutes[level];
+    if (delay !== undefined) {
+      await this.scheduler.schedule(ALERT_JOB.dispatch, new Date(alert.firedAt.getTime() + delay * 60_000), { alertId, level: level + 1 }, ['alertId', 'level']);
+    }
+    return done();
+  }
+
+  private async enqueue(alert: Alert, channel: Channel, recipient: string, userId: string | null, level: number): Promise<void> {
+    const key = `${String(alert._id)}:${channel}:${recipient.toLowerCase()}`;
+    try {
+      const created = await this.deliveries.create({ key, alertId: String(alert._id), channel, recipient, userId, level, status: 'pending', attempts: 0, lastError: null, createdAt: this.clock.now(), sentAt: null });
+      await this.scheduler.schedule(ALERT_JOB.deliver, this.clock.now(), { deliveryId: String(created._id) }, ['deliveryId']);
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err; // already on its way to this recipient
+    }
+  }
+
+  async deliver(deliveryId: string) {
+    const delivery = await this.deliveries.findById(deliveryId).lean<Delivery>();
+    if (!delivery || delivery.status !== 'pending') return skipped('already delivered or given up');
+    const alert = await this.alerts.findById(delivery.alertId).lean<Alert>();
+    if (!alert) return skipped('alert not found');
+    const user = delivery.userId ? await this.users.findActive(delivery.userId) : undefined;
+    const lang: Lang = user?.locale ?? 'nb';
+    const facts: AlertFacts = {
+      alertId: String(alert._id), kind: alert.kind, milestone: alert.milestone, hoursElapsed: alert.hoursElapsed, deadline: alert.deadline,
+      late: alert.late, title: alert.title, ref: alert.incidentRef, escalated: delivery.level > 0, organisation: this.settings.organisation,
+      incidentUrl: `${this.settings.publicUrl}/incidents/${alert.incidentId}`,
+      ackUrl: delivery.userId
+        ? `${this.settings.publicUrl}/api/alerts/${String(alert._id)}/ack-link?token=${ackToken(this.settings.ackSecret, String(alert._id), delivery.userId, new Date(this.clock.now().getTime() + 7 * 86_400_000))}`
+        : `${this.settings.publicUrl}/oncall`,
+    };
+    const attempts = delivery.attempts + 1;
+    try {
+      if (delivery.channel === 'email') {
+        if (!this.mailer) throw new Error('no SMTP server configured');
+        const mail = renderAlertEmail(facts, lang);
+        await this.mailer.send({ to: delivery.recipient, ...mail, headers: { 'X-BreachClock-Alert-Id': facts.alertId } });
+      } else {
+        await postWebhook(delivery.recipient, webhookPayload(facts, lang, delivery.level), this.settings.webhookSecret, { alertId: facts.alertId, deliveryId }, this.clock.now());
+      }
+      await this.deliveries.updateOne({ _id: delivery._id }, { $set: { status: 'sent', attempts, sentAt: this.clock.now(), lastError: null } });
+      return done();
+    } catch (err) {
+      const message = (err as Error).message.slice(0, 500);
+      const giveUp = attempts >= this.settings.maxAttempts;
+      await this.deliveries.updateOne({ _id: delivery._id }, { $set: { attempts, lastError: message, status: giveUp ? 'failed' : 'pending' } });
+      this.logger.warn({ deliveryId, channel: delivery.channel, attempts, err: message }, giveUp ? 'alert delivery failed for good' : 'alert delivery failed; will retry');
+      if (!giveUp) {
+        const backoffMs = Math.min(300_000, 1_000 * 2 ** attempts);
+        // Not a unique upsert: that would match this very job, which Agenda removes when it completes.
+        await this.scheduler.schedule(ALERT_JOB.deliver, new Date(this.clock.now().getTime() + backoffMs), { deliveryId });
+      }
+      return skipped(`attempt ${attempts} failed: ${message}`);
+    }
+  }
+
+  async deliveriesOf(alertId: string): Promise<Delivery[]> {
+    return this.deliveries.find({ alertId }).sort({ createdAt: 1 }).lean<Delivery[]>();
+  }
+}
