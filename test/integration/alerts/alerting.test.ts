@@ -7,7 +7,6 @@ import { startSmtpServer, startWebhookReceiver } from '../../support/receivers.j
 import { api, flushSocket, startTestService, type TestService, type TestUser } from '../../support/service.js';
 
 const WEBHOOK_SECRET = 'webhook-secret-webhook-secret-webhook-secret';
-const H = 3_600_000;
 
 describe('alerting: channels, deliveries, escalation, acknowledgement', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
