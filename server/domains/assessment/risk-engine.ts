@@ -4,6 +4,7 @@
  * risk level, the recommendation (Art. 33, Art. 34, Art. 34(3)), the reasons in bokmål and English, and
  * the facts whose absence could change the answer. Unknown facts are treated conservatively.
  */
+import { CATEGORY_LABELS } from '../../../notifications/labels.js';
 import type { Count } from '../incidents/incident.model.js';
 import type {
   AVAILABILITY_IMPACTS, BREACH_TYPES, CAUSE_KINDS, DataCategory, EXFILTRATION, MISUSE, REACH_EFFORT, RECIPIENT_TYPES, UNAUTHORISED_ACCESS,
@@ -334,10 +335,10 @@ export function assess(f: RiskFacts): Assessment {
     `ENISA-alvorlighet ${score} (${bandNb(band)}): behandlingskontekst ${dpc} × identifiserbarhet ${ei.value} + omstendigheter ${cb.reduce((s, c) => s + c.value, 0)}.`);
   for (const b of byType) {
     say(`likelihood.${b.type}`, 'Art. 33(1), recital 76', `${capital(b.type)}: ${b.reason} (likelihood ${LIKELIHOOD_LABEL[b.level]}).`,
-      `${typeNb(b.type)}: ${b.reason} (sannsynlighet: ${likelihoodNb(b.level)}).`);
+      `${typeNb(b.type)}: ${reasonNb(b.reason)} (sannsynlighet: ${likelihoodNb(b.level)}).`);
   }
   say('harm', 'recital 75', `If it materialises, the harm would be ${HARM_LABEL[harmLevel]}: ${harmReasons.join(', ')}.`,
-    `Om skaden inntreffer, blir den ${harmNb(harmLevel)}: ${harmReasons.join(', ')}.`);
+    `Om skaden inntreffer, blir den ${harmNb(harmLevel)}: ${CATEGORY_LABELS[top].nb}${vulnerable && base < 4 ? ', sårbare personer' : ''}.`);
   if (risk === 'unlikely') {
     say('outcome.unlikely', 'Art. 33(1)', 'The breach is unlikely to result in a risk to the people: Datatilsynet need not be notified, but the breach must be documented (Art. 33(5)).',
       'Bruddet vil neppe medføre risiko for de berørte: Datatilsynet trenger ikke varsles, men bruddet skal dokumenteres (art. 33 nr. 5).');
@@ -386,6 +387,37 @@ export function assess(f: RiskFacts): Assessment {
 function dedupe(list: MissingFact[]): MissingFact[] {
   const seen = new Set<string>();
   return list.filter((m) => (seen.has(m.fact) ? false : (seen.add(m.fact), true)));
+}
+
+/** The bokmål of each likelihood reason the engine gives (numbers carried over). */
+const REASONS_NB: [RegExp, string][] = [
+  [/^the data was encrypted with a state-of-the-art method and the key is safe, so it is unintelligible$/, 'dataene var kryptert med en sikker metode og nøkkelen er i behold, så de er uleselige'],
+  [/^misuse of the data has been seen$/, 'misbruk av dataene er observert'],
+  [/^nobody unauthorised got at the data$/, 'ingen uvedkommende fikk tilgang til dataene'],
+  [/^evidence rules out that the data left our systems$/, 'bevis utelukker at dataene forlot systemene våre'],
+  [/^the data reached nobody$/, 'dataene nådde ingen'],
+  [/^a trusted recipient got it and confirmed deletion$/, 'en betrodd mottaker fikk dataene og har bekreftet sletting'],
+  [/^a trusted recipient, bound to confidentiality, got it$/, 'en betrodd mottaker med taushetsplikt fikk dataene'],
+  [/^identified recipients got it and confirmed they deleted it$/, 'kjente mottakere fikk dataene og har bekreftet sletting'],
+  [/^identified recipients, not bound to confidentiality, got it$/, 'kjente mottakere uten taushetsplikt fikk dataene'],
+  [/^a known person who acted deliberately has the data; their further intentions cannot be vouched for$/, 'en kjent person som handlet med vilje har dataene; vi kan ikke gå god for hva vedkommende vil gjøre'],
+  [/^the data was published$/, 'dataene er publisert'],
+  [/^readable data is in the hands of an unknown or malicious party$/, 'lesbare data er hos en ukjent eller ondsinnet aktør'],
+  [/^readable data may be in the hands of an unknown or malicious party$/, 'lesbare data kan være hos en ukjent eller ondsinnet aktør'],
+  [/^the data stayed available$/, 'dataene var hele tiden tilgjengelige'],
+  [/^the data is lost and no copy restores it$/, 'dataene er tapt og kan ikke gjenopprettes'],
+  [/^even ([\d.]+) hours without this data can harm the people it concerns$/, 'selv $1 timer uten disse dataene kan skade de berørte'],
+  [/^restored from backup within ([\d.]+) hours$/, 'gjenopprettet fra sikkerhetskopi innen $1 timer'],
+  [/^the data was unavailable for ([\d.]+) hours$/, 'dataene var utilgjengelige i $1 timer'],
+  [/^the data was unavailable for an unknown time$/, 'dataene var utilgjengelige i ukjent tid'],
+  [/^altered data has been used against the people$/, 'endrede data er brukt mot de berørte'],
+  [/^the altered data was restored$/, 'de endrede dataene er gjenopprettet'],
+  [/^altered data may still be in use$/, 'endrede data kan fortsatt være i bruk'],
+];
+
+function reasonNb(en: string): string {
+  for (const [pattern, nb] of REASONS_NB) if (pattern.test(en)) return en.replace(pattern, nb);
+  return en;
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -162,8 +162,12 @@ describe('risk engine', () => {
   });
 
   it('writes every reason in bokmål and English with its article', () => {
-    for (const r of assess(facts()).reasons) {
-      assert.ok(r.en.length > 10 && r.nb.length > 10 && r.article.length > 2, JSON.stringify(r));
+    const variants = [facts(), facts({ breachTypes: ['availability', 'integrity'], availabilityImpact: 'temporary', backup: { available: true, restored: true, restoreHours: 3 } }), facts({ recipients: { type: 'trusted_known', confirmedDeletion: true } })];
+    for (const v of variants) {
+      for (const r of assess(v).reasons) {
+        assert.ok(r.en.length > 10 && r.nb.length > 10 && r.article.length > 2, JSON.stringify(r));
+        assert.doesNotMatch(r.nb, /\b(the|data was|recipient|hours|people)\b/, `English left in the bokmål: ${r.nb}`);
+      }
     }
   });
 
