@@ -1,4 +1,4 @@
-import { Agenda, type Job } from 'agenda';
+import { Agenda, exponential, type Job } from 'agenda';
 import { MongoBackend } from '@agendajs/mongo-backend';
 import type { Db } from 'mongodb';
 import type { z } from 'zod';
@@ -68,7 +68,12 @@ export class Scheduler {
           this.options.logger.debug({ job: definition.name, reason: outcome.reason }, 'job skipped');
         }
       },
-      { concurrency: definition.concurrency ?? this.options.maxConcurrency, lockLifetime: this.options.lockLifetimeMs },
+      {
+        concurrency: definition.concurrency ?? this.options.maxConcurrency,
+        lockLifetime: this.options.lockLifetimeMs,
+        // Handlers are idempotent, so a failure (the database away for a moment) is simply tried again.
+        backoff: exponential({ delay: 1_000, factor: 2, maxRetries: 6 }),
+      },
     );
   }
 

@@ -35,7 +35,7 @@ export interface ClockServiceSettings extends ClockSettings {
 const INCIDENT_JOBS = [JOB.milestone, JOB.triage, JOB.controllerNotice, JOB.followUp];
 
 /** A recovered alert is pushed again when it has waited this long unpushed (its instance died mid-way). */
-const UNPUSHED_GRACE_MS = 10_000;
+const UNPUSHED_GRACE_MS = 5_000;
 
 /**
  * Schedules an incident's clock as persistent Agenda jobs and handles them when they fire. Every
@@ -59,8 +59,10 @@ export class ClockService {
 
   defineJobs(): void {
     this.scheduler.define({ name: JOB.planner, data: z.object({}).passthrough(), handle: async () => {
+      // Also re-sends alerts an instance recorded but died before pushing.
+      const repushed = await this.repushStranded();
       const planned = await this.planWindow();
-      return planned ? done() : skipped('nothing new within the horizon');
+      return planned || repushed ? done() : skipped('nothing new within the horizon');
     } });
     this.scheduler.define({ name: JOB.milestone, data: MilestoneJob, handle: (d) => this.onMilestone(d) });
     this.scheduler.define({ name: JOB.triage, data: DueJob, handle: (d) => this.onTriageOverrun(d) });
@@ -228,7 +230,8 @@ export class ClockService {
    * (a crash may have come between the incident's write and its planning) and that the latest due
    * milestone has fired (missed ones collapse into it, marked late); then plan the horizon.
    */
-  async recover(): Promise<{ repushed: number; caughtUp: number }> {
+  /** Pushes alerts that were recorded but never pushed (their instance died in between). */
+  async repushStranded(): Promise<number> {
     let repushed = 0;
     for (const alert of await this.alerts.unpushed(UNPUSHED_GRACE_MS)) {
       const incident = await this.incidents.findById(alert.incidentId).lean<Incident>();
@@ -237,6 +240,11 @@ export class ClockService {
         repushed++;
       }
     }
+    return repushed;
+  }
+
+  async recover(): Promise<{ repushed: number; caughtUp: number }> {
+    const repushed = await this.repushStranded();
     let caughtUp = 0;
     const now = this.clock.now();
     const fired = await this.alerts.firedMilestoneKeys();
