@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { accessLog } from './http/access-log.js';
@@ -7,6 +10,8 @@ import { buildOpenApi } from './http/openapi.js';
 import { requestId } from './http/request-id.js';
 import { buildRouter, type AnyRoute, type Guard } from './http/route.js';
 import type { Logger } from './lib/logger.js';
+
+const clientDist = join(dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
 
 export interface AppDeps {
   logger: Logger;
@@ -36,6 +41,14 @@ export function createApp(deps: AppDeps): Express {
     res.json(openapi);
   });
   app.use('/api', buildRouter(deps.routes, deps.guard));
+
+  // The dashboard: built files, and its HTML shell for every other GET (the client routes by hash).
+  if (existsSync(join(clientDist, 'index.html'))) {
+    app.use(express.static(clientDist, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
+      res.sendFile(join(clientDist, 'index.html'));
+    });
+  }
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

@@ -1,0 +1,82 @@
+/** The REST API, with the access token kept in memory and renewed from the httpOnly refresh cookie. */
+export interface Me {
+  id: string;
+  name: string;
+  email: string;
+  roles: string[];
+  permissions: string[];
+}
+
+let token: string | null = null;
+let renewTimer: number | undefined;
+const listeners: ((token: string | null) => void)[] = [];
+
+export const onTokenChange = (fn: (token: string | null) => void) => listeners.push(fn);
+export const currentToken = () => token;
+
+function setSession(accessToken: string | null, expiresAt?: string): void {
+  token = accessToken;
+  window.clearTimeout(renewTimer);
+  if (accessToken && expiresAt) {
+    // Renew a minute before expiry, so the user's work is never interrupted by a sign-in.
+    const inMs = Math.max(5_000, new Date(expiresAt).getTime() - Date.now() - 60_000);
+    renewTimer = window.setTimeout(() => void refresh(), inMs);
+  }
+  for (const fn of listeners) fn(accessToken);
+}
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly body: { error?: { code: string; message: string; details: { path: string; message: string }[] } }) {
+    super(body.error?.message ?? `HTTP ${status}`);
+  }
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`/api${path}`, {
+    method,
+    headers: { ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    credentials: 'same-origin',
+  });
+  if (res.status === 401 && token && path !== '/auth/refresh') {
+    if (await refresh()) return api(method, path, body);
+  }
+  const text = await res.text();
+  const parsed = text ? JSON.parse(text) : undefined;
+  if (!res.ok) throw new ApiError(res.status, parsed ?? {});
+  return parsed as T;
+}
+
+export async function login(email: string, password: string): Promise<Me> {
+  const session = await api<{ accessToken: string; expiresAt: string; user: Me }>('POST', '/auth/login', { email, password });
+  setSession(session.accessToken, session.expiresAt);
+  return session.user;
+}
+
+export async function refresh(): Promise<Me | null> {
+  try {
+    const session = await api<{ accessToken: string; expiresAt: string; user: Me }>('POST', '/auth/refresh', {});
+    setSession(session.accessToken, session.expiresAt);
+    return session.user;
+  } catch {
+    setSession(null);
+    return null;
+  }
+}
+
+export async function logout(): Promise<void> {
+  await api('POST', '/auth/logout', {}).catch(() => undefined);
+  setSession(null);
+}
+
+/** Downloads an authenticated file (CSV, PDF). */
+export async function download(path: string, filename: string): Promise<void> {
+  const res = await fetch(`/api${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  const blob = await res.blob();
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}

@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { projectRoot } from '../../server/db/build-ferretdb.js';
+import { buildClient } from '../../scripts/build-client.js';
+import { LiveClock } from '../support/clock.js';
+import { api, PASSWORD, startTestService, type TestService, type TestUser } from '../support/service.js';
+
+const H = 3_600_000;
+const ARTIFACTS = join(projectRoot, 'test-results', 'screenshots');
+
+describe('the dashboard in a real browser', function () {
+  this.timeout(90_000);
+  let svc: TestService;
+  let browser: Browser;
+  let analyst: TestUser;
+  let oncall: TestUser;
+  let manager: TestUser;
+  let otherManager: TestUser;
+  let bundle: { js: number; jsGzip: number };
+
+  before(async () => {
+    bundle = await buildClient();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    svc = await startTestService({ clock: new LiveClock(), env: { PROCESS_ROLES: 'web,worker', AGENDA_PROCESS_EVERY_MS: '300' } });
+    analyst = await svc.user(['analyst'], 'Anna');
+    oncall = await svc.user(['oncall'], 'Ola');
+    manager = await svc.user(['manager'], 'Mona');
+    otherManager = await svc.user(['manager'], 'Magnus');
+    await svc.user(['dpo'], 'Kari');
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await svc?.close();
+  });
+
+  async function signIn(user: TestUser, viewport = { width: 1280, height: 800 }): Promise<Page> {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await page.goto(svc.url);
+    await page.getByLabel(/E-post|E-mail/).fill(user.email);
+    await page.getByLabel(/Passord|Password/).fill(PASSWORD);
+    await page.getByRole('button', { name: /Logg inn|Sign in/ }).click();
+    await page.getByTestId('board').waitFor({ state: 'attached' });
+    return page;
+  }
+
+  it('is small: the production bundle is under 100 kB gzipped', () => {
+    assert.ok(bundle.jsGzip < 100_000, `app.js is ${bundle.jsGzip} bytes gzipped`);
+  });
+
+  it('signs in, creates an incident and shows its countdown, on desktop and phone', async () => {
+    const page = await signIn(analyst);
+    await page.getByRole('link', { name: /Ny sak|New incident/ }).click();
+    await page.getByLabel(/Hva har skjedd|What happened/).fill('Lost USB stick with payroll');
+    await page.getByLabel(/Beskrivelse|Description/).fill('Found missing at 09:00');
+    await page.getByRole('button', { name: /Opprett sak|Create incident/ }).click();
+    const counter = page.getByTestId('countdown');
+    await counter.waitFor();
+    assert.match((await counter.textContent()) ?? '', /^7[01]:\d\d:\d\d$/);
+    await page.screenshot({ path: join(ARTIFACTS, 'incident-desktop.png'), fullPage: true });
+    await page.goto(`${svc.url}/#/`);
+    await page.getByTestId('countdown').first().waitFor();
+    assert.match((await page.getByTestId('countdown').first().textContent()) ?? '', /\d+:\d\d:\d\d/);
+    await page.screenshot({ path: join(ARTIFACTS, 'board-desktop.png'), fullPage: true });
+    const phone = await signIn(analyst, { width: 390, height: 844 });
+    const overflow = (await phone.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+    assert.ok(overflow <= 0, `the board overflows the phone width by ${overflow}px`);
+    await phone.screenshot({ path: join(ARTIFACTS, 'board-phone.png'), fullPage: true });
+  });
+
+  it('shows on-call staff a milestone alert live and lets them acknowledge it', async () => {
+    const page = await signIn(oncall);
+    await page.getByRole('link', { name: /Vakt|On call/ }).click();
+    await page.getByTestId('alerts').waitFor({ state: 'attached' });
+    // The 24-hour milestone of this incident falls due two seconds from now.
+    await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Live alert test', description: '', awareAt: new Date(Date.now() - 24 * H + 2_000).toISOString(), awarenessReason: 'test' }).expect(201);
+    await page.getByTestId('alert-toast').waitFor({ timeout: 20_000 });
+    const ack = page.getByRole('button', { name: /Kvitter|Acknowledge/ }).first();
+    await ack.waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'oncall-phone.png') });
+    await ack.click();
+    await page.getByText(/Kvittert|Acknowledged/).first().waitFor();
+    const alerts = (await api(svc).get('/api/alerts').set(analyst.auth).expect(200)).body as { title: string; acknowledgedBy: { id: string } | null }[];
+    assert.equal(alerts.find((a) => a.title === 'Live alert test')?.acknowledgedBy?.id, oncall.id);
+  });
+
+  it('lets a manager approve a template version and gives an analyst no way to', async () => {
+    const base = (await api(svc).get('/api/templates?kind=authority&lang=nb').set(manager.auth).expect(200)).body[0];
+    const draft = (await api(svc).post('/api/templates').set(manager.auth).send({ kind: 'authority', lang: 'nb', subject: base.subject, html: base.html, text: `${base.text}\n`, note: 'e2e' }).expect(201)).body;
+    await api(svc).post(`/api/templates/${draft.id}/submit`).set(manager.auth).expect(200);
+    const row = (page: Page) => page.getByTestId(`template-authority-nb-${draft.version}`);
+
+    const asAnalyst = await signIn(analyst);
+    await asAnalyst.goto(`${svc.url}/#/templates`);
+    await row(asAnalyst).waitFor();
+    assert.equal(await row(asAnalyst).getByRole('button').count(), 0);
+
+    const asManager = await signIn(otherManager);
+    await asManager.goto(`${svc.url}/#/templates`);
+    await row(asManager).getByRole('button', { name: /Godkjenn|Approve/ }).click();
+    await row(asManager).getByText('approved').waitFor();
+    await asManager.screenshot({ path: join(ARTIFACTS, 'templates-desktop.png'), fullPage: true });
+  });
+
+  it('flags a notice with a missing element, which cannot then be drafted for approval', async () => {
+    const incident = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Incomplete', description: 'No consequences yet', awareAt: new Date().toISOString() }).expect(201)).body;
+    const page = await signIn(analyst);
+    await page.goto(`${svc.url}/#/incidents/${incident.id}`);
+    await page.getByRole('button', { name: /Forhåndsvis melding|Preview notice/ }).click();
+    await page.getByTestId('notice-preview').getByText(/Mangler|Missing/).first().waitFor();
+    const refused = await api(svc).post(`/api/incidents/${incident.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'nb' }).expect(422);
+    assert.ok(refused.body.error.details.some((d: { path: string }) => d.path === 'consequences'));
+  });
+
+  it('exports the register as CSV', async () => {
+    const page = await signIn(analyst);
+    await page.getByRole('link', { name: /Register/ }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    const file = await download.path();
+    const csv = readFileSync(file!, 'utf8');
+    assert.match(csv, /"ref","title","status"/);
+    assert.match(csv, /Lost USB stick with payroll/);
+    await page.screenshot({ path: join(ARTIFACTS, 'register-desktop.png'), fullPage: true });
+  });
+});
