@@ -5,6 +5,7 @@ import { notFound } from '../../lib/errors.js';
 import type { Actor } from '../auth/auth.service.js';
 import { actorOf } from '../auth/auth.service.js';
 import { auditContext } from '../auth/guard.js';
+import { presentAlert } from '../incidents/incident.presenter.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { UserService } from '../users/user.service.js';
 import { verifyAckToken } from './ack-link.js';
@@ -31,6 +32,34 @@ export function alertRoutes(alerts: AlertService, dispatcher: AlertDispatcher, i
     return { alert, actor: actorOf(user) };
   };
   return [
+    route<Actor, undefined, undefined, typeof Params>({
+      method: 'get', path: '/incidents/:id/alerts', summary: "The incident's alerts", tag: 'alerts', access: can('alert:read'), params: Params,
+      handle: async ({ params, actor }) => {
+        await incidents.get(actor, params.id);
+        return (await alerts.forIncident(params.id)).map(presentAlert);
+      },
+    }),
+    route<Actor, undefined, z.ZodObject<{ limit: z.ZodDefault<z.ZodCoercedNumber> }>>({
+      method: 'get', path: '/alerts', summary: 'Recent alerts the caller may see, newest first', tag: 'alerts', access: can('alert:read'),
+      query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      handle: async ({ query, actor }) => {
+        const recent = await alerts.recent(query.limit * 2);
+        const visible = [];
+        for (const alert of recent) {
+          if (!alert.restricted) visible.push(alert);
+          else if (await incidents.get(actor, alert.incidentId).then(() => true, () => false)) visible.push(alert);
+        }
+        return visible.slice(0, query.limit).map(presentAlert);
+      },
+    }),
+    route<Actor, undefined, undefined, typeof Params>({
+      method: 'post', path: '/alerts/:id/ack', summary: 'Acknowledge an alert (it stops escalating)', tag: 'alerts', access: can('alert:ack'), params: Params,
+      handle: async ({ params, actor, req }) => {
+        const alert = await alerts.get(params.id);
+        await incidents.get(actor, alert.incidentId);
+        return presentAlert(await alerts.acknowledge(auditContext(req, actor), actor, params.id));
+      },
+    }),
     route<undefined, undefined, typeof TokenQuery, typeof Params>({
       method: 'get', path: '/alerts/:id/ack-link', summary: 'The page an alert e-mail links to, with one button to acknowledge', tag: 'alerts',
       access: publicAccess, params: Params, query: TokenQuery, raw: true,

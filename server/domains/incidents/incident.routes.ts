@@ -1,10 +1,9 @@
-import { z } from 'zod';
 import { can, route, type AnyRoute } from '../../http/route.js';
 import type { AlertService } from '../alerts/alert.service.js';
 import type { Actor } from '../auth/auth.service.js';
 import { auditContext } from '../auth/guard.js';
 import type { ClockService } from '../clock/clock.service.js';
-import { presentAlert, presentIncident, presentSubmission, presentTimelineEvent, registerRow, toCsv } from './incident.presenter.js';
+import { presentIncident, presentSubmission, presentTimelineEvent, registerRow, toCsv } from './incident.presenter.js';
 import {
   CloseIncident, ControllerInformed, CreateIncident, DeclareAwareness, IdParams, ListIncidents, MaskQuery, Reason, RecordSubmission, RegisterQuery, UpdateIncident,
 } from './incident.schemas.js';
@@ -86,34 +85,6 @@ export function incidentRoutes(incidents: IncidentService, clock: ClockService, 
       method: 'post', path: '/incidents/:id/reopen', summary: 'Reopen a closed incident', tag: 'incidents',
       access: can('incident:decide'), params: IdParams, body: Reason,
       handle: async ({ params, body, actor, req }) => present(await incidents.reopen(auditContext(req, actor), actor, params.id, body.reason)),
-    }),
-    route<Actor, undefined, undefined, typeof IdParams>({
-      method: 'get', path: '/incidents/:id/alerts', summary: "The incident's alerts", tag: 'alerts', access: can('alert:read'), params: IdParams,
-      handle: async ({ params, actor }) => {
-        await incidents.get(actor, params.id);
-        return (await alerts.forIncident(params.id)).map(presentAlert);
-      },
-    }),
-    route<Actor, undefined, z.ZodObject<{ limit: z.ZodDefault<z.ZodCoercedNumber> }>>({
-      method: 'get', path: '/alerts', summary: 'Recent alerts the caller may see, newest first', tag: 'alerts', access: can('alert:read'),
-      query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
-      handle: async ({ query, actor }) => {
-        const recent = await alerts.recent(query.limit * 2);
-        const visible = [];
-        for (const alert of recent) {
-          if (!alert.restricted) visible.push(alert);
-          else if (await incidents.get(actor, alert.incidentId).then(() => true, () => false)) visible.push(alert);
-        }
-        return visible.slice(0, query.limit).map(presentAlert);
-      },
-    }),
-    route<Actor, undefined, undefined, typeof IdParams>({
-      method: 'post', path: '/alerts/:id/ack', summary: 'Acknowledge an alert (it stops escalating)', tag: 'alerts', access: can('alert:ack'), params: IdParams,
-      handle: async ({ params, actor, req }) => {
-        const alert = await alerts.get(params.id);
-        await incidents.get(actor, alert.incidentId);
-        return presentAlert(await alerts.acknowledge(auditContext(req, actor), actor, params.id));
-      },
     }),
     route<Actor, undefined, typeof RegisterQuery>({
       method: 'get', path: '/register', summary: 'The Art. 33(5) register: every incident, notified or not, with reasons (JSON or CSV)', tag: 'register',

@@ -6,14 +6,7 @@ import type { UserService } from '../users/user.service.js';
 import type { Rota } from './rota.model.js';
 import { nextHandover, onCallAt } from './rota.rules.js';
 
-export interface RotaInput {
-  name: string;
-  members: string[];
-  startsAt: Date;
-  secondLine: string[];
-  overrides: { userId: string; from: Date; to: Date; reason: string }[];
-  webhookUrl: string | null;
-}
+export type RotaInput = Omit<Rota, '_id' | 'createdAt' | 'updatedAt'>;
 
 export class RotaService {
   constructor(
