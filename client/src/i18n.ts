@@ -8,7 +8,8 @@ const nb = {
   exportCsv: 'Last ned CSV', approve: 'Godkjenn', reject: 'Avvis', assess: 'Vurder risiko', preview: 'Forhåndsvis melding', timeline: 'Tidslinje', clock: 'Klokke',
   language: 'English', stalled: 'Planleggeren har stoppet – varsler går kanskje ikke ut!', fnrWarning: 'Teksten inneholder fødselsnummer.', missing: 'Mangler',
   draft: 'Lag utkast', approveNotice: 'Godkjenn melding', notified: 'Meldt', month: 'Måned', hoursToNotify: 'Timer til melding',
-  alerted: 'varslet', restricted: 'begrenset tilgang',
+  alerted: 'varslet', restricted: 'begrenset tilgang', notices: 'Meldinger', submissions: 'Innsendt til Datatilsynet', copy: 'Kopier',
+  line72: 'Grønt: innen 72 timer. Rødt: etter fristen.', admin: 'Admin', auditOk: 'Revisjonsloggen er hel', auditBroken: 'Revisjonsloggen er brutt',
 };
 const en: typeof nb = {
   appName: 'Breach Clock', board: 'Incidents', newIncident: 'New incident', oncall: 'On call', templates: 'Templates', register: 'Register', signOut: 'Sign out',
@@ -18,7 +19,8 @@ const en: typeof nb = {
   exportCsv: 'Download CSV', approve: 'Approve', reject: 'Reject', assess: 'Assess risk', preview: 'Preview notice', timeline: 'Timeline', clock: 'Clock',
   language: 'Norsk', stalled: 'The scheduler has stopped – alerts may not go out!', fnrWarning: 'The text contains national identity numbers.', missing: 'Missing',
   draft: 'Draft', approveNotice: 'Approve notice', notified: 'Notified', month: 'Month', hoursToNotify: 'Hours to notify',
-  alerted: 'alerted', restricted: 'restricted',
+  alerted: 'alerted', restricted: 'restricted', notices: 'Notices', submissions: 'Filed with Datatilsynet', copy: 'Copy',
+  line72: 'Green: within 72 hours. Red: after the deadline.', admin: 'Admin', auditOk: 'The audit log is intact', auditBroken: 'The audit log is broken',
 };
 
 export type Key = keyof typeof nb;

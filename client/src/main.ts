@@ -37,6 +37,7 @@ function layout(active: string, ...content: Node[]): void {
       nav('#/oncall', t('oncall')),
       nav('#/templates', t('templates')),
       ...(can('register:export') ? [nav('#/register', t('register'))] : []),
+      ...(can('user:manage') ? [nav('#/admin', t('admin'))] : []),
       h('button', { onclick: () => { toggleLang(); route(); } }, t('language')),
       h('button', { onclick: async () => { await logout(); me = null; socket?.disconnect(); route(); } }, t('signOut')),
     ),
@@ -164,12 +165,34 @@ async function incidentPage(id: string): Promise<void> {
         ...p.missing.map((m) => h('div', { className: 'warning' }, `${t('missing')}: ${m.message}`)), h('pre', {}, p.text)));
     } }, t('preview')),
   );
+  const notices = await api<{ id: string; kind: string; lang: string; status: string; contentHash: string; hashVerifies: boolean; createdAt: string }[]>('GET', `/incidents/${id}/notices`);
+  const submissions = await api<{ sentAt: string; channel: string; reference: string; phase: string; late: boolean }[]>('GET', `/incidents/${id}/submissions`);
+  const altinn = h('div');
+  const noticePanel = h('div', { className: 'card', 'data-testid': 'notices' }, h('h2', {}, t('notices')),
+    ...(can('notice:draft') ? [h('button', { className: 'secondary', onclick: async () => {
+      try { await api('POST', `/incidents/${id}/notices`, { kind: 'authority', lang: currentLang() }); void route(); } catch (err) { mount(result, showError(err)); }
+    } }, t('draft'))] : []),
+    h('table', {}, h('tbody', {}, ...notices.map((n) => h('tr', {},
+      h('td', {}, `${n.kind} (${n.lang})`), h('td', {}, n.status), h('td', { title: n.contentHash }, n.hashVerifies ? 'SHA-256 ✓' : 'SHA-256 ✗'),
+      h('td', {},
+        ...(n.status === 'draft' && can('notice:approve') ? [h('button', { className: 'primary', onclick: async () => { await api('POST', `/notices/${n.id}/approve`); void route(); } }, t('approveNotice'))] : []),
+        h('button', { className: 'secondary', onclick: () => download(`/notices/${n.id}/pdf`, `notice-${n.id}.pdf`) }, 'PDF'),
+        ...(n.kind === 'authority' ? [h('button', { className: 'secondary', onclick: async () => {
+          const m = await api<{ sections: { section: string; fields: { field: string; answer: string }[] }[] }>('GET', `/notices/${n.id}/altinn`);
+          mount(altinn, h('div', { className: 'card', 'data-testid': 'altinn' }, h('h2', {}, 'Altinn: Meld avvik'),
+            ...m.sections.map((sec) => h('section', {}, h('h3', {}, sec.section), ...sec.fields.map((f) => h('div', {},
+              h('label', {}, f.field), h('pre', {}, f.answer),
+              h('button', { className: 'secondary', onclick: () => void navigator.clipboard?.writeText(f.answer) }, t('copy'))))))));
+        } }, 'Altinn')] : []),
+      ))))));
+  const ledger = h('div', { className: 'card' }, h('h2', {}, t('submissions')),
+    submissions.length ? h('ul', {}, ...submissions.map((s) => h('li', {}, timeEl(s.sentAt), ` ${s.phase} · ${s.channel} ${s.reference}${s.late ? ' · late' : ''}`))) : h('p', { className: 'muted' }, '–'));
   layout('', h('h1', {}, `${incident.ref}: ${incident.title}`),
     h('div', { className: 'card' }, h('h2', {}, t('clock')), counter,
       h('div', { className: 'muted' }, `${t('deadline')}: `, timeEl(incident.deadline)),
       h('ul', {}, ...incident.clock.milestones.map((m) => h('li', {}, `${m.key} · `, timeEl(m.dueAt), m.alert ? ` · ${m.alert.acknowledgedAt ? t('acknowledged') : t('alerted')}` : '')))),
     h('div', { className: 'card' }, h('p', {}, incident.description)),
-    actions, result,
+    actions, result, noticePanel, altinn, ledger,
     h('div', { className: 'card' }, h('h2', {}, t('timeline')), h('ul', {}, ...timeline.map((e) => h('li', {}, timeEl(e.at), ` ${e.actor?.name ?? ''}: ${e.summary}`)))),
   );
 }
@@ -198,6 +221,16 @@ async function templates(): Promise<void> {
         : [])))))));
 }
 
+async function admin(): Promise<void> {
+  const [users, audit] = await Promise.all([
+    api<{ id: string; name: string; email: string; roles: string[]; active: boolean }[]>('GET', '/users'),
+    can('audit:verify') ? api<{ ok: boolean; entries: number; firstBroken?: { seq: number; reason: string } }>('GET', '/audit/verify') : Promise.resolve(null),
+  ]);
+  layout('#/admin', h('h1', {}, t('admin')),
+    audit ? h('div', { className: audit.ok ? 'card' : 'error', 'data-testid': 'audit-status' }, audit.ok ? `${t('auditOk')} (${audit.entries})` : `${t('auditBroken')}: #${audit.firstBroken?.seq} ${audit.firstBroken?.reason}`) : h('div'),
+    h('table', { className: 'card' }, h('tbody', {}, ...users.map((u) => h('tr', {}, h('td', {}, u.name), h('td', {}, u.email), h('td', {}, u.roles.join(', ')), h('td', {}, u.active ? '✓' : '–'))))));
+}
+
 async function register(): Promise<void> {
   const data = await api<{ incidents: { ref: string; title: string; status: string; notified: string; hoursToNotify: number | null; createdAt: string }[] }>('GET', '/register');
   const byMonth = new Map<string, { notified: number; not: number }>();
@@ -211,6 +244,12 @@ async function register(): Promise<void> {
     h('button', { className: 'primary', 'data-testid': 'export-csv', onclick: () => download('/register?format=csv', 'breach-register.csv') }, t('exportCsv')),
     h('table', { className: 'card' }, h('thead', {}, h('tr', {}, h('th', {}, t('month')), h('th', {}, t('notified')), h('th', {}, '–'))),
       h('tbody', {}, ...[...byMonth].map(([m, c]) => h('tr', {}, h('td', {}, m), h('td', {}, '█'.repeat(c.notified) + ` ${c.notified}`), h('td', {}, '░'.repeat(c.not) + ` ${c.not}`))))),
+    h('div', { className: 'card', 'data-testid': 'notify-chart' }, h('h2', {}, t('hoursToNotify')),
+      ...data.incidents.filter((r) => r.hoursToNotify !== null).map((r) => h('div', { style: 'display:flex;align-items:center;gap:.5rem' },
+        h('span', { style: 'width:8rem' }, r.ref),
+        h('span', { style: `display:inline-block;height:.8rem;width:${Math.min(100, (r.hoursToNotify! / 96) * 100)}%;background:${r.hoursToNotify! > 72 ? '#a1260d' : '#0b6b3a'}` }),
+        h('span', {}, `${r.hoursToNotify} h`))),
+      h('p', { className: 'muted' }, t('line72'))),
     h('table', {}, h('tbody', {}, ...data.incidents.map((r) => h('tr', {}, h('td', {}, r.ref), h('td', {}, r.title), h('td', {}, r.status), h('td', {}, r.notified), h('td', {}, r.hoursToNotify === null ? '' : `${r.hoursToNotify} h`))))));
 }
 
@@ -266,6 +305,7 @@ async function route(): Promise<void> {
     else if (hash === '#/oncall') await oncall();
     else if (hash === '#/templates') await templates();
     else if (hash === '#/register') await register();
+    else if (hash === '#/admin') await admin();
     else if (hash.startsWith('#/incidents/')) await incidentPage(hash.slice('#/incidents/'.length));
     else await board();
   } catch (err) {
