@@ -76,7 +76,7 @@ async function main(): Promise<void> {
         clock: { state: 'running', deadline: deadlineOf(awareAt), stoppedAt: null, stopReason: null, stopNote: null },
         createdBy: creator, owner: creator, version: 0,
       });
-      plans.push({ _id: _id.toHexString(), awareAt, plannedUntil: new Date(Date.now()) });
+      plans.push({ _id: _id.toHexString(), awareAt, plannedUntil: new Date(Date.now()), nextDueAt: new Date(dueH24) });
     }
     await Incidents.insertMany(docs);
     await Plans.insertMany(plans);

@@ -108,7 +108,9 @@ async function board(): Promise<void> {
       if (!incident.deadline) { el.textContent = '–'; continue; }
       const left = new Date(incident.deadline).getTime() - now;
       el.textContent = left < 0 ? `${t('overdue')} ${countdown(left)}` : `${countdown(left)} ${t('left')}`;
-      card.className = `card incident ${countdownClass(incident, now)}`;
+      // Only touch the class when the colour changes: a class change costs a style recalculation.
+      const className = `card incident ${countdownClass(incident, now)}`;
+      if (card.className !== className) card.className = className;
     }
   };
   update();
@@ -275,7 +277,14 @@ function alertArrived(m: AlertMessage): void {
   window.setTimeout(() => toast.remove(), 15_000);
   beep();
   if ('Notification' in window && Notification.permission === 'granted') new Notification(`Breach Clock: ${m.milestone}`, { body: m.title });
-  if (location.hash.startsWith('#/oncall') || location.hash === '#/' || location.hash === '') void route();
+  if (location.hash.startsWith('#/oncall')) rerender();
+}
+
+let rerenderTimer: number | undefined;
+/** Coalesces bursts of live updates into one re-render. */
+function rerender(): void {
+  window.clearTimeout(rerenderTimer);
+  rerenderTimer = window.setTimeout(() => void route(), 400);
 }
 
 function connectSocket(): void {
@@ -286,8 +295,8 @@ function connectSocket(): void {
     s.emit('alerts:replay', { since: lastAlertAt }, (r) => r.alerts?.forEach(alertArrived));
   });
   s.on('alert:fired', alertArrived);
-  s.on('incident:updated', () => { if (location.hash === '#/' || location.hash === '') void route(); });
-  s.on('alert:acknowledged', () => { if (location.hash.startsWith('#/oncall')) void route(); });
+  s.on('incident:updated', () => { if (location.hash === '#/' || location.hash === '') rerender(); });
+  s.on('alert:acknowledged', () => { if (location.hash.startsWith('#/oncall')) rerender(); });
   s.on('scheduler:stalled', () => { stalled = true; void route(); });
   s.on('scheduler:recovered', () => { stalled = false; void route(); });
   s.on('session:expired', () => { void refresh().then(() => s.connect()); });

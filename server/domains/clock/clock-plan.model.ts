@@ -8,10 +8,12 @@ export interface ClockPlan {
   _id: string;
   awareAt: Date;
   plannedUntil: Date;
+  /** The first milestone after plannedUntil: the planner asks the database only for plans due within its window. */
+  nextDueAt: Date;
 }
 
 const clockPlanSchema = new Schema<ClockPlan>(
-  { _id: String, awareAt: { type: Date, required: true }, plannedUntil: { type: Date, required: true } },
+  { _id: String, awareAt: { type: Date, required: true }, plannedUntil: { type: Date, required: true }, nextDueAt: { type: Date, required: true } },
   { versionKey: false },
 );
 

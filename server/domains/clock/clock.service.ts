@@ -1,5 +1,6 @@
 import type { Model } from 'mongoose';
 import { z } from 'zod';
+import { op } from '../../db/trusted.js';
 import type { Scheduler } from '../../jobs/scheduler.js';
 import { addHours, HOUR_MS, type Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
@@ -93,7 +94,8 @@ export class ClockService {
     if (running) {
       const awareAt = incident.awareness.at;
       const plannedUntil = new Date(now.getTime() + this.settings.horizonMs);
-      await this.plans.updateOne({ _id: incidentId }, { $set: { awareAt, plannedUntil } }, { upsert: true });
+      const nextDueAt = nextMilestone(awareAt, plannedUntil, this.settings).dueAt;
+      await this.plans.updateOne({ _id: incidentId }, { $set: { awareAt, plannedUntil, nextDueAt } }, { upsert: true });
       const latest = latestDueMilestone(awareAt, now, this.settings);
       if (latest) await this.scheduleMilestone(incidentId, latest, now);
       for (const m of this.milestonesBetween(awareAt, now, plannedUntil)) await this.scheduleMilestone(incidentId, m);
@@ -129,21 +131,20 @@ export class ClockService {
     const now = this.clock.now();
     const until = new Date(now.getTime() + this.settings.horizonMs);
     let scheduled = 0;
-    for await (const raw of this.plans.find({}).lean().cursor({ batchSize: 1000 })) {
+    // The filter runs inside the database, so only clocks with a milestone inside the window reach this process.
+    for await (const raw of this.plans.find({ nextDueAt: op({ $lte: until }) }).lean().cursor({ batchSize: 1000 })) {
       const plan = raw as ClockPlan;
       if (plan.plannedUntil >= until) continue;
       const from = plan.plannedUntil;
       const pending = this.milestonesBetween(plan.awareAt, from, until);
       const past = pending.filter((m) => m.dueAt <= now);
       const toSchedule = [...past.slice(-1), ...pending.filter((m) => m.dueAt > now)];
-      // Nothing new for this clock: leave its mark where it is (a later run finds the same nothing), sparing a write.
-      if (!toSchedule.length) continue;
       for (const m of toSchedule) {
         await this.scheduleMilestone(plan._id, m, maxDate(m.dueAt, now), false);
         scheduled++;
       }
       // By _id alone: the embedded database answers that without scanning (the planner runs on one instance at a time).
-      await this.plans.updateOne({ _id: plan._id }, { $set: { plannedUntil: until } });
+      await this.plans.updateOne({ _id: plan._id }, { $set: { plannedUntil: until, nextDueAt: nextMilestone(plan.awareAt, until, this.settings).dueAt } });
     }
     return scheduled;
   }
@@ -253,7 +254,8 @@ export class ClockService {
       const incident = raw as unknown as Incident;
       if (!incident.awareness || incident.status === 'closed') continue;
       const incidentId = String(incident._id);
-      await this.plans.updateOne({ _id: incidentId }, { $set: { awareAt: incident.awareness.at }, $setOnInsert: { plannedUntil: now } }, { upsert: true });
+      // nextDueAt = now makes the planner look at every running clock once after a restart.
+      await this.plans.updateOne({ _id: incidentId }, { $set: { awareAt: incident.awareness.at, nextDueAt: now }, $setOnInsert: { plannedUntil: now } }, { upsert: true });
       const latest = latestDueMilestone(incident.awareness.at, now, this.settings);
       if (latest && !fired.has(`${incidentId}:${latest.key}:${latest.dueAt.toISOString()}`)) {
         await this.scheduleMilestone(incidentId, latest, now);
