@@ -257,9 +257,11 @@ async function register(): Promise<void> {
 
 // ---- Live updates ----------------------------------------------------------------------------------
 
+let audio: AudioContext | undefined;
 function beep(): void {
   try {
-    const ctx = new AudioContext();
+    // One audio context for the page: creating one is slow enough to stall a frame.
+    const ctx = (audio ??= new AudioContext());
     const osc = ctx.createOscillator();
     osc.frequency.value = 880;
     osc.connect(ctx.destination);
@@ -268,10 +270,12 @@ function beep(): void {
   } catch { /* no audio device */ }
 }
 
-function alertArrived(m: AlertMessage): void {
+function alertArrived(m: AlertMessage, live = true): void {
   if (seenAlerts.has(m.alertId)) return;
   seenAlerts.add(m.alertId);
   if (m.sentAt > lastAlertAt) lastAlertAt = m.sentAt;
+  // Replayed alerts are listed on the on-call screen; only a live one interrupts with a toast and a tone.
+  if (!live) return;
   const toast = h('div', { className: 'toast', role: 'alert', 'data-testid': 'alert-toast' }, `${m.milestone}: ${m.title}`);
   document.body.append(toast);
   window.setTimeout(() => toast.remove(), 15_000);
@@ -292,9 +296,12 @@ function connectSocket(): void {
   const s: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'], auth: (cb) => cb({ token: currentToken() }) });
   s.on('connect', () => {
     // Replay anything fired while this dashboard was away; seenAlerts drops what it already showed.
-    s.emit('alerts:replay', { since: lastAlertAt }, (r) => r.alerts?.forEach(alertArrived));
+    s.emit('alerts:replay', { since: lastAlertAt }, (r) => {
+      r.alerts?.forEach((m) => alertArrived(m, false));
+      if (r.alerts?.length && location.hash.startsWith('#/oncall')) rerender();
+    });
   });
-  s.on('alert:fired', alertArrived);
+  s.on('alert:fired', (m) => alertArrived(m));
   s.on('incident:updated', () => { if (location.hash === '#/' || location.hash === '') rerender(); });
   s.on('alert:acknowledged', () => { if (location.hash.startsWith('#/oncall')) rerender(); });
   s.on('scheduler:stalled', () => { stalled = true; void route(); });

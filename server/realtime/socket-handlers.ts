@@ -3,8 +3,9 @@ import { presentAlertMessage, type AlertService } from '../domains/alerts/alert.
 import type { IncidentService } from '../domains/incidents/incident.service.js';
 import { hasPermission } from '../domains/auth/permissions.js';
 import { incidentRoom, type RealtimeServer } from './socket-server.js';
+import { ObjectIdString } from '../lib/ids.js';
 
-const WatchInput = z.strictObject({ incidentId: z.string().regex(/^[0-9a-f]{24}$/) });
+const WatchInput = z.strictObject({ incidentId: ObjectIdString() });
 const ReplayInput = z.strictObject({ since: z.iso.datetime({ offset: true }) });
 const REPLAY_LIMIT = 500;
 

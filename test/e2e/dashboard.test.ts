@@ -156,11 +156,12 @@ describe('the dashboard in a real browser', function () {
     const started = Date.now();
     await page.getByTestId('countdown').nth(499).waitFor();
     const renderMs = Date.now() - started;
-    const longTasks = (await page.evaluate(`new Promise((resolve) => {
+    // Steady state: from the first idle moment after the first render, three seconds of ticking.
+    const longTasks = (await page.evaluate(`new Promise((resolve) => requestIdleCallback(() => {
       const seen = [];
       new PerformanceObserver((list) => seen.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: false });
       setTimeout(() => resolve(seen), 3000);
-    })`)) as number[];
+    }))`)) as number[];
     assert.ok(renderMs < 5_000, `the board took ${renderMs} ms`);
     assert.deepEqual(longTasks.filter((d) => d > 100), [], 'no tick blocks the page for more than 100 ms');
     await page.screenshot({ path: join(ARTIFACTS, 'board-500-desktop.png') });

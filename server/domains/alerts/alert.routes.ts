@@ -11,8 +11,9 @@ import type { UserService } from '../users/user.service.js';
 import { verifyAckToken } from './ack-link.js';
 import type { AlertService } from './alert.service.js';
 import type { AlertDispatcher } from './dispatcher.js';
+import { ObjectIdString } from '../../lib/ids.js';
 
-const Params = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/, 'not an id') });
+const Params = z.object({ id: ObjectIdString('not an id') });
 const TokenQuery = z.strictObject({ token: z.string().min(20).max(500) });
 const TokenBody = z.strictObject({ token: z.string().min(20).max(500) });
 

@@ -10,6 +10,7 @@ import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import { alertAudience } from '../incidents/incident.access.js';
 import type { Incident } from '../incidents/incident.model.js';
 import type { Alert, AlertKind } from './alert.model.js';
+import { isObjectId } from '../../lib/ids.js';
 
 export interface FireAlert {
   incident: Incident;
@@ -117,7 +118,7 @@ export class AlertService {
   }
 
   async get(id: string): Promise<Alert> {
-    if (!/^[0-9a-f]{24}$/.test(id)) throw notFound('Alert');
+    if (!isObjectId(id)) throw notFound('Alert');
     const alert = await this.alerts.findById(id).lean();
     if (!alert) throw notFound('Alert');
     return alert as Alert;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { ObjectIdString } from '../../lib/ids.js';
 
 export const RecordDecision = z
   .strictObject({
-    assessmentId: z.string().regex(/^[0-9a-f]{24}$/, 'not an assessment id'),
+    assessmentId: ObjectIdString('not an assessment id'),
     notifySA: z.boolean(),
     notifySubjects: z.boolean(),
     exemption: z.enum(['encrypted', 'mitigated', 'disproportionate']).nullable().default(null),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ObjectIdString } from '../../lib/ids.js';
 import {
   AVAILABILITY_IMPACTS, BREACH_TYPES, CAUSE_KINDS, CLOCK_STATES, COUNT_KINDS, DATA_CATEGORIES, EXFILTRATION, INCIDENT_ROLES,
   MISUSE, REACH_EFFORT, RECIPIENT_TYPES, STATUSES, SUBMISSION_CHANNELS, SUBMISSION_PHASES, UNAUTHORISED_ACCESS,
@@ -6,7 +7,7 @@ import {
 
 const text = (max: number) => z.string().trim().max(max);
 const instant = z.iso.datetime({ offset: true, message: 'an ISO 8601 time with a zone, e.g. 2026-03-02T09:00:00Z' }).transform((s) => new Date(s));
-const objectId = z.string().regex(/^[0-9a-f]{24}$/, 'not an id');
+const objectId = ObjectIdString('not an id');
 
 export const CountInput = z
   .strictObject({

@@ -14,6 +14,7 @@ import type { CreateIncident, IncidentFacts, ListIncidents, RecordSubmission, Up
 import { findNationalIdNumbers, maskNationalIdNumbers } from './national-id.js';
 import type { Submission } from './submission.model.js';
 import type { TimelineEvent } from './timeline.model.js';
+import { isObjectId } from '../../lib/ids.js';
 
 /** Awareness recorded more than this before "now" counts as backdated. */
 const BACKDATED_AFTER_MS = 15 * 60_000;
@@ -452,7 +453,7 @@ function encodeCursor(at: Date, id: string): string {
 function decodeCursor(cursor: string): { at: Date; id: string } {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { at?: unknown; id?: unknown };
-    if (typeof parsed.at !== 'string' || typeof parsed.id !== 'string' || !/^[0-9a-f]{24}$/.test(parsed.id)) throw new Error('bad');
+    if (typeof parsed.at !== 'string' || typeof parsed.id !== 'string' || !isObjectId(parsed.id)) throw new Error('bad');
     const at = new Date(parsed.at);
     if (Number.isNaN(at.getTime())) throw new Error('bad');
     return { at, id: parsed.id };

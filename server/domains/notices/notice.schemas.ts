@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGS, NOTICE_KINDS, PHASES } from '../../../notifications/catalog.js';
+import { ObjectIdString } from '../../lib/ids.js';
 
 export const NoticeRequest = z.strictObject({
   kind: z.enum(NOTICE_KINDS),
@@ -28,5 +29,5 @@ export const TemplateDraftBody = z.strictObject({
 
 export const ReviewBody = z.strictObject({ comment: z.string().trim().min(2, 'say why').max(2_000) });
 export const TemplateQuery = z.strictObject({ kind: z.enum(NOTICE_KINDS).optional(), lang: z.enum(LANGS).optional() });
-export const DiffQuery = z.strictObject({ from: z.string().regex(/^[0-9a-f]{24}$/), to: z.string().regex(/^[0-9a-f]{24}$/) });
-export const NoticeIdParams = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/, 'not an id') });
+export const DiffQuery = z.strictObject({ from: ObjectIdString(), to: ObjectIdString() });
+export const NoticeIdParams = z.object({ id: ObjectIdString('not an id') });

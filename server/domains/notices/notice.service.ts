@@ -12,6 +12,7 @@ import type { IncidentService } from '../incidents/incident.service.js';
 import type { UserService } from '../users/user.service.js';
 import type { Notice } from './notice.model.js';
 import type { TemplateService } from './template.service.js';
+import { isObjectId } from '../../lib/ids.js';
 
 export interface NoticeRequest {
   kind: NoticeKind;
@@ -87,7 +88,7 @@ export class NoticeService {
   }
 
   async get(actor: Actor, id: string): Promise<Notice> {
-    if (!/^[0-9a-f]{24}$/.test(id)) throw notFound('Notice');
+    if (!isObjectId(id)) throw notFound('Notice');
     const notice = await this.notices.findById(id).lean<Notice>();
     if (!notice) throw notFound('Notice');
     await this.incidents.get(actor, notice.incidentId);

@@ -9,6 +9,7 @@ import { AppError, notFound, unprocessable } from '../../lib/errors.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.service.js';
 import type { TemplateVersion } from './notice.model.js';
+import { isObjectId } from '../../lib/ids.js';
 
 export interface TemplateDraft {
   kind: NoticeKind;
@@ -93,7 +94,7 @@ export class TemplateService {
   }
 
   async get(id: string): Promise<TemplateVersion> {
-    if (!/^[0-9a-f]{24}$/.test(id)) throw notFound('Template version');
+    if (!isObjectId(id)) throw notFound('Template version');
     const version = await this.templates.findById(id).lean<TemplateVersion>();
     if (!version) throw notFound('Template version');
     return version;

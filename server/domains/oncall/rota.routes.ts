@@ -4,8 +4,9 @@ import type { Actor } from '../auth/auth.service.js';
 import { auditContext } from '../auth/guard.js';
 import type { Rota } from './rota.model.js';
 import type { RotaService } from './rota.service.js';
+import { ObjectIdString } from '../../lib/ids.js';
 
-const userId = z.string().regex(/^[0-9a-f]{24}$/, 'not a user id');
+const userId = ObjectIdString('not a user id');
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 const RotaBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
@@ -23,7 +24,7 @@ const RotaPatch = z.strictObject({
   overrides: z.array(z.strictObject({ userId, from: instant, to: instant, reason: z.string().trim().max(500).default('') })).max(200),
   webhookUrl: z.url({ protocol: /^https?$/ }).nullable(),
 }).partial();
-const Params = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/, 'not an id') });
+const Params = z.object({ id: ObjectIdString('not an id') });
 
 const present = (r: Rota) => ({
   id: String(r._id), name: r.name, members: r.members, startsAt: r.startsAt.toISOString(), secondLine: r.secondLine,

@@ -5,6 +5,7 @@ import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { UserService } from '../users/user.service.js';
 import type { Rota } from './rota.model.js';
 import { nextHandover, onCallAt } from './rota.rules.js';
+import { isObjectId } from '../../lib/ids.js';
 
 export type RotaInput = Omit<Rota, '_id' | 'createdAt' | 'updatedAt'>;
 
@@ -46,7 +47,7 @@ export class RotaService {
   }
 
   async get(id: string): Promise<Rota> {
-    if (!/^[0-9a-f]{24}$/.test(id)) throw notFound('Rota');
+    if (!isObjectId(id)) throw notFound('Rota');
     const rota = await this.rotas.findById(id).lean<Rota>();
     if (!rota) throw notFound('Rota');
     return rota;

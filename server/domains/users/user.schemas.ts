@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../auth/permissions.js';
+import { ObjectIdString } from '../../lib/ids.js';
 
 export const Password = z
   .string()
@@ -37,7 +38,7 @@ export const SetPassword = z.strictObject({ password: Password });
 
 export const ChangeOwnPassword = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: Password });
 
-export const UserIdParams = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/, 'not a user id') });
+export const UserIdParams = z.object({ id: ObjectIdString('not a user id') });
 
 export const UserView = z.object({
   id: z.string(),

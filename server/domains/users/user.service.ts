@@ -9,6 +9,7 @@ import type { Role } from '../auth/permissions.js';
 import { emailKey, type Credential, type User } from './user.model.js';
 import { presentUser } from './user.presenter.js';
 import type { CreateUser, UpdateUser } from './user.schemas.js';
+import { isObjectId } from '../../lib/ids.js';
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
 const ARGON2 = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
@@ -106,7 +107,7 @@ export class UserService {
   }
 
   async findActive(id: string): Promise<User | undefined> {
-    if (!/^[0-9a-f]{24}$/.test(id)) return undefined;
+    if (!isObjectId(id)) return undefined;
     const user = await this.users.findById(id).lean();
     return user && user.active ? (user as User) : undefined;
   }
