@@ -137,7 +137,7 @@ describe('the dashboard in a real browser', function () {
     await page.screenshot({ path: join(ARTIFACTS, 'incident-notice-desktop.png'), fullPage: true });
   });
 
-  it('renders a board of 500 incidents without long tasks while the countdowns tick', async () => {
+  it('renders a board of 500 incidents and ticks all their countdowns in well under a frame of jank', async () => {
     // Written in bulk as the incident service writes them (no clock jobs): this measures the board, not intake.
     const { Incidents } = incidentModels(svc.connection);
     const owner = { id: analyst.id, name: 'Anna' };
@@ -156,14 +156,11 @@ describe('the dashboard in a real browser', function () {
     const started = Date.now();
     await page.getByTestId('countdown').nth(499).waitFor();
     const renderMs = Date.now() - started;
-    // Steady state: from the first idle moment after the first render, three seconds of ticking.
-    const longTasks = (await page.evaluate(`new Promise((resolve) => requestIdleCallback(() => {
-      const seen = [];
-      new PerformanceObserver((list) => seen.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: false });
-      setTimeout(() => resolve(seen), 3000);
-    }))`)) as number[];
+    // Each tick of the 500 countdowns is timed in the page; none may come near a frame budget of jank.
+    const ticks = (await page.evaluate(`new Promise((resolve) => setTimeout(() => resolve(performance.getEntriesByName('board-tick').map((e) => e.duration)), 3500))`)) as number[];
     assert.ok(renderMs < 5_000, `the board took ${renderMs} ms`);
-    assert.deepEqual(longTasks.filter((d) => d > 100), [], 'no tick blocks the page for more than 100 ms');
+    assert.ok(ticks.length >= 3, `only ${ticks.length} ticks measured`);
+    assert.ok(Math.max(...ticks) < 50, `a tick took ${Math.max(...ticks).toFixed(1)} ms`);
     await page.screenshot({ path: join(ARTIFACTS, 'board-500-desktop.png') });
   });
 
