@@ -1,3 +1,4 @@
+import Handlebars from 'handlebars';
 import { z } from 'zod';
 import { can, publicAccess, route, type AnyRoute } from '../../http/route.js';
 import type { Clock } from '../../lib/clock.js';
@@ -17,7 +18,7 @@ const Params = z.object({ id: ObjectIdString('not an id') });
 const TokenQuery = z.strictObject({ token: z.string().min(20).max(500) });
 const TokenBody = z.strictObject({ token: z.string().min(20).max(500) });
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = (s: string) => Handlebars.escapeExpression(s);
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem">${body}</body></html>`;

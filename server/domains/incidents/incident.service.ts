@@ -3,7 +3,7 @@ import { op } from '../../db/trusted.js';
 import { addHours, type Clock } from '../../lib/clock.js';
 import { AppError, badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import type { Broadcaster } from '../../realtime/broadcaster.js';
-import type { AuditContext, AuditService } from '../audit/audit.service.js';
+import { canonicalJson, type AuditContext, type AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.service.js';
 import type { ClockService } from '../clock/clock.service.js';
 import { deadlineOf } from '../clock/clock.rules.js';
@@ -53,7 +53,8 @@ function read(obj: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+// Key order does not make a change: stored nested facts come back in schema order.
+const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
 export class IncidentService {
   private readonly updateListeners: ((before: Incident, after: Incident) => Promise<void>)[] = [];
