@@ -19,6 +19,7 @@ import { EmbeddedFerretdb } from '../server/db/embedded-ferretdb.js';
 import { clockPlanModel } from '../server/domains/clock/clock-plan.model.js';
 import { deadlineOf } from '../server/domains/clock/clock.rules.js';
 import { incidentModels } from '../server/domains/incidents/incident.model.js';
+import { DueIndex } from '../server/jobs/due-index.js';
 import { JOBS_COLLECTION } from '../server/jobs/scheduler.js';
 import { createLogger } from '../server/lib/logger.js';
 import type { AlertMessage } from '../server/realtime/events.js';
@@ -27,7 +28,7 @@ import { startService } from '../server/service.js';
 const INCIDENTS = Number(process.env.INCIDENTS ?? 10_000);
 const FIRING = Number(process.env.FIRING ?? 1_000);
 const WINDOW_S = Number(process.env.WINDOW_S ?? 60);
-const LEAD_S = Number(process.env.LEAD_S ?? 20);
+const LEAD_S = Number(process.env.LEAD_S ?? 30);
 const H = 3_600_000;
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   const service = await startService({ config, logger, mongoUri: uri, dbName, instanceName: 'bench' });
   const { Incidents } = incidentModels(service.connection);
   const Plans = clockPlanModel(service.connection);
+  const due = new DueIndex(DueIndex.model(service.connection, 'clock_plans_due'));
 
   // Incidents are written in bulk as the incident service writes them (timeline and audit left out: they
   // play no part in firing). The first FIRING reach their 24-hour milestone inside the window.
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
   const windowStart = Date.now() + LEAD_S * 1000;
   const creator = { id: new Types.ObjectId().toHexString(), name: 'bench' };
   const expected = new Map<string, number>();
+  const dueEntries: { id: string; dueAt: Date }[] = [];
   for (let batch = 0; batch < INCIDENTS; batch += 1000) {
     const docs = [];
     const plans = [];
@@ -77,10 +80,12 @@ async function main(): Promise<void> {
         createdBy: creator, owner: creator, version: 0,
       });
       plans.push({ _id: _id.toHexString(), awareAt, plannedUntil: new Date(Date.now()), nextDueAt: new Date(dueH24) });
+      dueEntries.push({ id: _id.toHexString(), dueAt: new Date(dueH24) });
     }
     await Incidents.insertMany(docs);
     await Plans.insertMany(plans);
   }
+  await due.addMany(dueEntries);
   const setupMs = Date.now() - setupStarted;
 
   const oncall = await service.container.users.create(

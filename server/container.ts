@@ -16,6 +16,9 @@ import { TokenService } from './domains/auth/token.service.js';
 import { alertModel } from './domains/alerts/alert.model.js';
 import { AlertService } from './domains/alerts/alert.service.js';
 import { clockPlanModel } from './domains/clock/clock-plan.model.js';
+import { DeferredJobs } from './jobs/deferred-jobs.js';
+import { DueIndex } from './jobs/due-index.js';
+import { HorizonPlanner } from './jobs/horizon-planner.js';
 import { ClockService } from './domains/clock/clock.service.js';
 import { incidentModels } from './domains/incidents/incident.model.js';
 import { incidentRoutes } from './domains/incidents/incident.routes.js';
@@ -68,9 +71,12 @@ export function createContainer(infra: Infrastructure) {
   const auth = new AuthService(users, RefreshTokens, new LoginThrottleService(LoginThrottles, clock), tokens, audit, clock, config.auth.refreshTokenTtlDays, logger);
 
   const broadcaster = new Broadcaster();
-  const alerts = new AlertService(alertModel(connection), broadcaster, audit, clock, logger);
+  const deferredJobs = new DeferredJobs(connection, infra.scheduler, clock, config.clock.horizonMs);
+  const alerts = new AlertService(alertModel(connection), new DueIndex(DueIndex.model(connection, 'alerts_push_due')), broadcaster, audit, clock, logger);
   const { Incidents, Counters } = incidentModels(connection);
-  const clockService = new ClockService(Incidents, clockPlanModel(connection), alerts, infra.scheduler, config.clock, clock, logger);
+  const clockService = new ClockService(
+    Incidents, clockPlanModel(connection), new DueIndex(DueIndex.model(connection, 'clock_plans_due')), alerts, infra.scheduler, config.clock, clock, logger,
+  );
   clockService.defineJobs();
   const incidents = new IncidentService(
     Incidents, Counters, timelineModel(connection), submissionModel(connection), users, clockService, audit, broadcaster, clock,
@@ -89,7 +95,7 @@ export function createContainer(infra: Infrastructure) {
   const mailer = config.alerting.smtpUrl ? smtpMailer(config.alerting.smtpUrl, config.alerting.mailFrom) : null;
   const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
   const dispatcher = new AlertDispatcher(
-    alertModel(connection), deliveryModel(connection), Incidents, Rotas, users, infra.scheduler, broadcaster, mailer,
+    alertModel(connection), deliveryModel(connection), Incidents, Rotas, users, infra.scheduler, deferredJobs, broadcaster, mailer,
     {
       escalationMinutes: config.alerting.escalationMinutes, maxAttempts: config.alerting.deliveryMaxAttempts, webhookSecret: config.alerting.webhookSecret,
       ackSecret: config.auth.jwtSecret, publicUrl, organisation: config.organisation.name || 'Breach Clock',
@@ -103,6 +109,12 @@ export function createContainer(infra: Infrastructure) {
     instance: infra.scheduler.agenda.attrs.name ?? 'instance', ...(config.alerting.adminWebhookUrl ? { adminWebhookUrl: config.alerting.adminWebhookUrl } : {}),
   }, clock, logger);
   watchdog.defineJob(infra.scheduler);
+
+  const planner = new HorizonPlanner(infra.scheduler, config.clock.plannerEveryMs);
+  planner.step('repushed', () => clockService.repushStranded());
+  planner.step('milestones', () => clockService.planWindow());
+  planner.step('deferred', () => deferredJobs.promote());
+  planner.defineJob();
 
   const routes: AnyRoute[] = [
     ...authRoutes(auth, users, config.env === 'production'),
@@ -121,7 +133,7 @@ export function createContainer(infra: Infrastructure) {
     await templates.seed();
   };
 
-  return { ...infra, audit, users, tokens, auth, broadcaster, alerts, clockService, incidents, assessments, templates, notices, rotas, dispatcher, watchdog, mailer, routes, guard: createGuard(auth), init };
+  return { ...infra, audit, users, tokens, auth, broadcaster, alerts, clockService, deferredJobs, planner, incidents, assessments, templates, notices, rotas, dispatcher, watchdog, mailer, routes, guard: createGuard(auth), init };
 }
 
 export type Container = ReturnType<typeof createContainer>;

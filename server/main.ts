@@ -17,6 +17,9 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  // A library's stray rejection (Agenda unlocking a job while the database is busy) must not stop the
+  // alerting service: work is recorded before it is acted on and jobs are retried, so log and go on.
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled promise rejection'));
   if (config.auth.jwtSecretGenerated) {
     logger.warn('JWT_SECRET is not set: a random secret was generated, so sign-ins will not survive a restart');
   }

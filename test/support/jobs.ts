@@ -1,3 +1,4 @@
+import { PLANNER_JOB } from '../../server/jobs/horizon-planner.js';
 import { JOBS_COLLECTION, type JobOutcome } from '../../server/jobs/scheduler.js';
 import type { TestService } from './service.js';
 
@@ -17,8 +18,8 @@ export async function drainDueJobs(svc: TestService, maxJobs = 1_000): Promise<D
   const ran: DrainedJob[] = [];
   while (ran.length < maxJobs) {
     // The recurring planner runs on the wall clock; here it runs before every step, by the manual clock.
-    await svc.container.clockService.planWindow();
-    const [job] = await jobs.find({ name: { $ne: 'clock.plan-window' }, nextRunAt: { $lte: svc.clock.now() } }).sort({ nextRunAt: 1, _id: 1 }).limit(1).toArray();
+    await svc.container.planner.run();
+    const [job] = await jobs.find({ name: { $ne: PLANNER_JOB }, nextRunAt: { $lte: svc.clock.now() } }).sort({ nextRunAt: 1, _id: 1 }).limit(1).toArray();
     if (!job) return ran;
     await jobs.deleteOne({ _id: job._id });
     const data = job.data as Record<string, unknown>;

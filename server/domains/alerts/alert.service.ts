@@ -11,6 +11,7 @@ import { alertAudience } from '../incidents/incident.access.js';
 import type { Incident } from '../incidents/incident.model.js';
 import type { Alert, AlertKind } from './alert.model.js';
 import { isObjectId } from '../../lib/ids.js';
+import type { DueIndex } from '../../jobs/due-index.js';
 
 export interface FireAlert {
   incident: Incident;
@@ -42,6 +43,8 @@ export class AlertService {
 
   constructor(
     private readonly alerts: Model<Alert>,
+    /** Alerts filed by the time they count as stranded if still unpushed; a sweep finds them by _id reads. */
+    private readonly pushDue: DueIndex,
     private readonly broadcaster: Broadcaster,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -55,6 +58,18 @@ export class AlertService {
 
   /** Records the alert and pushes it; returns undefined when it had already been recorded. */
   async fire(input: FireAlert): Promise<Alert | undefined> {
+    const alert = await this.record(input);
+    if (!alert) return undefined;
+    await this.push(alert, input.incident);
+    for (const listener of this.firedListeners) await listener(alert);
+    return alert;
+  }
+
+  /**
+   * Records the alert under its unique key and files it for the stranded-alert sweep, which re-pushes
+   * it should this instance die before pushing; undefined when it had already been recorded.
+   */
+  async record(input: FireAlert): Promise<Alert | undefined> {
     const { incident } = input;
     const key = `${String(incident._id)}:${input.kind}:${input.milestone}:${input.dueAt.toISOString()}`;
     let alert: Alert;
@@ -78,8 +93,7 @@ export class AlertService {
       if ((err as { code?: number }).code === 11000) return undefined;
       throw err;
     }
-    await this.push(alert, incident);
-    for (const listener of this.firedListeners) await listener(alert);
+    await this.pushDue.add(String(alert._id), alert.firedAt);
     return alert;
   }
 
@@ -91,10 +105,21 @@ export class AlertService {
     if (sent) await this.alerts.updateOne({ _id: alert._id }, { $set: { pushedAt } });
   }
 
-  /** Alerts recorded but never pushed (a crash between the two) and older than the grace period. */
-  async unpushed(olderThanMs: number): Promise<Alert[]> {
-    const before = new Date(this.clock.now().getTime() - olderThanMs);
-    return (await this.alerts.find({ pushedAt: null, firedAt: op({ $lte: before }) }).sort({ firedAt: 1 }).limit(1000).lean()) as Alert[];
+  /**
+   * Hands each alert recorded but never pushed (a crash between the two) and older than the grace
+   * period to `repush`, which says whether it went out; returns how many did.
+   */
+  async sweepUnpushed(graceMs: number, repush: (alert: Alert) => Promise<boolean>): Promise<number> {
+    const now = this.clock.now();
+    const before = new Date(now.getTime() - graceMs);
+    let repushed = 0;
+    await this.pushDue.sweep(now, before, async (id) => {
+      const alert = await this.alerts.findById(id).lean<Alert>();
+      if (!alert || alert.pushedAt) return 'drop';
+      if (await repush(alert)) repushed++;
+      return 'drop';
+    });
+    return repushed;
   }
 
   /** "incidentId:milestone:dueAt" of every milestone alert, for start-up recovery in one pass. */

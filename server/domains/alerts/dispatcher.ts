@@ -2,6 +2,7 @@ import type { Model } from 'mongoose';
 import { z } from 'zod';
 import { renderAlertEmail, webhookPayload, type AlertFacts } from '../../../notifications/alert-message.js';
 import type { Lang } from '../../../notifications/labels.js';
+import type { DeferredJobs } from '../../jobs/deferred-jobs.js';
 import type { Scheduler } from '../../jobs/scheduler.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
@@ -46,6 +47,7 @@ export class AlertDispatcher {
     private readonly rotas: Model<Rota>,
     private readonly users: UserService,
     private readonly scheduler: Scheduler,
+    private readonly deferred: DeferredJobs,
     private readonly broadcaster: Broadcaster,
     private readonly mailer: Mailer | null,
     private readonly settings: DispatcherSettings,
@@ -58,9 +60,13 @@ export class AlertDispatcher {
     this.scheduler.define({ name: ALERT_JOB.deliver, data: DeliverJob, handle: (d) => this.deliver(d.deliveryId) });
   }
 
-  /** Called once an alert is recorded: its first step goes out now, through a job. */
+  /**
+   * Called once an alert is recorded (so once per alert): its first step goes out now, through a job.
+   * Plain inserts, not unique upserts, here and below: an upsert reads all of Agenda's collection on
+   * the embedded database, and the unique alert and delivery records already make each step once.
+   */
   async fired(alert: Alert): Promise<void> {
-    await this.scheduler.schedule(ALERT_JOB.dispatch, this.clock.now(), { alertId: String(alert._id), level: 0 }, ['alertId', 'level']);
+    await this.scheduler.schedule(ALERT_JOB.dispatch, this.clock.now(), { alertId: String(alert._id), level: 0 });
   }
 
   private async recipients(alert: Alert, incident: Incident | null, level: number): Promise<{ users: User[]; webhooks: string[] }> {
@@ -94,7 +100,7 @@ export class AlertDispatcher {
     for (const url of webhooks) await this.enqueue(alert, 'webhook', url, null, level);
     const delay = this.settings.escalationMinutes[level];
     if (delay !== undefined) {
-      await this.scheduler.schedule(ALERT_JOB.dispatch, new Date(alert.firedAt.getTime() + delay * 60_000), { alertId, level: level + 1 }, ['alertId', 'level']);
+      await this.deferred.schedule(ALERT_JOB.dispatch, new Date(alert.firedAt.getTime() + delay * 60_000), { alertId, level: level + 1 }, `${alertId}:${level + 1}`);
     }
     return done();
   }
@@ -103,7 +109,7 @@ export class AlertDispatcher {
     const key = `${String(alert._id)}:${channel}:${recipient.toLowerCase()}`;
     try {
       const created = await this.deliveries.create({ key, alertId: String(alert._id), channel, recipient, userId, level, status: 'pending', attempts: 0, lastError: null, createdAt: this.clock.now(), sentAt: null });
-      await this.scheduler.schedule(ALERT_JOB.deliver, this.clock.now(), { deliveryId: String(created._id) }, ['deliveryId']);
+      await this.scheduler.schedule(ALERT_JOB.deliver, this.clock.now(), { deliveryId: String(created._id) });
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err; // already on its way to this recipient
     }
@@ -142,7 +148,6 @@ export class AlertDispatcher {
       this.logger.warn({ deliveryId, channel: delivery.channel, attempts, err: message }, giveUp ? 'alert delivery failed for good' : 'alert delivery failed; will retry');
       if (!giveUp) {
         const backoffMs = Math.min(300_000, 1_000 * 2 ** attempts);
-        // Not a unique upsert: that would match this very job, which Agenda removes when it completes.
         await this.scheduler.schedule(ALERT_JOB.deliver, new Date(this.clock.now().getTime() + backoffMs), { deliveryId });
       }
       return skipped(`attempt ${attempts} failed: ${message}`);

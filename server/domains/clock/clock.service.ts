@@ -1,6 +1,6 @@
 import type { Model } from 'mongoose';
 import { z } from 'zod';
-import { op } from '../../db/trusted.js';
+import type { DueIndex } from '../../jobs/due-index.js';
 import type { Scheduler } from '../../jobs/scheduler.js';
 import { addHours, HOUR_MS, type Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
@@ -14,7 +14,6 @@ import {
 } from './clock.rules.js';
 
 export const JOB = {
-  planner: 'clock.plan-window',
   milestone: 'clock.milestone',
   triage: 'clock.triage-overrun',
   controllerNotice: 'clock.controller-notice',
@@ -51,6 +50,7 @@ export class ClockService {
   constructor(
     private readonly incidents: Model<Incident>,
     private readonly plans: Model<ClockPlan>,
+    private readonly due: DueIndex,
     private readonly alerts: AlertService,
     private readonly scheduler: Scheduler,
     private readonly settings: ClockServiceSettings,
@@ -59,21 +59,10 @@ export class ClockService {
   ) {}
 
   defineJobs(): void {
-    this.scheduler.define({ name: JOB.planner, data: z.object({}).passthrough(), handle: async () => {
-      // Also re-sends alerts an instance recorded but died before pushing.
-      const repushed = await this.repushStranded();
-      const planned = await this.planWindow();
-      return planned || repushed ? done() : skipped('nothing new within the horizon');
-    } });
     this.scheduler.define({ name: JOB.milestone, data: MilestoneJob, handle: (d) => this.onMilestone(d) });
     this.scheduler.define({ name: JOB.triage, data: DueJob, handle: (d) => this.onTriageOverrun(d) });
     this.scheduler.define({ name: JOB.controllerNotice, data: DueJob, handle: (d) => this.onControllerNoticeDue(d) });
     this.scheduler.define({ name: JOB.followUp, data: FollowUpJob, handle: (d) => this.onFollowUpDue(d) });
-  }
-
-  /** Starts the recurring planner (one instance runs it at a time). */
-  async startPlanner(): Promise<void> {
-    await this.scheduler.agenda.every(this.settings.plannerEveryMs, JOB.planner, {}, { skipImmediate: false });
   }
 
   /** Replaces the incident's pending clock jobs with the ones its current state calls for. */
@@ -96,6 +85,7 @@ export class ClockService {
       const plannedUntil = new Date(now.getTime() + this.settings.horizonMs);
       const nextDueAt = nextMilestone(awareAt, plannedUntil, this.settings).dueAt;
       await this.plans.updateOne({ _id: incidentId }, { $set: { awareAt, plannedUntil, nextDueAt } }, { upsert: true });
+      await this.due.add(incidentId, nextDueAt);
       const latest = latestDueMilestone(awareAt, now, this.settings);
       if (latest) await this.scheduleMilestone(incidentId, latest, now);
       for (const m of this.milestonesBetween(awareAt, now, plannedUntil)) await this.scheduleMilestone(incidentId, m);
@@ -126,26 +116,27 @@ export class ClockService {
   /**
    * Moves every milestone due before now + horizon into Agenda, from where each clock's plan stopped.
    * Milestones already past are not scheduled one by one: only the latest, which the others collapse into.
+   * Clocks are found through the due index (reads by _id), not by a query over every plan.
    */
   async planWindow(): Promise<number> {
     const now = this.clock.now();
     const until = new Date(now.getTime() + this.settings.horizonMs);
     let scheduled = 0;
-    // The filter runs inside the database, so only clocks with a milestone inside the window reach this process.
-    for await (const raw of this.plans.find({ nextDueAt: op({ $lte: until }) }).lean().cursor({ batchSize: 1000 })) {
-      const plan = raw as ClockPlan;
-      if (plan.plannedUntil >= until) continue;
-      const from = plan.plannedUntil;
-      const pending = this.milestonesBetween(plan.awareAt, from, until);
+    await this.due.sweep(now, until, async (incidentId, dueAt) => {
+      const plan = await this.plans.findById(incidentId).lean<ClockPlan>();
+      if (!plan || plan.nextDueAt.getTime() !== dueAt.getTime()) return 'drop';
+      const pending = this.milestonesBetween(plan.awareAt, plan.plannedUntil, until);
       const past = pending.filter((m) => m.dueAt <= now);
       const toSchedule = [...past.slice(-1), ...pending.filter((m) => m.dueAt > now)];
       for (const m of toSchedule) {
         await this.scheduleMilestone(plan._id, m, maxDate(m.dueAt, now), false);
         scheduled++;
       }
-      // By _id alone: the embedded database answers that without scanning (the planner runs on one instance at a time).
-      await this.plans.updateOne({ _id: plan._id }, { $set: { plannedUntil: until, nextDueAt: nextMilestone(plan.awareAt, until, this.settings).dueAt } });
-    }
+      const nextDueAt = nextMilestone(plan.awareAt, until, this.settings).dueAt;
+      await this.plans.updateOne({ _id: plan._id }, { $set: { plannedUntil: until, nextDueAt } });
+      await this.due.add(plan._id, nextDueAt);
+      return 'drop';
+    });
     return scheduled;
   }
 
@@ -226,29 +217,27 @@ export class ClockService {
     return done();
   }
 
+  /** Pushes alerts that were recorded but never pushed (their instance died in between). */
+  async repushStranded(): Promise<number> {
+    return this.alerts.sweepUnpushed(UNPUSHED_GRACE_MS, async (alert) => {
+      const incident = await this.incidents.findById(alert.incidentId).lean<Incident>();
+      if (!incident) return false;
+      await this.alerts.push(alert, incident);
+      return true;
+    });
+  }
+
   /**
    * On start-up: re-push alerts recorded but never pushed; make sure every running clock has its plan
    * (a crash may have come between the incident's write and its planning) and that the latest due
    * milestone has fired (missed ones collapse into it, marked late); then plan the horizon.
    */
-  /** Pushes alerts that were recorded but never pushed (their instance died in between). */
-  async repushStranded(): Promise<number> {
-    let repushed = 0;
-    for (const alert of await this.alerts.unpushed(UNPUSHED_GRACE_MS)) {
-      const incident = await this.incidents.findById(alert.incidentId).lean<Incident>();
-      if (incident) {
-        await this.alerts.push(alert, incident);
-        repushed++;
-      }
-    }
-    return repushed;
-  }
-
   async recover(): Promise<{ repushed: number; caughtUp: number }> {
     const repushed = await this.repushStranded();
     let caughtUp = 0;
     const now = this.clock.now();
     const fired = await this.alerts.firedMilestoneKeys();
+    const toPlan: string[] = [];
     const running = this.incidents.find({ 'clock.state': 'running' }).lean<Incident[]>().cursor({ batchSize: 500 });
     for await (const raw of running) {
       const incident = raw as unknown as Incident;
@@ -256,12 +245,14 @@ export class ClockService {
       const incidentId = String(incident._id);
       // nextDueAt = now makes the planner look at every running clock once after a restart.
       await this.plans.updateOne({ _id: incidentId }, { $set: { awareAt: incident.awareness.at, nextDueAt: now }, $setOnInsert: { plannedUntil: now } }, { upsert: true });
+      toPlan.push(incidentId);
       const latest = latestDueMilestone(incident.awareness.at, now, this.settings);
       if (latest && !fired.has(`${incidentId}:${latest.key}:${latest.dueAt.toISOString()}`)) {
         await this.scheduleMilestone(incidentId, latest, now);
         caughtUp++;
       }
     }
+    await this.due.addMany(toPlan.map((id) => ({ id, dueAt: now })));
     await this.planWindow();
     if (repushed || caughtUp) this.logger.info({ repushed, caughtUp }, 'clock recovery');
     return { repushed, caughtUp };

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Socket } from 'socket.io-client';
 import { op } from '../../../server/db/trusted.js';
 import { alertModel } from '../../../server/domains/alerts/alert.model.js';
+import { incidentModels, type Incident } from '../../../server/domains/incidents/incident.model.js';
 import type { AlertMessage } from '../../../server/realtime/events.js';
 import { LiveClock, ManualClock } from '../../support/clock.js';
 import { dropDatabase, uniqueDbName } from '../../support/database.js';
@@ -94,11 +95,12 @@ describe('the clock across instances and restarts', function () {
       const oncall = await svc.user(['oncall']);
       const incident = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Crash', description: '', awareAt: clock.now().toISOString() }).expect(201)).body;
       const Alerts = alertModel(svc.connection);
-      const stranded = await Alerts.create({
-        key: `${incident.id}:milestone:h24:test`, incidentId: incident.id, incidentRef: incident.ref, title: incident.title, kind: 'milestone',
-        milestone: 'h24', hoursElapsed: 24, deadline: new Date(incident.deadline), dueAt: new Date(clock.now().getTime() + 24 * H),
-        firedAt: clock.now(), late: false, pushedAt: null,
+      const stored = await incidentModels(svc.connection).Incidents.findById(incident.id).lean<Incident>();
+      assert.ok(stored);
+      const stranded = await svc.container.alerts.record({
+        incident: stored, kind: 'milestone', milestone: 'h24', hoursElapsed: 24, dueAt: new Date(clock.now().getTime() + 24 * H), late: false,
       });
+      assert.ok(stranded);
       clock.advanceMs(30_000);
       const socket = await svc.socket(oncall.token);
       const seen = collect(socket);

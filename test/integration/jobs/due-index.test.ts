@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import type { Connection } from 'mongoose';
+import { DueIndex, type SweepVerdict } from '../../../server/jobs/due-index.js';
+import { openTestDatabase } from '../../support/database.js';
+
+const MIN = 60_000;
+
+describe('due index: what falls due, found by _id reads', () => {
+  let db: { connection: Connection; close(): Promise<void> };
+  let index: DueIndex;
+  const now = new Date('2026-11-23T10:00:30Z');
+
+  beforeEach(async () => {
+    db = await openTestDatabase('dueindex');
+    index = new DueIndex(DueIndex.model(db.connection, 'test_due'));
+  });
+  afterEach(() => db.close());
+
+  const sweep = async (at: Date, until: Date, verdict: (id: string) => SweepVerdict = () => 'drop') => {
+    const seen: string[] = [];
+    await index.sweep(at, until, async (id) => {
+      seen.push(id);
+      return verdict(id);
+    });
+    return seen;
+  };
+
+  it('visits the ids due up to the given time, oldest minute first, and not those due later', async () => {
+    await index.add('later', new Date(now.getTime() + 10 * MIN));
+    await index.add('b', new Date(now.getTime() + 2 * MIN));
+    await index.addMany([{ id: 'a1', dueAt: new Date(now.getTime() + MIN) }, { id: 'a2', dueAt: new Date(now.getTime() + MIN + 1) }]);
+    assert.deepEqual(await sweep(now, new Date(now.getTime() + 3 * MIN)), ['a1', 'a2', 'b']);
+    // Dropped ids are gone; the later one is still there when its time comes.
+    assert.deepEqual(await sweep(new Date(now.getTime() + 5 * MIN), new Date(now.getTime() + 11 * MIN)), ['later']);
+  });
+
+  it('revisits a kept id at the next sweep even after the cursor has moved past its minute', async () => {
+    await index.add('not-yet', new Date(now.getTime() + MIN));
+    assert.deepEqual(await sweep(now, new Date(now.getTime() + 2 * MIN), () => 'keep'), ['not-yet']);
+    const later = new Date(now.getTime() + 30 * MIN);
+    assert.deepEqual(await sweep(later, new Date(later.getTime() + MIN)), ['not-yet']);
+    assert.deepEqual(await sweep(later, new Date(later.getTime() + MIN)), []);
+  });
+
+  it('finds ids filed long before a sweep (a stopped service) with one range read', async () => {
+    await index.add('old', new Date(now.getTime() + MIN));
+    await sweep(now, now);
+    const dayLater = new Date(now.getTime() + 24 * 60 * MIN);
+    await index.add('soon', new Date(dayLater.getTime() + MIN));
+    assert.deepEqual(await sweep(dayLater, new Date(dayLater.getTime() + 2 * MIN)), ['old', 'soon']);
+  });
+
+  it('removes one id from its minute and deletes emptied past minutes', async () => {
+    const at = new Date(now.getTime() + MIN);
+    await index.addMany([{ id: 'x', dueAt: at }, { id: 'y', dueAt: at }]);
+    await index.remove('x', at);
+    assert.deepEqual(await sweep(new Date(now.getTime() + 5 * MIN), new Date(now.getTime() + 5 * MIN)), ['y']);
+    const left = await db.connection.collection('test_due').countDocuments();
+    assert.equal(left, 1, 'only the cursor document is left');
+  });
+});
