@@ -1,23 +1,38 @@
-import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { build, type BuildOptions } from 'esbuild';
+import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'client', 'dist');
 
+export const clientDir = join(root, 'client');
+
+export const clientBuildOptions: BuildOptions = {
+  entryPoints: [join(root, 'client', 'src', 'main.ts')],
+  bundle: true, minify: true, format: 'esm', target: 'es2022', sourcemap: false,
+  outfile: join(out, 'app.js'), logLevel: 'warning',
+};
+
+/** Copies the stylesheet and the HTML shell; in development the shell also loads the live-reload script. */
+export function copyStatic(devReload = false): void {
+  mkdirSync(out, { recursive: true });
+  copyFileSync(join(root, 'client', 'src', 'app.css'), join(out, 'app.css'));
+  const html = readFileSync(join(root, 'client', 'index.html'), 'utf8');
+  if (!devReload) {
+    writeFileSync(join(out, 'index.html'), html);
+    return;
+  }
+  writeFileSync(join(out, 'dev-reload.js'), "new EventSource('/__dev/reload').onmessage = () => location.reload();\n");
+  writeFileSync(join(out, 'index.html'), html.replace('</body>', '<script src="/dev-reload.js"></script>\n</body>'));
+}
+
 /** Bundles the dashboard into client/dist (one JS, one CSS, the HTML shell) and reports its gzip size. */
 export async function buildClient(): Promise<{ js: number; jsGzip: number }> {
   mkdirSync(out, { recursive: true });
-  await build({
-    entryPoints: [join(root, 'client', 'src', 'main.ts')],
-    bundle: true, minify: true, format: 'esm', target: 'es2022', sourcemap: false,
-    outfile: join(out, 'app.js'), logLevel: 'warning',
-  });
-  copyFileSync(join(root, 'client', 'src', 'app.css'), join(out, 'app.css'));
-  copyFileSync(join(root, 'client', 'index.html'), join(out, 'index.html'));
+  await build(clientBuildOptions);
+  copyStatic();
   const js = statSync(join(out, 'app.js')).size;
   return { js, jsGzip: gzipSync(readFileSync(join(out, 'app.js'))).length };
 }

@@ -13,8 +13,14 @@ import type { Logger } from './lib/logger.js';
 
 const clientDist = join(dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
 
+/** Development only: tells open dashboards to reload when the client is rebuilt. */
+export interface DevReload {
+  subscribe(listener: () => void): () => void;
+}
+
 export interface AppDeps {
   logger: Logger;
+  devReload?: DevReload;
   readiness: Readiness;
   routes: AnyRoute[];
   guard: Guard;
@@ -42,9 +48,18 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use('/api', buildRouter(deps.routes, deps.guard));
 
+  if (deps.devReload) {
+    const reload = deps.devReload;
+    app.get('/__dev/reload', (req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
+      res.write(': waiting for a rebuild\n\n');
+      req.on('close', reload.subscribe(() => res.write('data: reload\n\n')));
+    });
+  }
+
   // The dashboard: built files, and its HTML shell for every other GET (the client routes by hash).
   if (existsSync(join(clientDist, 'index.html'))) {
-    app.use(express.static(clientDist, { index: 'index.html', maxAge: '1h' }));
+    app.use(express.static(clientDist, { index: 'index.html', maxAge: deps.devReload ? 0 : '1h' }));
     app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
       res.sendFile(join(clientDist, 'index.html'));
     });

@@ -1,7 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Connection } from 'mongoose';
-import { createApp } from './app.js';
+import { createApp, type DevReload } from './app.js';
 import type { Config } from './config.js';
 import { createContainer, type Container } from './container.js';
 import { connectDatabase, isFerretdb, pingDatabase } from './db/connection.js';
@@ -22,6 +22,8 @@ export interface ServiceOptions {
   mongoUri?: string;
   dbName?: string;
   instanceName?: string;
+  /** Development only (scripts/dev.ts): live reload of the dashboard. */
+  devReload?: DevReload;
 }
 
 export interface RunningService {
@@ -76,6 +78,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     const conn = connection;
     const app = createApp({
       logger,
+      ...(options.devReload ? { devReload: options.devReload } : {}),
       routes: container.routes,
       guard: container.guard,
       trustProxy: config.http.trustProxy,

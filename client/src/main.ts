@@ -1,55 +1,49 @@
 import { io, type Socket } from 'socket.io-client';
+import type { IncidentView } from '../../server/domains/incidents/incident.presenter.js';
 import type { AlertMessage, ClientToServerEvents, ServerToClientEvents } from '../../server/realtime/events.js';
-import type { ApiError} from './api.js';
-import { api, currentToken, download, login, logout, onTokenChange, refresh, type Me } from './api.js';
+import { api, currentToken, download, login, logout, onTokenChange, refresh } from './api.js';
 import { h, mount } from './dom.js';
-import { countdown, currentLang, osloTime, t, toggleLang } from './i18n.js';
+import { countdown, currentLang, t, toggleLang } from './i18n.js';
+import { adminPage } from './screens/admin.js';
+import { incidentPage } from './screens/incident.js';
+import { templatesPage } from './screens/templates.js';
+import { findNationalIdNumbers } from '../../server/domains/incidents/national-id.js';
+import { can, field, fromLocalInput, layout as shellLayout, localInput, select, session, setShellHooks, showError, timeEl, word } from './shell.js';
 
-interface IncidentView {
-  id: string; ref: string; title: string; description: string; status: string; deadline: string | null; version: number;
-  owner: { name: string } | null; restricted: boolean;
-  clock: { state: string; msLeft: number | null; overdue: boolean; stopReason: string | null; milestones: { key: string; dueAt: string; alert: { late: boolean; acknowledgedAt: string | null } | null }[] };
-}
-interface AlertView { id: string; incidentId: string; incidentRef: string; title: string; milestone: string; kind: string; firedAt: string; late: boolean; acknowledgedAt: string | null }
+interface AlertView { id: string; incidentId: string; incidentRef: string; title: string; milestone: string; kind: string; firedAt: string; late: boolean; acknowledgedAt: string | null; acknowledgedBy: { name: string } | null }
 
 const app = document.getElementById('app')!;
-let me: Me | null = null;
 let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
 let lastAlertAt = new Date().toISOString();
 const seenAlerts = new Set<string>();
-let stalled = false;
 let tick: number | undefined;
-const can = (p: string) => !!me?.permissions.includes(p);
+const boardFilter = { q: '', view: 'all' };
+let shownIncident: { id: string; version: number } | null = null;
 
-function timeEl(iso: string | null): HTMLElement {
-  const { text, title } = osloTime(iso);
-  return h('time', { datetime: iso ?? '', title }, text);
+function showStale(): void {
+  if (document.querySelector('[data-testid="stale"]')) return;
+  const nb = currentLang() === 'nb';
+  document.querySelector('main')?.prepend(h('div', { className: 'warning', role: 'status', 'data-testid': 'stale' },
+    nb ? 'Noen har nettopp endret saken. ' : 'Someone just changed this incident. ',
+    h('button', { className: 'secondary', onclick: () => void route() }, nb ? 'Vis endringene' : 'Show the changes')));
 }
 
-function layout(active: string, ...content: Node[]): void {
-  const nav = (hash: string, label: string) => h('a', { href: hash, ...(active === hash ? { 'aria-current': 'page' } : {}) }, label);
-  mount(app,
-    ...(stalled ? [h('div', { className: 'stalled', role: 'alert' }, t('stalled'))] : []),
-    h('header', {},
-      h('strong', {}, t('appName')),
-      nav('#/', t('board')),
-      ...(can('incident:create') ? [nav('#/new', t('newIncident'))] : []),
-      nav('#/oncall', t('oncall')),
-      nav('#/templates', t('templates')),
-      ...(can('register:export') ? [nav('#/register', t('register'))] : []),
-      ...(can('user:manage') ? [nav('#/admin', t('admin'))] : []),
-      h('button', { onclick: () => { toggleLang(); route(); } }, t('language')),
-      h('button', { onclick: async () => { await logout(); me = null; socket?.disconnect(); route(); } }, t('signOut')),
-    ),
-    h('main', {}, ...content),
-  );
+type Render = ((active: string, ...content: Node[]) => void) & { stale: () => boolean };
+let routeSeq = 0;
+/**
+ * A screen renders through the Render of the route that started it: a slow screen whose data arrives
+ * after the user has moved on (the board loading while they open "New incident") draws nothing.
+ */
+function renderFor(seq: number): Render {
+  const stale = () => seq !== routeSeq;
+  return Object.assign((active: string, ...content: Node[]) => { if (!stale()) shellLayout(app, active, ...content); }, { stale });
 }
-
-function showError(err: unknown): HTMLElement {
-  const e = err as ApiError;
-  const details = e.body?.error?.details ?? [];
-  return h('div', { className: 'error', role: 'alert' }, e.message, ...details.map((d) => h('div', {}, `${d.path}: ${d.message}`)));
-}
+const currentRender = () => renderFor(routeSeq);
+setShellHooks({
+  route: () => void route(),
+  toggleLang: () => { toggleLang(); void route(); },
+  signOut: () => void logout().then(() => { session.me = null; socket?.disconnect(); void route(); }),
+});
 
 // ---- Screens ---------------------------------------------------------------------------------------
 
@@ -60,7 +54,7 @@ function signIn(): void {
   const form = h('form', { className: 'card', onsubmit: async (ev: Event) => {
     ev.preventDefault();
     try {
-      me = await login(email.value, password.value);
+      session.me = await login(email.value, password.value);
       connectSocket();
       location.hash = '#/';
       route();
@@ -68,7 +62,7 @@ function signIn(): void {
       mount(errors, showError(err));
     }
   } },
-  h('h1', {}, t('signIn')), h('label', { for: 'email' }, t('email')), email, h('label', { for: 'password' }, t('password')), password, errors,
+  h('h1', {}, t('signIn')), field(t('email'), email), field(t('password'), password), errors,
   h('button', { className: 'primary', type: 'submit' }, t('signIn')));
   mount(app, h('main', {}, form));
 }
@@ -82,22 +76,37 @@ function countdownClass(i: IncidentView, now: number): string {
   return '';
 }
 
-async function board(): Promise<void> {
+function matchesFilter(i: IncidentView, now: number): boolean {
+  const q = boardFilter.q.toLowerCase();
+  if (q && !`${i.ref} ${i.title} ${i.owner?.name ?? ''}`.toLowerCase().includes(q)) return false;
+  const left = i.deadline ? new Date(i.deadline).getTime() - now : null;
+  if (boardFilter.view === 'overdue') return left !== null && left < 0;
+  if (boardFilter.view === 'due24') return left !== null && left < 24 * 3_600_000;
+  if (boardFilter.view === 'triage') return i.status === 'triage';
+  if (boardFilter.view === 'mine') return i.owner?.id === session.me?.id;
+  return true;
+}
+
+async function board(layout: Render = currentRender()): Promise<void> {
   const [running, triage] = await Promise.all([
     api<{ items: IncidentView[] }>('GET', '/incidents?clock=running&sort=deadline&limit=500'),
     api<{ items: IncidentView[] }>('GET', '/incidents?status=triage&limit=200'),
   ]);
-  const items = [...running.items, ...triage.items];
+  if (layout.stale()) return;
+  const all = [...running.items, ...triage.items];
   const grid = h('div', { className: 'board', 'data-testid': 'board' });
   const counters: { el: HTMLElement; card: HTMLElement; incident: IncidentView }[] = [];
+  const items = all.filter((i) => matchesFilter(i, Date.now()));
   for (const incident of items) {
     const counter = h('div', { className: 'countdown', 'data-testid': 'countdown' });
+    const next = incident.status === 'triage' ? t('declareAware') : incident.clock.milestones.find((m) => !m.passed);
     const card = h('a', { className: 'card incident', href: `#/incidents/${incident.id}` },
-      h('div', { className: 'muted' }, `${incident.ref} · ${incident.status}${incident.restricted ? ` · ${t('restricted')}` : ''}`),
+      h('div', { className: 'muted' }, `${incident.ref} · ${word(incident.status)}${incident.restricted ? ` · ${t('restricted')}` : ''}`),
       h('div', {}, h('strong', {}, incident.title)),
       counter,
       h('div', { className: 'muted' }, incident.deadline ? `${t('deadline')}: ` : '', incident.deadline ? timeEl(incident.deadline) : t('noDeadline')),
       h('div', { className: 'muted' }, `${t('owner')}: ${incident.owner?.name ?? '–'}`),
+      next ? h('div', { className: 'muted' }, `${t('nextAction')}: `, typeof next === 'string' ? next : `${next.key} `, typeof next === 'string' ? null : timeEl(next.dueAt)) : null,
     );
     counters.push({ el: counter, card, incident });
     grid.append(card);
@@ -121,124 +130,77 @@ async function board(): Promise<void> {
     update();
     performance.measure('board-tick', { start: started, end: performance.now() });
   }), 1000);
-  layout('#/', h('h1', {}, t('board')), grid);
+  const search = h('input', { type: 'search', value: boardFilter.q });
+  search.addEventListener('change', () => { boardFilter.q = search.value; void board(); });
+  const nb = currentLang() === 'nb';
+  const view = select([['all', t('all')], ['overdue', t('overdue')], ['due24', nb ? 'Frist innen 24 t' : 'Due within 24 h'], ['triage', word('triage')], ['mine', nb ? 'Mine' : 'Mine']], boardFilter.view);
+  view.addEventListener('change', () => { boardFilter.view = view.value; void board(); });
+  layout('#/', h('h1', {}, t('board')),
+    h('div', { className: 'row filters', role: 'search' }, field(t('search'), search), field(t('filter'), view),
+      h('p', { className: 'muted', role: 'status' }, `${t('showing')} ${items.length} / ${all.length}`)),
+    grid);
 }
 
-function newIncident(): void {
+function newIncident(layout: Render = currentRender()): void {
+  const nb = currentLang() === 'nb';
   const title = h('input', { id: 'title', required: true, maxlength: 200 });
   const description = h('textarea', { id: 'description', rows: 4 });
-  const aware = h('input', { id: 'aware', type: 'checkbox', checked: true, style: 'width:auto' });
-  const feedback = h('div');
+  const detectedAt = localInput();
+  const aware = h('input', { id: 'aware', type: 'radio', name: 'clock', checked: true });
+  const triage = h('input', { id: 'triage', type: 'radio', name: 'clock' });
+  const evidence = h('input', { maxlength: 500 });
+  const mask = h('input', { type: 'checkbox', checked: true });
+  const fnr = h('div', { className: 'warning', role: 'alert', hidden: true, 'data-testid': 'fnr-warning' },
+    `${t('fnrWarning')} `, h('label', { className: 'check' }, mask, nb ? ' Masker dem før lagring' : ' Mask them before saving'));
+  // The same rule as the server's: eleven digits with valid mod-11 check digits.
+  const checkText = () => { fnr.hidden = !findNationalIdNumbers(`${title.value}\n${description.value}`).length; };
+  title.addEventListener('input', checkText);
+  description.addEventListener('input', checkText);
+  const feedback = h('div', { 'aria-live': 'polite' });
   const form = h('form', { className: 'card', onsubmit: async (ev: Event) => {
     ev.preventDefault();
     try {
-      const created = await api<IncidentView & { warnings: { path: string; message: string }[] }>('POST', '/incidents', {
-        title: title.value, description: description.value, ...(aware.checked ? { awareAt: new Date().toISOString() } : {}),
+      const detected = fromLocalInput(detectedAt);
+      const masked = !fnr.hidden && mask.checked;
+      const created = await api<IncidentView & { warnings: { path: string; message: string }[] }>('POST', `/incidents${masked ? '?maskNationalIds=true' : ''}`, {
+        title: title.value, description: description.value, detected: { at: detected, by: session.me?.name ?? '' },
+        ...(aware.checked ? { awareAt: new Date().toISOString(), ...(evidence.value ? { awarenessEvidence: evidence.value } : {}) } : {}),
       });
-      if (created.warnings.length) mount(feedback, ...created.warnings.map((w) => h('div', { className: 'warning' }, `${t('fnrWarning')} (${w.path})`)));
       location.hash = `#/incidents/${created.id}`;
     } catch (err) {
       mount(feedback, showError(err));
     }
   } },
-  h('label', { for: 'title' }, t('title')), title, h('label', { for: 'description' }, t('description')), description,
-  h('label', { for: 'aware' }, aware, ' ', t('awareNow')), feedback, h('button', { className: 'primary', type: 'submit' }, t('create')));
+  field(t('title'), title), field(nb ? 'Oppdaget' : 'Detected', detectedAt), field(t('description'), description), fnr,
+  h('fieldset', {}, h('legend', {}, t('clock')),
+    h('label', { className: 'check', for: 'aware' }, aware, ` ${t('awareNow')}`),
+    h('label', { className: 'check', for: 'triage' }, triage, ` ${t('triage')}`)),
+  field(t('evidence'), evidence),
+  h('p', { className: 'muted' }, nb ? 'Detaljene (data, personer, tiltak) fylles inn på saken etterpå.' : 'The details (data, people, measures) are filled in on the incident afterwards.'),
+  feedback, h('button', { className: 'primary', type: 'submit' }, t('create')));
   layout('#/new', h('h1', {}, t('newIncident')), form);
 }
 
-async function incidentPage(id: string): Promise<void> {
-  const incident = await api<IncidentView>('GET', `/incidents/${id}`);
-  const timeline = await api<{ at: string; summary: string; actor: { name: string } | null }[]>('GET', `/incidents/${id}/timeline`);
-  socket?.emit('incident:watch', { incidentId: id }, () => undefined);
-  const counter = h('div', { className: 'countdown', 'data-testid': 'countdown' });
-  const update = () => {
-    counter.textContent = incident.deadline ? countdown(new Date(incident.deadline).getTime() - Date.now()) : t('noDeadline');
-  };
-  update();
-  window.clearInterval(tick);
-  tick = window.setInterval(update, 1000);
-  const result = h('div');
-  const actions = h('div', {},
-    ...(can('assessment:run') ? [h('button', { className: 'secondary', onclick: async () => {
-      try {
-        const a = await api<{ risk: string; recommendation: Record<string, unknown>; reasons: { en: string; nb: string }[] }>('POST', `/incidents/${id}/assessments`);
-        mount(result, h('div', { className: 'card' }, h('strong', {}, `Risk: ${a.risk}`), h('pre', {}, JSON.stringify(a.recommendation, null, 2)),
-          h('ul', {}, ...a.reasons.map((r) => h('li', {}, currentLang() === 'nb' ? r.nb : r.en)))));
-      } catch (err) { mount(result, showError(err)); }
-    } }, t('assess'))] : []),
-    h('button', { className: 'secondary', onclick: async () => {
-      const p = await api<{ text: string; missing: { element: string; message: string }[] }>('POST', `/incidents/${id}/notices/preview`, { kind: 'authority', lang: currentLang() });
-      mount(result, h('div', { className: 'card', 'data-testid': 'notice-preview' },
-        ...p.missing.map((m) => h('div', { className: 'warning' }, `${t('missing')}: ${m.message}`)), h('pre', {}, p.text)));
-    } }, t('preview')),
-  );
-  const notices = await api<{ id: string; kind: string; lang: string; status: string; contentHash: string; hashVerifies: boolean; createdAt: string }[]>('GET', `/incidents/${id}/notices`);
-  const submissions = await api<{ sentAt: string; channel: string; reference: string; phase: string; late: boolean }[]>('GET', `/incidents/${id}/submissions`);
-  const altinn = h('div');
-  const noticePanel = h('div', { className: 'card', 'data-testid': 'notices' }, h('h2', {}, t('notices')),
-    ...(can('notice:draft') ? [h('button', { className: 'secondary', onclick: async () => {
-      try { await api('POST', `/incidents/${id}/notices`, { kind: 'authority', lang: currentLang() }); void route(); } catch (err) { mount(result, showError(err)); }
-    } }, t('draft'))] : []),
-    h('table', {}, h('tbody', {}, ...notices.map((n) => h('tr', {},
-      h('td', {}, `${n.kind} (${n.lang})`), h('td', {}, n.status), h('td', { title: n.contentHash }, n.hashVerifies ? 'SHA-256 ✓' : 'SHA-256 ✗'),
-      h('td', {},
-        ...(n.status === 'draft' && can('notice:approve') ? [h('button', { className: 'primary', onclick: async () => { await api('POST', `/notices/${n.id}/approve`); void route(); } }, t('approveNotice'))] : []),
-        h('button', { className: 'secondary', onclick: () => download(`/notices/${n.id}/pdf`, `notice-${n.id}.pdf`) }, 'PDF'),
-        ...(n.kind === 'authority' ? [h('button', { className: 'secondary', onclick: async () => {
-          const m = await api<{ sections: { section: string; fields: { field: string; answer: string }[] }[] }>('GET', `/notices/${n.id}/altinn`);
-          mount(altinn, h('div', { className: 'card', 'data-testid': 'altinn' }, h('h2', {}, 'Altinn: Meld avvik'),
-            ...m.sections.map((sec) => h('section', {}, h('h3', {}, sec.section), ...sec.fields.map((f) => h('div', {},
-              h('label', {}, f.field), h('pre', {}, f.answer),
-              h('button', { className: 'secondary', onclick: () => void navigator.clipboard?.writeText(f.answer) }, t('copy'))))))));
-        } }, 'Altinn')] : []),
-      ))))));
-  const ledger = h('div', { className: 'card' }, h('h2', {}, t('submissions')),
-    submissions.length ? h('ul', {}, ...submissions.map((s) => h('li', {}, timeEl(s.sentAt), ` ${s.phase} · ${s.channel} ${s.reference}${s.late ? ' · late' : ''}`))) : h('p', { className: 'muted' }, '–'));
-  layout('', h('h1', {}, `${incident.ref}: ${incident.title}`),
-    h('div', { className: 'card' }, h('h2', {}, t('clock')), counter,
-      h('div', { className: 'muted' }, `${t('deadline')}: `, timeEl(incident.deadline)),
-      h('ul', {}, ...incident.clock.milestones.map((m) => h('li', {}, `${m.key} · `, timeEl(m.dueAt), m.alert ? ` · ${m.alert.acknowledgedAt ? t('acknowledged') : t('alerted')}` : '')))),
-    h('div', { className: 'card' }, h('p', {}, incident.description)),
-    actions, result, noticePanel, altinn, ledger,
-    h('div', { className: 'card' }, h('h2', {}, t('timeline')), h('ul', {}, ...timeline.map((e) => h('li', {}, timeEl(e.at), ` ${e.actor?.name ?? ''}: ${e.summary}`)))),
-  );
-}
-
-async function oncall(): Promise<void> {
+async function oncall(layout: Render = currentRender()): Promise<void> {
   const [alerts, now] = await Promise.all([
     api<AlertView[]>('GET', '/alerts?limit=50'),
-    api<{ rota: { name: string }; onCall: string | null }[]>('GET', '/oncall/now'),
+    api<{ rota: { name: string }; onCall: string | null; onCallName: string | null; nextHandover: string }[]>('GET', '/oncall/now'),
   ]);
-  const list = h('div', { 'data-testid': 'alerts' }, ...alerts.map((a) => h('div', { className: 'card alert-item' },
-    h('div', {}, h('strong', {}, `${a.incidentRef} · ${a.milestone}`), ' ', a.title, h('div', { className: 'muted' }, timeEl(a.firedAt), a.late ? ' · late' : '')),
-    a.acknowledgedAt ? h('span', {}, `✓ ${t('acknowledged')}`) : can('alert:ack')
-      ? h('button', { className: 'primary', onclick: async () => { await api('POST', `/alerts/${a.id}/ack`); void oncall(); } }, t('acknowledge')) : null)));
+  const open = alerts.filter((a) => !a.acknowledgedAt);
+  const done = alerts.filter((a) => a.acknowledgedAt);
+  const item = (a: AlertView) => h('div', { className: `card alert-item ${a.acknowledgedAt ? '' : 'open'}` },
+    h('div', {}, h('a', { href: `#/incidents/${a.incidentId}` }, h('strong', {}, `${a.incidentRef} · ${word(a.kind)} ${a.milestone}`)), ' ', a.title,
+      h('div', { className: 'muted' }, timeEl(a.firedAt), a.late ? ` · ${t('late')}` : '')),
+    a.acknowledgedAt ? h('span', {}, `✓ ${t('acknowledged')} ${a.acknowledgedBy?.name ?? ''}`) : can('alert:ack')
+      ? h('button', { className: 'primary', 'aria-label': `${t('acknowledge')}: ${a.incidentRef} ${a.milestone}`, onclick: async () => { await api('POST', `/alerts/${a.id}/ack`); void oncall(); } }, t('acknowledge')) : null);
   layout('#/oncall', h('h1', {}, t('alerts')),
-    h('div', { className: 'card' }, h('strong', {}, `${t('onCallNow')}: `), now.length ? now.map((r) => `${r.rota.name}: ${r.onCall ?? t('nobody')}`).join(', ') : t('nobody')),
-    list);
+    h('section', { className: 'card', 'data-testid': 'on-call-now' }, h('h2', {}, t('onCallNow')),
+      now.length ? h('ul', {}, ...now.map((r) => h('li', {}, h('strong', {}, `${r.rota.name}: `), r.onCallName ?? t('nobody'), h('span', { className: 'muted' }, ` · ${t('nextHandover')} `), timeEl(r.nextHandover))))
+        : h('p', {}, t('nobody'))),
+    h('div', { 'data-testid': 'alerts' }, ...open.map(item), ...done.map(item)));
 }
 
-async function templates(): Promise<void> {
-  const list = await api<{ id: string; kind: string; lang: string; version: number; status: string; author: { id: string; name: string } }[]>('GET', '/templates');
-  layout('#/templates', h('h1', {}, t('templates')), h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Kind'), h('th', {}, 'Lang'), h('th', {}, 'v'), h('th', {}, 'Status'), h('th', {}, ''))),
-    h('tbody', {}, ...list.map((v) => h('tr', { 'data-testid': `template-${v.kind}-${v.lang}-${v.version}` }, h('td', {}, v.kind), h('td', {}, v.lang), h('td', {}, String(v.version)), h('td', {}, v.status),
-      h('td', {}, ...(v.status === 'submitted' && can('template:approve') && v.author.id !== me?.id
-        ? [h('button', { className: 'primary', onclick: async () => { await api('POST', `/templates/${v.id}/approve`, { comment: 'Approved in the dashboard' }); void templates(); } }, t('approve')),
-           h('button', { className: 'secondary', onclick: async () => { await api('POST', `/templates/${v.id}/reject`, { comment: 'Rejected in the dashboard' }); void templates(); } }, t('reject'))]
-        : [])))))));
-}
-
-async function admin(): Promise<void> {
-  const [users, audit] = await Promise.all([
-    api<{ id: string; name: string; email: string; roles: string[]; active: boolean }[]>('GET', '/users'),
-    can('audit:verify') ? api<{ ok: boolean; entries: number; firstBroken?: { seq: number; reason: string } }>('GET', '/audit/verify') : Promise.resolve(null),
-  ]);
-  layout('#/admin', h('h1', {}, t('admin')),
-    audit ? h('div', { className: audit.ok ? 'card' : 'error', 'data-testid': 'audit-status' }, audit.ok ? `${t('auditOk')} (${audit.entries})` : `${t('auditBroken')}: #${audit.firstBroken?.seq} ${audit.firstBroken?.reason}`) : h('div'),
-    h('table', { className: 'card' }, h('tbody', {}, ...users.map((u) => h('tr', {}, h('td', {}, u.name), h('td', {}, u.email), h('td', {}, u.roles.join(', ')), h('td', {}, u.active ? '✓' : '–'))))));
-}
-
-async function register(): Promise<void> {
+async function register(layout: Render = currentRender()): Promise<void> {
   const data = await api<{ incidents: { ref: string; title: string; status: string; notified: string; hoursToNotify: number | null; createdAt: string }[] }>('GET', '/register');
   const byMonth = new Map<string, { notified: number; not: number }>();
   for (const r of data.incidents) {
@@ -247,6 +209,16 @@ async function register(): Promise<void> {
     if (r.notified === 'yes') m.notified++; else m.not++;
     byMonth.set(month, m);
   }
+  const tbody = h('tbody');
+  const rows = h('div', { className: 'table-wrap' }, h('table', { 'data-testid': 'register' },
+    h('thead', {}, h('tr', {}, ...['Ref', t('title'), t('status'), t('notified'), t('hoursToNotify')].map((c) => h('th', { scope: 'col' }, c)))), tbody));
+  const fill = (q: string) => mount(tbody, ...data.incidents
+    .filter((r) => !q || `${r.ref} ${r.title}`.toLowerCase().includes(q.toLowerCase()))
+    .map((r) => h('tr', {}, h('td', {}, r.ref), h('td', {}, r.title), h('td', {}, word(r.status)), h('td', {}, word(r.notified)), h('td', {}, r.hoursToNotify === null ? '' : `${r.hoursToNotify} h`))));
+  fill('');
+  const searchInput = h('input', { type: 'search' });
+  searchInput.addEventListener('input', () => fill(searchInput.value));
+  const search = field(t('search'), searchInput);
   layout('#/register', h('h1', {}, t('register')),
     h('button', { className: 'primary', 'data-testid': 'export-csv', onclick: () => download('/register?format=csv', 'breach-register.csv') }, t('exportCsv')),
     h('table', { className: 'card' }, h('thead', {}, h('tr', {}, h('th', {}, t('month')), h('th', {}, t('notified')), h('th', {}, '–'))),
@@ -257,7 +229,7 @@ async function register(): Promise<void> {
         h('span', { style: `display:inline-block;height:.8rem;width:${Math.min(100, (r.hoursToNotify! / 96) * 100)}%;background:${r.hoursToNotify! > 72 ? '#a1260d' : '#0b6b3a'}` }),
         h('span', {}, `${r.hoursToNotify} h`))),
       h('p', { className: 'muted' }, t('line72'))),
-    h('table', {}, h('tbody', {}, ...data.incidents.map((r) => h('tr', {}, h('td', {}, r.ref), h('td', {}, r.title), h('td', {}, r.status), h('td', {}, r.notified), h('td', {}, r.hoursToNotify === null ? '' : `${r.hoursToNotify} h`))))));
+    search, rows);
 }
 
 // ---- Live updates ----------------------------------------------------------------------------------
@@ -307,10 +279,15 @@ function connectSocket(): void {
     });
   });
   s.on('alert:fired', (m) => alertArrived(m));
-  s.on('incident:updated', () => { if (location.hash === '#/' || location.hash === '') rerender(); });
+  s.on('incident:updated', (m) => {
+    const hash = location.hash;
+    if (hash === '#/' || hash === '') rerender();
+    // An open incident page is not redrawn under someone's hands: they are told, and reload when ready.
+    else if (shownIncident?.id === m.id && m.version !== shownIncident.version) showStale();
+  });
   s.on('alert:acknowledged', () => { if (location.hash.startsWith('#/oncall')) rerender(); });
-  s.on('scheduler:stalled', () => { stalled = true; void route(); });
-  s.on('scheduler:recovered', () => { stalled = false; void route(); });
+  s.on('scheduler:stalled', () => { session.stalled = true; void route(); });
+  s.on('scheduler:recovered', () => { session.stalled = false; void route(); });
   s.on('session:expired', () => { void refresh().then(() => s.connect()); });
   socket = s;
   if ('Notification' in window && Notification.permission === 'default') void Notification.requestPermission();
@@ -318,27 +295,37 @@ function connectSocket(): void {
 
 async function route(): Promise<void> {
   window.clearInterval(tick);
-  if (!me) return signIn();
+  shownIncident = null;
+  const layout = renderFor(++routeSeq);
+  if (!session.me) return signIn();
   const hash = location.hash || '#/';
   try {
     if (hash === '#/') await board();
     else if (hash === '#/new') newIncident();
     else if (hash === '#/oncall') await oncall();
-    else if (hash === '#/templates') await templates();
+    else if (hash === '#/templates') await templatesPage(layout);
     else if (hash === '#/register') await register();
-    else if (hash === '#/admin') await admin();
-    else if (hash.startsWith('#/incidents/')) await incidentPage(hash.slice('#/incidents/'.length));
+    else if (hash === '#/admin') await adminPage(layout);
+    else if (hash.startsWith('#/incidents/')) {
+      await incidentPage(app, hash.slice('#/incidents/'.length), layout,
+        (incidentId, version) => {
+          if (layout.stale()) return;
+          shownIncident = { id: incidentId, version };
+          socket?.emit('incident:watch', { incidentId }, () => undefined);
+        },
+        (fn) => { if (layout.stale()) return; window.clearInterval(tick); tick = window.setInterval(fn, 1000); });
+    }
     else await board();
   } catch (err) {
     layout(hash, showError(err));
   }
 }
 
-onTokenChange((token) => { if (!token && me) { me = null; void route(); } });
+onTokenChange((token) => { if (!token && session.me) { session.me = null; void route(); } });
 window.addEventListener('hashchange', () => void route());
 document.documentElement.lang = currentLang();
 void refresh().then((user) => {
-  me = user;
-  if (me) connectSocket();
+  session.me = user;
+  if (session.me) connectSocket();
   void route();
 });

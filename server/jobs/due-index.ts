@@ -1,4 +1,4 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema, type Connection, type Model, type UpdateQuery } from 'mongoose';
 import { op } from '../db/trusted.js';
 
 const MINUTE_MS = 60_000;
@@ -57,11 +57,7 @@ export class DueIndex {
       const minute = minuteOf(dueAt);
       byMinute.set(minute, [...(byMinute.get(minute) ?? []), entry(id, dueAt)]);
     }
-    for (const [minute, texts] of byMinute) {
-      const write = () => this.buckets.updateOne({ _id: bucketId(minute) }, { $addToSet: { ids: op({ $each: texts }) } }, { upsert: true });
-      // FerretDB's upsert reads, then inserts: two writers creating the same minute collide once; the second write updates.
-      await write().catch((err: { code?: number }) => (err.code === 11000 ? write() : Promise.reject(err)));
-    }
+    for (const [minute, texts] of byMinute) await this.upsert(bucketId(minute), { $addToSet: { ids: op({ $each: texts }) } });
   }
 
   async remove(id: string, dueAt: Date): Promise<void> {
@@ -99,8 +95,14 @@ export class DueIndex {
         await this.buckets.deleteOne({ _id: bucket._id, ids: op({ $size: 0 }) });
       }
     }
-    await this.buckets.updateOne({ _id: CURSOR_ID }, { $set: { from: Math.min(minuteOf(now) - 1, last, earliestKept) } }, { upsert: true });
+    await this.upsert(CURSOR_ID, { $set: { from: Math.min(minuteOf(now) - 1, last, earliestKept) } });
     return visited;
+  }
+
+  /** FerretDB's upsert reads, then inserts: two writers creating the same document collide once, and the second write updates. */
+  private async upsert(id: string, update: UpdateQuery<DueBucket>): Promise<void> {
+    const write = () => this.buckets.updateOne({ _id: id }, update, { upsert: true });
+    await write().catch((err: { code?: number }) => (err.code === 11000 ? write() : Promise.reject(err)));
   }
 
   private async *bucketsBetween(first: number, last: number): AsyncGenerator<DueBucket> {

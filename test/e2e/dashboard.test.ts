@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { projectRoot } from '../../server/db/build-ferretdb.js';
+import type { Browser, Page } from 'playwright-core';
 import { buildClient } from '../../scripts/build-client.js';
 import { incidentModels } from '../../server/domains/incidents/incident.model.js';
 import { LiveClock } from '../support/clock.js';
-import { api, PASSWORD, startTestService, type TestService, type TestUser } from '../support/service.js';
+import { ARTIFACTS, launchBrowser, PHONE, sidewaysOverflow, signIn as signInAs } from '../support/browser.js';
+import { api, startTestService, type TestService, type TestUser } from '../support/service.js';
 
 const H = 3_600_000;
-const ARTIFACTS = join(projectRoot, 'test-results', 'screenshots');
 
 describe('the dashboard in a real browser', function () {
   this.timeout(90_000);
@@ -23,34 +22,20 @@ describe('the dashboard in a real browser', function () {
 
   before(async () => {
     bundle = await buildClient();
-    mkdirSync(ARTIFACTS, { recursive: true });
     svc = await startTestService({ clock: new LiveClock(), env: { PROCESS_ROLES: 'web,worker', AGENDA_PROCESS_EVERY_MS: '300' } });
     analyst = await svc.user(['analyst'], 'Anna');
     oncall = await svc.user(['oncall'], 'Ola');
     manager = await svc.user(['manager'], 'Mona');
     otherManager = await svc.user(['manager'], 'Magnus');
     await svc.user(['dpo'], 'Kari');
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
     await svc?.close();
   });
 
-  async function signIn(user: TestUser, viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    await page.goto(svc.url);
-    await page.getByLabel(/E-post|E-mail/).fill(user.email);
-    await page.getByLabel(/Passord|Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: /Logg inn|Sign in/ }).click();
-    await page.getByTestId('board').waitFor({ state: 'attached' });
-    return page;
-  }
+  const signIn = (user: TestUser, viewport?: { width: number; height: number }): Promise<Page> => signInAs(browser, svc, user, viewport ? { viewport } : {});
 
   it('is small: the production bundle is under 100 kB gzipped', () => {
     assert.ok(bundle.jsGzip < 100_000, `app.js is ${bundle.jsGzip} bytes gzipped`);
@@ -70,8 +55,8 @@ describe('the dashboard in a real browser', function () {
     await page.getByTestId('countdown').first().waitFor();
     assert.match((await page.getByTestId('countdown').first().textContent()) ?? '', /\d+:\d\d:\d\d/);
     await page.screenshot({ path: join(ARTIFACTS, 'board-desktop.png'), fullPage: true });
-    const phone = await signIn(analyst, { width: 390, height: 844 });
-    const overflow = (await phone.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+    const phone = await signIn(analyst, PHONE);
+    const overflow = await sidewaysOverflow(phone);
     assert.ok(overflow <= 0, `the board overflows the phone width by ${overflow}px`);
     await phone.screenshot({ path: join(ARTIFACTS, 'board-phone.png'), fullPage: true });
   });
@@ -101,12 +86,21 @@ describe('the dashboard in a real browser', function () {
     const asAnalyst = await signIn(analyst);
     await asAnalyst.goto(`${svc.url}/#/templates`);
     await row(asAnalyst).waitFor();
-    assert.equal(await row(asAnalyst).getByRole('button').count(), 0);
+    await row(asAnalyst).getByRole('button', { name: /Forhåndsvis|Preview/ }).waitFor();
+    assert.equal(await row(asAnalyst).getByRole('button', { name: /Godkjenn|Approve|Avvis|Reject/ }).count(), 0);
 
     const asManager = await signIn(otherManager);
     await asManager.goto(`${svc.url}/#/templates`);
+    await row(asManager).getByRole('button', { name: /Forhåndsvis|Preview/ }).click();
+    await asManager.getByTestId('template-preview').getByText(/Eksempel AS/).first().waitFor();
+    await row(asManager).getByRole('button', { name: /Vis endringer|Show changes/ }).click();
+    await asManager.getByTestId('template-diff').locator('.add').first().waitFor();
     await row(asManager).getByRole('button', { name: /Godkjenn|Approve/ }).click();
-    await row(asManager).getByText('approved').waitFor();
+    await asManager.getByTestId('template-review').getByLabel(/Kommentar|Comment/).fill('Checked against the Altinn form');
+    await asManager.getByTestId('template-review').getByRole('button', { name: /Godkjenn|Approve/ }).click();
+    await row(asManager).getByText(/godkjent|approved/).waitFor();
+    const approved = (await api(svc).get(`/api/templates?kind=authority&lang=nb`).set(manager.auth).expect(200)).body.find((v: { id: string }) => v.id === draft.id);
+    assert.equal(approved.review.comment, 'Checked against the Altinn form');
     await asManager.screenshot({ path: join(ARTIFACTS, 'templates-desktop.png'), fullPage: true });
   });
 
@@ -114,7 +108,7 @@ describe('the dashboard in a real browser', function () {
     const incident = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Incomplete', description: 'No consequences yet', awareAt: new Date().toISOString() }).expect(201)).body;
     const page = await signIn(analyst);
     await page.goto(`${svc.url}/#/incidents/${incident.id}`);
-    await page.getByRole('button', { name: /Forhåndsvis melding|Preview notice/ }).click();
+    await page.getByRole('button', { name: /Forhåndsvis melding \(bokmål\)|Preview notice \(bokmål\)/ }).click();
     await page.getByTestId('notice-preview').getByText(/Mangler|Missing/).first().waitFor();
     const refused = await api(svc).post(`/api/incidents/${incident.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'nb' }).expect(422);
     assert.ok(refused.body.error.details.some((d: { path: string }) => d.path === 'consequences'));
@@ -130,7 +124,7 @@ describe('the dashboard in a real browser', function () {
     await page.goto(`${svc.url}/#/incidents/${incident.id}`);
     await page.getByTestId('notices').getByRole('button', { name: /Lag utkast|Draft/ }).click();
     await page.getByTestId('notices').getByRole('button', { name: /Godkjenn melding|Approve notice/ }).click();
-    await page.getByTestId('notices').getByText('approved').waitFor();
+    await page.getByTestId('notices').getByText(/godkjent|approved/).waitFor();
     await page.getByTestId('notices').getByRole('button', { name: 'Altinn' }).click();
     await page.getByTestId('altinn').getByText('Beskrivelse av avviket').waitFor();
     assert.ok(await page.getByTestId('altinn').getByText('A spreadsheet went to the wrong customer.').count() > 0);

@@ -192,3 +192,33 @@ describe('foundation: readiness follows the database', () => {
   });
 });
 
+
+describe('foundation: live reload in development', () => {
+  it('tells an open dashboard to reload when the client is rebuilt, and offers no such stream otherwise', async () => {
+    const logger = createLogger('silent');
+    const listeners = new Set<() => void>();
+    const app = createApp({
+      logger, routes: [], guard: async () => undefined, readiness: { check: async () => ({}) },
+      devReload: { subscribe: (fn) => { listeners.add(fn); return () => listeners.delete(fn); } },
+    });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const controller = new AbortController();
+      const res = await fetch(`http://127.0.0.1:${port}/__dev/reload`, { signal: controller.signal });
+      assert.equal(res.headers.get('content-type'), 'text/event-stream');
+      const reader = res.body!.getReader();
+      await waitFor(async () => listeners.size, (n) => n === 1, 2_000, 'a subscribed dashboard');
+      for (const fn of listeners) fn();
+      let text = '';
+      while (!text.includes('data: reload')) text += new TextDecoder().decode((await reader.read()).value);
+      controller.abort();
+      await waitFor(async () => listeners.size, (n) => n === 0, 2_000, 'the dashboard unsubscribed on close');
+    } finally {
+      server.close();
+    }
+    const production = createApp({ logger, routes: [], guard: async () => undefined, readiness: { check: async () => ({}) } });
+    await request(production).get('/__dev/reload').expect((r) => assert.notEqual(r.headers['content-type'], 'text/event-stream'));
+  });
+});

@@ -3,20 +3,14 @@ import type { Actor } from '../auth/auth.service.js';
 import { auditContext } from '../auth/guard.js';
 import { IdParams } from '../incidents/incident.schemas.js';
 import { altinnMapping } from './altinn.js';
-import type { Notice, TemplateVersion } from './notice.model.js';
+import type { Notice } from './notice.model.js';
+import { presentTemplate } from './notice.presenter.js';
 import { noticePdf } from './notice.pdf.js';
 import { DiffQuery, MarkSent, NoticeIdParams, NoticeRequest, ReviewBody, TemplateDraftBody, TemplateQuery } from './notice.schemas.js';
 import { contentHash, type NoticeService } from './notice.service.js';
 import type { TemplateService } from './template.service.js';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
-
-export function presentTemplate(t: TemplateVersion) {
-  return {
-    id: String(t._id), kind: t.kind, lang: t.lang, version: t.version, status: t.status, subject: t.subject, html: t.html, text: t.text, note: t.note,
-    author: t.author, createdAt: iso(t.createdAt), submittedAt: iso(t.submittedAt), review: t.review ? { ...t.review, at: iso(t.review.at) } : null,
-  };
-}
 
 export function presentNotice(n: Notice) {
   return {
@@ -83,6 +77,11 @@ export function noticeRoutes(notices: NoticeService, templates: TemplateService)
     route<Actor, undefined, typeof DiffQuery>({
       method: 'get', path: '/templates/diff', summary: 'A unified diff between two template versions', tag: 'templates', access: can('incident:read'), query: DiffQuery,
       handle: async ({ query }) => templates.diff(query.from, query.to),
+    }),
+    route<Actor, undefined, undefined, typeof NoticeIdParams>({
+      method: 'get', path: '/templates/:id/preview', summary: 'A template version rendered against the sample incident', tag: 'templates',
+      access: can('incident:read'), params: NoticeIdParams,
+      handle: async ({ params }) => templates.preview(params.id),
     }),
     route<Actor, typeof TemplateDraftBody>({
       method: 'post', path: '/templates', summary: 'Draft a new template version', tag: 'templates', access: can('template:draft'), body: TemplateDraftBody, status: 201,

@@ -2,7 +2,7 @@ import { createTwoFilesPatch } from 'diff';
 import type { Model } from 'mongoose';
 import { noticeContext, type NoticeKind } from '../../../notifications/catalog.js';
 import type { Lang } from '../../../notifications/labels.js';
-import { defaultTemplates, tryRender } from '../../../notifications/render.js';
+import { defaultTemplates, renderNotice, tryRender, type RenderedNotice } from '../../../notifications/render.js';
 import { sampleAdvice, sampleContact, sampleIncident } from '../../../notifications/sample.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, notFound, unprocessable } from '../../lib/errors.js';
@@ -22,10 +22,12 @@ export interface TemplateDraft {
 
 const SEED_AUTHOR = { id: 'system', name: 'Breach Clock (default template)' };
 
+const sampleContext = (kind: NoticeKind, lang: Lang) =>
+  noticeContext(kind, lang, sampleIncident(), { phase: 'complete', late: false, organisation: 'Eksempel AS', contact: sampleContact, adviceToSubjects: sampleAdvice }, new Date('2026-03-03T09:00:00Z'));
+
 /** Renders a template source against the sample incident in strict mode; the error, if any. */
 export function sampleRenderError(kind: NoticeKind, lang: Lang, source: { subject: string; html: string; text: string }): string | undefined {
-  const context = noticeContext(kind, lang, sampleIncident(), { phase: 'complete', late: false, organisation: 'Eksempel AS', contact: sampleContact, adviceToSubjects: sampleAdvice }, new Date('2026-03-03T09:00:00Z'));
-  return tryRender(source, context);
+  return tryRender(source, sampleContext(kind, lang));
 }
 
 /** Versioned notice templates: drafted by analysts or managers, approved by a manager other than the author. */
@@ -105,6 +107,14 @@ export class TemplateService {
     if (kind) filter.kind = kind;
     if (lang) filter.lang = lang;
     return this.templates.find(filter).sort({ kind: 1, lang: 1, version: -1 }).lean<TemplateVersion[]>();
+  }
+
+  /** A stored version rendered against the sample incident, or why it does not render. */
+  async preview(id: string): Promise<{ rendered: RenderedNotice | null; error: string | null }> {
+    const version = await this.get(id);
+    const error = sampleRenderError(version.kind, version.lang, version);
+    if (error) return { rendered: null, error };
+    return { rendered: renderNotice(String(version._id), version, sampleContext(version.kind, version.lang)), error: null };
   }
 
   /** A unified diff of two versions, part by part. */

@@ -35,7 +35,7 @@ export function rotaRoutes(rotas: RotaService): AnyRoute[] {
   return [
     route<Actor>({
       method: 'get', path: '/oncall/now', summary: 'Who is on call now, per rota, and the next handover', tag: 'oncall', access: can('alert:read'),
-      handle: async () => (await rotas.now()).map((r) => ({ rota: { id: String(r.rota._id), name: r.rota.name }, onCall: r.onCall, nextHandover: r.nextHandover.toISOString() })),
+      handle: async () => (await rotas.now()).map((r) => ({ rota: { id: String(r.rota._id), name: r.rota.name }, onCall: r.onCall, onCallName: r.onCallName, nextHandover: r.nextHandover.toISOString() })),
     }),
     route<Actor>({
       method: 'get', path: '/rotas', summary: 'Every rota', tag: 'oncall', access: can('alert:read'),

@@ -58,8 +58,12 @@ export class RotaService {
   }
 
   /** Each rota with who is on call now and when the next handover is. */
-  async now(): Promise<{ rota: Rota; onCall: string | null; nextHandover: Date }[]> {
+  async now(): Promise<{ rota: Rota; onCall: string | null; onCallName: string | null; nextHandover: Date }[]> {
     const at = this.clock.now();
-    return (await this.list()).map((rota) => ({ rota, onCall: onCallAt(rota, at), nextHandover: nextHandover(rota, at) }));
+    return Promise.all((await this.list()).map(async (rota) => {
+      const onCall = onCallAt(rota, at);
+      const person = onCall ? await this.users.findActive(onCall) : undefined;
+      return { rota, onCall, onCallName: person?.name ?? null, nextHandover: nextHandover(rota, at) };
+    }));
   }
 }

@@ -13,6 +13,11 @@ export function userRoutes(users: UserService): AnyRoute[] {
       method: 'get', path: '/users', summary: 'Every user', tag: 'users', access: manage, response: z.array(UserView),
       handle: async () => (await users.list()).map(presentUser),
     }),
+    route<Actor>({
+      method: 'get', path: '/users/directory', summary: 'Active users by name and role, for choosing owners and rota members', tag: 'users',
+      access: can('incident:read'),
+      handle: async () => (await users.list()).filter((u) => u.active).map((u) => ({ id: String(u._id), name: u.name, roles: u.roles })),
+    }),
     route<Actor, typeof CreateUser>({
       method: 'post', path: '/users', summary: 'Create a user', tag: 'users', access: manage, body: CreateUser, status: 201, response: UserView,
       handle: async ({ body, req, actor }) => presentUser(await users.create(auditContext(req, actor), body)),

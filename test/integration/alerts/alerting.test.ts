@@ -40,6 +40,15 @@ describe('alerting: channels, deliveries, escalation, acknowledgement', () => {
     await hook.close();
   });
 
+  it('names who is on call now, and lists active users by name for choosing rota members', async () => {
+    const now = (await api(svc).get('/api/oncall/now').set(oncall.auth).expect(200)).body;
+    assert.deepEqual(now.map((r: { rota: { name: string }; onCall: string; onCallName: string }) => [r.rota.name, r.onCall, r.onCallName]), [['Primary', oncall.id, 'Ola']]);
+    const directory = (await api(svc).get('/api/users/directory').set(analyst.auth).expect(200)).body as { id: string; name: string; roles: string[] }[];
+    assert.deepEqual(directory.find((u) => u.id === secondLine.id), { id: secondLine.id, name: 'Siri', roles: ['oncall'] });
+    assert.ok(directory.every((u) => Object.keys(u).sort().join() === 'id,name,roles'), 'no e-mail or channel leaves through the directory');
+    await api(svc).get('/api/users/directory').expect(401);
+  });
+
   const fireH24 = async () => {
     const incident = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Leaked export', description: '', awareAt: svc.clock.now().toISOString() }).expect(201)).body;
     svc.clock.advanceHours(24);

@@ -153,4 +153,17 @@ describe('notice templates: versions and approval', () => {
     const res = await api(svc).post(`/api/templates/${draft.id}/submit`).set(analyst.auth).expect(422);
     assert.equal(res.body.error.code, 'template_does_not_render');
   });
+  it('previews a version against the sample incident, and says why a broken draft does not render', async () => {
+    const base = await seeded();
+    const preview = (await api(svc).get(`/api/templates/${base.id}/preview`).set(analyst.auth).expect(200)).body;
+    assert.equal(preview.error, null);
+    assert.match(preview.rendered.text, /Eksempel AS/);
+    const broken = (await api(svc).post('/api/templates').set(manager.auth)
+      .send({ kind: 'subject', lang: 'nb', subject: base.subject, html: base.html, text: '{{noSuchField}}', note: 'broken' }).expect(201)).body;
+    const refused = (await api(svc).get(`/api/templates/${broken.id}/preview`).set(analyst.auth).expect(200)).body;
+    assert.equal(refused.rendered, null);
+    assert.match(refused.error, /noSuchField/);
+    await api(svc).get('/api/templates/not-an-id/preview').set(analyst.auth).expect(400);
+  });
+
 });

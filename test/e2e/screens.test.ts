@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { buildClient } from '../../scripts/build-client.js';
+import { LiveClock } from '../support/clock.js';
+import { ARTIFACTS, describeViolations, DESKTOP, launchBrowser, PHONE, sidewaysOverflow, signIn, wcagViolations } from '../support/browser.js';
+import { api, startTestService, type TestService, type TestUser } from '../support/service.js';
+
+describe('the dashboard screens: working an incident, admin, accessibility and phone layout', function () {
+  this.timeout(120_000);
+  let svc: TestService;
+  let browser: Browser;
+  let analyst: TestUser;
+  let dpo: TestUser;
+  let admin: TestUser;
+  let oncall: TestUser;
+  let incidentId: string;
+
+  before(async () => {
+    await buildClient();
+    svc = await startTestService({ clock: new LiveClock(), env: { PROCESS_ROLES: 'web,worker', AGENDA_PROCESS_EVERY_MS: '300' } });
+    analyst = await svc.user(['analyst'], 'Anna');
+    dpo = await svc.user(['dpo'], 'Dina');
+    admin = await svc.user(['admin'], 'Ada');
+    oncall = await svc.user(['oncall'], 'Ola');
+    browser = await launchBrowser();
+    incidentId = (await api(svc).post('/api/incidents').set(analyst.auth).send({
+      title: 'Payroll file on a shared drive', description: 'Visible to all staff for two days.', awareAt: new Date().toISOString(),
+      breachTypes: ['confidentiality'], dataCategories: ['identity', 'financial'],
+    }).expect(201)).body.id;
+  });
+  after(async () => {
+    await browser?.close();
+    await svc?.close();
+  });
+
+  const open = async (page: Page, hash: string, ready: string) => {
+    await page.goto(`${svc.url}/${hash}`);
+    await page.locator(ready).first().waitFor({ state: 'attached' });
+  };
+
+  it('warns inline about a national identity number while the incident is typed, and masks it on request', async () => {
+    const page = await signIn(browser, svc, analyst);
+    await page.getByRole('link', { name: /Ny sak|New incident/ }).click();
+    await page.getByLabel(/Hva har skjedd|What happened/).fill('Customer list sent to the wrong address');
+    assert.equal(await page.getByTestId('fnr-warning').isVisible(), false);
+    await page.getByLabel(/Beskrivelse|Description/).fill('Row 3 holds 01010012356 among others');
+    await page.getByTestId('fnr-warning').waitFor();
+    await page.getByRole('button', { name: /Opprett sak|Create incident/ }).click();
+    await page.getByTestId('countdown').waitFor();
+    const id = page.url().split('/').at(-1)!;
+    const stored = (await api(svc).get(`/api/incidents/${id}`).set(analyst.auth).expect(200)).body;
+    assert.equal(stored.description, 'Row 3 holds 010100***** among others');
+  });
+
+  it('edits the facts, and tells the user instead of overwriting when someone else saved first', async () => {
+    const page = await signIn(browser, svc, analyst);
+    await open(page, `#/incidents/${incidentId}`, '[data-testid="facts"]');
+    await page.getByText(/^Fakta$|^Facts$/).click();
+    const facts = page.getByTestId('facts');
+    await facts.getByLabel(/Sannsynlige konsekvenser|Likely consequences/).fill('Colleagues could read salaries; no misuse seen.');
+    await facts.getByLabel(/Tiltak som er gjennomført|Measures taken/).fill('Access removed at 10:00; access log reviewed.');
+    await facts.getByRole('button', { name: /Lagre|Save/ }).click();
+    await page.getByText('Colleagues could read salaries; no misuse seen.').first().waitFor();
+    const saved = (await api(svc).get(`/api/incidents/${incidentId}`).set(analyst.auth).expect(200)).body;
+    assert.equal(saved.measuresTaken, 'Access removed at 10:00; access log reviewed.');
+
+    // Someone else saves while this page is open: the stale save is refused and nothing is lost.
+    await page.getByText(/^Fakta$|^Facts$/).click();
+    await api(svc).patch(`/api/incidents/${incidentId}`).set(dpo.auth).send({ version: saved.version, measuresPlanned: 'Train staff on shared drives' }).expect(200);
+    await page.getByTestId('stale').waitFor();
+    await facts.getByLabel(/Sannsynlige konsekvenser|Likely consequences/).fill('Overwritten?');
+    await facts.getByRole('button', { name: /Lagre|Save/ }).click();
+    await page.getByRole('alert').getByText(/endret saken i mellomtiden|changed this incident meanwhile/).waitFor();
+    const after = (await api(svc).get(`/api/incidents/${incidentId}`).set(analyst.auth).expect(200)).body;
+    assert.equal(after.consequences, 'Colleagues could read salaries; no misuse seen.');
+    assert.equal(after.measuresPlanned, 'Train staff on shared drives');
+  });
+
+  it('lets the DPO assess, record the decision and the filing, which stops the clock', async () => {
+    const page = await signIn(browser, svc, dpo);
+    await open(page, `#/incidents/${incidentId}`, '[data-testid="next-action"]');
+    await page.getByRole('button', { name: /^Vurder risiko$|^Assess risk$/ }).click();
+    await page.getByTestId('assessment').waitFor();
+    await page.getByText(/Registrer beslutning|Record decision/).first().click();
+    const decision = page.getByTestId('decision-form');
+    await decision.getByLabel(/Meld til Datatilsynet|Notify Datatilsynet/).check();
+    await decision.getByLabel(/Begrunnelse|Reason/).fill('Salary data seen by colleagues: we notify.');
+    await decision.getByRole('button', { name: /Registrer beslutning|Record decision/ }).click();
+    await page.getByTestId('decision').waitFor();
+    const decisions = (await api(svc).get(`/api/incidents/${incidentId}/decisions`).set(dpo.auth).expect(200)).body;
+    assert.equal(decisions.length, 1);
+    assert.equal(decisions[0].notifySA, true);
+
+    await page.getByText(/Registrer innsending|Record a filing/).first().click();
+    const filing = page.getByTestId('submission-form');
+    await filing.getByLabel(/Referanse|Reference/).fill('AR-2026-0042');
+    await filing.getByRole('button', { name: /Registrer innsending|Record a filing/ }).click();
+    await page.getByTestId('ledger').getByText(/AR-2026-0042/).waitFor();
+    const incident = (await api(svc).get(`/api/incidents/${incidentId}`).set(dpo.auth).expect(200)).body;
+    assert.equal(incident.clock.state, 'stopped');
+    assert.equal(incident.clock.stopReason, 'notified');
+  });
+
+  it('lets an admin set up a rota that the on-call view then names', async () => {
+    const page = await signIn(browser, svc, admin);
+    await open(page, '#/admin', '[data-testid="audit-status"]');
+    await page.getByRole('button', { name: /Ny vaktliste|New rota/ }).click();
+    const form = page.getByTestId('rota-form');
+    await form.getByLabel(/^Navn$|^Name$/).fill('Security on call');
+    await form.getByLabel(/Medlemmer|Members/).selectOption({ label: 'Ola (oncall)' });
+    await form.getByLabel(/Første vaktskifte|First handover/).fill('2026-01-05T08:00');
+    await form.getByRole('button', { name: /Lagre|Save/ }).click();
+    await page.getByTestId('rota-Security on call').waitFor();
+
+    const onCallPage = await signIn(browser, svc, oncall);
+    await open(onCallPage, '#/oncall', '[data-testid="on-call-now"]');
+    await onCallPage.getByTestId('on-call-now').getByText('Ola').waitFor();
+  });
+
+  const screens: { name: string; hash: string; ready: string; as: () => TestUser }[] = [
+    { name: 'board', hash: '#/', ready: '[data-testid="board"]', as: () => analyst },
+    { name: 'new-incident', hash: '#/new', ready: 'form', as: () => analyst },
+    { name: 'incident', hash: '', ready: '[data-testid="next-action"]', as: () => dpo },
+    { name: 'oncall', hash: '#/oncall', ready: '[data-testid="on-call-now"]', as: () => oncall },
+    { name: 'templates', hash: '#/templates', ready: 'table', as: () => dpo },
+    { name: 'register', hash: '#/register', ready: '[data-testid="register"]', as: () => dpo },
+    { name: 'admin', hash: '#/admin', ready: '[data-testid="audit-status"]', as: () => admin },
+  ];
+
+  // One signed-in page per user, reused across screens: sign-ins from one address are rate-limited.
+  const pages = new Map<TestUser, Page>();
+  const pageOf = async (user: TestUser) => {
+    const existing = pages.get(user);
+    if (existing) return existing;
+    const page = await signIn(browser, svc, user, { bypassCSP: true });
+    pages.set(user, page);
+    return page;
+  };
+
+  it('meets WCAG 2.1 A and AA rules (axe-core) on every main screen, in both languages', async () => {
+    const found: string[] = [];
+    for (const lang of ['nb', 'en']) {
+      for (const screen of screens) {
+        const page = await pageOf(screen.as());
+        await page.evaluate(`localStorage.setItem('lang', '${lang}')`);
+        await page.goto('about:blank');
+        await open(page, screen.hash || `#/incidents/${incidentId}`, screen.ready);
+        assert.equal(await page.evaluate('document.documentElement.lang'), lang);
+        const violations = await wcagViolations(page);
+        if (violations.length) found.push(`${screen.name} (${lang}):\n${describeViolations(violations)}`);
+      }
+    }
+    assert.equal(found.join('\n\n'), '');
+  });
+
+  it('lays every main screen out at phone and desktop width without sideways overflow (screenshots saved)', async () => {
+    for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+      for (const screen of screens) {
+        const page = await pageOf(screen.as());
+        await page.setViewportSize(viewport);
+        await page.goto('about:blank');
+        await open(page, screen.hash || `#/incidents/${incidentId}`, screen.ready);
+        const overflow = await sidewaysOverflow(page);
+        await page.screenshot({ path: join(ARTIFACTS, `screen-${screen.name}-${size}.png`), fullPage: true });
+        assert.ok(overflow <= 0, `${screen.name} overflows the ${size} width by ${overflow}px`);
+      }
+    }
+  });
+});
