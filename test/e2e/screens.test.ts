@@ -82,6 +82,10 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await open(page, `#/incidents/${incidentId}`, '[data-testid="next-action"]');
     await page.getByRole('button', { name: /^Vurder risiko$|^Assess risk$/ }).click();
     await page.getByTestId('assessment').waitFor();
+    // What the engine could not judge is asked as questions, not left as blank names.
+    const missing = page.getByTestId('missing-facts').locator('li');
+    await page.getByTestId('missing-facts').getByText(/Omtrent hvor mange personer er berørt\?|About how many people are affected\?/).waitFor();
+    assert.ok((await missing.count()) >= 1);
     await page.getByText(/Registrer beslutning|Record decision/).first().click();
     const decision = page.getByTestId('decision-form');
     await decision.getByLabel(/Meld til Datatilsynet|Notify Datatilsynet/).check();

@@ -8,7 +8,7 @@ interface Sentence { en: string; nb: string }
 interface AssessmentView {
   id: string; risk: string; createdAt: string;
   recommendation: { notifySA: boolean; notifySubjects: boolean; exemption: string | null; publicCommunication: boolean };
-  reasons: Sentence[]; missingFacts: { path: string; message?: string }[];
+  reasons: Sentence[]; missingFacts: { fact: string; question: Sentence }[];
 }
 interface DecisionView { id: string; notifySA: boolean; notifySubjects: boolean; exemption: string | null; reason: string; decidedBy: { name: string }; decidedAt: string; review: { needed: boolean } }
 interface NoticeView { id: string; kind: string; lang: string; status: string; contentHash: string; hashVerifies: boolean; createdAt: string }
@@ -182,7 +182,9 @@ function assessmentCard(incident: IncidentView, latest: AssessmentView | undefin
       h('p', {}, h('strong', {}, `${t('risk')}: ${word(latest.risk)}`), ' · ', timeEl(latest.createdAt)),
       h('p', {}, `${t('recommendation')}: ${t('notifySA')} ${word(r.notifySA ? 'yes' : 'no')} · ${t('notifySubjects')} ${word(r.notifySubjects ? 'yes' : 'no')}${r.exemption ? ` · ${word(r.exemption)}` : ''}`),
       h('ul', {}, ...latest.reasons.map((s) => h('li', {}, sentence(s)))),
-      latest.missingFacts.length ? h('div', { className: 'warning' }, `${t('missing')}: ${latest.missingFacts.map((m) => m.path).join(', ')}`) : null));
+      latest.missingFacts.length
+        ? h('div', { className: 'warning', 'data-testid': 'missing-facts' }, h('strong', {}, `${t('missing')}:`), h('ul', {}, ...latest.missingFacts.map((m) => h('li', {}, sentence(m.question)))))
+        : null));
   }
   if (decided) {
     parts.push(h('p', { 'data-testid': 'decision' }, h('strong', {}, `${t('decision')}: `),
