@@ -307,7 +307,7 @@ async function route(): Promise<void> {
     else if (hash === '#/register') await register();
     else if (hash === '#/admin') await adminPage(layout);
     else if (hash.startsWith('#/incidents/')) {
-      await incidentPage(app, hash.slice('#/incidents/'.length), layout,
+      await incidentPage(hash.slice('#/incidents/'.length), layout,
         (incidentId, version) => {
           if (layout.stale()) return;
           shownIncident = { id: incidentId, version };

@@ -66,9 +66,4 @@ export class DeferredJobs {
     });
     return promoted;
   }
-
-  /** Pending deferred jobs of a name, soonest first (for tests and the admin view). */
-  async pending(name: string): Promise<{ runAt: Date; data: Record<string, unknown> }[]> {
-    return this.jobs.find({ name }).sort({ runAt: 1 }).lean<DeferredJob[]>();
-  }
 }

@@ -34,7 +34,7 @@ function nextAction(incident: IncidentView, decisions: DecisionView[], submissio
   return nb ? 'Dokumenter tiltakene og lukk saken når de er på plass.' : 'Document the measures and close the incident once they are in place.';
 }
 
-export async function incidentPage(root: HTMLElement, id: string, layout: (active: string, ...content: Node[]) => void, watch: (id: string, version: number) => void, setTick: (fn: () => void) => void): Promise<void> {
+export async function incidentPage(id: string, layout: (active: string, ...content: Node[]) => void, watch: (id: string, version: number) => void, setTick: (fn: () => void) => void): Promise<void> {
   const [incident, timeline, assessments, decisions, notices, submissions] = await Promise.all([
     api<IncidentView>('GET', `/incidents/${id}`),
     api<TimelineView[]>('GET', `/incidents/${id}/timeline`),
@@ -70,7 +70,6 @@ export async function incidentPage(root: HTMLElement, id: string, layout: (activ
     h('section', { className: 'card' }, h('h2', {}, t('timeline')), h('ul', { className: 'timeline' }, ...timeline.map((e) => h('li', {}, timeEl(e.at), ` ${e.actor?.name ?? ''}: ${e.summary}`,
       e.changes.length ? h('div', { className: 'muted' }, e.changes.map((c) => `${c.field}: ${short(c.from)} → ${short(c.to)}`).join('; ')) : null)))),
   );
-  void root;
 }
 
 const optional = (node: HTMLElement | null): HTMLElement[] => (node ? [node] : []);

@@ -2,7 +2,7 @@ import type { TemplateView } from '../../../server/domains/notices/notice.presen
 import { api } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
-import { can, field, reroute, select, session, showError, timeEl, word } from '../shell.js';
+import { can, field, select, session, showError, timeEl, word } from '../shell.js';
 
 type Rendered = { rendered: { subject: string; html: string; text: string } | null; error: string | null };
 
@@ -105,5 +105,4 @@ export async function templatesPage(layout: (active: string, ...content: Node[])
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('version')), h('th', { scope: 'col' }, t('status')), h('th', { scope: 'col' }, t('author')), h('th', { scope: 'col' }, t('comment')), h('th', { scope: 'col' }, t('actions')))),
       h('tbody', {}, ...rows))),
     panel);
-  void reroute;
 }
