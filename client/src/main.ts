@@ -133,7 +133,7 @@ async function board(layout: Render = currentRender()): Promise<void> {
   const search = h('input', { type: 'search', value: boardFilter.q });
   search.addEventListener('change', () => { boardFilter.q = search.value; void board(); });
   const nb = currentLang() === 'nb';
-  const view = select([['all', t('all')], ['overdue', t('overdue')], ['due24', nb ? 'Frist innen 24 t' : 'Due within 24 h'], ['triage', word('triage')], ['mine', nb ? 'Mine' : 'Mine']], boardFilter.view);
+  const view = select([['all', t('all')], ['overdue', t('overdue')], ['due24', nb ? 'Frist innen 24 t' : 'Due within 24 h'], ['triage', word('triage')], ['mine', 'Mine']], boardFilter.view);
   view.addEventListener('change', () => { boardFilter.view = view.value; void board(); });
   layout('#/', h('h1', {}, t('board')),
     h('div', { className: 'row filters', role: 'search' }, field(t('search'), search), field(t('filter'), view),

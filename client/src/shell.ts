@@ -35,8 +35,7 @@ export function field(label: string, control: HTMLInputElement | HTMLTextAreaEle
 }
 
 export function select(options: [string, string][], value: string | null | undefined): HTMLSelectElement {
-  const el = h('select', {}, ...options.map(([v, label]) => h('option', { value: v, ...(v === (value ?? '') ? { selected: true } : {}) }, label)));
-  return el;
+  return h('select', {}, ...options.map(([v, label]) => h('option', { value: v, ...(v === (value ?? '') ? { selected: true } : {}) }, label)));
 }
 
 /** A status, reason or vocabulary word in the reader's language (the raw word when none is known). */

@@ -13,7 +13,7 @@ interface DueBucket {
   from?: number;
 }
 
-export const minuteOf = (at: Date) => Math.floor(at.getTime() / MINUTE_MS);
+const minuteOf = (at: Date) => Math.floor(at.getTime() / MINUTE_MS);
 /** String ids: the embedded database looks up an `_id` by index only when it is a string or an ObjectId. */
 const bucketId = (minute: number) => `m${String(minute).padStart(10, '0')}`;
 const minuteOfBucket = (id: string) => Number(id.slice(1));
@@ -55,20 +55,19 @@ export class DueIndex {
     const byMinute = new Map<number, string[]>();
     for (const { id, dueAt } of entries) {
       const minute = minuteOf(dueAt);
-      byMinute.set(minute, [...(byMinute.get(minute) ?? []), entry(id, dueAt)]);
+      const texts = byMinute.get(minute);
+      if (texts) texts.push(entry(id, dueAt));
+      else byMinute.set(minute, [entry(id, dueAt)]);
     }
     for (const [minute, texts] of byMinute) await this.upsert(bucketId(minute), { $addToSet: { ids: op({ $each: texts }) } });
   }
 
-  async remove(id: string, dueAt: Date): Promise<void> {
-    await this.buckets.updateOne({ _id: bucketId(minuteOf(dueAt)) }, { $pull: { ids: entry(id, dueAt) } });
-  }
-
   /**
    * Visits every id due by `until`, oldest minute first. The visitor reads the owner's record and
-   * returns 'drop' once the id no longer belongs at that due time (handled, moved or gone). Minutes before now that end up empty are deleted; the cursor moves to the minute before
-   * now (new ids are filed at their due time, which is never much before the present), or to the
-   * earliest minute that still holds an id kept for later.
+   * returns 'drop' once the id no longer belongs at that due time (handled, moved or gone). Minutes
+   * before now that end up empty are deleted; the cursor moves to the minute before now (new ids are
+   * filed at their due time, which is never much before the present), or to the earliest minute that
+   * still holds an id kept for later.
    */
   async sweep(now: Date, until: Date, visit: (id: string, dueAt: Date) => Promise<SweepVerdict>): Promise<number> {
     const last = minuteOf(until);

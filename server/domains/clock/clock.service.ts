@@ -28,7 +28,6 @@ export interface ClockServiceSettings extends ClockSettings {
   triageLimitHours: number;
   controllerNoticeTargetHours: number;
   horizonMs: number;
-  plannerEveryMs: number;
 }
 
 /** Jobs that belong to one incident (the planner is global). */
