@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,10 +27,60 @@ export class MissingGoError extends Error {
   }
 }
 
+const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
+
+/**
+ * Changes made to FerretDB's source (as the module proxy serves it) before it is built. Each names the
+ * exact text it replaces, so a different FerretDB version fails the build loudly instead of silently.
+ */
+const FERRETDB_PATCHES = [
+  {
+    // The SQLite backend creates the _id index on `_ferretdb_sjson->"_id"` but looks documents up by
+    // `_ferretdb_sjson->'$._id'`, a different expression, so SQLite never uses that index: every read,
+    // update and delete by _id reads the whole table. Spelling the lookup as the index is spelt makes
+    // them index seeks (measured: by _id in 10,000 documents 6.3 → 1.6 ms; an update 38 → 2.3 ms).
+    file: 'internal/backends/sqlite/metadata/metadata.go',
+    from: `IDColumn = DefaultColumn + "->'$._id'"`,
+    to: 'IDColumn = DefaultColumn + `->"_id"`',
+  },
+] as const;
+
 function sourceHash(): string {
   const hash = createHash('sha256');
   for (const file of ['main.go', 'go.mod', 'go.sum']) hash.update(readFileSync(join(sourceDir, file)));
+  hash.update(JSON.stringify(FERRETDB_PATCHES));
   return hash.digest('hex');
+}
+
+/** Copies a directory tree with files writable (the module cache keeps them read-only). */
+function copyTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (entry.isDirectory()) copyTree(join(from, entry.name), join(to, entry.name));
+    else if (entry.isFile()) copyFileSync(join(from, entry.name), join(to, entry.name));
+  }
+}
+
+/**
+ * Puts a patched copy of the FerretDB module (downloaded through the module proxy as go.mod pins it)
+ * in `dir` and returns a go.work file that builds against it.
+ */
+function preparePatchedFerretdb(go: string, env: NodeJS.ProcessEnv, dir: string): string {
+  const download = spawnSync(go, ['mod', 'download', '-json', FERRETDB_MODULE], { cwd: sourceDir, encoding: 'utf8', env });
+  if (download.status !== 0) throw new Error(`go mod download ${FERRETDB_MODULE} failed: ${download.stderr || download.stdout}`);
+  const info = JSON.parse(download.stdout) as { Dir?: string; Version?: string };
+  if (!info.Dir || !info.Version) throw new Error(`go mod download ${FERRETDB_MODULE} did not say where the module is`);
+  rmSync(dir, { recursive: true, force: true });
+  copyTree(info.Dir, dir);
+  for (const patch of FERRETDB_PATCHES) {
+    const file = join(dir, patch.file);
+    const text = readFileSync(file, 'utf8');
+    if (!text.includes(patch.from)) throw new Error(`FerretDB ${info.Version}: ${patch.file} no longer contains ${patch.from}; the patch needs review`);
+    writeFileSync(file, text.replace(patch.from, patch.to));
+  }
+  const work = join(dir, '..', 'go.work');
+  writeFileSync(work, `go 1.24\n\nuse ${JSON.stringify(sourceDir)}\n\nreplace ${FERRETDB_MODULE} ${info.Version} => ${JSON.stringify(dir)}\n`);
+  return work;
 }
 
 /**
@@ -51,15 +101,22 @@ export function ensureFerretdbBinary(options: BuildOptions = {}): string {
 
   mkdirSync(outDir, { recursive: true });
   const tmp = `${ferretdbBinary}.${process.pid}.tmp`;
+  const goEnv = { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=readonly', CGO_ENABLED: '0' };
   log(`building the embedded FerretDB with ${goVersion.stdout.trim()} (first start only; takes a few minutes)`);
-  const build = spawnSync(go, ['build', '-trimpath', '-buildvcs=false', '-o', tmp, '.'], {
-    cwd: sourceDir,
-    encoding: 'utf8',
-    env: { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=readonly', CGO_ENABLED: '0' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (build.status !== 0) {
-    throw new Error(`building the embedded FerretDB failed (go build exited ${build.status ?? build.signal})`);
+  const patchedDir = join(outDir, `src.${process.pid}`, 'FerretDB');
+  try {
+    const work = preparePatchedFerretdb(go, goEnv, patchedDir);
+    const build = spawnSync(go, ['build', '-trimpath', '-buildvcs=false', '-o', tmp, '.'], {
+      cwd: sourceDir,
+      encoding: 'utf8',
+      env: { ...goEnv, GOWORK: work },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (build.status !== 0) {
+      throw new Error(`building the embedded FerretDB failed (go build exited ${build.status ?? build.signal})`);
+    }
+  } finally {
+    rmSync(join(patchedDir, '..'), { recursive: true, force: true });
   }
   renameSync(tmp, ferretdbBinary);
   writeFileSync(stampFile, `${wanted}\n`);
