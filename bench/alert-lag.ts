@@ -43,13 +43,14 @@ async function main(): Promise<void> {
     ferretdb = new EmbeddedFerretdb({ dataDir, port: 0, logger });
     uri = await ferretdb.start();
   }
+  // The service's own defaults for the scheduler and the planner, unless the environment says otherwise.
+  const tuning = Object.fromEntries(
+    ['AGENDA_PROCESS_EVERY_MS', 'AGENDA_LOCK_LIFETIME_MS', 'AGENDA_LOCK_LIMIT', 'AGENDA_MAX_CONCURRENCY', 'CLOCK_HORIZON_SECONDS', 'CLOCK_PLANNER_EVERY_SECONDS']
+      .flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
+  );
   const config = loadConfig({
     NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-    ADMIN_EMAIL: 'admin@bench.test', ADMIN_PASSWORD: 'bench password 123',
-    AGENDA_PROCESS_EVERY_MS: process.env.AGENDA_PROCESS_EVERY_MS ?? '500',
-    AGENDA_LOCK_LIFETIME_MS: '10000', AGENDA_LOCK_LIMIT: process.env.AGENDA_LOCK_LIMIT ?? '100', AGENDA_MAX_CONCURRENCY: process.env.AGENDA_MAX_CONCURRENCY ?? '4',
-    CLOCK_HORIZON_SECONDS: process.env.CLOCK_HORIZON_SECONDS ?? '10',
-    CLOCK_PLANNER_EVERY_SECONDS: process.env.CLOCK_PLANNER_EVERY_SECONDS ?? '3',
+    ADMIN_EMAIL: 'admin@bench.test', ADMIN_PASSWORD: 'bench password 123', ...tuning,
   });
   const dbName = `bench_${Date.now()}`;
   const service = await startService({ config, logger, mongoUri: uri, dbName, instanceName: 'bench' });
@@ -130,6 +131,7 @@ async function main(): Promise<void> {
     plannedMilestones: INCIDENTS * 7,
     firingInWindow: FIRING,
     windowSeconds: WINDOW_S,
+    scheduler: { processEveryMs: config.scheduler.processEveryMs, horizonS: config.clock.horizonMs / 1000, plannerEveryS: config.clock.plannerEveryMs / 1000 },
     setupMs,
     peakAgendaJobs: peakJobs,
     received: lags.length,

@@ -103,7 +103,7 @@ export function createContainer(infra: Infrastructure) {
     clock, logger,
   );
   dispatcher.defineJobs();
-  alerts.whenFired((alert) => dispatcher.fired(alert));
+  alerts.whenFired((fired) => dispatcher.fired(fired));
   const watchdog = new SchedulerWatchdog(heartbeatModel(connection), broadcaster, {
     heartbeatMs: config.alerting.heartbeatMs, stallAfterMs: config.alerting.stallAfterMs, webhookSecret: config.alerting.webhookSecret,
     instance: infra.scheduler.agenda.attrs.name ?? 'instance', ...(config.alerting.adminWebhookUrl ? { adminWebhookUrl: config.alerting.adminWebhookUrl } : {}),

@@ -67,9 +67,10 @@ export class DueIndex {
    * returns 'drop' once the id no longer belongs at that due time (handled, moved or gone). Minutes
    * before now that end up empty are deleted; the cursor moves to the minute before now (new ids are
    * filed at their due time, which is never much before the present), or to the earliest minute that
-   * still holds an id kept for later.
+   * still holds an id kept for later. `settle`, when given, runs after each minute's visits and before
+   * its dropped ids leave the index, so a visitor may gather work and write it once per minute.
    */
-  async sweep(now: Date, until: Date, visit: (id: string, dueAt: Date) => Promise<SweepVerdict>): Promise<number> {
+  async sweep(now: Date, until: Date, visit: (id: string, dueAt: Date) => Promise<SweepVerdict>, settle?: () => Promise<void>): Promise<number> {
     const last = minuteOf(until);
     const cursor = await this.buckets.findById(CURSOR_ID).lean<DueBucket>();
     const first = Math.min(cursor?.from ?? minuteOf(now) - POINT_READS_UP_TO, last);
@@ -89,6 +90,7 @@ export class DueIndex {
         }
         earliestKept = Math.min(earliestKept, minute);
       }
+      await settle?.();
       if (dropped.length) await this.buckets.updateOne({ _id: bucket._id }, { $pullAll: { ids: dropped } });
       if (dropped.length === bucket.ids.length && minute < minuteOf(now) - 1) {
         await this.buckets.deleteOne({ _id: bucket._id, ids: op({ $size: 0 }) });

@@ -1,9 +1,14 @@
 /** The source of "now" for every rule that depends on time; injected so tests control it. */
 export interface Clock {
   now(): Date;
+  /** Resolves once the clock reads `at` or later. */
+  sleepUntil(at: Date): Promise<void>;
 }
 
-export const systemClock: Clock = { now: () => new Date() };
+export const systemClock: Clock = {
+  now: () => new Date(),
+  sleepUntil: (at) => new Promise((resolve) => setTimeout(resolve, Math.max(0, at.getTime() - Date.now()))),
+};
 
 export const HOUR_MS = 3_600_000;
 

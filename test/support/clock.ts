@@ -1,4 +1,4 @@
-import type { Clock } from '../../server/lib/clock.js';
+import { systemClock, type Clock } from '../../server/lib/clock.js';
 
 /** A clock that moves only when the test says so. */
 export class ManualClock implements Clock {
@@ -10,6 +10,11 @@ export class ManualClock implements Clock {
 
   now(): Date {
     return new Date(this.current);
+  }
+
+  /** Does not wait: time moves only when the test moves it, so a wait for a later moment ends at once. */
+  sleepUntil(_at: Date): Promise<void> {
+    return Promise.resolve();
   }
 
   set(at: Date | string): void {
@@ -29,5 +34,9 @@ export class ManualClock implements Clock {
 export class LiveClock extends ManualClock {
   override now(): Date {
     return new Date();
+  }
+
+  override sleepUntil(at: Date): Promise<void> {
+    return systemClock.sleepUntil(at);
   }
 }

@@ -28,9 +28,19 @@ export async function drainDueJobs(svc: TestService, maxJobs = 1_000): Promise<D
   throw new Error(`more than ${maxJobs} jobs due: a handler keeps scheduling itself`);
 }
 
-/** The pending jobs of an incident, soonest first. */
+interface JobData {
+  incidentId?: string;
+  milestone?: string;
+  items?: { incidentId: string; milestone: string }[];
+}
+
+/** The pending jobs of an incident, soonest first; a batch of milestones counts with the incident's own. */
 export async function pendingJobs(svc: TestService, incidentId: string) {
   const jobs = svc.connection.db!.collection(JOBS_COLLECTION);
-  const list = await jobs.find({ 'data.incidentId': incidentId }).sort({ nextRunAt: 1 }).toArray();
-  return list.map((j) => ({ name: j.name as string, milestone: (j.data as { milestone?: string }).milestone, runAt: (j.nextRunAt as Date).toISOString() }));
+  const list = await jobs.find({ $or: [{ 'data.incidentId': incidentId }, { 'data.items.incidentId': incidentId }] }).sort({ nextRunAt: 1 }).toArray();
+  return list.map((j) => {
+    const data = j.data as JobData;
+    const milestone = data.items ? data.items.find((i) => i.incidentId === incidentId)?.milestone : data.milestone;
+    return { name: j.name as string, milestone, runAt: (j.nextRunAt as Date).toISOString() };
+  });
 }

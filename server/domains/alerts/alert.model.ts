@@ -23,6 +23,8 @@ export interface Alert {
   late: boolean;
   /** Set once the alert was pushed to sockets; null after a crash between record and push, which recovery re-sends. */
   pushedAt: Date | null;
+  /** Set once its e-mail and webhook dispatch was queued; null after a crash before that, which recovery redoes. */
+  handedOnAt: Date | null;
   acknowledgedAt: Date | null;
   acknowledgedBy: { id: string; name: string } | null;
 }
@@ -42,6 +44,7 @@ const alertSchema = new Schema<Alert>(
     firedAt: { type: Date, required: true },
     late: { type: Boolean, required: true },
     pushedAt: { type: Date, default: null },
+    handedOnAt: { type: Date, default: null },
     acknowledgedAt: { type: Date, default: null },
     acknowledgedBy: { type: new Schema({ id: String, name: String }, { _id: false }), default: null },
   },

@@ -22,6 +22,12 @@ export interface FireAlert {
   late: boolean;
 }
 
+/** An alert recorded and pushed, with when it reached the dashboards (undefined: no sockets here). */
+export interface PushedAlert {
+  alert: Alert;
+  sent: Date | undefined;
+}
+
 export function presentAlertMessage(alert: Alert): AlertMessage {
   return {
     alertId: String(alert._id),
@@ -37,9 +43,14 @@ export function presentAlertMessage(alert: Alert): AlertMessage {
   };
 }
 
-/** Alerts are recorded under a unique key first, then pushed; a duplicate record means someone else already did it. */
+/**
+ * Alerts are recorded under a unique key first, then pushed, then handed on (to the dispatcher's
+ * e-mail and webhook deliveries); a duplicate record means someone else already did it. Both marks
+ * are written last, in one update, so the stranded-alert sweep redoes whichever step an alert lacks
+ * (clients deduplicate pushes by alert id).
+ */
 export class AlertService {
-  private readonly firedListeners: ((alert: Alert) => Promise<void>)[] = [];
+  private readonly firedListeners: ((alerts: Alert[]) => Promise<void>)[] = [];
 
   constructor(
     private readonly alerts: Model<Alert>,
@@ -51,23 +62,42 @@ export class AlertService {
     private readonly logger: Logger,
   ) {}
 
-  /** Called with each newly recorded alert, after it was pushed to the dashboards. */
-  whenFired(listener: (alert: Alert) => Promise<void>): void {
+  /** Called with newly recorded alerts once they were pushed to the dashboards (several at once from a batch). */
+  whenFired(listener: (alerts: Alert[]) => Promise<void>): void {
     this.firedListeners.push(listener);
   }
 
-  /** Records the alert and pushes it; returns undefined when it had already been recorded. */
+  /** Records the alert, pushes it and hands it on; returns undefined when it had already been recorded. */
   async fire(input: FireAlert): Promise<Alert | undefined> {
+    const pushed = await this.recordAndPush(input);
+    if (pushed) await this.handOn([pushed]);
+    return pushed?.alert;
+  }
+
+  /**
+   * Records and pushes without handing on, for a batch that hands its alerts on together with
+   * `handOn`; undefined when the alert had already been recorded.
+   */
+  async recordAndPush(input: FireAlert): Promise<PushedAlert | undefined> {
     const alert = await this.record(input);
     if (!alert) return undefined;
-    await this.push(alert, input.incident);
-    for (const listener of this.firedListeners) await listener(alert);
-    return alert;
+    return { alert, sent: this.push(alert, input.incident) };
+  }
+
+  /** Gives pushed alerts to the listeners, then marks them handed on (and pushed, where they reached the dashboards). */
+  async handOn(pushed: PushedAlert[]): Promise<void> {
+    if (!pushed.length) return;
+    for (const listener of this.firedListeners) await listener(pushed.map((p) => p.alert));
+    const handedOnAt = this.clock.now();
+    // By _id alone, which the embedded database answers without a scan; a re-push simply moves the time.
+    for (const { alert, sent } of pushed) {
+      await this.alerts.updateOne({ _id: alert._id }, { $set: { handedOnAt, ...(sent ? { pushedAt: sent } : {}) } });
+    }
   }
 
   /**
    * Records the alert under its unique key and files it for the stranded-alert sweep, which re-pushes
-   * it should this instance die before pushing; undefined when it had already been recorded.
+   * it should this instance die before handing it on; undefined when it had already been recorded.
    */
   async record(input: FireAlert): Promise<Alert | undefined> {
     const { incident } = input;
@@ -97,26 +127,33 @@ export class AlertService {
     return alert;
   }
 
-  /** Pushes an alert to its audience and marks it pushed. */
-  async push(alert: Alert, incident: Incident): Promise<void> {
+  /** Pushes an alert to its audience; returns when it went out, or undefined when this process has no sockets. */
+  push(alert: Alert, incident: Incident): Date | undefined {
     const pushedAt = this.clock.now();
-    const sent = this.broadcaster.alertFired(presentAlertMessage({ ...alert, pushedAt }), alertAudience(incident));
-    // By _id alone, which the embedded database answers without a scan; a re-push simply moves the time.
-    if (sent) await this.alerts.updateOne({ _id: alert._id }, { $set: { pushedAt } });
+    return this.broadcaster.alertFired(presentAlertMessage({ ...alert, pushedAt }), alertAudience(incident)) ? pushedAt : undefined;
   }
 
   /**
-   * Hands each alert recorded but never pushed (a crash between the two) and older than the grace
-   * period to `repush`, which says whether it went out; returns how many did.
+   * Finishes each alert older than the grace period that was never pushed or never handed on (its
+   * instance died in between): pushes it again if it was not pushed, hands it on again if it was not.
+   * `incidentOf` gives its incident (undefined: drop it). Returns how many were pushed again.
    */
-  async sweepUnpushed(graceMs: number, repush: (alert: Alert) => Promise<boolean>): Promise<number> {
+  async sweepUnpushed(graceMs: number, incidentOf: (alert: Alert) => Promise<Incident | undefined>): Promise<number> {
     const now = this.clock.now();
     const before = new Date(now.getTime() - graceMs);
     let repushed = 0;
     await this.pushDue.sweep(now, before, async (id) => {
       const alert = await this.alerts.findById(id).lean<Alert>();
-      if (!alert || alert.pushedAt) return 'drop';
-      if (await repush(alert)) repushed++;
+      if (!alert || (alert.pushedAt && alert.handedOnAt)) return 'drop';
+      const incident = await incidentOf(alert);
+      if (!incident) return 'drop';
+      const sent = alert.pushedAt ?? this.push(alert, incident);
+      if (!alert.pushedAt) repushed++;
+      if (alert.handedOnAt) {
+        if (sent) await this.alerts.updateOne({ _id: alert._id }, { $set: { pushedAt: sent } });
+      } else {
+        await this.handOn([{ alert, sent }]);
+      }
       return 'drop';
     });
     return repushed;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { z } from 'zod';
 import { renderAlertEmail, webhookPayload, type AlertFacts } from '../../../notifications/alert-message.js';
@@ -19,7 +20,7 @@ import type { Channel, Delivery } from './delivery.model.js';
 import { postWebhook, type Mailer } from './senders.js';
 
 export const ALERT_JOB = { dispatch: 'alerts.dispatch', deliver: 'alerts.deliver' } as const;
-const DispatchJob = z.object({ alertId: z.string(), level: z.number().int().min(0) });
+const DispatchJob = z.object({ alertIds: z.array(z.string()).min(1), level: z.number().int().min(0) });
 const DeliverJob = z.object({ deliveryId: z.string() });
 
 export interface DispatcherSettings {
@@ -32,6 +33,8 @@ export interface DispatcherSettings {
 }
 
 const skipped = (reason: string) => ({ status: 'skipped' as const, reason });
+/** The same alerts give the same key, however long the list, so a retried dispatch defers its next step once. */
+const stepKey = (alertIds: string[]) => createHash('sha256').update([...alertIds].sort().join(',')).digest('base64url').slice(0, 22);
 const done = () => ({ status: 'done' as const });
 
 /**
@@ -56,51 +59,71 @@ export class AlertDispatcher {
   ) {}
 
   defineJobs(): void {
-    this.scheduler.define({ name: ALERT_JOB.dispatch, data: DispatchJob, handle: (d) => this.dispatch(d.alertId, d.level) });
+    this.scheduler.define({ name: ALERT_JOB.dispatch, data: DispatchJob, handle: (d) => this.dispatch(d.alertIds, d.level) });
     this.scheduler.define({ name: ALERT_JOB.deliver, data: DeliverJob, handle: (d) => this.deliver(d.deliveryId) });
   }
 
   /**
-   * Called once an alert is recorded (so once per alert): its first step goes out now, through a job.
-   * Plain inserts, not unique upserts, here and below: an upsert reads all of Agenda's collection on
-   * the embedded database, and the unique alert and delivery records already make each step once.
+   * Called once alerts are recorded (so once per alert; several when a batch of milestones fired): their
+   * first step goes out now, through one job. Plain inserts, not unique upserts, here and below: an
+   * upsert reads all of Agenda's collection on the embedded database, and the unique alert and delivery
+   * records already make each step once.
    */
-  async fired(alert: Alert): Promise<void> {
-    await this.scheduler.schedule(ALERT_JOB.dispatch, this.clock.now(), { alertId: String(alert._id), level: 0 });
+  async fired(alerts: Alert[]): Promise<void> {
+    await this.scheduler.schedule(ALERT_JOB.dispatch, this.clock.now(), { alertIds: alerts.map((a) => String(a._id)), level: 0 });
   }
 
-  private async recipients(alert: Alert, incident: Incident | null, level: number): Promise<{ users: User[]; webhooks: string[] }> {
+  /** Who hears of an alert at a level; the rotas and role lists are read once per dispatch, not per alert. */
+  private recipientFinder(): (alert: Alert, incident: Incident | null, level: number) => Promise<{ users: User[]; webhooks: string[] }> {
     const now = this.clock.now();
+    const memo = <T>(load: () => Promise<T>) => {
+      let value: Promise<T> | undefined;
+      return () => (value ??= load());
+    };
+    const rotas = memo(() => this.rotas.find({}).lean<Rota[]>().exec());
+    const seniors = memo(async () => [...(await this.users.withRole('manager')), ...(await this.users.withRole('dpo'))]);
+    const onCallRole = memo(() => this.users.withRole('oncall'));
     const byIds = async (ids: string[]) => (await Promise.all([...new Set(ids)].map((id) => this.users.findActive(id)))).filter((u): u is User => !!u);
-    const people = incident ? [...incident.assignees, ...(incident.owner ? [incident.owner.id] : [])] : [];
-    if (level >= 2 || alert.restricted) {
-      const seniors = [...(await this.users.withRole('manager')), ...(await this.users.withRole('dpo'))];
-      return { users: alert.restricted ? [...seniors, ...(await byIds(people))] : seniors, webhooks: [] };
-    }
-    const rotas = await this.rotas.find({}).lean<Rota[]>();
-    if (level === 1) return { users: await byIds(rotas.flatMap((r) => r.secondLine)), webhooks: [] };
-    const onCall = rotas.map((r) => onCallAt(r, now)).filter((id): id is string => !!id);
-    const users = onCall.length ? await byIds(onCall) : await this.users.withRole('oncall');
-    return { users, webhooks: rotas.map((r) => r.webhookUrl).filter((u): u is string => !!u) };
+    return async (alert, incident, level) => {
+      const people = incident ? [...incident.assignees, ...(incident.owner ? [incident.owner.id] : [])] : [];
+      if (level >= 2 || alert.restricted) {
+        return { users: alert.restricted ? [...(await seniors()), ...(await byIds(people))] : await seniors(), webhooks: [] };
+      }
+      if (level === 1) return { users: await byIds((await rotas()).flatMap((r) => r.secondLine)), webhooks: [] };
+      const onCall = (await rotas()).map((r) => onCallAt(r, now)).filter((id): id is string => !!id);
+      const users = onCall.length ? await byIds(onCall) : await onCallRole();
+      return { users, webhooks: (await rotas()).map((r) => r.webhookUrl).filter((u): u is string => !!u) };
+    };
   }
 
-  async dispatch(alertId: string, level: number) {
-    const alert = await this.alerts.findById(alertId).lean<Alert>();
-    if (!alert) return skipped('alert not found');
-    if (level > 0 && alert.acknowledgedAt) return skipped('acknowledged');
-    const incident = await this.incidents.findById(alert.incidentId).lean<Incident>();
-    const { users, webhooks } = await this.recipients(alert, incident, level);
-    if (level > 0) {
-      this.broadcaster.alertToUsers({ ...presentAlertMessage(alert), escalationLevel: level }, users.map((u) => String(u._id)));
+  /**
+   * Sends each alert's step `level` to its people (acknowledged alerts stop escalating), then defers the
+   * next step for those not yet acknowledged, as one job due after the step's delay from the last of them.
+   */
+  async dispatch(alertIds: string[], level: number) {
+    const recipients = this.recipientFinder();
+    const sent: Alert[] = [];
+    for (const alertId of alertIds) {
+      const alert = await this.alerts.findById(alertId).lean<Alert>();
+      if (!alert || (level > 0 && alert.acknowledgedAt)) continue;
+      const incident = await this.incidents.findById(alert.incidentId).lean<Incident>();
+      const { users, webhooks } = await recipients(alert, incident, level);
+      if (level > 0) {
+        this.broadcaster.alertToUsers({ ...presentAlertMessage(alert), escalationLevel: level }, users.map((u) => String(u._id)));
+      }
+      for (const user of users) {
+        if (this.mailer && user.alertChannels?.email !== false) await this.enqueue(alert, 'email', user.email, String(user._id), level);
+        if (user.alertChannels?.webhookUrl) await this.enqueue(alert, 'webhook', user.alertChannels.webhookUrl, String(user._id), level);
+      }
+      for (const url of webhooks) await this.enqueue(alert, 'webhook', url, null, level);
+      sent.push(alert);
     }
-    for (const user of users) {
-      if (this.mailer && user.alertChannels?.email !== false) await this.enqueue(alert, 'email', user.email, String(user._id), level);
-      if (user.alertChannels?.webhookUrl) await this.enqueue(alert, 'webhook', user.alertChannels.webhookUrl, String(user._id), level);
-    }
-    for (const url of webhooks) await this.enqueue(alert, 'webhook', url, null, level);
+    if (!sent.length) return skipped(level > 0 ? 'acknowledged' : 'alerts not found');
     const delay = this.settings.escalationMinutes[level];
     if (delay !== undefined) {
-      await this.deferred.schedule(ALERT_JOB.dispatch, new Date(alert.firedAt.getTime() + delay * 60_000), { alertId, level: level + 1 }, `${alertId}:${level + 1}`);
+      const ids = sent.map((a) => String(a._id));
+      const lastFiredAt = Math.max(...sent.map((a) => a.firedAt.getTime()));
+      await this.deferred.schedule(ALERT_JOB.dispatch, new Date(lastFiredAt + delay * 60_000), { alertIds: ids, level: level + 1 }, `${stepKey(ids)}:${level + 1}`);
     }
     return done();
   }

@@ -1,11 +1,11 @@
 import type { Model } from 'mongoose';
 import { z } from 'zod';
 import type { DueIndex } from '../../jobs/due-index.js';
-import type { Scheduler } from '../../jobs/scheduler.js';
+import type { JobOutcome, Scheduler } from '../../jobs/scheduler.js';
 import { addHours, HOUR_MS, type Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Alert } from '../alerts/alert.model.js';
-import type { AlertService } from '../alerts/alert.service.js';
+import type { AlertService, FireAlert, PushedAlert } from '../alerts/alert.service.js';
 import type { Incident } from '../incidents/incident.model.js';
 import type { ClockPlan } from './clock-plan.model.js';
 import {
@@ -15,12 +15,26 @@ import {
 
 export const JOB = {
   milestone: 'clock.milestone',
+  milestoneBatch: 'clock.milestones',
   triage: 'clock.triage-overrun',
   controllerNotice: 'clock.controller-notice',
   followUp: 'clock.follow-up',
 } as const;
 
 const MilestoneJob = z.object({ incidentId: z.string(), milestone: z.string(), dueAt: z.string() });
+const MilestoneBatchJob = z.object({ items: z.array(MilestoneJob).min(1) });
+type MilestoneItem = z.infer<typeof MilestoneJob>;
+
+/**
+ * The planner hands Agenda one job per second of due time, carrying every milestone due in that
+ * second: a burst of clocks due together is one lock and one state save, not one per clock, and
+ * Agenda's collection stays small enough to scan (the embedded database reads all of it per lock).
+ */
+const BATCH_MS = 1_000;
+/** A mass intake due in one second is split into jobs of this many, which run side by side. */
+const BATCH_MAX_ITEMS = 200;
+/** Milestones of a batch due at the same moment fire this many at a time. */
+const BATCH_PARALLELISM = 8;
 const DueJob = z.object({ incidentId: z.string(), dueAt: z.string() });
 const FollowUpJob = z.object({ incidentId: z.string(), dueAt: z.string(), submissionId: z.string() });
 
@@ -59,6 +73,7 @@ export class ClockService {
 
   defineJobs(): void {
     this.scheduler.define({ name: JOB.milestone, data: MilestoneJob, handle: (d) => this.onMilestone(d) });
+    this.scheduler.define({ name: JOB.milestoneBatch, data: MilestoneBatchJob, handle: (d) => this.onMilestones(d.items) });
     this.scheduler.define({ name: JOB.triage, data: DueJob, handle: (d) => this.onTriageOverrun(d) });
     this.scheduler.define({ name: JOB.controllerNotice, data: DueJob, handle: (d) => this.onControllerNoticeDue(d) });
     this.scheduler.define({ name: JOB.followUp, data: FollowUpJob, handle: (d) => this.onFollowUpDue(d) });
@@ -120,35 +135,93 @@ export class ClockService {
   async planWindow(): Promise<number> {
     const now = this.clock.now();
     const until = new Date(now.getTime() + this.settings.horizonMs);
+    const batches = new Map<number, MilestoneItem[]>();
+    const planned: { id: string; nextDueAt: Date }[] = [];
     let scheduled = 0;
     await this.due.sweep(now, until, async (incidentId, dueAt) => {
       const plan = await this.plans.findById(incidentId).lean<ClockPlan>();
       if (!plan || plan.nextDueAt.getTime() !== dueAt.getTime()) return 'drop';
       const pending = this.milestonesBetween(plan.awareAt, plan.plannedUntil, until);
       const past = pending.filter((m) => m.dueAt <= now);
-      const toSchedule = [...past.slice(-1), ...pending.filter((m) => m.dueAt > now)];
-      for (const m of toSchedule) {
-        await this.scheduleMilestone(plan._id, m, maxDate(m.dueAt, now), false);
+      for (const m of [...past.slice(-1), ...pending.filter((p) => p.dueAt > now)]) {
+        const second = Math.floor(maxDate(m.dueAt, now).getTime() / BATCH_MS);
+        const items = batches.get(second) ?? [];
+        items.push({ incidentId: plan._id, milestone: m.key, dueAt: m.dueAt.toISOString() });
+        batches.set(second, items);
+        if (items.length === BATCH_MAX_ITEMS) {
+          await this.scheduleBatch(items, now);
+          batches.delete(second);
+        }
         scheduled++;
       }
-      const nextDueAt = nextMilestone(plan.awareAt, until, this.settings).dueAt;
-      await this.plans.updateOne({ _id: plan._id }, { $set: { plannedUntil: until, nextDueAt } });
-      await this.due.add(plan._id, nextDueAt);
+      planned.push({ id: plan._id, nextDueAt: nextMilestone(plan.awareAt, until, this.settings).dueAt });
       return 'drop';
+    }, async () => {
+      // Jobs first, then the plans' marks: a crash in between plans these milestones again, and their alerts are unique.
+      for (const items of batches.values()) await this.scheduleBatch(items, now);
+      for (const { id, nextDueAt } of planned) {
+        await this.plans.updateOne({ _id: id }, { $set: { plannedUntil: until, nextDueAt } });
+      }
+      await this.due.addMany(planned.map(({ id, nextDueAt }) => ({ id, dueAt: nextDueAt })));
+      batches.clear();
+      planned.length = 0;
     });
     return scheduled;
   }
 
-  /**
-   * A unique milestone job is an upsert keyed on (incident, milestone), which scans Agenda's collection
-   * on the embedded database; the planner inserts instead, as its plannedUntil mark already keeps it from
-   * scheduling a milestone twice (and a duplicate job would still alert once).
-   */
-  private scheduleMilestone(incidentId: string, m: Milestone, runAt: Date = m.dueAt, unique = true): Promise<void> {
-    return this.scheduler.schedule(JOB.milestone, runAt, { incidentId, milestone: m.key, dueAt: m.dueAt.toISOString() }, unique ? ['incidentId', 'milestone'] : undefined);
+  /** A batch is due with its earliest milestone; the handler waits for each of the others. */
+  private scheduleBatch(items: MilestoneItem[], now: Date): Promise<void> {
+    const first = Math.min(...items.map((i) => Date.parse(i.dueAt)));
+    return this.scheduler.schedule(JOB.milestoneBatch, maxDate(new Date(first), now), { items });
   }
 
-  async onMilestone(data: z.infer<typeof MilestoneJob>) {
+  /**
+   * One incident's milestone as a job of its own, unique on (incident, milestone) so that planning an
+   * incident again replaces it. The upsert reads Agenda's whole collection on the embedded database,
+   * which is why the planner's bulk path uses batches instead.
+   */
+  private scheduleMilestone(incidentId: string, m: Milestone, runAt: Date = m.dueAt): Promise<void> {
+    return this.scheduler.schedule(JOB.milestone, runAt, { incidentId, milestone: m.key, dueAt: m.dueAt.toISOString() }, ['incidentId', 'milestone']);
+  }
+
+  async onMilestone(data: MilestoneItem): Promise<JobOutcome> {
+    const alert = await this.milestoneAlert(data);
+    if ('status' in alert) return alert;
+    await this.alerts.fire(alert);
+    return done();
+  }
+
+  /**
+   * Fires a batch's milestones each at its due time (those due together a few at a time), then hands
+   * their alerts on together: one dispatch for the batch. An item that fails fails the job after the
+   * others ran; Agenda retries it, and the alerts already recorded are not recorded again.
+   */
+  async onMilestones(items: MilestoneItem[]): Promise<JobOutcome> {
+    const queue = [...items].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+    const pushed: PushedAlert[] = [];
+    let failure: unknown;
+    while (queue.length) {
+      const first = queue.shift()!;
+      await this.clock.sleepUntil(new Date(first.dueAt));
+      const now = Math.max(this.clock.now().getTime(), Date.parse(first.dueAt));
+      const dueNow = [first];
+      while (queue.length && dueNow.length < BATCH_PARALLELISM && Date.parse(queue[0]!.dueAt) <= now) dueNow.push(queue.shift()!);
+      const results = await Promise.allSettled(dueNow.map(async (item) => {
+        const alert = await this.milestoneAlert(item);
+        return 'status' in alert ? undefined : this.alerts.recordAndPush(alert);
+      }));
+      for (const result of results) {
+        if (result.status === 'rejected') failure ??= result.reason;
+        else if (result.value) pushed.push(result.value);
+      }
+    }
+    await this.alerts.handOn(pushed);
+    if (failure) throw failure;
+    return pushed.length ? done() : skipped('no milestone of the batch called for an alert');
+  }
+
+  /** The alert a milestone calls for now, or why it calls for none. */
+  private async milestoneAlert(data: MilestoneItem): Promise<FireAlert | JobOutcome> {
     const incident = await this.incidents.findById(data.incidentId).lean<Incident>();
     if (!incident) return skipped('incident not found');
     if (incident.clock.state !== 'running' || !incident.awareness) return skipped('clock not running');
@@ -165,16 +238,14 @@ export class ClockService {
       await this.scheduleMilestone(data.incidentId, latest, this.clock.now());
       return skipped(`superseded by ${latest.key}`);
     }
-    const late = this.clock.now().getTime() - dueAt.getTime() > LATE_AFTER_MS;
-    await this.alerts.fire({
+    return {
       incident,
       kind: hours > DEADLINE_HOURS ? 'overdue' : 'milestone',
       milestone: data.milestone,
       hoursElapsed: hours,
       dueAt,
-      late,
-    });
-    return done();
+      late: this.clock.now().getTime() - dueAt.getTime() > LATE_AFTER_MS,
+    };
   }
 
   async onTriageOverrun(data: z.infer<typeof DueJob>) {
@@ -218,12 +289,7 @@ export class ClockService {
 
   /** Pushes alerts that were recorded but never pushed (their instance died in between). */
   async repushStranded(): Promise<number> {
-    return this.alerts.sweepUnpushed(UNPUSHED_GRACE_MS, async (alert) => {
-      const incident = await this.incidents.findById(alert.incidentId).lean<Incident>();
-      if (!incident) return false;
-      await this.alerts.push(alert, incident);
-      return true;
-    });
+    return this.alerts.sweepUnpushed(UNPUSHED_GRACE_MS, async (alert) => (await this.incidents.findById(alert.incidentId).lean<Incident>()) ?? undefined);
   }
 
   /**
@@ -296,8 +362,8 @@ export class ClockService {
   }
 }
 
-const skipped = (reason: string) => ({ status: 'skipped' as const, reason });
-const done = () => ({ status: 'done' as const });
+const skipped = (reason: string): JobOutcome => ({ status: 'skipped', reason });
+const done = (): JobOutcome => ({ status: 'done' });
 const maxDate = (a: Date, b: Date) => (a > b ? a : b);
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const toIso = (m: Milestone) => ({ key: m.key, hours: m.hours, dueAt: m.dueAt.toISOString() });

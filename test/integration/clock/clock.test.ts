@@ -61,6 +61,35 @@ describe('the clock: milestones, stops and submissions', () => {
     assert.ok(first.sentAt);
   });
 
+  it('fires milestones due in the same second from one planner job, each once, and dispatches them together', async () => {
+    const socket = await svc.socket(oncall.token);
+    const seen = collect(socket);
+    // Three clocks whose 24-hour milestones fall 0, 300 and 600 ms into the same second, an hour from now.
+    const dueAt = ['2026-03-27T10:30:00.000Z', '2026-03-27T10:30:00.300Z', '2026-03-27T10:30:00.600Z'];
+    const incidents = [];
+    for (const [i, due] of dueAt.entries()) {
+      incidents.push(await create({ title: `Same second ${i}`, awareAt: new Date(Date.parse(due) - 24 * H).toISOString() }));
+    }
+    svc.clock.set('2026-03-27T10:29:30Z');
+    await svc.container.planner.run();
+    const pending = await pendingJobs(svc, incidents[1].id);
+    assert.deepEqual(pending, [{ name: 'clock.milestones', milestone: 'h24', runAt: dueAt[0] }], 'one job for the second, due with its first milestone');
+
+    svc.clock.set('2026-03-27T10:30:00.600Z');
+    const ran = await drainDueJobs(svc);
+    assert.deepEqual(ran.map((j) => `${j.name}:${j.outcome.status}`), ['clock.milestones:done', 'alerts.dispatch:done']);
+    assert.equal((ran[1]!.data.alertIds as string[]).length, 3, 'one dispatch for the batch');
+    await settle(svc, socket, seen, 3);
+    // Due together by the manual clock, they fire together, in any order.
+    assert.deepEqual(seen.map((m) => [m.incidentId, m.dueAt]).sort((a, b) => a[1]!.localeCompare(b[1]!)), incidents.map((incident, i) => [incident.id, dueAt[i]]));
+
+    // Agenda runs the batch again (its lock expired after a crash): nothing is recorded or dispatched twice.
+    const again = await svc.container.scheduler.run('clock.milestones', ran[0]!.data);
+    assert.equal(again.status, 'skipped');
+    assert.deepEqual(await drainDueJobs(svc), []);
+    await settle(svc, socket, seen, 3);
+  });
+
   it('keeps the deadline at 72 elapsed hours across the autumn DST change', async () => {
     svc.clock.set('2026-10-23T08:30:00Z');
     const incident = await create({ title: 'DST autumn', awareAt: '2026-10-23T08:30:00Z' });

@@ -21,6 +21,31 @@ function collect(socket: Socket): AlertMessage[] {
 describe('the clock across instances and restarts', function () {
   this.timeout(60_000);
 
+  it('fires each milestone of a batch at its own due time, not before, by the wall clock', async () => {
+    const svc = await startTestService({ clock: new LiveClock(), env: { PROCESS_ROLES: 'web' } });
+    try {
+      const analyst = await svc.user(['analyst']);
+      const now = Date.now();
+      const items = [];
+      for (const offset of [600, 200, 400]) {
+        const due = new Date(now + offset);
+        const incident = (await api(svc).post('/api/incidents').set(analyst.auth)
+          .send({ title: `Batch ${offset}`, description: '', awareAt: new Date(due.getTime() - 24 * H).toISOString(), awarenessReason: 'test' }).expect(201)).body;
+        items.push({ incidentId: incident.id as string, milestone: 'h24', dueAt: due.toISOString() });
+      }
+      const outcome = await svc.container.scheduler.run('clock.milestones', { items });
+      assert.equal(outcome.status, 'done');
+      const alerts = await alertModel(svc.connection).find({ milestone: 'h24' }).lean();
+      assert.equal(alerts.length, 3);
+      for (const alert of alerts) {
+        assert.ok(alert.firedAt >= alert.dueAt, `fired ${alert.firedAt.toISOString()}, due ${alert.dueAt.toISOString()}`);
+        assert.ok(alert.firedAt.getTime() - alert.dueAt.getTime() < 250, 'and promptly');
+      }
+    } finally {
+      await svc.close();
+    }
+  });
+
   it('records and emits each milestone once with two scheduler instances on one database', async () => {
     const dbName = uniqueDbName('twoinst');
     const env = { PROCESS_ROLES: 'web,worker', AGENDA_PROCESS_EVERY_MS: '200', AGENDA_LOCK_LIFETIME_MS: '5000' };
@@ -108,7 +133,12 @@ describe('the clock across instances and restarts', function () {
       await flushSocket(svc, socket);
       assert.equal(result.repushed, 1);
       assert.deepEqual(seen.map((m) => m.alertId), [String(stranded._id)]);
-      assert.ok((await Alerts.findById(stranded._id).lean())?.pushedAt);
+      const after = await Alerts.findById(stranded._id).lean();
+      assert.ok(after?.pushedAt && after.handedOnAt, 'pushed and handed on');
+      // It was never handed on either, so its e-mail and webhook dispatch is queued now, once.
+      const ran = await drainDueJobs(svc);
+      assert.deepEqual(ran.filter((j) => j.name === 'alerts.dispatch').map((j) => j.data.alertIds), [[String(stranded._id)]]);
+      assert.equal(await svc.container.clockService.repushStranded(), 0);
     } finally {
       await svc.close();
     }
