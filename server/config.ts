@@ -45,8 +45,8 @@ export const EnvSchema = z.object({
   OVERDUE_REPEAT_HOURS: z.coerce.number().positive().default(6),
   TRIAGE_LIMIT_HOURS: z.coerce.number().positive().default(24),
   CONTROLLER_NOTICE_TARGET_HOURS: z.coerce.number().positive().default(24),
-  CLOCK_HORIZON_SECONDS: z.coerce.number().int().min(10).max(86_400).default(120),
-  CLOCK_PLANNER_EVERY_SECONDS: z.coerce.number().int().min(1).max(3_600).default(20),
+  CLOCK_HORIZON_SECONDS: z.coerce.number().int().min(10).max(86_400).default(30),
+  CLOCK_PLANNER_EVERY_SECONDS: z.coerce.number().int().min(1).max(3_600).default(5),
 
   AGENDA_PROCESS_EVERY_MS: z.coerce.number().int().min(100).default(1000),
   AGENDA_LOCK_LIFETIME_MS: z.coerce.number().int().min(1000).default(10_000),

@@ -75,7 +75,8 @@ export function createContainer(infra: Infrastructure) {
   const alerts = new AlertService(alertModel(connection), new DueIndex(DueIndex.model(connection, 'alerts_push_due')), broadcaster, audit, clock, logger);
   const { Incidents, Counters } = incidentModels(connection);
   const clockService = new ClockService(
-    Incidents, clockPlanModel(connection), new DueIndex(DueIndex.model(connection, 'clock_plans_due')), alerts, infra.scheduler, config.clock, clock, logger,
+    Incidents, clockPlanModel(connection), new DueIndex(DueIndex.model(connection, 'clock_plans_due')), alerts, infra.scheduler,
+    { ...config.clock, batchLeadMs: config.scheduler.processEveryMs + 1_000 }, clock, logger,
   );
   clockService.defineJobs();
   const incidents = new IncidentService(

@@ -29,6 +29,7 @@ type MilestoneItem = z.infer<typeof MilestoneJob>;
  * The planner hands Agenda one job per second of due time, carrying every milestone due in that
  * second: a burst of clocks due together is one lock and one state save, not one per clock, and
  * Agenda's collection stays small enough to scan (the embedded database reads all of it per lock).
+ * The job starts a little early (batchLeadMs) and fires each milestone at its own due time.
  */
 const BATCH_MS = 1_000;
 /** A mass intake due in one second is split into jobs of this many, which run side by side. */
@@ -42,6 +43,12 @@ export interface ClockServiceSettings extends ClockSettings {
   triageLimitHours: number;
   controllerNoticeTargetHours: number;
   horizonMs: number;
+  /**
+   * How long before its first milestone a batch job is due. Agenda locks a job at a scan before it is
+   * due and fires it on a timer; a slow scan would start a job due "now" late, so batches start early
+   * and their handler waits for each milestone's own time.
+   */
+  batchLeadMs: number;
 }
 
 /** Jobs that belong to one incident (the planner is global). */
@@ -169,10 +176,10 @@ export class ClockService {
     return scheduled;
   }
 
-  /** A batch is due with its earliest milestone; the handler waits for each of the others. */
+  /** A batch is due a lead time before its earliest milestone; the handler waits for each. */
   private scheduleBatch(items: MilestoneItem[], now: Date): Promise<void> {
     const first = Math.min(...items.map((i) => Date.parse(i.dueAt)));
-    return this.scheduler.schedule(JOB.milestoneBatch, maxDate(new Date(first), now), { items });
+    return this.scheduler.schedule(JOB.milestoneBatch, maxDate(new Date(first - this.settings.batchLeadMs), now), { items });
   }
 
   /**
