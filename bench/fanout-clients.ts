@@ -16,17 +16,22 @@ async function main(): Promise<void> {
     arrivals.set(alertId, list);
     if (list.length === count) process.send!({ type: 'round', alertId, times: list });
   };
-  for (let i = 0; i < count; i += 50) {
-    await Promise.all(Array.from({ length: Math.min(50, count - i) }, () => new Promise<void>((resolve, reject) => {
-      const s = connect(url!, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
-      s.once('connect', () => resolve());
-      s.once('connect_error', reject);
-      s.on('alert:fired', (m: AlertMessage) => arrived(m.alertId));
-      clients.push(s);
-    })));
-  }
-  process.send!({ type: 'ready' });
+  const connectUpTo = async (total: number) => {
+    while (clients.length < total) {
+      await Promise.all(Array.from({ length: Math.min(50, total - clients.length) }, () => new Promise<void>((resolve, reject) => {
+        const s = connect(url!, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
+        s.once('connect', () => resolve());
+        s.once('connect_error', reject);
+        s.on('alert:fired', (m: AlertMessage) => arrived(m.alertId));
+        clients.push(s);
+      })));
+    }
+  };
+  // Half first, so the server can weigh what the second half adds per client apart from one-off costs.
+  await connectUpTo(Math.floor(count / 2));
+  process.send!({ type: 'half' });
   process.on('message', (m: { type: string }) => {
+    if (m.type === 'rest') void connectUpTo(count).then(() => process.send!({ type: 'ready' }));
     if (m.type === 'stop') {
       for (const s of clients) s.disconnect();
       process.exit(0);

@@ -13,6 +13,23 @@ export interface SocketData {
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+/** How often sockets are checked for an expired token (besides at every event they send). */
+const EXPIRY_SWEEP_MS = 15_000;
+
+function dropIfExpired(socket: RealtimeSocket, now: Date): boolean {
+  if (socket.data.expiresAt.getTime() > now.getTime()) return false;
+  socket.emit('session:expired', { at: now.toISOString() });
+  socket.disconnect(true);
+  return true;
+}
+
+/** Tells every socket whose token has expired by `now` so, and drops it; returns how many. */
+export function dropExpiredSockets(io: RealtimeServer, now: Date): number {
+  let dropped = 0;
+  for (const socket of io.of('/').sockets.values()) if (dropIfExpired(socket, now)) dropped++;
+  return dropped;
+}
+
 export const userRoom = (userId: string) => `user:${userId}`;
 export const roleRoom = (role: string) => `role:${role}`;
 export const incidentRoom = (incidentId: string) => `incident:${incidentId}`;
@@ -48,21 +65,19 @@ export function createSocketServer(httpServer: HttpServer, auth: AuthService, cl
   });
 
   io.on('connection', (socket) => {
-    const { actor, expiresAt } = socket.data;
+    const { actor } = socket.data;
+    // The token has done its work; the socket keeps who it is and until when, not the bearer token.
+    delete (socket.handshake.auth as { token?: unknown }).token;
     void socket.join([userRoom(actor.id), ...actor.roles.map(roleRoom)]);
-    const expiry = setTimeout(() => socket.disconnect(true), Math.max(0, expiresAt.getTime() - clock.now().getTime()));
-    expiry.unref();
-    socket.on('disconnect', () => clearTimeout(expiry));
     // Every event first checks the token has not expired by the service's clock.
     socket.use((_event, next) => {
-      if (socket.data.expiresAt.getTime() <= clock.now().getTime()) {
-        socket.emit('session:expired', { at: clock.now().toISOString() });
-        socket.disconnect();
-        return;
-      }
-      next();
+      if (!dropIfExpired(socket, clock.now())) next();
     });
   });
+  // Between events, expired sockets are found by one sweep rather than a timer per socket.
+  const sweep = setInterval(() => dropExpiredSockets(io, clock.now()), EXPIRY_SWEEP_MS);
+  sweep.unref();
+  httpServer.once('close', () => clearInterval(sweep));
 
   io.engine.on('connection_error', (err: { code: number; message: string }) =>
     logger.debug({ code: err.code, message: err.message }, 'socket connection error'),

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import jwt from 'jsonwebtoken';
 import { api, nextEvent, PASSWORD, startTestService, type TestService, type TestUser } from '../../support/service.js';
+import { dropExpiredSockets } from '../../../server/realtime/socket-server.js';
 
 const SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 const ISSUER = 'breach-clock';
@@ -239,6 +240,18 @@ describe('auth: sockets', () => {
     } finally {
       svc.clock.advanceMs(-901_000);
     }
+  });
+
+  it('drops a silent socket whose token has expired at the next sweep', async () => {
+    const user = await svc.user(['oncall']);
+    const socket = await svc.socket(user.token);
+    assert.equal(dropExpiredSockets(svc.io, svc.clock.now()), 0, 'nothing expired yet');
+    assert.equal(socket.connected, true);
+    const expired = nextEvent(socket, 'session:expired');
+    const dropped = nextEvent<string>(socket, 'disconnect');
+    assert.equal(dropExpiredSockets(svc.io, new Date(svc.clock.now().getTime() + 901_000)), 1);
+    await expired;
+    assert.equal(await dropped, 'io server disconnect');
   });
 
   it('drops the sockets of a user who is deactivated', async () => {
