@@ -6,8 +6,12 @@
  * and the rest later. One service instance (HTTP, sockets, Agenda worker, planner) runs on the
  * embedded FerretDB (or MONGODB_URI). Prints p50, p99 and max lag, and missed and duplicate counts.
  *
+ * With EMAIL=1 the on-call user is also e-mailed every alert through a loopback SMTP server, and the
+ * e-mail lag (due time to message received) is reported too.
+ *
  *   npm run bench:alert-lag                       # defaults
  *   INCIDENTS=2000 FIRING=500 npm run bench:alert-lag
+ *   EMAIL=1 npm run bench:alert-lag
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,11 +28,13 @@ import { JOBS_COLLECTION } from '../server/jobs/scheduler.js';
 import { createLogger } from '../server/lib/logger.js';
 import type { AlertMessage } from '../server/realtime/events.js';
 import { startService } from '../server/service.js';
+import { startSmtpServer } from '../test/support/receivers.js';
 
 const INCIDENTS = Number(process.env.INCIDENTS ?? 10_000);
 const FIRING = Number(process.env.FIRING ?? 1_000);
 const WINDOW_S = Number(process.env.WINDOW_S ?? 60);
 const LEAD_S = Number(process.env.LEAD_S ?? 30);
+const EMAIL = process.env.EMAIL === '1';
 const H = 3_600_000;
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -48,9 +54,11 @@ async function main(): Promise<void> {
     ['AGENDA_PROCESS_EVERY_MS', 'AGENDA_LOCK_LIFETIME_MS', 'AGENDA_LOCK_LIMIT', 'AGENDA_MAX_CONCURRENCY', 'CLOCK_HORIZON_SECONDS', 'CLOCK_PLANNER_EVERY_SECONDS']
       .flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
   );
+  const smtp = EMAIL ? await startSmtpServer() : undefined;
   const config = loadConfig({
     NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
     ADMIN_EMAIL: 'admin@bench.test', ADMIN_PASSWORD: 'bench password 123', ...tuning,
+    ...(smtp ? { SMTP_URL: smtp.url } : {}),
   });
   const dbName = `bench_${Date.now()}`;
   const service = await startService({ config, logger, mongoUri: uri, dbName, instanceName: 'bench' });
@@ -102,8 +110,10 @@ async function main(): Promise<void> {
   const arrivals = new Map<string, number[]>();
   let duplicates = 0;
   const lags: number[] = [];
+  const dueOfAlert = new Map<string, number>();
   socket.on('alert:fired', (m: AlertMessage) => {
     const now = Date.now();
+    dueOfAlert.set(m.alertId, new Date(m.dueAt).getTime());
     const seen = arrivals.get(m.incidentId) ?? [];
     if (seen.length) duplicates++;
     seen.push(now);
@@ -125,6 +135,10 @@ async function main(): Promise<void> {
   const missed = [...expected.keys()].filter((id) => !arrivals.has(id)).length;
   const unexpected = [...arrivals.keys()].filter((id) => !expected.has(id)).length;
   lags.sort((a, b) => a - b);
+  const emailLags = (smtp?.mails ?? []).flatMap((mail) => {
+    const due = dueOfAlert.get(/X-BreachClock-Alert-Id: (\w+)/i.exec(mail.raw)?.[1] ?? '');
+    return due === undefined ? [] : [mail.at - due];
+  }).sort((a, b) => a - b);
   const result = {
     database: ferretdb ? 'embedded FerretDB 1.24 (SQLite)' : 'MONGODB_URI',
     incidents: INCIDENTS,
@@ -137,6 +151,7 @@ async function main(): Promise<void> {
     received: lags.length,
     lagMs: { p50: pct(lags, 50), p99: pct(lags, 99), max: lags.at(-1) ?? NaN },
     missedWithin10sOfWindowEnd: missed,
+    ...(smtp ? { email: { received: emailLags.length, lagMs: { p50: pct(emailLags, 50), p99: pct(emailLags, 99), max: emailLags.at(-1) ?? NaN } } } : {}),
     duplicates,
     unexpected,
     target: 'p99 <= 250 ms, max <= 1000 ms, 0 missed, 0 duplicates',
@@ -149,6 +164,7 @@ async function main(): Promise<void> {
   if (!ferretdb) await service.connection.dropDatabase().catch(() => undefined);
   await service.stop();
   await ferretdb?.stop();
+  await smtp?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
 

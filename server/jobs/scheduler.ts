@@ -1,4 +1,4 @@
-import { Agenda, exponential, type Job } from 'agenda';
+import { Agenda, exponential, InMemoryNotificationChannel, type Job } from 'agenda';
 import { MongoBackend } from '@agendajs/mongo-backend';
 import type { Db } from 'mongodb';
 import type { z } from 'zod';
@@ -47,6 +47,9 @@ export class Scheduler {
       maxConcurrency: options.maxConcurrency,
       defaultConcurrency: options.maxConcurrency,
       removeOnComplete: true,
+      // A job saved due now (a dispatch, a delivery) is taken at once by this instance rather than at the
+      // next scan; other instances still find it by polling (FerretDB v1 has no change streams).
+      notificationChannel: new InMemoryNotificationChannel(),
     });
     this.agenda.on('error', (err) => options.logger.error({ err }, 'scheduler error'));
     this.agenda.on('fail', (err, job) => {

@@ -6,6 +6,8 @@ import { SMTPServer } from 'smtp-server';
 export interface ReceivedMail {
   to: string[];
   raw: string;
+  /** When the message was complete, in ms since the epoch. */
+  at: number;
 }
 
 /** A real SMTP server on loopback that keeps what it receives. */
@@ -19,7 +21,7 @@ export async function startSmtpServer(): Promise<{ url: string; mails: ReceivedM
       let raw = '';
       stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
       stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, at: Date.now() });
         callback();
       });
     },

@@ -21,7 +21,9 @@ import { postWebhook, type Mailer } from './senders.js';
 
 export const ALERT_JOB = { dispatch: 'alerts.dispatch', deliver: 'alerts.deliver' } as const;
 const DispatchJob = z.object({ alertIds: z.array(z.string()).min(1), level: z.number().int().min(0) });
-const DeliverJob = z.object({ deliveryId: z.string() });
+const DeliverJob = z.object({ deliveryIds: z.array(z.string()).min(1) });
+/** Deliveries of one job are sent this many at a time. */
+const SEND_PARALLELISM = 8;
 
 export interface DispatcherSettings {
   escalationMinutes: readonly number[];
@@ -60,7 +62,7 @@ export class AlertDispatcher {
 
   defineJobs(): void {
     this.scheduler.define({ name: ALERT_JOB.dispatch, data: DispatchJob, handle: (d) => this.dispatch(d.alertIds, d.level) });
-    this.scheduler.define({ name: ALERT_JOB.deliver, data: DeliverJob, handle: (d) => this.deliver(d.deliveryId) });
+    this.scheduler.define({ name: ALERT_JOB.deliver, data: DeliverJob, handle: (d) => this.deliver(d.deliveryIds) });
   }
 
   /**
@@ -103,6 +105,11 @@ export class AlertDispatcher {
   async dispatch(alertIds: string[], level: number) {
     const recipients = this.recipientFinder();
     const sent: Alert[] = [];
+    const deliveries: string[] = [];
+    const enqueue = async (alert: Alert, channel: Channel, recipient: string, userId: string | null) => {
+      const id = await this.enqueue(alert, channel, recipient, userId, level);
+      if (id) deliveries.push(id);
+    };
     for (const alertId of alertIds) {
       const alert = await this.alerts.findById(alertId).lean<Alert>();
       if (!alert || (level > 0 && alert.acknowledgedAt)) continue;
@@ -112,12 +119,13 @@ export class AlertDispatcher {
         this.broadcaster.alertToUsers({ ...presentAlertMessage(alert), escalationLevel: level }, users.map((u) => String(u._id)));
       }
       for (const user of users) {
-        if (this.mailer && user.alertChannels?.email !== false) await this.enqueue(alert, 'email', user.email, String(user._id), level);
-        if (user.alertChannels?.webhookUrl) await this.enqueue(alert, 'webhook', user.alertChannels.webhookUrl, String(user._id), level);
+        if (this.mailer && user.alertChannels?.email !== false) await enqueue(alert, 'email', user.email, String(user._id));
+        if (user.alertChannels?.webhookUrl) await enqueue(alert, 'webhook', user.alertChannels.webhookUrl, String(user._id));
       }
-      for (const url of webhooks) await this.enqueue(alert, 'webhook', url, null, level);
+      for (const url of webhooks) await enqueue(alert, 'webhook', url, null);
       sent.push(alert);
     }
+    if (deliveries.length) await this.scheduler.schedule(ALERT_JOB.deliver, this.clock.now(), { deliveryIds: deliveries });
     if (!sent.length) return skipped(level > 0 ? 'acknowledged' : 'alerts not found');
     const delay = this.settings.escalationMinutes[level];
     if (delay !== undefined) {
@@ -128,17 +136,34 @@ export class AlertDispatcher {
     return done();
   }
 
-  private async enqueue(alert: Alert, channel: Channel, recipient: string, userId: string | null, level: number): Promise<void> {
+  /** Records a delivery to send; returns its id, or undefined when it is already on its way to this recipient. */
+  private async enqueue(alert: Alert, channel: Channel, recipient: string, userId: string | null, level: number): Promise<string | undefined> {
     const key = `${String(alert._id)}:${channel}:${recipient.toLowerCase()}`;
     try {
       const created = await this.deliveries.create({ key, alertId: String(alert._id), channel, recipient, userId, level, status: 'pending', attempts: 0, lastError: null, createdAt: this.clock.now(), sentAt: null });
-      await this.scheduler.schedule(ALERT_JOB.deliver, this.clock.now(), { deliveryId: String(created._id) });
+      return String(created._id);
     } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err; // already on its way to this recipient
+      if ((err as { code?: number }).code !== 11000) throw err;
+      return undefined;
     }
   }
 
-  async deliver(deliveryId: string) {
+  /**
+   * Sends the deliveries of one dispatch (a few at a time). Each that fails is retried on its own
+   * with backoff until it has had its attempts.
+   */
+  async deliver(deliveryIds: string[]) {
+    const queue = [...deliveryIds];
+    const outcomes: { status: 'done' | 'skipped'; reason?: string }[] = [];
+    const worker = async () => {
+      for (let id = queue.shift(); id; id = queue.shift()) outcomes.push(await this.deliverOne(id));
+    };
+    await Promise.all(Array.from({ length: Math.min(SEND_PARALLELISM, queue.length) }, worker));
+    const failed = outcomes.filter((o) => o.status === 'skipped');
+    return failed.length ? skipped(failed.map((o) => o.reason).join('; ')) : done();
+  }
+
+  private async deliverOne(deliveryId: string) {
     const delivery = await this.deliveries.findById(deliveryId).lean<Delivery>();
     if (!delivery || delivery.status !== 'pending') return skipped('already delivered or given up');
     const alert = await this.alerts.findById(delivery.alertId).lean<Alert>();
@@ -171,7 +196,7 @@ export class AlertDispatcher {
       this.logger.warn({ deliveryId, channel: delivery.channel, attempts, err: message }, giveUp ? 'alert delivery failed for good' : 'alert delivery failed; will retry');
       if (!giveUp) {
         const backoffMs = Math.min(300_000, 1_000 * 2 ** attempts);
-        await this.scheduler.schedule(ALERT_JOB.deliver, new Date(this.clock.now().getTime() + backoffMs), { deliveryId });
+        await this.scheduler.schedule(ALERT_JOB.deliver, new Date(this.clock.now().getTime() + backoffMs), { deliveryIds: [deliveryId] });
       }
       return skipped(`attempt ${attempts} failed: ${message}`);
     }
