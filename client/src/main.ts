@@ -248,8 +248,10 @@ function beep(): void {
 }
 
 function alertArrived(m: AlertMessage, live = true): void {
-  if (seenAlerts.has(m.alertId)) return;
-  seenAlerts.add(m.alertId);
+  // An escalation repeats an alert this person may already have seen: it is news again at each level.
+  const key = m.escalationLevel ? `${m.alertId}:${m.escalationLevel}` : m.alertId;
+  if (seenAlerts.has(key)) return;
+  seenAlerts.add(key);
   if (m.sentAt > lastAlertAt) lastAlertAt = m.sentAt;
   // Replayed alerts are listed on the on-call screen; only a live one interrupts with a toast and a tone.
   if (!live) return;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { AlertMessage } from '../../server/realtime/events.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -75,6 +76,28 @@ describe('the dashboard in a real browser', function () {
     await page.getByText(/Kvittert|Acknowledged/).first().waitFor();
     const alerts = (await api(svc).get('/api/alerts').set(analyst.auth).expect(200)).body as { title: string; acknowledgedBy: { id: string } | null }[];
     assert.equal(alerts.find((a) => a.title === 'Live alert test')?.acknowledgedBy?.id, oncall.id);
+  });
+
+  it('shows an alert pushed twice once, and again when it escalates to the same person', async () => {
+    const page = await signIn(oncall);
+    await page.getByRole('link', { name: /Vakt|On call/ }).click();
+    await page.getByTestId('alerts').waitFor({ state: 'attached' });
+    const toasts = page.getByTestId('alert-toast').filter({ hasText: 'Pushed twice' });
+    const message: AlertMessage = {
+      alertId: '0123456789abcdef01234567', incidentId: '0123456789abcdef01234568', kind: 'milestone', milestone: 'h48', hoursElapsed: 48,
+      deadline: '', dueAt: new Date().toISOString(), sentAt: new Date().toISOString(), late: false, title: 'Pushed twice',
+    };
+    const audience = { incidentId: message.incidentId, roles: ['oncall' as const], userIds: [] };
+    svc.container.broadcaster.alertFired(message, audience);
+    svc.container.broadcaster.alertFired(message, audience); // a re-push after recovery: same alert id
+    await toasts.first().waitFor();
+    svc.container.broadcaster.alertToUsers({ ...message, escalationLevel: 1 }, [oncall.id]);
+    await toasts.nth(1).waitFor();
+    svc.container.broadcaster.alertFired(message, audience);
+    // A marker pushed last: once it shows, everything pushed before it has been handled.
+    svc.container.broadcaster.alertFired({ ...message, alertId: '0123456789abcdef01234569', title: 'Marker' }, audience);
+    await page.getByTestId('alert-toast').filter({ hasText: 'Marker' }).waitFor();
+    assert.equal(await toasts.count(), 2);
   });
 
   it('lets a manager approve a template version and gives an analyst no way to', async () => {
