@@ -136,7 +136,11 @@ export class AlertDispatcher {
     return done();
   }
 
-  /** Records a delivery to send; returns its id, or undefined when it is already on its way to this recipient. */
+  /**
+   * Records a delivery to send and returns its id. A delivery already recorded for this recipient is
+   * returned again while still pending: a dispatch that died before queueing its deliveries left it so,
+   * and sending it twice is safer than never (receivers deduplicate by alert id).
+   */
   private async enqueue(alert: Alert, channel: Channel, recipient: string, userId: string | null, level: number): Promise<string | undefined> {
     const key = `${String(alert._id)}:${channel}:${recipient.toLowerCase()}`;
     try {
@@ -144,7 +148,8 @@ export class AlertDispatcher {
       return String(created._id);
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;
-      return undefined;
+      const existing = await this.deliveries.findOne({ key }).lean<Delivery>();
+      return existing?.status === 'pending' && existing.attempts === 0 ? String(existing._id) : undefined;
     }
   }
 

@@ -84,6 +84,21 @@ describe('alerting: channels, deliveries, escalation, acknowledgement', () => {
     assert.ok(deliveries.some((d: { channel: string; status: string }) => d.channel === 'email' && d.status === 'sent'));
   });
 
+  it('sends a delivery that a dispatch recorded but died before queueing, when the dispatch is run again', async () => {
+    const { alert } = await fireH24();
+    const mails = () => smtp.mails.filter((m) => m.to.includes(oncall.email)).length;
+    assert.equal(mails(), 1);
+    // As a dispatch that crashed between recording its deliveries and queueing them leaves one.
+    const Deliveries = svc.connection.db!.collection('deliveries');
+    await Deliveries.updateOne({ alertId: alert.id, channel: 'email' }, { $set: { status: 'pending', attempts: 0, sentAt: null } });
+    const again = await svc.container.scheduler.run('alerts.dispatch', { alertIds: [alert.id], level: 0 });
+    assert.equal(again.status, 'done');
+    const ran = await drainDueJobs(svc);
+    assert.ok(ran.some((j) => j.name === 'alerts.deliver' && j.outcome.status === 'done'), JSON.stringify(ran.map((j) => j.name)));
+    assert.equal(mails(), 2, 'sent again rather than lost');
+    assert.equal((await Deliveries.findOne({ alertId: alert.id, channel: 'email' }))?.status, 'sent');
+  });
+
   it('escalates an unacknowledged alert to the second line after 15 minutes and to managers after 30', async () => {
     const { alert } = await fireH24();
     const to = (u: TestUser) => smtp.mails.filter((m) => m.to.includes(u.email)).length;
