@@ -16,6 +16,7 @@ import { TokenService } from './domains/auth/token.service.js';
 import { alertModel } from './domains/alerts/alert.model.js';
 import { AlertService } from './domains/alerts/alert.service.js';
 import { clockPlanModel } from './domains/clock/clock-plan.model.js';
+import { milestoneBatchModel } from './domains/clock/milestone-batch.model.js';
 import { DeferredJobs } from './jobs/deferred-jobs.js';
 import { DueIndex } from './jobs/due-index.js';
 import { HorizonPlanner } from './jobs/horizon-planner.js';
@@ -75,7 +76,7 @@ export function createContainer(infra: Infrastructure) {
   const alerts = new AlertService(alertModel(connection), new DueIndex(DueIndex.model(connection, 'alerts_push_due')), broadcaster, audit, clock, logger);
   const { Incidents, Counters } = incidentModels(connection);
   const clockService = new ClockService(
-    Incidents, clockPlanModel(connection), new DueIndex(DueIndex.model(connection, 'clock_plans_due')), alerts, infra.scheduler,
+    Incidents, clockPlanModel(connection), milestoneBatchModel(connection), new DueIndex(DueIndex.model(connection, 'clock_plans_due')), alerts, infra.scheduler,
     { ...config.clock, batchLeadMs: config.scheduler.processEveryMs + 1_000 }, clock, logger,
   );
   clockService.defineJobs();

@@ -31,16 +31,23 @@ export async function drainDueJobs(svc: TestService, maxJobs = 1_000): Promise<D
 interface JobData {
   incidentId?: string;
   milestone?: string;
-  items?: { incidentId: string; milestone: string }[];
+  batchId?: string;
 }
 
-/** The pending jobs of an incident, soonest first; a batch of milestones counts with the incident's own. */
+/** The pending jobs of an incident, soonest first; a planner batch counts when it holds one of the incident's milestones. */
 export async function pendingJobs(svc: TestService, incidentId: string) {
-  const jobs = svc.connection.db!.collection(JOBS_COLLECTION);
-  const list = await jobs.find({ $or: [{ 'data.incidentId': incidentId }, { 'data.items.incidentId': incidentId }] }).sort({ nextRunAt: 1 }).toArray();
-  return list.map((j) => {
-    const data = j.data as JobData;
-    const milestone = data.items ? data.items.find((i) => i.incidentId === incidentId)?.milestone : data.milestone;
-    return { name: j.name as string, milestone, runAt: (j.nextRunAt as Date).toISOString() };
-  });
+  const db = svc.connection.db!;
+  const list = await db.collection(JOBS_COLLECTION).find({ $or: [{ 'data.incidentId': incidentId }, { 'data.batchId': { $exists: true } }] }).sort({ nextRunAt: 1 }).toArray();
+  const pending = [];
+  for (const job of list) {
+    const data = job.data as JobData;
+    let milestone = data.milestone;
+    if (data.batchId) {
+      const batch = await db.collection<{ _id: string; items: { incidentId: string; milestone: string }[] }>('clock_batches').findOne({ _id: data.batchId });
+      milestone = batch?.items.find((i) => i.incidentId === incidentId)?.milestone;
+      if (!milestone) continue;
+    }
+    pending.push({ name: job.name as string, milestone, runAt: (job.nextRunAt as Date).toISOString() });
+  }
+  return pending;
 }

@@ -1,4 +1,4 @@
-import type { Model } from 'mongoose';
+import { Types, type Model } from 'mongoose';
 import { z } from 'zod';
 import type { DueIndex } from '../../jobs/due-index.js';
 import type { JobOutcome, Scheduler } from '../../jobs/scheduler.js';
@@ -8,6 +8,7 @@ import type { Alert } from '../alerts/alert.model.js';
 import type { AlertService, FireAlert, PushedAlert } from '../alerts/alert.service.js';
 import type { Incident } from '../incidents/incident.model.js';
 import type { ClockPlan } from './clock-plan.model.js';
+import type { MilestoneBatch, MilestoneItem } from './milestone-batch.model.js';
 import {
   DEADLINE_HOURS, hoursOfKey, LATE_AFTER_MS, latestDueMilestone, milestonesUntilDeadline, nextMilestone,
   presentMoment, type ClockSettings, type Milestone,
@@ -22,8 +23,7 @@ export const JOB = {
 } as const;
 
 const MilestoneJob = z.object({ incidentId: z.string(), milestone: z.string(), dueAt: z.string() });
-const MilestoneBatchJob = z.object({ items: z.array(MilestoneJob).min(1) });
-type MilestoneItem = z.infer<typeof MilestoneJob>;
+const MilestoneBatchJob = z.object({ batchId: z.string() });
 
 /**
  * The planner hands Agenda one job per second of due time, carrying every milestone due in that
@@ -70,6 +70,7 @@ export class ClockService {
   constructor(
     private readonly incidents: Model<Incident>,
     private readonly plans: Model<ClockPlan>,
+    private readonly batches: Model<MilestoneBatch>,
     private readonly due: DueIndex,
     private readonly alerts: AlertService,
     private readonly scheduler: Scheduler,
@@ -80,7 +81,7 @@ export class ClockService {
 
   defineJobs(): void {
     this.scheduler.define({ name: JOB.milestone, data: MilestoneJob, handle: (d) => this.onMilestone(d) });
-    this.scheduler.define({ name: JOB.milestoneBatch, data: MilestoneBatchJob, handle: (d) => this.onMilestones(d.items) });
+    this.scheduler.define({ name: JOB.milestoneBatch, data: MilestoneBatchJob, handle: (d) => this.onBatch(d.batchId) });
     this.scheduler.define({ name: JOB.triage, data: DueJob, handle: (d) => this.onTriageOverrun(d) });
     this.scheduler.define({ name: JOB.controllerNotice, data: DueJob, handle: (d) => this.onControllerNoticeDue(d) });
     this.scheduler.define({ name: JOB.followUp, data: FollowUpJob, handle: (d) => this.onFollowUpDue(d) });
@@ -177,9 +178,20 @@ export class ClockService {
   }
 
   /** A batch is due a lead time before its earliest milestone; the handler waits for each. */
-  private scheduleBatch(items: MilestoneItem[], now: Date): Promise<void> {
+  private async scheduleBatch(items: MilestoneItem[], now: Date): Promise<void> {
     const first = Math.min(...items.map((i) => Date.parse(i.dueAt)));
-    return this.scheduler.schedule(JOB.milestoneBatch, maxDate(new Date(first - this.settings.batchLeadMs), now), { items });
+    const batchId = new Types.ObjectId().toHexString();
+    await this.batches.create({ _id: batchId, items });
+    await this.scheduler.schedule(JOB.milestoneBatch, maxDate(new Date(first - this.settings.batchLeadMs), now), { batchId });
+  }
+
+  /** Runs a planner batch; it is deleted once every milestone in it has been handled, so a failed run is tried again whole. */
+  async onBatch(batchId: string): Promise<JobOutcome> {
+    const batch = await this.batches.findById(batchId).lean<MilestoneBatch>();
+    if (!batch) return skipped('batch already handled');
+    const outcome = await this.onMilestones(batch.items);
+    await this.batches.deleteOne({ _id: batchId });
+    return outcome;
   }
 
   /**

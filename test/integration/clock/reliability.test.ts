@@ -33,7 +33,7 @@ describe('the clock across instances and restarts', function () {
           .send({ title: `Batch ${offset}`, description: '', awareAt: new Date(due.getTime() - 24 * H).toISOString(), awarenessReason: 'test' }).expect(201)).body;
         items.push({ incidentId: incident.id as string, milestone: 'h24', dueAt: due.toISOString() });
       }
-      const outcome = await svc.container.scheduler.run('clock.milestones', { items });
+      const outcome = await svc.container.clockService.onMilestones(items);
       assert.equal(outcome.status, 'done');
       const alerts = await alertModel(svc.connection).find({ milestone: 'h24' }).lean();
       assert.equal(alerts.length, 3);
