@@ -34,18 +34,38 @@ const matches = (doc: Document, rest: [string, Condition][]) =>
  * when it locks and saves it, which reads every job. Here such an update reads the job by `_id`,
  * checks the other conditions, then writes by `_id`. FerretDB's own findAndModify is no more atomic
  * (it reads, then writes by `_id`), so nothing is lost there; on MongoDB this wrapper is not used.
+ *
+ * Being read-then-write, Agenda's lock query (a findOneAndUpdate on name and lock state) run twice at
+ * once can lock one job twice: a scan and a "job saved" notification in the same process do that. Here
+ * those queries run one at a time per collection, so one process never runs a job twice.
  */
 export function idFirstDb(db: Db): Db {
+  const lockQueues = new Map<string, <T>(task: () => Promise<T>) => Promise<T>>();
+  const queueOf = (name: string) => {
+    let queue = lockQueues.get(name);
+    if (!queue) lockQueues.set(name, (queue = oneAtATime()));
+    return queue;
+  };
   return new Proxy(db, {
     get(target, prop, receiver) {
-      if (prop === 'collection') return (name: string) => idFirstCollection(target.collection(name));
+      if (prop === 'collection') return (name: string) => idFirstCollection(target.collection(name), queueOf(name));
       const value: unknown = Reflect.get(target, prop, receiver);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
 }
 
-function idFirstCollection(collection: Collection): Collection {
+/** Runs the tasks given to it one after another, in the order given. */
+function oneAtATime(): <T>(task: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>) => {
+    const run = tail.then(task, task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+function idFirstCollection(collection: Collection, lockQueue: <T>(task: () => Promise<T>) => Promise<T>): Collection {
   const updateOne = async (filter: Filter<Document>, update: Document, options?: { upsert?: boolean }) => {
     const split = options?.upsert ? undefined : splitById(filter);
     if (!split?.rest.length) return collection.updateOne(filter, update, options);
@@ -55,7 +75,8 @@ function idFirstCollection(collection: Collection): Collection {
   };
   const findOneAndUpdate = async (filter: Filter<Document>, update: Document, options: { upsert?: boolean } = {}) => {
     const split = options.upsert ? undefined : splitById(filter);
-    if (!split?.rest.length) return collection.findOneAndUpdate(filter, update, options);
+    if (!split) return lockQueue(() => collection.findOneAndUpdate(filter, update, options));
+    if (!split.rest.length) return collection.findOneAndUpdate(filter, update, options);
     const doc = await collection.findOne({ _id: split.id as never });
     if (!doc || !matches(doc, split.rest)) return null;
     return collection.findOneAndUpdate({ _id: split.id as never }, update, options);

@@ -27,4 +27,19 @@ describe('Agenda collection on the embedded database: updates that name a job by
     assert.equal((await jobs.updateOne({ _id, nextRunAt: { $ne: null } }, { $unset: { lockedAt: true } })).matchedCount, 1);
     assert.equal((await jobs.findOne({ _id }))?.x, 1);
   });
+
+  it('lets only one of several lock queries made at once take a job', async () => {
+    const jobs = idFirstDb(db.connection.db!).collection('jobs');
+    for (let round = 0; round < 5; round++) {
+      await jobs.insertOne({ _id: new ObjectId(), name: `job-${round}`, lockedAt: null, nextRunAt: new Date('2026-11-23T10:00:00Z') });
+      // Agenda's lock query: by name and lock state, not by _id.
+      const lock = () => jobs.findOneAndUpdate(
+        { name: `job-${round}`, disabled: { $ne: true }, $or: [{ lockedAt: { $eq: null } }, { lockedAt: { $lte: new Date(0) } }] },
+        { $set: { lockedAt: new Date() } },
+        { sort: { nextRunAt: 1 }, returnDocument: 'after' },
+      );
+      const taken = (await Promise.all([lock(), lock(), lock(), lock()])).filter((job) => job !== null);
+      assert.equal(taken.length, 1, `round ${round}: the job was locked ${taken.length} times`);
+    }
+  });
 });
