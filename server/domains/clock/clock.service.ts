@@ -26,10 +26,11 @@ const MilestoneJob = z.object({ incidentId: z.string(), milestone: z.string(), d
 const MilestoneBatchJob = z.object({ batchId: z.string() });
 
 /**
- * The planner hands Agenda one job per second of due time, carrying every milestone due in that
- * second: a burst of clocks due together is one lock and one state save, not one per clock, and
- * Agenda's collection stays small enough to scan (the embedded database reads all of it per lock).
- * The job starts a little early (batchLeadMs) and fires each milestone at its own due time.
+ * The planner hands Agenda one job per second of due time for every milestone due in that second
+ * (the milestones wait in clock_batches): a burst of clocks due together is one lock and one state
+ * save, not one per clock, and Agenda's collection stays small enough to scan (the embedded database
+ * reads all of it per lock). The job starts a little early (batchLeadMs) and fires each milestone at
+ * its own due time.
  */
 const BATCH_MS = 1_000;
 /** A mass intake due in one second is split into jobs of this many, which run side by side. */
