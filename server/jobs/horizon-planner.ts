@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Scheduler } from './scheduler.js';
+import { jobDone, jobSkipped, type Scheduler } from './scheduler.js';
 
 export const PLANNER_JOB = 'jobs.plan-horizon';
 
@@ -25,7 +25,7 @@ export class HorizonPlanner {
   defineJob(): void {
     this.scheduler.define({ name: PLANNER_JOB, data: z.object({}).passthrough(), handle: async () => {
       const counts = await this.run();
-      return Object.values(counts).some((n) => n > 0) ? { status: 'done' } : { status: 'skipped', reason: 'nothing new within the horizon' };
+      return Object.values(counts).some((n) => n > 0) ? jobDone() : jobSkipped('nothing new within the horizon');
     } });
   }
 

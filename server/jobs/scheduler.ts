@@ -8,6 +8,8 @@ export const JOBS_COLLECTION = 'agendaJobs';
 
 /** What a job handler reports; "skipped" means the state it was scheduled for no longer holds. */
 export type JobOutcome = { status: 'done' } | { status: 'skipped'; reason: string };
+export const jobDone = (): JobOutcome => ({ status: 'done' });
+export const jobSkipped = (reason: string): JobOutcome => ({ status: 'skipped', reason });
 
 export interface SchedulerOptions {
   db: Db;

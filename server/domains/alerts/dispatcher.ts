@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { renderAlertEmail, webhookPayload, type AlertFacts } from '../../../notifications/alert-message.js';
 import type { Lang } from '../../../notifications/labels.js';
 import type { DeferredJobs } from '../../jobs/deferred-jobs.js';
-import type { Scheduler } from '../../jobs/scheduler.js';
+import { jobDone as done, jobSkipped as skipped, type JobOutcome, type Scheduler } from '../../jobs/scheduler.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Broadcaster } from '../../realtime/broadcaster.js';
@@ -34,10 +34,8 @@ export interface DispatcherSettings {
   organisation: string;
 }
 
-const skipped = (reason: string) => ({ status: 'skipped' as const, reason });
 /** The same alerts give the same key, however long the list, so a retried dispatch defers its next step once. */
 const stepKey = (alertIds: string[]) => createHash('sha256').update([...alertIds].sort().join(',')).digest('base64url').slice(0, 22);
-const done = () => ({ status: 'done' as const });
 
 /**
  * Takes a fired alert to people: level 0 the on-call staff, then (while nobody acknowledges) the
@@ -159,13 +157,13 @@ export class AlertDispatcher {
    */
   async deliver(deliveryIds: string[]) {
     const queue = [...deliveryIds];
-    const outcomes: { status: 'done' | 'skipped'; reason?: string }[] = [];
+    const outcomes: JobOutcome[] = [];
     const worker = async () => {
       for (let id = queue.shift(); id; id = queue.shift()) outcomes.push(await this.deliverOne(id));
     };
     await Promise.all(Array.from({ length: Math.min(SEND_PARALLELISM, queue.length) }, worker));
-    const failed = outcomes.filter((o) => o.status === 'skipped');
-    return failed.length ? skipped(failed.map((o) => o.reason).join('; ')) : done();
+    const failed = outcomes.flatMap((o) => (o.status === 'skipped' ? [o.reason] : []));
+    return failed.length ? skipped(failed.join('; ')) : done();
   }
 
   private async deliverOne(deliveryId: string) {

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { z } from 'zod';
-import type { Scheduler } from '../../jobs/scheduler.js';
+import { jobDone, type Scheduler } from '../../jobs/scheduler.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Broadcaster } from '../../realtime/broadcaster.js';
@@ -46,7 +46,7 @@ export class SchedulerWatchdog {
       data: z.object({}).passthrough(),
       handle: async () => {
         await this.beat();
-        return { status: 'done' };
+        return jobDone();
       },
     });
   }

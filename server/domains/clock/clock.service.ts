@@ -1,7 +1,7 @@
 import { Types, type Model } from 'mongoose';
 import { z } from 'zod';
 import type { DueIndex } from '../../jobs/due-index.js';
-import type { JobOutcome, Scheduler } from '../../jobs/scheduler.js';
+import { jobDone as done, jobSkipped as skipped, type JobOutcome, type Scheduler } from '../../jobs/scheduler.js';
 import { addHours, HOUR_MS, type Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Alert } from '../alerts/alert.model.js';
@@ -382,8 +382,6 @@ export class ClockService {
   }
 }
 
-const skipped = (reason: string): JobOutcome => ({ status: 'skipped', reason });
-const done = (): JobOutcome => ({ status: 'done' });
 const maxDate = (a: Date, b: Date) => (a > b ? a : b);
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const toIso = (m: Milestone) => ({ key: m.key, hours: m.hours, dueAt: m.dueAt.toISOString() });
