@@ -73,7 +73,7 @@ export class AlertDispatcher {
     await this.scheduler.schedule(ALERT_JOB.dispatch, this.clock.now(), { alertIds: alerts.map((a) => String(a._id)), level: 0 });
   }
 
-  /** Who hears of an alert at a level; the rotas and role lists are read once per dispatch, not per alert. */
+  /** Who hears of an alert at a level; rotas, role lists and users are read once per dispatch, not per alert. */
   private recipientFinder(): (alert: Alert, incident: Incident | null, level: number) => Promise<{ users: User[]; webhooks: string[] }> {
     const now = this.clock.now();
     const memo = <T>(load: () => Promise<T>) => {
@@ -83,7 +83,14 @@ export class AlertDispatcher {
     const rotas = memo(() => this.rotas.find({}).lean<Rota[]>().exec());
     const seniors = memo(async () => [...(await this.users.withRole('manager')), ...(await this.users.withRole('dpo'))]);
     const onCallRole = memo(() => this.users.withRole('oncall'));
-    const byIds = async (ids: string[]) => (await Promise.all([...new Set(ids)].map((id) => this.users.findActive(id)))).filter((u): u is User => !!u);
+    // The same rota members are looked up for every alert of a batch: once each is enough.
+    const userById = new Map<string, Promise<User | undefined>>();
+    const user = (id: string) => {
+      let found = userById.get(id);
+      if (!found) userById.set(id, (found = this.users.findActive(id)));
+      return found;
+    };
+    const byIds = async (ids: string[]) => (await Promise.all([...new Set(ids)].map(user))).filter((u): u is User => !!u);
     return async (alert, incident, level) => {
       const people = incident ? [...incident.assignees, ...(incident.owner ? [incident.owner.id] : [])] : [];
       if (level >= 2 || alert.restricted) {
