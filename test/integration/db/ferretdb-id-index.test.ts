@@ -3,7 +3,7 @@ import { ObjectId } from 'mongodb';
 import { openTestDatabase } from '../../support/database.js';
 
 describe('the database: reads by _id use the _id index', () => {
-  // The embedded FerretDB is built with a patch for this (server/db/build-ferretdb.ts): unpatched, its
+  // The embedded FerretDB is built with a patch for this (server/db/ferretdb/patches/0001-…): unpatched, its
   // SQLite backend reads the whole table for every _id lookup.
   it('answers a filter on _id alone (ObjectId or string) with an index search, not a table scan', async () => {
     const db = await openTestDatabase('idindex');
