@@ -22,6 +22,8 @@ export interface ServiceOptions {
   mongoUri?: string;
   dbName?: string;
   instanceName?: string;
+  /** Emit the driver's command events on the connection's client (the query-plan tests read them). */
+  monitorCommands?: boolean;
   /** Development only (scripts/dev.ts): live reload of the dashboard. */
   devReload?: DevReload;
 }
@@ -53,7 +55,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 
   let connection: Connection | undefined;
   try {
-    connection = await connectDatabase({ uri, dbName: options.dbName ?? config.database.name });
+    connection = await connectDatabase({ uri, dbName: options.dbName ?? config.database.name, monitorCommands: options.monitorCommands ?? false });
     const db = connection.db;
     if (!db) throw new Error('database handle missing after connect');
     const scheduler = new Scheduler({

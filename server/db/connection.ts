@@ -9,6 +9,7 @@ export interface DatabaseOptions {
   uri: string;
   dbName: string;
   serverSelectionTimeoutMS?: number;
+  monitorCommands?: boolean;
 }
 
 /** Opens a mongoose connection of its own (not the global default), so several app instances may share one process in tests. */
@@ -20,6 +21,7 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Connect
     bufferCommands: false,
     autoIndex: true,
     autoCreate: true,
+    monitorCommands: options.monitorCommands ?? false,
   });
   await connection.asPromise();
   return connection;

@@ -30,13 +30,14 @@ export interface TestUser {
 let counter = 0;
 
 /** A whole service instance (HTTP, sockets, scheduler) on its own database, with a manual clock. */
-export async function startTestService(options: { env?: Record<string, string>; dbName?: string; clock?: ManualClock; instanceName?: string } = {}): Promise<TestService> {
+export async function startTestService(options: { env?: Record<string, string>; dbName?: string; clock?: ManualClock; instanceName?: string; monitorCommands?: boolean } = {}): Promise<TestService> {
   const clock = options.clock ?? new ManualClock(new Date());
   const dbName = options.dbName ?? uniqueDbName('svc');
   const config = testConfig({ ADMIN_EMAIL: 'admin@example.test', ADMIN_PASSWORD: PASSWORD, ...options.env });
   const service = await startService({
     config, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), clock, mongoUri: testMongoUri(), dbName,
     ...(options.instanceName ? { instanceName: options.instanceName } : {}),
+    ...(options.monitorCommands ? { monitorCommands: true } : {}),
   });
   const sockets: Socket[] = [];
 

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { MongoClient, ObjectId, type Collection, type Document, type Filter } from 'mongodb';
+import { testMongoUri, uniqueDbName } from '../../support/database.js';
+
+/**
+ * The embedded FerretDB hands filters and sorts to SQLite (server/db/ferretdb/patches/0003-…), which
+ * must select a superset of what MongoDB matches and order exactly as MongoDB does: these cases hold
+ * MongoDB's answers for arrays, missing fields, null and mixed types, with and without an index.
+ */
+describe('the database: queries keep MongoDB semantics when answered through indexes', () => {
+  let client: MongoClient;
+  let dbName: string;
+  let indexed: Collection<{ _id: string } & Document>;
+  let plain: Collection<{ _id: string } & Document>;
+  const oid = new ObjectId('65a000000000000000000001');
+  const date = new Date('2026-03-01T10:00:00Z');
+
+  const docs: ({ _id: string } & Document)[] = [
+    { _id: 'int', f: 5, g: 5, a: { b: 1 } },
+    { _id: 'double', f: 5.0, g: 2.5 },
+    { _id: 'string', f: '5', g: 'x' },
+    { _id: 'array', f: [1, 5], a: [{ b: 1 }, { b: 2 }] },
+    { _id: 'null', f: null, g: null, a: { b: [3, 1] } },
+    { _id: 'missing' },
+    { _id: 'date', f: date, g: date, a: { b: 2 } },
+    { _id: 'bool', f: true, g: true },
+    { _id: 'oid', f: oid, g: oid },
+    { _id: 'big', f: 12, g: 12 },
+  ];
+
+  before(async () => {
+    client = await MongoClient.connect(testMongoUri());
+    dbName = uniqueDbName('semantics');
+    indexed = client.db(dbName).collection('indexed');
+    plain = client.db(dbName).collection('plain');
+    await indexed.createIndexes([{ key: { f: 1 } }, { key: { 'a.b': 1 } }, { key: { g: -1 } }]);
+    await indexed.insertMany(docs);
+    await plain.insertMany(docs);
+  });
+  after(async () => {
+    await client.db(dbName).dropDatabase();
+    await client.close();
+  });
+
+  const cases: [string, Filter<{ _id: string } & Document>, string[]][] = [
+    ['equality matches equal numbers of any type and arrays holding the value', { f: 5 }, ['array', 'double', 'int']],
+    ['null matches null and missing fields', { f: null }, ['missing', 'null']],
+    ['a range compares within the type, elements of arrays included', { f: { $gt: 1 } }, ['array', 'big', 'double', 'int']],
+    ['a closed range', { f: { $gte: 5, $lt: 12 } }, ['array', 'double', 'int']],
+    ['dates compare with dates only', { f: { $lte: date } }, ['date']],
+    ['$in across types', { f: { $in: [true, '5', null] } }, ['bool', 'missing', 'null', 'string']],
+    ['ObjectIds', { f: oid }, ['oid']],
+    ['a dotted path through an array of documents and into an array', { 'a.b': 1 }, ['array', 'int', 'null']],
+    ['a dotted range, each bound met by some element', { 'a.b': { $gt: 1, $lt: 3 } }, ['array', 'date', 'null']],
+    ['$or of expressible branches', { $or: [{ f: '5' }, { g: 12 }] }, ['big', 'string']],
+    ['$and with an operator left to the handler', { $and: [{ f: { $exists: true } }, { f: { $ne: 5 } }] }, ['bool', 'date', 'null', 'oid', 'string', 'big']],
+  ];
+
+  for (const [name, filter, expected] of cases) {
+    it(name, async () => {
+      for (const collection of [indexed, plain]) {
+        const ids = (await collection.find(filter).toArray()).map((doc) => String(doc._id)).sort();
+        assert.deepEqual(ids, [...expected].sort(), `${collection.collectionName} ${JSON.stringify(filter)}`);
+      }
+    });
+  }
+
+  it('sorts mixed types in MongoDB order: missing and null, numbers, strings, ObjectIds, booleans, dates', async () => {
+    for (const collection of [indexed, plain]) {
+      const ascending = (await collection.find({ _id: { $ne: 'array' } }).sort({ g: 1, _id: 1 }).toArray()).map((doc) => String(doc._id));
+      assert.deepEqual(ascending, ['missing', 'null', 'double', 'int', 'big', 'string', 'oid', 'bool', 'date']);
+      const page = (await collection.find({}).sort({ g: -1, _id: -1 }).limit(3).toArray()).map((doc) => String(doc._id));
+      assert.deepEqual(page, ['date', 'bool', 'oid']);
+    }
+  });
+
+  it('sorts a field that holds an array by its smallest element ascending, as MongoDB does', async () => {
+    const ascending = (await indexed.find({ f: { $in: [5, 12, [1, 5]] } }).sort({ f: 1, _id: 1 }).toArray()).map((doc) => String(doc._id));
+    assert.deepEqual(ascending, ['array', 'double', 'int', 'big']);
+  });
+
+  it('claims documents in sort order with findOneAndUpdate', async () => {
+    const claimed = await indexed.findOneAndUpdate({ g: { $gte: 0 } }, { $set: { claimed: true } }, { sort: { g: -1 } });
+    assert.equal(claimed?._id, 'big');
+  });
+});
