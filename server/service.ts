@@ -4,9 +4,8 @@ import type { Connection } from 'mongoose';
 import { createApp, type DevReload } from './app.js';
 import type { Config } from './config.js';
 import { createContainer, type Container } from './container.js';
-import { connectDatabase, isFerretdb, pingDatabase } from './db/connection.js';
+import { connectDatabase, pingDatabase } from './db/connection.js';
 import { EmbeddedFerretdb } from './db/embedded-ferretdb.js';
-import { idFirstDb } from './jobs/id-first-collection.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import type { Logger } from './lib/logger.js';
@@ -59,7 +58,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     const db = connection.db;
     if (!db) throw new Error('database handle missing after connect');
     const scheduler = new Scheduler({
-      db: (await isFerretdb(connection)) ? idFirstDb(db) : db,
+      db,
       logger,
       name: options.instanceName ?? `${config.http.host}:${process.pid}`,
       ...config.scheduler,

@@ -42,9 +42,3 @@ export async function pingDatabase(connection: Connection, timeoutMs = 1_000): P
     clearTimeout(timer);
   }
 }
-
-/** True when the server is FerretDB, whose limits (no index but `_id`, no atomic read-and-write) some code designs around. */
-export async function isFerretdb(connection: Connection): Promise<boolean> {
-  const info = await connection.db?.admin().command({ buildInfo: 1 });
-  return typeof info?.ferretdbVersion === 'string';
-}

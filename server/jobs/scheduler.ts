@@ -29,7 +29,7 @@ export interface JobDefinition<S extends z.ZodType> {
 }
 
 /**
- * Agenda on the service's own database. Polling (no change streams: FerretDB v1 has none) with a short
+ * Agenda on the service's own database. Polling (change streams need a replica set) with a short
  * scan interval, short lock lifetime and per-instance lock limit, so a crashed instance's jobs are taken
  * over within seconds rather than Agenda's default ten minutes.
  */
@@ -50,7 +50,7 @@ export class Scheduler {
       defaultConcurrency: options.maxConcurrency,
       removeOnComplete: true,
       // A job saved due now (a dispatch, a delivery) is taken at once by this instance rather than at the
-      // next scan; other instances still find it by polling (FerretDB v1 has no change streams).
+      // next scan; other instances find it at their next scan.
       notificationChannel: new InMemoryNotificationChannel(),
     });
     this.agenda.on('error', (err) => options.logger.error({ err }, 'scheduler error'));
