@@ -50,7 +50,7 @@ export function toAppError(err: unknown): AppError | undefined {
   }
   const mongoCode = (err as { code?: unknown })?.code;
   if (mongoCode === 11000) {
-    // MongoDB names the key; FerretDB v1 does not, and then the service that knows the field says it.
+    // MongoDB names the key; the embedded database does not, and then the service that knows the field says it.
     const keyValue = (err as { keyValue?: Record<string, unknown> }).keyValue ?? {};
     const details = Object.keys(keyValue).map((path) => ({ path, message: 'already exists' }));
     return new AppError(409, 'duplicate', 'A record with the same unique value already exists', details);

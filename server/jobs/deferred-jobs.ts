@@ -16,9 +16,8 @@ const deferredJobSchema = new Schema<DeferredJob>(
 );
 
 /**
- * One-shot jobs due beyond the horizon wait here and enter Agenda shortly before they are due.
- * Agenda reads its whole collection for every lock and state save on the embedded database, so
- * escalation steps due in 15 or 30 minutes would otherwise slow every milestone due now.
+ * One-shot jobs due beyond the horizon wait here and enter Agenda shortly before they are due, so
+ * Agenda's collection holds what is about to run.
  * The hand-over is at-least-once: a crash between Agenda's insert and the delete here runs the job
  * twice, so deferred handlers are idempotent (the escalation dispatch is).
  */

@@ -5,7 +5,7 @@ import type { RealtimeServer } from './socket-server.js';
 /**
  * Carries socket.io broadcasts between instances through a Redis stream, so a push from any instance
  * reaches dashboards connected to every other. (On a MongoDB replica set, @socket.io/mongo-adapter does
- * the same over change streams; FerretDB v1 has none.)
+ * the same over change streams, which the embedded database does not have.)
  */
 export async function attachRedisAdapter(io: RealtimeServer, url: string): Promise<{ close(): Promise<void> }> {
   const client = createClient({ url });

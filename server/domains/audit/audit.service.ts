@@ -63,7 +63,7 @@ export interface FieldChange {
 
 /**
  * Only the fields that differ between before and after, as a list (field names may be dotted paths,
- * which FerretDB does not accept as document keys).
+ * which MongoDB 4.4 and the embedded database do not accept as document keys).
  */
 export function changedFields(
   before: Record<string, unknown> | null | undefined,
