@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { sayBoth } from '../../../notifications/messages/index.js';
 import { assess, METHOD_VERSION } from '../../../server/domains/assessment/risk-engine.js';
 import { restoreHoursOf } from '../../../server/domains/assessment/reference-case.adapter.js';
 import { facts, people } from './risk-facts.fixture.js';
 
 describe('risk engine', () => {
-  it('is deterministic and versioned', () => {
+  it('is deterministic and versioned, and the method document names the version in force', () => {
     assert.deepEqual(assess(facts()), assess(facts()));
     assert.equal(assess(facts()).method, METHOD_VERSION);
+    const doc = readFileSync(new URL('../../../docs/risk-method.md', import.meta.url), 'utf8');
+    assert.match(doc, new RegExp(`Method version: \\*\\*${METHOD_VERSION.replace(/[./]/g, '\\$&')}\\*\\*`));
   });
 
   describe('outcomes', () => {
