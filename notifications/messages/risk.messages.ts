@@ -128,6 +128,7 @@ export const HARM_LABELS: Record<Harm, Record<Lang, string>> = {
   professional_secrecy: { nb: 'at taushetsbelagte opplysninger kommer ut', en: 'loss of confidentiality protected by professional secrecy' },
   distress: { nb: 'psykisk belastning', en: 'distress' },
   nuisance: { nb: 'uønsket kontakt, søppelpost eller phishingforsøk', en: 'unwanted contact, spam or phishing attempts' },
+  inconvenience: { nb: 'ulemper og bryderi', en: 'inconvenience' },
   unassessed: { nb: 'ukjente følger, fordi opplysningene ikke er kartlagt', en: 'unknown consequences, because the data is not yet known' },
 };
 const DOUBT: Record<DoubtFact, Record<Lang, string>> = {
@@ -219,8 +220,8 @@ export const RISK_MESSAGES: Catalogue<RiskMessageParams> = {
   'conf.finder': likely('confidentiality', 'en tyv eller finner kan lese opplysningene', 'a thief or finder can read the data'),
   'conf.recipient-unknown': likely('confidentiality', 'vi vet ikke hvem som har fått opplysningene', 'we do not know who got the data'),
   'conf.wide-exposure': {
-    nb: (p) => `Konfidensialitet: ${p.people !== null ? `opplysninger om ${groupDigits(p.people)} personer` : 'opplysningene'}${p.recipients !== null ? ` nådde ${groupDigits(p.recipients)} mottakere` : ''} uten taushetsplikt, og jo flere det gjelder, desto mer sannsynlig er det at noen blir skadelidende; ${odds(p.likelihood).nb}.`,
-    en: (p) => `Confidentiality: ${p.people !== null ? `the data of ${groupDigits(p.people)} people` : 'the data'}${p.recipients !== null ? ` reached ${groupDigits(p.recipients)} recipients` : ''} not bound by confidentiality, and the more it concerns, the likelier that someone is harmed (${odds(p.likelihood).en}).`,
+    nb: (p) => `Konfidensialitet: ${p.people !== null ? `opplysninger om minst ${groupDigits(p.people)} personer` : 'opplysningene'} ${p.recipients !== null ? `nådde ${groupDigits(p.recipients)} mottakere` : 'er hos noen'} uten taushetsplikt, og jo flere det gjelder, desto mer sannsynlig er det at noen blir skadelidende; ${odds(p.likelihood).nb}.`,
+    en: (p) => `Confidentiality: ${p.people !== null ? `the data of at least ${groupDigits(p.people)} people` : 'the data'} ${p.recipients !== null ? `reached ${groupDigits(p.recipients)} recipients` : 'is held by someone'} not bound by confidentiality, and the more it concerns, the likelier that someone is harmed (${odds(p.likelihood).en}).`,
   },
   'avail.none': likely('availability', 'opplysningene var hele tiden tilgjengelige', 'the data stayed available'),
   'avail.lost': likely('availability', 'opplysningene er tapt og kan ikke gjenopprettes', 'the data is lost and cannot be restored'),
@@ -251,8 +252,8 @@ export const RISK_MESSAGES: Catalogue<RiskMessageParams> = {
     en: (p) => `${capital(TYPE[p.type].en)}: likelihood ${LIKELIHOOD[p.likelihood].en} and severity ${SEVERITY[p.severity].en}, so ${RISK[p.risk].en}.`,
   },
   'matrix.many-people': {
-    nb: (p) => `Begrensede konsekvenser som er sannsynlige for ${groupDigits(p.people)} personer, er likevel en risiko som skal meldes.`,
-    en: (p) => `Limited consequences that are likely for ${groupDigits(p.people)} people are still a risk to report.`,
+    nb: (p) => `Begrensede konsekvenser som er sannsynlige for minst ${groupDigits(p.people)} personer, er likevel en risiko som skal meldes.`,
+    en: (p) => `Limited consequences that are likely for at least ${groupDigits(p.people)} people are still a risk to report.`,
   },
   'outcome.unlikely': sentence(
     'Bruddet vil neppe medføre risiko for de berørte: Datatilsynet trenger ikke varsles, men bruddet skal dokumenteres internt (art. 33 nr. 5).',

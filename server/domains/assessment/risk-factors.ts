@@ -114,14 +114,14 @@ export function dataNatureFactor(f: RiskFacts): DataNatureFactor {
   const neutralised = f.neutralised === true && f.misuseObserved !== 'confirmed' ? categories.filter((c) => NEUTRALISABLE.includes(c)) : [];
   const each = categories.map((c) => {
     const base = neutralised.includes(c) ? { harm: 'nuisance' as Harm, severity: 1 as Severity } : DATA_HARM[c];
-    return { category: c, harm: base.harm, severity: limitedDetail ? lower(base.severity) : base.severity };
+    return { categories: [c], harm: base.harm, severity: limitedDetail ? lower(base.severity) : base.severity };
   });
   const relationship = f.sensitiveRelationship === true;
   // Being a client of a clinic, child welfare or a debt collector says something by itself (EDPB IV.B, controller).
-  if (relationship) each.push({ category: categories[0]!, harm: 'discrimination', severity: 3 });
+  if (relationship) each.push({ categories, harm: 'discrimination', severity: 3 });
   const worst = Math.max(...each.map((e) => e.severity)) as Severity;
   const topHarm = each.find((e) => e.severity === worst)!.harm;
-  const top = { harm: topHarm, severity: worst, categories: [...new Set(each.filter((e) => e.severity === worst && e.harm === topHarm).map((e) => e.category))] };
+  const top = { harm: topHarm, severity: worst, categories: [...new Set(each.filter((e) => e.severity === worst && e.harm === topHarm).flatMap((e) => e.categories))] };
   const reasons: Reason[] = [reason('data.nature', { categories: top.categories, harm: top.harm, severity: top.severity }, SOURCES.nature, ['dataCategories'])];
   if (limitedDetail) reasons.push(reason('data.limited-detail', {}, SOURCES.nature, ['dataDetail']));
   if (neutralised.length) reasons.push(reason('data.neutralised', { categories: neutralised }, 'Art. 34(3)(b)', ['neutralised']));
@@ -213,8 +213,8 @@ export function outageSeverity(nature: DataNatureFactor, f: RiskFacts, people: P
   if (c.includes('special_category_health')) found = { harm: 'physical_safety', severity: 3 };
   else if (c.some((x) => ['financial', 'payment_card', 'insurance', 'employment'].includes(x))) found = { harm: 'financial_loss', severity: 2 };
   else if (c.includes('unspecified')) found = { harm: 'unassessed', severity: 2 };
-  else if (c.every((x) => x === 'work_contact')) found = { harm: 'nuisance', severity: 0 };
-  else found = { harm: 'nuisance', severity: 1 };
+  else if (c.every((x) => x === 'work_contact')) found = { harm: 'inconvenience', severity: 0 };
+  else found = { harm: 'inconvenience', severity: 1 };
   const recorded = recordedConsequences(f, OUTAGE_CONSEQUENCES);
   if (recorded.severity > found.severity) found = { harm: recorded.consequences.find((x) => CONSEQUENCE_SEVERITY[x] === recorded.severity)!, severity: recorded.severity };
   const severity = people.vulnerable ? raise(found.severity) : found.severity;

@@ -35,7 +35,7 @@ export type Likelihood = 0 | 1 | 2 | 3;
 export type Severity = 0 | 1 | 2 | 3 | 4;
 export type RiskLevel = 'unlikely' | 'risk' | 'high';
 export type Exemption = 'encrypted' | 'mitigated' | 'disproportionate' | null;
-/** What could happen to the people: the recorded consequences, plus two the data alone can imply. */
-export type Harm = LikelyConsequence | 'nuisance' | 'unassessed';
+/** What could happen to the people: the recorded consequences, plus those the data alone can imply. */
+export type Harm = LikelyConsequence | 'nuisance' | 'inconvenience' | 'unassessed';
 /** ENISA's ease of identification, as words. */
 export type Identification = 'limited' | 'significant' | 'maximum';
