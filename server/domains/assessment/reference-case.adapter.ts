@@ -16,7 +16,9 @@
  *   already recorded as encrypted, state of the art, key not compromised).
  * - backup.restoreTime (free text) → restoreHours: "N minutes" → N/60, "N hours" → N, "N days" → 24·N, "a few hours",
  *   "within hours" or "readily available" → 4; anything else → null (unknown).
- * - mitigations (strings) → mitigations without a time.
+ * - mitigations (strings) → mitigations without a time. The format records a known recipient's deletion and the
+ *   blocking of cards or reset of passwords only there, so a mitigation that reports one as done (not advised or
+ *   requested) sets recipients.confirmedDeletion or neutralised, unless the case states those facts itself.
  * - Facts the public set does not carry (role, dataDetail, sensitiveRelationship, likelyConsequences,
  *   outageHarmedPeople, neutralised, recipients.count, recipients.confirmedDeletion, reachEffort) are
  *   optional here; absent, they read as unknown, exactly as on a new incident.
@@ -92,6 +94,13 @@ export function restoreHoursOf(text: string | null | undefined): number | null {
   return null;
 }
 
+const DONE_DELETION = /\b(deleted|destroyed|shredded|returned|retrieved)\b|\bconfirmed (the )?deletion\b/i;
+const DONE_NEUTRALISED = /\b(cards?|passwords?|credentials|logins?)\b.*\b(blocked|cancell?ed|reissued|reset|revoked|replaced)\b/i;
+const NOT_DONE = /\b(recommend\w*|advised|should|asked|requested|urged|suggest\w*)\b/i;
+
+/** Whether a mitigation reports the measure as done. */
+const reports = (mitigations: string[] | undefined, measure: RegExp) => (mitigations ?? []).some((m) => measure.test(m) && !NOT_DONE.test(m));
+
 /** Maps a reference case's facts onto the facts the engine reads from an incident. */
 export function factsFromReferenceCase(r: ReferenceFacts): RiskFacts {
   const categories = (r.dataCategories ?? []).map((c) => oneOf(DATA_CATEGORIES, c, 'unspecified')) as DataCategory[];
@@ -123,10 +132,11 @@ export function factsFromReferenceCase(r: ReferenceFacts): RiskFacts {
     misuseObserved: oneOf(MISUSE, r.misuseObserved, 'unknown'),
     recipients: {
       type: oneOf(RECIPIENT_TYPES, r.recipients?.type, 'unknown'),
-      confirmedDeletion: r.recipients?.confirmedDeletion ?? null,
+      confirmedDeletion: r.recipients?.confirmedDeletion
+        ?? (['trusted_known', 'untrusted_known'].includes(r.recipients?.type ?? '') && reports(r.mitigations, DONE_DELETION) ? true : null),
       count: r.recipients?.count ?? null,
     },
-    neutralised: r.neutralised ?? null,
+    neutralised: r.neutralised ?? (reports(r.mitigations, DONE_NEUTRALISED) ? true : null),
     likelyConsequences: [...new Set(r.likelyConsequences ?? [])],
     mitigations: (r.mitigations ?? []).map((what) => ({ what, at: null })),
   };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { sayBoth } from '../../../notifications/messages/index.js';
 import { assess, METHOD_VERSION } from '../../../server/domains/assessment/risk-engine.js';
-import { restoreHoursOf } from '../../../server/domains/assessment/reference-case.adapter.js';
+import { factsFromReferenceCase, restoreHoursOf } from '../../../server/domains/assessment/reference-case.adapter.js';
 import { facts, people } from './risk-facts.fixture.js';
 
 describe('risk engine', () => {
@@ -161,6 +161,17 @@ describe('risk engine', () => {
       assert.deepEqual([r.enisa.score, r.enisa.band], [4, 'very high']);
       assert.equal(r.reasons.at(-1)!.code, 'enisa.score');
     });
+  });
+
+  it('reads a known recipient\'s deletion and neutralised data from the reference format\'s mitigations, when reported as done', () => {
+    const mis = (type: string, mitigations: string[]) => factsFromReferenceCase({ recipients: { type }, mitigations });
+    assert.equal(mis('untrusted_known', ['the recipient deleted the e-mail and confirmed in writing']).recipients.confirmedDeletion, true);
+    assert.equal(mis('trusted_known', ['colleague confirmed deletion']).recipients.confirmedDeletion, true);
+    assert.equal(mis('untrusted_known', ['recipient asked to delete the letter']).recipients.confirmedDeletion, null);
+    assert.equal(mis('malicious_known', ['files deleted from the server']).recipients.confirmedDeletion, null);
+    assert.equal(mis('malicious_unknown', ['all affected cards were blocked and reissued']).neutralised, true);
+    assert.equal(mis('malicious_unknown', ['users advised to change passwords, which were reset']).neutralised, null);
+    assert.equal(factsFromReferenceCase({ recipients: { type: 'untrusted_known', confirmedDeletion: false }, mitigations: ['recipient deleted it'] }).recipients.confirmedDeletion, false);
   });
 
   it('reads restore times from the reference format', () => {
