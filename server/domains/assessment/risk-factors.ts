@@ -329,7 +329,7 @@ export function integrityLikelihood(f: RiskFacts): LikelihoodFactor {
 
 /** EDPB likelihood × severity: rows are likelihood 1–3, columns severity 1–4 (likelihood 0 or severity 0 is no risk). */
 const MATRIX: Record<1 | 2 | 3, Record<1 | 2 | 3 | 4, RiskLevel>> = {
-  1: { 1: 'unlikely', 2: 'unlikely', 3: 'risk', 4: 'risk' },
+  1: { 1: 'unlikely', 2: 'risk', 3: 'risk', 4: 'risk' },
   2: { 1: 'unlikely', 2: 'risk', 3: 'high', 4: 'high' },
   3: { 1: 'risk', 2: 'high', 3: 'high', 4: 'high' },
 };

@@ -48,6 +48,12 @@ describe('risk engine', () => {
       assert.equal(two.risk, 'unlikely');
     });
 
+    it('does not let a stranger\'s word that he deleted a bank statement remove the duty to notify', () => {
+      const statement = { causeKind: 'accidental' as const, dataCategories: ['identity' as const, 'financial' as const], subjects: people(1), exfiltration: 'not_applicable' as const };
+      assert.equal(assess(facts({ ...statement, recipients: { type: 'untrusted_known', confirmedDeletion: true, count: 1 } })).risk, 'risk');
+      assert.equal(assess(facts({ ...statement, recipients: { type: 'trusted_known', confirmedDeletion: true, count: 1 } })).risk, 'unlikely');
+    });
+
     it('treats a lost staff phone list as unlikely', () => {
       const r = assess(facts({ causeKind: 'accidental', dataCategories: ['work_contact'], subjects: people(150), recipients: { type: 'unknown_finder', confirmedDeletion: null, count: null }, exfiltration: 'not_applicable', unauthorisedAccess: 'possible' }));
       assert.equal(r.risk, 'unlikely');

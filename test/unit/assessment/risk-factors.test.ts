@@ -185,7 +185,8 @@ describe('risk factors', () => {
     it('crosses the EDPB scales', () => {
       assert.equal(riskMatrix(0, 4, few).risk, 'unlikely');
       assert.equal(riskMatrix(3, 0, few).risk, 'unlikely');
-      assert.equal(riskMatrix(1, 2, few).risk, 'unlikely');
+      assert.equal(riskMatrix(1, 1, few).risk, 'unlikely');
+      assert.equal(riskMatrix(1, 2, few).risk, 'risk');
       assert.equal(riskMatrix(1, 3, few).risk, 'risk');
       assert.equal(riskMatrix(3, 1, few).risk, 'risk');
       assert.equal(riskMatrix(2, 3, few).risk, 'high');
