@@ -90,6 +90,7 @@ export interface RiskMessageParams {
   'ask.outageHarmedPeople': NoParams;
   'ask.misuseObserved': NoParams;
   'ask.likelyConsequences': NoParams;
+  'ask.dataDetail': NoParams;
   'ask.subjects.canBeReached': NoParams;
 }
 
@@ -348,6 +349,10 @@ export const RISK_MESSAGES: Catalogue<RiskMessageParams> = {
   'ask.likelyConsequences': sentence(
     'Hva kan skje med de berørte: fare for liv og helse, identitetstyveri eller svindel, økonomisk tap, diskriminering, skade på omdømmet, brudd på taushetsplikt eller psykisk belastning?',
     'What could happen to the people: danger to life or health, identity theft or fraud, financial loss, discrimination, damage to reputation, loss of professional secrecy or distress?',
+  ),
+  'ask.dataDetail': sentence(
+    'Hvor mye sier opplysningene om hver enkelt: én enkelt opplysning (for eksempel en kostholdsmerknad) eller et fyldigere bilde?',
+    'How much does the data reveal about each person: a single detail (a dietary note, say) or a fuller picture?',
   ),
   'ask.subjects.canBeReached': sentence('Kan de berørte nås enkeltvis, og med hvilken innsats?', 'Can the people be reached individually, and at what effort?'),
 };

@@ -21,11 +21,25 @@ function presentQuestion(m: StoredQuestion) {
   return 'en' in m.question ? m : { fact: m.fact, code: m.question.code, question: sayBoth(m.question) };
 }
 
+type Enisa = AssessmentRecord['result']['enisa'];
+
+/** ENISA's second opinion with each of its parts worded; method 1 stored it as `severity` instead. */
+function presentEnisa(e: Enisa | undefined) {
+  if (!e) return undefined;
+  return {
+    ...e,
+    dpc: { ...e.dpc, parts: e.dpc.parts.map(presentReason) },
+    ei: { ...e.ei, part: presentReason(e.ei.part) },
+    cb: e.cb.map((c) => ({ ...c, part: presentReason(c.part) })),
+  };
+}
+
 export function presentAssessment(a: AssessmentRecord) {
   const result = a.result as AssessmentRecord['result'] & { reasons: StoredReason[]; missingFacts: StoredQuestion[] };
   return {
     id: String(a._id), incidentId: a.incidentId, facts: a.facts, ...a.result, method: a.method,
     reasons: result.reasons.map(presentReason), missingFacts: result.missingFacts.map(presentQuestion),
+    enisa: presentEnisa(result.enisa as Enisa | undefined),
     createdBy: a.createdBy, createdAt: a.createdAt.toISOString(),
   };
 }

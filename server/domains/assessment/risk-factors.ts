@@ -108,8 +108,9 @@ const lower = (s: Severity): Severity => (s > 1 ? ((s - 1) as Severity) : s);
 /** How badly the data itself could hurt the people: category, depth of detail, and what the controller's records reveal. */
 export function dataNatureFactor(f: RiskFacts): DataNatureFactor {
   const categories = f.dataCategories.length ? [...new Set(f.dataCategories)] : (['unspecified'] as DataCategory[]);
-  const questions = categories.includes('unspecified') ? [ask('ask.dataCategories')] : NO_QUESTIONS;
+  const questions: MissingFact[] = categories.includes('unspecified') ? [ask('ask.dataCategories')] : [];
   const limitedDetail = f.dataDetail === 'limited';
+  if (f.dataDetail === 'unknown' && categories.some((c) => c !== 'unspecified' && DATA_HARM[c].severity >= 2)) questions.push(ask('ask.dataDetail'));
   // Blocking cards after fraud has begun does not undo it.
   const neutralised = f.neutralised === true && f.misuseObserved !== 'confirmed' ? categories.filter((c) => NEUTRALISABLE.includes(c)) : [];
   const each = categories.map((c) => {

@@ -36,6 +36,9 @@ describe('assessments and decisions in the product', () => {
     assert.equal(encrypted.article, 'Art. 34(3)(a); EDPB Guidelines 9/2022 III.D');
     assert.match(encrypted.nb, /uleselige for uvedkommende \(art\. 34 nr\. 3 bokstav a\)/);
     assert.match(encrypted.en, /unintelligible to anyone unauthorised \(Art\. 34\(3\)\(a\)\)/);
+    assert.deepEqual(encrypted.facts, ['encryption']);
+    assert.equal(res.body.enisa.ei.part.code, 'enisa.ei');
+    assert.match(res.body.enisa.ei.part.nb, /^Full identifiserbarhet/);
     const list = await api(svc).get(`/api/incidents/${inc.id}/assessments`).set(analyst.auth).expect(200);
     assert.equal(list.body.length, 1);
   });
