@@ -29,6 +29,7 @@ export const DPC_BASE: Record<DataCategory, number> = {
   special_category_unspecified: 4, criminal_offences: 4,
 };
 
+/** ENISA's score with every part as a reason, from the same facts and factors the EDPB outcome used. */
 export function enisaScore(f: RiskFacts, identification: { identification: Identification; ei: number }, people: { lowerBound: number | null; vulnerable: boolean }): EnisaScore {
   const categories = f.dataCategories.length ? f.dataCategories : (['unspecified'] as DataCategory[]);
   const category = categories.reduce((best, c) => (DPC_BASE[c] > DPC_BASE[best] ? c : best), categories[0]!);

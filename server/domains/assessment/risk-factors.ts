@@ -18,10 +18,12 @@ export interface MissingFact {
   question: { [C in AskCode]: { code: C; params: RiskMessageParams[C] } }[AskCode];
 }
 
+/** Builds a reason; the catalogue's parameter map types its parameters. */
 export function reason<C extends Code>(code: C, params: RiskMessageParams[C], article: string, facts: string[] = []): Reason {
   return { code, params, article, facts } as Reason;
 }
 
+/** Builds the question for a missing fact from its catalogue code (`ask.<fact>`). */
 export function ask(code: AskCode): MissingFact {
   return { fact: code.slice('ask.'.length), question: { code, params: {} } };
 }
@@ -164,6 +166,7 @@ export const CONSEQUENCE_SEVERITY: Record<LikelyConsequence, Severity> = {
 /** Consequences that unavailability alone can cause; the others need someone to read the data. */
 const OUTAGE_CONSEQUENCES: LikelyConsequence[] = ['physical_safety', 'financial_loss', 'distress'];
 
+/** The consequences a person recorded, optionally only those of a kind, with the worst one's severity. */
 export function recordedConsequences(f: RiskFacts, only?: LikelyConsequence[]): { consequences: LikelyConsequence[]; severity: Severity } {
   const consequences = [...new Set(f.likelyConsequences)].filter((c) => !only || only.includes(c));
   const severity = Math.max(0, ...consequences.map((c) => CONSEQUENCE_SEVERITY[c])) as Severity;
@@ -180,6 +183,7 @@ export const MANY_PEOPLE = 100;
 /** At this many recipients not bound by confidentiality, an exposure is wide. */
 export const MANY_RECIPIENTS = 10;
 
+/** How many people (the lower bound of the count) and whether they are vulnerable. */
 export function peopleFactor(f: RiskFacts): PeopleFactor {
   const count = f.subjects.count;
   const lowerBound = count.kind === 'unknown' ? null : count.kind === 'range' ? count.min : count.value;
@@ -343,4 +347,5 @@ export function riskMatrix(likelihood: Likelihood, severity: Severity, people: P
   return { risk, manyPeople: false };
 }
 
+/** Risk levels in order, to compare them. */
 export const RISK_ORDER: Record<RiskLevel, number> = { unlikely: 0, risk: 1, high: 2 };
