@@ -269,8 +269,8 @@ export const RISK_MESSAGES: Catalogue<RiskMessageParams> = {
     'The breach is likely to result in a high risk to the people: notify Datatilsynet within 72 hours and tell the people without undue delay.',
   ),
   'outcome.doubt': {
-    nb: (p) => `Det er ikke avklart ${joinList(p.facts.map((f) => DOUBT[f].nb), 'nb')}. Slik det kan vise seg å være, vil bruddet medføre risiko; ved tvil skal bruddet meldes.`,
-    en: (p) => `It is not established ${joinList(p.facts.map((f) => DOUBT[f].en), 'en')}. As that may turn out, the breach would be a risk; when in doubt, notify.`,
+    nb: (p) => `Det er ikke avklart ${joinList(p.facts.map((f) => DOUBT[f].nb), 'nb')}. Avhengig av svaret kan bruddet medføre risiko, og ved tvil skal det meldes til Datatilsynet.`,
+    en: (p) => `It is not established ${joinList(p.facts.map((f) => DOUBT[f].en), 'en')}. Depending on the answer, the breach may be a risk, and when in doubt it is notified to Datatilsynet.`,
   },
   'exemption.encrypted': sentence(
     'Krypteringen gjorde opplysningene uleselige for uvedkommende (art. 34 nr. 3 bokstav a). Dokumenter hvordan nøkkelen oppbevares.',
@@ -289,8 +289,8 @@ export const RISK_MESSAGES: Catalogue<RiskMessageParams> = {
     'You are the processor: inform the controller without undue delay (Art. 33(2)). The assessment below is input to the controller\'s decision.',
   ),
   'enisa.score': {
-    nb: (p) => `Andre vurdering etter ENISAs metode: alvorlighet ${decimal(p.score, 'nb')} (${BAND[p.band].nb}) = behandlingskontekst ${decimal(p.dpc, 'nb')} × identifiserbarhet ${decimal(p.ei, 'nb')} + omstendigheter ${decimal(p.circumstances, 'nb')}.`,
-    en: (p) => `Second opinion by ENISA's method: severity ${p.score} (${BAND[p.band].en}) = data processing context ${p.dpc} × ease of identification ${p.ei} + circumstances ${p.circumstances}.`,
+    nb: (p) => `Til sammenligning etter ENISAs metode: alvorlighetsgrad ${decimal(p.score, 'nb')} (${BAND[p.band].nb}) = behandlingskontekst ${decimal(p.dpc, 'nb')} × identifiserbarhet ${decimal(p.ei, 'nb')} + omstendigheter ${decimal(p.circumstances, 'nb')}.`,
+    en: (p) => `For comparison, by ENISA's method: severity ${p.score} (${BAND[p.band].en}) = data processing context ${p.dpc} × ease of identification ${p.ei} + circumstances ${p.circumstances}.`,
   },
   'enisa.dpc.base': {
     nb: (p) => `Utgangspunkt ${p.score} for ${CATEGORY_LABELS[p.category].nb}.`,

@@ -39,7 +39,7 @@ describe('the risk message catalogue', () => {
 
   it('writes numbers the Norwegian way in bokmål', () => {
     const m: Message = { code: 'enisa.score', params: { score: 2.75, band: 'medium', dpc: 2.5, ei: 0.75, circumstances: 0.875 } };
-    assert.match(sayBoth(m).nb, /alvorlighet 2,75 \(middels\) = behandlingskontekst 2,5 × identifiserbarhet 0,75/);
+    assert.match(sayBoth(m).nb, /alvorlighetsgrad 2,75 \(middels\) = behandlingskontekst 2,5 × identifiserbarhet 0,75/);
     assert.match(sayBoth({ code: 'matrix.many-people', params: { people: 1200 } }).nb, /for minst 1 200 personer/);
   });
 });
