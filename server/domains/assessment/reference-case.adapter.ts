@@ -19,6 +19,9 @@
  * - mitigations (strings) → mitigations without a time. The format records a known recipient's deletion and the
  *   blocking of cards or reset of passwords only there, so a mitigation that reports one as done (not advised or
  *   requested) sets recipients.confirmedDeletion or neutralised, unless the case states those facts itself.
+ * - impact (free text) → outageHarmedPeople, for a breach of availability only, when it says so plainly: "no
+ *   effect", "no delay" or "without disruption" → false; "delayed", "cancelled", "postponed", "disrupted" → true;
+ *   otherwise unknown.
  * - Facts the public set does not carry (role, dataDetail, sensitiveRelationship, likelyConsequences,
  *   outageHarmedPeople, neutralised, recipients.count, recipients.confirmedDeletion, reachEffort) are
  *   optional here; absent, they read as unknown, exactly as on a new incident.
@@ -54,6 +57,7 @@ export const ReferenceFacts = z.object({
   neutralised: flag,
   likelyConsequences: z.array(z.enum(LIKELY_CONSEQUENCES)).optional(),
   mitigations: z.array(z.string()).optional(),
+  impact: z.string().optional(),
   controllerCanReachSubjects: flag,
   /** "individual" or "disproportionate". */
   reachEffort: z.enum(['individual', 'disproportionate', 'unknown']).optional(),
@@ -98,6 +102,16 @@ const DONE_DELETION = /\b(deleted|destroyed|shredded|returned|retrieved)\b|\bcon
 const DONE_NEUTRALISED = /\b(cards?|passwords?|credentials|logins?)\b.*\b(blocked|cancell?ed|reissued|reset|revoked|replaced)\b/i;
 const NOT_DONE = /\b(recommend\w*|advised|should|asked|requested|urged|suggest\w*)\b/i;
 
+const NO_OUTAGE_HARM = /\b(no|without|not)\b[^.;]{0,40}\b(effect|impact|delays?|disruption|harm)\b/i;
+const OUTAGE_HARM = /\b(delayed|delays|cancell?ed|postponed|disrupted|disruption)\b/i;
+
+/** What a case's impact text says plainly about people harmed by an outage. */
+function outageHarmOf(r: ReferenceFacts): boolean | null {
+  if (!r.breachTypes?.includes('availability') || !r.impact) return null;
+  if (NO_OUTAGE_HARM.test(r.impact)) return false;
+  return OUTAGE_HARM.test(r.impact) ? true : null;
+}
+
 /** Whether a mitigation reports the measure as done. */
 const reports = (mitigations: string[] | undefined, measure: RegExp) => (mitigations ?? []).some((m) => measure.test(m) && !NOT_DONE.test(m));
 
@@ -126,7 +140,7 @@ export function factsFromReferenceCase(r: ReferenceFacts): RiskFacts {
     },
     backup: { available: r.backup?.available ?? null, restored: r.backup?.restored ?? null, restoreHours: restoreHoursOf(r.backup?.restoreTime) },
     availabilityImpact: oneOf(AVAILABILITY_IMPACTS, r.availabilityImpact, 'unknown'),
-    outageHarmedPeople: r.outageHarmedPeople ?? null,
+    outageHarmedPeople: r.outageHarmedPeople ?? outageHarmOf(r),
     exfiltration: oneOf(EXFILTRATION, r.exfiltration, 'unknown'),
     unauthorisedAccess: oneOf(UNAUTHORISED_ACCESS, r.unauthorisedAccess, 'unknown'),
     misuseObserved: oneOf(MISUSE, r.misuseObserved, 'unknown'),

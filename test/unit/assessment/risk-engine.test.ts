@@ -180,6 +180,14 @@ describe('risk engine', () => {
     assert.equal(factsFromReferenceCase({ recipients: { type: 'untrusted_known', confirmedDeletion: false }, mitigations: ['recipient deleted it'] }).recipients.confirmedDeletion, false);
   });
 
+  it('reads whether an outage harmed people from the reference format\'s impact, only when it says so plainly', () => {
+    const outage = (impact: string, breachTypes = ['availability']) => factsFromReferenceCase({ breachTypes, impact }).outageHarmedPeople;
+    assert.equal(outage('no effect on day-to-day operations; no delay in salaries'), false);
+    assert.equal(outage('operations postponed and treatment delayed for two days'), true);
+    assert.equal(outage('clinicians without records for 30 hours'), null);
+    assert.equal(outage('payments delayed', ['confidentiality']), null);
+  });
+
   it('reads restore times from the reference format', () => {
     assert.equal(restoreHoursOf('30 hours'), 30);
     assert.equal(restoreHoursOf('2 days'), 48);
