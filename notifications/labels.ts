@@ -6,6 +6,7 @@ export type Lang = 'nb' | 'en';
 export const CATEGORY_LABELS: Record<DataCategory, Record<Lang, string>> = {
   identity: { nb: 'navn og andre identitetsopplysninger', en: 'names and other identity data' },
   contact: { nb: 'kontaktopplysninger', en: 'contact details' },
+  work_contact: { nb: 'kontaktopplysninger i jobbsammenheng', en: 'work contact details' },
   date_of_birth: { nb: 'fødselsdato', en: 'date of birth' },
   national_id_number: { nb: 'fødselsnummer', en: 'national identity numbers' },
   financial: { nb: 'økonomiske opplysninger', en: 'financial information' },

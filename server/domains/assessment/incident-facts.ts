@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../audit/audit.service.js';
 import type { Incident } from '../incidents/incident.model.js';
-import type { RiskFacts } from './risk-engine.js';
+import type { RiskFacts } from './risk-facts.js';
 
-/** The facts the engine reads, taken from the incident's own fields. */
+/** The facts the engine reads, taken from the incident's own fields; facts stored before they existed read as unknown. */
 export function factsFromIncident(incident: Incident): RiskFacts {
   return {
+    role: incident.role,
     breachTypes: [...incident.breachTypes],
     causeKind: incident.cause.kind,
     dataCategories: [...incident.dataCategories],
+    dataDetail: incident.dataDetail ?? 'unknown',
+    sensitiveRelationship: incident.sensitiveRelationship ?? null,
     subjects: {
       count: { ...incident.subjects.count },
       vulnerable: incident.subjects.vulnerable,
@@ -22,10 +25,13 @@ export function factsFromIncident(incident: Incident): RiskFacts {
     },
     backup: { available: incident.backup.available, restored: incident.backup.restored, restoreHours: incident.backup.restoreHours },
     availabilityImpact: incident.availabilityImpact,
+    outageHarmedPeople: incident.outageHarmedPeople ?? null,
     exfiltration: incident.exfiltration,
     unauthorisedAccess: incident.unauthorisedAccess,
     misuseObserved: incident.misuseObserved,
-    recipients: { type: incident.recipients.type, confirmedDeletion: incident.recipients.confirmedDeletion },
+    recipients: { type: incident.recipients.type, confirmedDeletion: incident.recipients.confirmedDeletion, count: incident.recipients.count ?? null },
+    neutralised: incident.neutralised ?? null,
+    likelyConsequences: [...(incident.likelyConsequences ?? [])],
     mitigations: incident.mitigations.map((m) => ({ what: m.what, at: m.at ? new Date(m.at).toISOString() : null })),
   };
 }

@@ -1,7 +1,7 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import {
-  AVAILABILITY_IMPACTS, BREACH_TYPES, CAUSE_KINDS, CLOCK_STATES, COUNT_KINDS, DATA_CATEGORIES, EXFILTRATION,
-  INCIDENT_ROLES, MISUSE, REACH_EFFORT, RECIPIENT_TYPES, STATUSES, STOP_REASONS, UNAUTHORISED_ACCESS,
+  AVAILABILITY_IMPACTS, BREACH_TYPES, CAUSE_KINDS, CLOCK_STATES, COUNT_KINDS, DATA_CATEGORIES, DATA_DETAIL, EXFILTRATION,
+  INCIDENT_ROLES, LIKELY_CONSEQUENCES, MISUSE, REACH_EFFORT, RECIPIENT_TYPES, STATUSES, STOP_REASONS, UNAUTHORISED_ACCESS,
 } from './incident.vocabulary.js';
 
 /** An approximate count: exact, an estimate, a range, or not known yet. */
@@ -51,6 +51,9 @@ export interface Incident {
 
   // The facts the risk assessment reads.
   dataCategories: (typeof DATA_CATEGORIES)[number][];
+  dataDetail: (typeof DATA_DETAIL)[number];
+  /** Being on this controller's records reveals something sensitive (a clinic, child welfare, debt collection). */
+  sensitiveRelationship: boolean | null;
   subjects: {
     groups: string[];
     count: Count;
@@ -65,10 +68,16 @@ export interface Incident {
   encryption: { dataEncrypted: boolean | null; stateOfTheArt: boolean | null; keyCompromised: boolean | null; keyCustody: string };
   backup: { available: boolean | null; restored: boolean | null; restoreHours: number | null; note: string };
   availabilityImpact: (typeof AVAILABILITY_IMPACTS)[number];
+  /** The outage itself harmed people or delayed something they depend on (care, payments, benefits). */
+  outageHarmedPeople: boolean | null;
   exfiltration: (typeof EXFILTRATION)[number];
   unauthorisedAccess: (typeof UNAUTHORISED_ACCESS)[number];
   misuseObserved: (typeof MISUSE)[number];
-  recipients: { type: (typeof RECIPIENT_TYPES)[number]; confirmedDeletion: boolean | null; note: string };
+  recipients: { type: (typeof RECIPIENT_TYPES)[number]; confirmedDeletion: boolean | null; count: number | null; note: string };
+  /** After the breach the exposed data was made useless for misuse (passwords reset, cards blocked and reissued). */
+  neutralised: boolean | null;
+  /** What could happen to the people, as the engine reads it; `consequences` says it in words. */
+  likelyConsequences: (typeof LIKELY_CONSEQUENCES)[number][];
   consequences: string;
   measuresTaken: string;
   measuresPlanned: string;
@@ -134,6 +143,8 @@ const incidentSchema = new Schema<Incident>(
     },
     followUp: { type: new Schema({ dueAt: Date, afterSubmissionId: String }, { _id: false }), default: null },
     dataCategories: { type: [String], enum: DATA_CATEGORIES, default: [] },
+    dataDetail: { type: String, enum: DATA_DETAIL, default: 'unknown' },
+    sensitiveRelationship: { type: Boolean, default: null },
     subjects: {
       groups: { type: [String], default: [] },
       count,
@@ -158,14 +169,18 @@ const incidentSchema = new Schema<Incident>(
       note: { type: String, default: '' },
     },
     availabilityImpact: { type: String, enum: AVAILABILITY_IMPACTS, default: 'unknown' },
+    outageHarmedPeople: { type: Boolean, default: null },
     exfiltration: { type: String, enum: EXFILTRATION, default: 'unknown' },
     unauthorisedAccess: { type: String, enum: UNAUTHORISED_ACCESS, default: 'unknown' },
     misuseObserved: { type: String, enum: MISUSE, default: 'unknown' },
     recipients: {
       type: { type: String, enum: RECIPIENT_TYPES, default: 'unknown' },
       confirmedDeletion: { type: Boolean, default: null },
+      count: { type: Number, default: null },
       note: { type: String, default: '' },
     },
+    neutralised: { type: Boolean, default: null },
+    likelyConsequences: { type: [String], enum: LIKELY_CONSEQUENCES, default: [] },
     consequences: { type: String, default: '' },
     measuresTaken: { type: String, default: '' },
     measuresPlanned: { type: String, default: '' },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ObjectIdString } from '../../lib/ids.js';
 import {
-  AVAILABILITY_IMPACTS, BREACH_TYPES, CAUSE_KINDS, CLOCK_STATES, COUNT_KINDS, DATA_CATEGORIES, EXFILTRATION, INCIDENT_ROLES,
-  MISUSE, REACH_EFFORT, RECIPIENT_TYPES, STATUSES, SUBMISSION_CHANNELS, SUBMISSION_PHASES, UNAUTHORISED_ACCESS,
+  AVAILABILITY_IMPACTS, BREACH_TYPES, CAUSE_KINDS, CLOCK_STATES, COUNT_KINDS, DATA_CATEGORIES, DATA_DETAIL, EXFILTRATION, INCIDENT_ROLES,
+  LIKELY_CONSEQUENCES, MISUSE, REACH_EFFORT, RECIPIENT_TYPES, STATUSES, SUBMISSION_CHANNELS, SUBMISSION_PHASES, UNAUTHORISED_ACCESS,
 } from './incident.vocabulary.js';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -38,6 +38,8 @@ export const IncidentFacts = z.strictObject({
   occurred: z.strictObject({ from: instant.nullable(), to: instant.nullable(), approximate: z.boolean() }).partial(),
   detected: z.strictObject({ at: instant.nullable(), by: text(200) }).partial(),
   dataCategories: z.array(z.enum(DATA_CATEGORIES)).max(DATA_CATEGORIES.length),
+  dataDetail: z.enum(DATA_DETAIL),
+  sensitiveRelationship: z.boolean().nullable(),
   subjects: z
     .strictObject({
       groups: z.array(text(100).min(1)).max(50),
@@ -58,10 +60,15 @@ export const IncidentFacts = z.strictObject({
     .strictObject({ available: z.boolean().nullable(), restored: z.boolean().nullable(), restoreHours: z.number().min(0).max(100_000).nullable(), note: text(2_000) })
     .partial(),
   availabilityImpact: z.enum(AVAILABILITY_IMPACTS),
+  outageHarmedPeople: z.boolean().nullable(),
   exfiltration: z.enum(EXFILTRATION),
   unauthorisedAccess: z.enum(UNAUTHORISED_ACCESS),
   misuseObserved: z.enum(MISUSE),
-  recipients: z.strictObject({ type: z.enum(RECIPIENT_TYPES), confirmedDeletion: z.boolean().nullable(), note: text(2_000) }).partial(),
+  recipients: z
+    .strictObject({ type: z.enum(RECIPIENT_TYPES), confirmedDeletion: z.boolean().nullable(), count: z.number().int().min(1).max(1e10).nullable(), note: text(2_000) })
+    .partial(),
+  neutralised: z.boolean().nullable(),
+  likelyConsequences: z.array(z.enum(LIKELY_CONSEQUENCES)).max(LIKELY_CONSEQUENCES.length).transform((list) => [...new Set(list)]),
   consequences: text(10_000),
   measuresTaken: text(10_000),
   measuresPlanned: text(10_000),

@@ -7,7 +7,7 @@ export const CLOCK_STATES = ['not-started', 'running', 'stopped'] as const;
 export const STOP_REASONS = ['notified', 'not-notifiable', 'not-a-breach', 'controller-informed'] as const;
 
 export const DATA_CATEGORIES = [
-  'identity', 'contact', 'date_of_birth', 'national_id_number', 'financial', 'payment_card', 'credentials',
+  'identity', 'contact', 'work_contact', 'date_of_birth', 'national_id_number', 'financial', 'payment_card', 'credentials',
   'location', 'communications', 'communications_billing', 'employment', 'education', 'purchase_history',
   'vehicle', 'insurance', 'family_status', 'images', 'children',
   'special_category_health', 'special_category_genetic', 'special_category_biometric', 'special_category_ethnic_origin',
@@ -26,6 +26,13 @@ export const RECIPIENT_TYPES = [
   'malicious_unknown', 'malicious_known', 'trusted_known', 'untrusted_known', 'unknown_finder', 'public', 'none', 'unknown',
 ] as const;
 export const REACH_EFFORT = ['individual', 'disproportionate', 'unknown'] as const;
+/** What could happen to the people (EDPB Guidelines 9/2022 para. 107; Datatilsynet's notification form asks for it). */
+export const LIKELY_CONSEQUENCES = [
+  'physical_safety', 'identity_fraud', 'financial_loss', 'discrimination', 'reputation', 'professional_secrecy', 'distress',
+] as const;
+export type LikelyConsequence = (typeof LIKELY_CONSEQUENCES)[number];
+/** How much the data reveals about each person: one detail, or a fuller picture. */
+export const DATA_DETAIL = ['limited', 'substantial', 'unknown'] as const;
 
 export const SUBMISSION_PHASES = ['complete', 'initial', 'supplementary', 'final'] as const;
 export const SUBMISSION_CHANNELS = ['altinn', 'email', 'post', 'phone'] as const;

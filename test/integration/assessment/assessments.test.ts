@@ -28,13 +28,41 @@ describe('assessments and decisions in the product', () => {
   it('runs the engine on the incident\'s facts and stores the result with the method version and the facts it saw', async () => {
     const inc = await incident(encryptedLaptop);
     const res = await api(svc).post(`/api/incidents/${inc.id}/assessments`).set(analyst.auth).expect(201);
-    assert.equal(res.body.method, 'breach-clock-risk/1.0');
+    assert.equal(res.body.method, 'breach-clock-risk/2.0');
     assert.equal(res.body.risk, 'unlikely');
-    assert.deepEqual(res.body.recommendation, { notifySA: false, notifySubjects: false, exemption: 'encrypted', publicCommunication: false });
+    assert.deepEqual(res.body.recommendation, { notifySA: false, notifySubjects: false, exemption: 'encrypted', publicCommunication: false, informController: false });
     assert.deepEqual(res.body.facts.encryption, { dataEncrypted: true, stateOfTheArt: true, keyCompromised: false });
-    assert.ok(res.body.reasons.length >= 3);
+    const encrypted = res.body.reasons.find((r: { code: string }) => r.code === 'exemption.encrypted');
+    assert.equal(encrypted.article, 'Art. 34(3)(a); EDPB Guidelines 9/2022 III.D');
+    assert.match(encrypted.nb, /uleselige for uvedkommende \(art\. 34 nr\. 3 bokstav a\)/);
+    assert.match(encrypted.en, /unintelligible to anyone unauthorised \(Art\. 34\(3\)\(a\)\)/);
+    assert.deepEqual(encrypted.facts, ['encryption']);
+    assert.equal(res.body.enisa.ei.part.code, 'enisa.ei');
+    assert.match(res.body.enisa.ei.part.nb, /^Full identifiserbarhet/);
     const list = await api(svc).get(`/api/incidents/${inc.id}/assessments`).set(analyst.auth).expect(200);
     assert.equal(list.body.length, 1);
+  });
+
+  it('reads the likely consequences, the recipient and the outage as facts, and validates them', async () => {
+    const bad = await api(svc).post('/api/incidents').set(analyst.auth)
+      .send({ title: 'Address sent to the wrong parent', likelyConsequences: ['embarrassment'], recipients: { count: 0 } }).expect(400);
+    assert.deepEqual(bad.body.error.details.map((d: { path: string }) => d.path).sort(), ['likelyConsequences.0', 'recipients.count']);
+
+    const address = {
+      breachTypes: ['confidentiality'], cause: { kind: 'accidental' }, dataCategories: ['identity', 'contact'],
+      subjects: { count: { kind: 'exact', value: 4 }, vulnerable: true, canBeReached: true, reachEffort: 'individual' },
+      encryption: { dataEncrypted: false }, unauthorisedAccess: 'confirmed', exfiltration: 'not_applicable', misuseObserved: 'none_observed',
+      recipients: { type: 'untrusted_known', confirmedDeletion: false, count: 2 },
+    };
+    const plain = await incident(address);
+    assert.equal((await api(svc).post(`/api/incidents/${plain.id}/assessments`).set(analyst.auth).expect(201)).body.risk, 'risk');
+    const hostile = await incident({ ...address, likelyConsequences: ['physical_safety'], dataDetail: 'substantial', sensitiveRelationship: false, neutralised: null, outageHarmedPeople: null });
+    assert.deepEqual(hostile.likelyConsequences, ['physical_safety']);
+    assert.equal(hostile.recipients.count, 2);
+    const assessed = (await api(svc).post(`/api/incidents/${hostile.id}/assessments`).set(analyst.auth).expect(201)).body;
+    assert.equal(assessed.risk, 'high');
+    assert.deepEqual(assessed.facts.likelyConsequences, ['physical_safety']);
+    assert.ok(assessed.reasons.some((r: { code: string; nb: string }) => r.code === 'consequences.recorded' && /fare for liv, helse eller fysisk sikkerhet/.test(r.nb)));
   });
 
   it('lets only a DPO or manager decide; "not notifiable" stops the clock and needs its reason and evidence', async () => {
