@@ -59,7 +59,10 @@ func run(listen, dataDir, logLevel string, watchStdin bool) error {
 		Listener:  ferretdb.ListenerConfig{TCP: listen},
 		Logger:    logger,
 		Handler:   "sqlite",
-		SQLiteURL: "file:" + filepath.ToSlash(abs) + "/",
+		// WAL with synchronous=NORMAL syncs the log at checkpoints, not at every commit: a crash of this
+		// process loses nothing, a power cut may lose the last commits, as MongoDB's default journal
+		// interval (100 ms) may. With FULL, every write waited for a disk flush.
+		SQLiteURL: "file:" + filepath.ToSlash(abs) + "/?_pragma=synchronous(NORMAL)",
 	})
 	if err != nil {
 		return err
