@@ -26,6 +26,8 @@ describe('the database: queries keep MongoDB semantics when answered through ind
     { _id: 'bool', f: true, g: true },
     { _id: 'oid', f: oid, g: oid },
     { _id: 'big', f: 12, g: 12 },
+    { _id: 'words', t: 'Ærlig talt: Øvelse', tags: ['alpha', 'Beta'] },
+    { _id: 'word', t: 'øvelse gjør mester' },
   ];
 
   before(async () => {
@@ -44,15 +46,19 @@ describe('the database: queries keep MongoDB semantics when answered through ind
 
   const cases: [string, Filter<{ _id: string } & Document>, string[]][] = [
     ['equality matches equal numbers of any type and arrays holding the value', { f: 5 }, ['array', 'double', 'int']],
-    ['null matches null and missing fields', { f: null }, ['missing', 'null']],
+    ['null matches null and missing fields', { f: null }, ['missing', 'null', 'word', 'words']],
     ['a range compares within the type, elements of arrays included', { f: { $gt: 1 } }, ['array', 'big', 'double', 'int']],
     ['a closed range', { f: { $gte: 5, $lt: 12 } }, ['array', 'double', 'int']],
     ['dates compare with dates only', { f: { $lte: date } }, ['date']],
-    ['$in across types', { f: { $in: [true, '5', null] } }, ['bool', 'missing', 'null', 'string']],
+    ['$in across types', { f: { $in: [true, '5', null] } }, ['bool', 'missing', 'null', 'string', 'word', 'words']],
     ['ObjectIds', { f: oid }, ['oid']],
     ['a dotted path through an array of documents and into an array', { 'a.b': 1 }, ['array', 'int', 'null']],
     ['a dotted range, each bound met by some element', { 'a.b': { $gt: 1, $lt: 3 } }, ['array', 'date', 'null']],
     ['$or of expressible branches', { $or: [{ f: '5' }, { g: 12 }] }, ['big', 'string']],
+    ['a regular expression, case-insensitive beyond ASCII', { t: { $regex: 'øvelse', $options: 'i' } }, ['word', 'words']],
+    ['a regular expression value matches strings only', { f: /^5$/ }, ['string']],
+    ['a regular expression matches an element of an array', { tags: /^be/i }, ['words']],
+    ['$or of regular expressions, as the incident search asks', { $or: [{ t: { $regex: 'mester', $options: 'i' } }, { tags: { $regex: 'ALPHA', $options: 'i' } }] }, ['word', 'words']],
     ['$and with an operator left to the handler', { $and: [{ f: { $exists: true } }, { f: { $ne: 5 } }] }, ['bool', 'date', 'null', 'oid', 'string', 'big']],
   ];
 
@@ -68,7 +74,7 @@ describe('the database: queries keep MongoDB semantics when answered through ind
   it('sorts mixed types in MongoDB order: missing and null, numbers, strings, ObjectIds, booleans, dates', async () => {
     for (const collection of [indexed, plain]) {
       const ascending = (await collection.find({ _id: { $ne: 'array' } }).sort({ g: 1, _id: 1 }).toArray()).map((doc) => String(doc._id));
-      assert.deepEqual(ascending, ['missing', 'null', 'double', 'int', 'big', 'string', 'oid', 'bool', 'date']);
+      assert.deepEqual(ascending, ['missing', 'null', 'word', 'words', 'double', 'int', 'big', 'string', 'oid', 'bool', 'date']);
       const page = (await collection.find({}).sort({ g: -1, _id: -1 }).limit(3).toArray()).map((doc) => String(doc._id));
       assert.deepEqual(page, ['date', 'bool', 'oid']);
     }
