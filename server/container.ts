@@ -5,7 +5,7 @@ import type { Clock } from './lib/clock.js';
 import type { Logger } from './lib/logger.js';
 import type { Scheduler } from './jobs/scheduler.js';
 import { auditModels } from './domains/audit/audit.model.js';
-import { auditRoutes } from './domains/audit/audit.routes.js';
+import { auditRoutes, targetKey } from './domains/audit/audit.routes.js';
 import { AuditService } from './domains/audit/audit.service.js';
 import { authModels } from './domains/auth/auth.model.js';
 import { authRoutes } from './domains/auth/auth.routes.js';
@@ -64,14 +64,14 @@ export function createContainer(infra: Infrastructure) {
   const { Users, Credentials } = userModels(connection);
   const users = new UserService(Users, Credentials, audit, clock, logger);
 
-  const { RefreshTokens, LoginThrottles } = authModels(connection);
+  const { RefreshTokens, LoginThrottles, Sessions } = authModels(connection);
   const tokens = new TokenService(
     { secret: config.auth.jwtSecret, issuer: config.auth.issuer, audience: config.auth.audience, ttlSeconds: config.auth.accessTokenTtlSeconds },
     clock,
   );
-  const auth = new AuthService(users, RefreshTokens, new LoginThrottleService(LoginThrottles, clock), tokens, audit, clock, config.auth.refreshTokenTtlDays, logger);
+  const auth = new AuthService(users, RefreshTokens, Sessions, new LoginThrottleService(LoginThrottles, clock), tokens, audit, clock, config.auth.refreshTokenTtlDays, logger);
 
-  const broadcaster = new Broadcaster();
+  const broadcaster = new Broadcaster((ids) => users.activeActors(ids));
   const deferredJobs = new DeferredJobs(connection, infra.scheduler, clock, config.clock.horizonMs);
   const alerts = new AlertService(alertModel(connection), new DueIndex(DueIndex.model(connection, 'alerts_push_due')), broadcaster, audit, clock, logger);
   const { Incidents, Counters } = incidentModels(connection);
@@ -91,6 +91,7 @@ export function createContainer(infra: Infrastructure) {
   const { Templates, Notices } = noticeModels(connection);
   const templates = new TemplateService(Templates, audit, clock);
   const notices = new NoticeService(Notices, templates, incidents, users, audit, clock, config.organisation);
+  incidents.checkCitedNoticesWith((incidentId, noticeId) => notices.citationProblem(incidentId, noticeId));
 
   const Rotas = rotaModel(connection);
   const rotas = new RotaService(Rotas, users, audit, clock);
@@ -119,9 +120,24 @@ export function createContainer(infra: Infrastructure) {
   planner.defineJob();
 
   const routes: AnyRoute[] = [
-    ...authRoutes(auth, users, config.env === 'production'),
+    // The refresh cookie is Secure in production and wherever people reach the service over HTTPS.
+    ...authRoutes(auth, users, config.env === 'production' || publicUrl.startsWith('https:')),
     ...userRoutes(users),
-    ...auditRoutes(audit),
+    ...auditRoutes(audit, async (actor, targets) => {
+      const ids = (type: string) => [...new Set(targets.filter((t) => t.type === type && t.id).map((t) => t.id!))];
+      const [ofNotices, ofAlerts] = await Promise.all([notices.incidentIdsOf(ids('notice')), alerts.incidentIdsOf(ids('alert'))]);
+      const incidentOf = (t: { type: string; id: string | null }) =>
+        t.type === 'incident' ? t.id : t.type === 'notice' ? ofNotices.get(t.id ?? '') : t.type === 'alert' ? ofAlerts.get(t.id ?? '') : undefined;
+      const visible = new Map<string, boolean>();
+      const concealed = new Set<string>();
+      for (const target of targets) {
+        const incidentId = incidentOf(target);
+        if (!incidentId) continue;
+        if (!visible.has(incidentId)) visible.set(incidentId, await incidents.canSee(actor, incidentId));
+        if (!visible.get(incidentId)) concealed.add(targetKey(target));
+      }
+      return concealed;
+    }),
     ...incidentRoutes(incidents, clockService, alerts),
     ...assessmentRoutes(assessments),
     ...noticeRoutes(notices, templates),

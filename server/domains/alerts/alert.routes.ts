@@ -30,8 +30,15 @@ export function alertRoutes(alerts: AlertService, dispatcher: AlertDispatcher, i
     const userId = verifyAckToken(ackSecret, token, id, clock.now());
     const user = userId ? await users.findActive(userId) : undefined;
     if (!user) throw notFound('Alert');
+    const actor = actorOf(user);
+    return { ...(await visibleAlert(actor, id)), actor };
+  };
+  /** The alert and its incident if the actor may see the incident now; the same 404 for an unknown alert and an unseen one. */
+  const visibleAlert = async (actor: Actor, id: string) => {
     const alert = await alerts.get(id);
-    return { alert, actor: actorOf(user) };
+    const incident = await incidents.get(actor, alert.incidentId).catch(() => undefined);
+    if (!incident) throw notFound('Alert');
+    return { alert, incident };
   };
   return [
     route<Actor, undefined, undefined, typeof Params>({
@@ -44,22 +51,13 @@ export function alertRoutes(alerts: AlertService, dispatcher: AlertDispatcher, i
     route<Actor, undefined, z.ZodObject<{ limit: z.ZodDefault<z.ZodCoercedNumber> }>>({
       method: 'get', path: '/alerts', summary: 'Recent alerts the caller may see, newest first', tag: 'alerts', access: can('alert:read'),
       query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
-      handle: async ({ query, actor }) => {
-        const recent = await alerts.recent(query.limit * 2);
-        const visible = [];
-        for (const alert of recent) {
-          if (!alert.restricted) visible.push(alert);
-          else if (await incidents.get(actor, alert.incidentId).then(() => true, () => false)) visible.push(alert);
-        }
-        return visible.slice(0, query.limit).map(presentAlert);
-      },
+      handle: async ({ query, actor }) => (await alerts.recentVisible(query.limit, (incidentId) => incidents.canSee(actor, incidentId))).map(presentAlert),
     }),
     route<Actor, undefined, undefined, typeof Params>({
       method: 'post', path: '/alerts/:id/ack', summary: 'Acknowledge an alert (it stops escalating)', tag: 'alerts', access: can('alert:ack'), params: Params,
       handle: async ({ params, actor, req }) => {
-        const alert = await alerts.get(params.id);
-        await incidents.get(actor, alert.incidentId);
-        return presentAlert(await alerts.acknowledge(auditContext(req, actor), actor, params.id));
+        const { incident } = await visibleAlert(actor, params.id);
+        return presentAlert(await alerts.acknowledge(auditContext(req, actor), actor, params.id, incident));
       },
     }),
     route<undefined, undefined, typeof TokenQuery, typeof Params>({
@@ -76,8 +74,8 @@ export function alertRoutes(alerts: AlertService, dispatcher: AlertDispatcher, i
       method: 'post', path: '/alerts/:id/ack-link', summary: 'Acknowledge an alert with the signed token from its e-mail', tag: 'alerts',
       access: publicAccess, params: Params, body: TokenBody, raw: true,
       handle: async ({ params, body, req, res }) => {
-        const { actor } = await resolve(params.id, body.token);
-        const alert = await alerts.acknowledge(auditContext(req, actor), actor, params.id);
+        const { actor, incident } = await resolve(params.id, body.token);
+        const alert = await alerts.acknowledge(auditContext(req, actor), actor, params.id, incident);
         res.type('html').send(page('Kvittert', `<h1>Kvittert</h1><p>${escape(alert.title)} (${escape(alert.incidentRef)}) er kvittert av ${escape(alert.acknowledgedBy?.name ?? '')}. Varselet eskaleres ikke videre.</p>`));
       },
     }),
@@ -85,8 +83,7 @@ export function alertRoutes(alerts: AlertService, dispatcher: AlertDispatcher, i
       method: 'get', path: '/alerts/:id/deliveries', summary: "An alert's deliveries: channel, recipient, attempts, status, last error", tag: 'alerts',
       access: can('alert:read'), params: Params,
       handle: async ({ params, actor }) => {
-        const alert = await alerts.get(params.id);
-        await incidents.get(actor, alert.incidentId);
+        await visibleAlert(actor, params.id);
         return (await dispatcher.deliveriesOf(params.id)).map((d) => ({
           id: String(d._id), channel: d.channel, recipient: d.recipient, level: d.level, status: d.status, attempts: d.attempts,
           lastError: d.lastError, createdAt: d.createdAt.toISOString(), sentAt: d.sentAt ? d.sentAt.toISOString() : null,

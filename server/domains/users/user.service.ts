@@ -10,6 +10,10 @@ import { emailKey, type Credential, type User } from './user.model.js';
 import { presentUser } from './user.presenter.js';
 import type { CreateUser, UpdateUser } from './user.schemas.js';
 import { isObjectId } from '../../lib/ids.js';
+import { op } from '../../db/trusted.js';
+import { actorOf, type Actor } from '../auth/auth.service.js';
+
+const canonicalRoles = (roles: readonly string[]) => [...roles].sort().join(',');
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
 const ARGON2 = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
@@ -19,7 +23,8 @@ export const hashPassword = (password: string) => hash(password, ARGON2);
 export class UserService {
   /** Compared against when an e-mail is unknown, so a failed sign-in takes as long either way. */
   private readonly decoyHash: Promise<string> = hashPassword(randomBytes(16).toString('hex'));
-  private readonly onDeactivate: ((userId: string) => Promise<void>)[] = [];
+  private readonly onDeactivate: ((userId: string, keepSessionId?: string) => Promise<void>)[] = [];
+  private readonly onAccessChanged: ((userId: string) => Promise<void>)[] = [];
 
   constructor(
     private readonly users: Model<User>,
@@ -29,9 +34,17 @@ export class UserService {
     private readonly logger: Logger,
   ) {}
 
-  /** Called with a user's id when they are deactivated or deleted (sessions end, sockets drop). */
-  whenDeactivated(listener: (userId: string) => Promise<void>): void {
+  /**
+   * Called with a user's id when they are deactivated or deleted, or their password is set (sessions
+   * end, sockets drop); `keepSessionId` is the session that changed its own password, which stays.
+   */
+  whenDeactivated(listener: (userId: string, keepSessionId?: string) => Promise<void>): void {
     this.onDeactivate.push(listener);
+  }
+
+  /** Called with a user's id after their roles changed, so what they may see is decided again at once. */
+  whenAccessChanged(listener: (userId: string) => Promise<void>): void {
+    this.onAccessChanged.push(listener);
   }
 
   async create(ctx: AuditContext, input: CreateUser): Promise<User> {
@@ -75,6 +88,9 @@ export class UserService {
     const after = presentUser(user);
     await this.audit.record(ctx, { action: 'user.updated', target: { type: 'user', id }, before, after });
     if (changes.active === false) await this.notifyDeactivated(id);
+    else if (changes.roles && canonicalRoles(before.roles) !== canonicalRoles(after.roles)) {
+      for (const listener of this.onAccessChanged) await listener(id);
+    }
     return user.toObject();
   }
 
@@ -88,13 +104,13 @@ export class UserService {
     await this.notifyDeactivated(id);
   }
 
-  async setPassword(ctx: AuditContext, id: string, password: string): Promise<void> {
+  async setPassword(ctx: AuditContext, id: string, password: string, keepSessionId?: string): Promise<void> {
     const user = await this.users.findById(id).lean();
     if (!user) throw notFound('User');
     const passwordHash = await hashPassword(password);
     await this.credentials.updateOne({ userId: user._id }, { $set: { passwordHash, changedAt: this.clock.now() } }, { upsert: true });
     await this.audit.record(ctx, { action: 'user.password-set', target: { type: 'user', id } });
-    await this.notifyDeactivated(id);
+    await this.notifyDeactivated(id, keepSessionId);
   }
 
   /** The user whose e-mail and password match, if active; undefined otherwise, after the same amount of work. */
@@ -148,7 +164,15 @@ export class UserService {
     return { email: adminEmail, ...(generated ? { generatedPassword: generated } : {}) };
   }
 
-  private async notifyDeactivated(userId: string): Promise<void> {
-    for (const listener of this.onDeactivate) await listener(userId);
+  /** The active ones among these users, as actors, read now: what sockets may receive is decided from this. */
+  async activeActors(ids: string[]): Promise<Actor[]> {
+    const valid = [...new Set(ids)].filter(isObjectId);
+    if (!valid.length) return [];
+    const found = (await this.users.find({ _id: op({ $in: valid }), active: true }).lean()) as User[];
+    return found.map(actorOf);
+  }
+
+  private async notifyDeactivated(userId: string, keepSessionId?: string): Promise<void> {
+    for (const listener of this.onDeactivate) await listener(userId, keepSessionId);
   }
 }
