@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import type { Config } from './config.js';
 import type { AnyRoute } from './http/route.js';
 import type { Clock } from './lib/clock.js';
+import { EgressGuard } from './lib/egress.js';
 import type { Logger } from './lib/logger.js';
 import type { Scheduler } from './jobs/scheduler.js';
 import { auditModels } from './domains/audit/audit.model.js';
@@ -62,7 +63,8 @@ export function createContainer(infra: Infrastructure) {
   const audit = new AuditService(AuditEntries, AuditHeads, clock, logger);
 
   const { Users, Credentials } = userModels(connection);
-  const users = new UserService(Users, Credentials, audit, clock, logger);
+  const egress = new EgressGuard(config.alerting.webhookAllowedHosts);
+  const users = new UserService(Users, Credentials, audit, egress, clock, logger);
 
   const { RefreshTokens, LoginThrottles, Sessions } = authModels(connection);
   const tokens = new TokenService(
@@ -94,7 +96,7 @@ export function createContainer(infra: Infrastructure) {
   incidents.checkCitedNoticesWith((incidentId, noticeId) => notices.citationProblem(incidentId, noticeId));
 
   const Rotas = rotaModel(connection);
-  const rotas = new RotaService(Rotas, users, audit, clock);
+  const rotas = new RotaService(Rotas, users, audit, egress, clock);
   const mailer = config.alerting.smtpUrl ? smtpMailer(config.alerting.smtpUrl, config.alerting.mailFrom) : null;
   const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
   const dispatcher = new AlertDispatcher(
@@ -103,7 +105,7 @@ export function createContainer(infra: Infrastructure) {
       escalationMinutes: config.alerting.escalationMinutes, maxAttempts: config.alerting.deliveryMaxAttempts, webhookSecret: config.alerting.webhookSecret,
       ackSecret: config.auth.jwtSecret, publicUrl, organisation: config.organisation.name || 'Breach Clock',
     },
-    clock, logger,
+    egress, clock, logger,
   );
   dispatcher.defineJobs();
   alerts.whenFired((fired) => dispatcher.fired(fired));

@@ -17,7 +17,8 @@ import { ackToken } from './ack-link.js';
 import type { Alert } from './alert.model.js';
 import { presentAlertMessage } from './alert.service.js';
 import type { Channel, Delivery } from './delivery.model.js';
-import { postWebhook, type Mailer } from './senders.js';
+import { DeliveryFailed, postWebhook, type Mailer } from './senders.js';
+import type { EgressGuard } from '../../lib/egress.js';
 
 export const ALERT_JOB = { dispatch: 'alerts.dispatch', deliver: 'alerts.deliver' } as const;
 const DispatchJob = z.object({ alertIds: z.array(z.string()).min(1), level: z.number().int().min(0) });
@@ -54,6 +55,7 @@ export class AlertDispatcher {
     private readonly broadcaster: Broadcaster,
     private readonly mailer: Mailer | null,
     private readonly settings: DispatcherSettings,
+    private readonly egress: EgressGuard,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
@@ -195,15 +197,16 @@ export class AlertDispatcher {
         const mail = renderAlertEmail(facts, lang);
         await this.mailer.send({ to: delivery.recipient, ...mail, headers: { 'X-BreachClock-Alert-Id': facts.alertId } });
       } else {
-        await postWebhook(delivery.recipient, webhookPayload(facts, lang, delivery.level), this.settings.webhookSecret, { alertId: facts.alertId, deliveryId }, this.clock.now());
+        await postWebhook(delivery.recipient, webhookPayload(facts, lang, delivery.level), this.settings.webhookSecret, { alertId: facts.alertId, deliveryId }, this.clock.now(), this.egress);
       }
       await this.deliveries.updateOne({ _id: delivery._id }, { $set: { status: 'sent', attempts, sentAt: this.clock.now(), lastError: null } });
       return done();
     } catch (err) {
-      const message = (err as Error).message.slice(0, 500);
+      // People read lastError; the raw error (addresses, ports, server replies) goes to the log only.
+      const message = err instanceof DeliveryFailed ? err.publicMessage : delivery.channel === 'email' ? 'the mail server did not accept the message' : 'the delivery failed';
       const giveUp = attempts >= this.settings.maxAttempts;
       await this.deliveries.updateOne({ _id: delivery._id }, { $set: { attempts, lastError: message, status: giveUp ? 'failed' : 'pending' } });
-      this.logger.warn({ deliveryId, channel: delivery.channel, attempts, err: message }, giveUp ? 'alert delivery failed for good' : 'alert delivery failed; will retry');
+      this.logger.warn({ deliveryId, channel: delivery.channel, attempts, err }, giveUp ? 'alert delivery failed for good' : 'alert delivery failed; will retry');
       if (!giveUp) {
         const backoffMs = Math.min(300_000, 1_000 * 2 ** attempts);
         await this.scheduler.schedule(ALERT_JOB.deliver, new Date(this.clock.now().getTime() + backoffMs), { deliveryIds: [deliveryId] });

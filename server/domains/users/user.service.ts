@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Model } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
-import { conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { EgressRefused, type EgressGuard } from '../../lib/egress.js';
 import type { Logger } from '../../lib/logger.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { Role } from '../auth/permissions.js';
@@ -12,6 +13,16 @@ import type { CreateUser, UpdateUser } from './user.schemas.js';
 import { isObjectId } from '../../lib/ids.js';
 import { op } from '../../db/trusted.js';
 import { actorOf, type Actor } from '../auth/auth.service.js';
+
+/** Refuses a webhook URL that reaches an internal address, with the field named. */
+export async function checkWebhook(egress: EgressGuard, url: string, path: string): Promise<void> {
+  try {
+    await egress.check(url);
+  } catch (err) {
+    if (err instanceof EgressRefused) throw badRequest('The request is not valid', [{ path, message: `not allowed: ${err.reason}` }]);
+    throw err;
+  }
+}
 
 const canonicalRoles = (roles: readonly string[]) => [...roles].sort().join(',');
 
@@ -30,6 +41,7 @@ export class UserService {
     private readonly users: Model<User>,
     private readonly credentials: Model<Credential>,
     private readonly audit: AuditService,
+    private readonly egress: EgressGuard,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
@@ -82,6 +94,7 @@ export class UserService {
     if (ctx.actor.id === id && (changes.active === false || (changes.roles && !changes.roles.includes('admin') && user.roles.includes('admin')))) {
       throw unprocessable('self_lockout', 'You cannot deactivate yourself or remove your own admin role');
     }
+    if (changes.alertChannels?.webhookUrl) await checkWebhook(this.egress, changes.alertChannels.webhookUrl, 'alertChannels.webhookUrl');
     const before = presentUser(user);
     user.set(changes);
     await user.save();

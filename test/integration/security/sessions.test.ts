@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import jwt from 'jsonwebtoken';
-import { api, PASSWORD, startTestService, type TestService, type TestUser } from '../../support/service.js';
+import { api, nextEvent, PASSWORD, startTestService, type TestService, type TestUser } from '../../support/service.js';
 
 const SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
@@ -31,7 +30,7 @@ describe('security: an access token ends with its session', () => {
     await me(session.token).expect(200);
     const socket = await svc.socket(session.token);
     assert.equal(socket.connected, true);
-    const dropped = once(socket, 'disconnect');
+    const dropped = nextEvent(socket, 'disconnect');
     await api(svc).post('/api/auth/logout').set('Cookie', session.cookie).send({}).expect(204);
     await dropped;
     const res = await me(session.token).expect(401);
