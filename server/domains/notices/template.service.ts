@@ -2,10 +2,10 @@ import { createTwoFilesPatch } from 'diff';
 import type { Model } from 'mongoose';
 import { noticeContext, type NoticeKind } from '../../../notifications/catalog.js';
 import type { Lang } from '../../../notifications/labels.js';
-import { defaultTemplates, renderNotice, tryRender, type RenderedNotice } from '../../../notifications/render.js';
+import { defaultTemplates, forbiddenConstruct, renderNotice, tryRender, type RenderedNotice } from '../../../notifications/render.js';
 import { sampleAdvice, sampleContact, sampleIncident } from '../../../notifications/sample.js';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { AppError, badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.service.js';
 import type { TemplateVersion } from './notice.model.js';
@@ -51,6 +51,11 @@ export class TemplateService {
   }
 
   async draft(ctx: AuditContext, actor: Actor, input: TemplateDraft): Promise<TemplateVersion> {
+    const problems = (['subject', 'html', 'text'] as const).flatMap((part) => {
+      const problem = forbiddenConstruct(input[part]);
+      return problem ? [{ path: part, message: problem }] : [];
+    });
+    if (problems.length) throw badRequest('The request is not valid', problems);
     for (let attempt = 0; attempt < 5; attempt++) {
       const last = await this.templates.findOne({ kind: input.kind, lang: input.lang }).sort({ version: -1 }).lean<TemplateVersion>();
       try {
