@@ -95,8 +95,10 @@ export class AlertDispatcher {
     const byIds = async (ids: string[]) => (await Promise.all([...new Set(ids)].map(user))).filter((u): u is User => !!u);
     return async (alert, incident, level) => {
       const people = incident ? [...incident.assignees, ...(incident.owner ? [incident.owner.id] : [])] : [];
-      if (level >= 2 || alert.restricted) {
-        return { users: alert.restricted ? [...(await seniors()), ...(await byIds(people))] : await seniors(), webhooks: [] };
+      // The incident as it is now decides: one restricted after the alert fired escalates only to those who may see it.
+      const restricted = incident ? incident.restricted : alert.restricted;
+      if (level >= 2 || restricted) {
+        return { users: restricted ? [...(await seniors()), ...(await byIds(people))] : await seniors(), webhooks: [] };
       }
       if (level === 1) return { users: await byIds((await rotas()).flatMap((r) => r.secondLine)), webhooks: [] };
       const onCall = (await rotas()).map((r) => onCallAt(r, now)).filter((id): id is string => !!id);

@@ -76,7 +76,7 @@ describe('security: input, output and headers', () => {
     await api(svc).post(`/api/alerts/${alert.id}/ack-link`).type('form').send({ token: `${token}.x.y` }).expect(404);
     const page = await api(svc).get(`/api/alerts/${alert.id}/ack-link`).query({ token }).expect(200);
     assert.doesNotMatch(page.text, /style="/, 'the page needs no inline style attributes');
-    assert.doesNotMatch(page.headers['content-security-policy'], /unsafe-inline/);
+    assert.doesNotMatch(page.headers['content-security-policy'] as string, /unsafe-inline/);
   });
 
   it('refuses template drafts that call {{log}} or decorators, naming the part', async () => {
@@ -118,7 +118,7 @@ describe('security: input, output and headers', () => {
     const proxied = await startTestService({ env: { TRUST_PROXY: 'true' } });
     try {
       const overHttps = await api(proxied).get('/healthz').set('X-Forwarded-Proto', 'https');
-      assert.match(overHttps.headers['strict-transport-security'], /max-age=\d+/);
+      assert.match(overHttps.headers['strict-transport-security'] as string, /max-age=\d+/);
       const overHttp = await api(proxied).get('/healthz').set('X-Forwarded-Proto', 'http');
       assert.equal(overHttp.headers['strict-transport-security'], undefined);
     } finally {

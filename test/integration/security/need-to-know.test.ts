@@ -113,6 +113,24 @@ describe('security: need-to-know is decided from the current state', () => {
     assert.deepEqual((await replay(await svc.socket(demoted.token), '2026-01-01T00:00:00Z')).alerts, [], 'nor replays them');
   });
 
+  it('escalates an alert of an incident restricted after it fired only to those who may see it', async () => {
+    const secondLine = await svc.user(['oncall']);
+    await api(svc).post('/api/rotas').set(admin.auth).send({ name: 'Primary', members: [oncall.id], secondLine: [secondLine.id], startsAt: '2026-02-02T07:00:00Z' }).expect(201);
+    const incident = await open();
+    await nextMilestone();
+    await restrict(incident.id);
+    const socket = await svc.socket(secondLine.token);
+    const seenBySecondLine = firedOn(socket);
+    const senior = await svc.socket(manager.token);
+    const seenBySenior = firedOn(senior);
+    svc.clock.advanceMs(16 * 60_000);
+    await drainDueJobs(svc);
+    await flushSocket(svc, senior);
+    await flushSocket(svc, socket);
+    assert.deepEqual(seenBySenior.map((m) => [m.incidentId, m.escalationLevel]), [[incident.id, 1]], 'the escalation went out');
+    assert.deepEqual(seenBySecondLine, [], 'but not to the second line, who may no longer see the incident');
+  });
+
   it('lets only a manager or the DPO widen who may see a restricted incident', async () => {
     const incident = await open({ restricted: true, assignees: [assignee.id] });
     const read = async () => (await api(svc).get(`/api/incidents/${incident.id}`).set(assignee.auth).expect(200)).body;
