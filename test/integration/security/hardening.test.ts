@@ -89,6 +89,19 @@ describe('security: input, output and headers', () => {
     assert.deepEqual(decorated.body.error.details.map((d: { path: string }) => d.path), ['subject']);
   });
 
+  it('keeps prototype keys in a body from polluting objects, and templates from reaching prototypes', async () => {
+    const polluting = '{"title":"x","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}';
+    const res = await api(svc).post('/api/incidents').set(analyst.auth).set('Content-Type', 'application/json').send(polluting);
+    assert.equal(res.status, 400);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    const base = (await api(svc).get('/api/templates?kind=authority&lang=en').set(analyst.auth).expect(200)).body[0];
+    const draft = (await api(svc).post('/api/templates').set(manager.auth)
+      .send({ kind: 'authority', lang: 'en', subject: base.subject, html: '{{#with organisation}}{{constructor.name}}{{/with}}', text: base.text }).expect(201)).body;
+    const preview = (await api(svc).get(`/api/templates/${draft.id}/preview`).set(analyst.auth).expect(200)).body;
+    assert.equal(preview.rendered, null, 'a prototype property is not a value a template may read');
+    assert.doesNotMatch(JSON.stringify(preview), /String|function/);
+  });
+
   it('previews a template without passing on internal exception messages', async () => {
     const base = (await api(svc).get('/api/templates?kind=authority&lang=en').set(analyst.auth).expect(200)).body[0];
     const draft = (await api(svc).post('/api/templates').set(manager.auth).send({ kind: 'authority', lang: 'en', subject: base.subject, html: '<p>{{lookup}}</p>', text: base.text }).expect(201)).body;
