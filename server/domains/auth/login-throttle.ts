@@ -46,8 +46,12 @@ export class LoginThrottleService {
     const now = this.clock.now();
     const id = `account:${accountKey}`;
     await this.ensure(id, now);
-    // Only before the first check after expiry can this match: every check moves the expiry ahead.
-    await this.throttles.updateOne({ _id: id, failuresExpireAt: op({ $lte: now }) }, { $set: { failures: 0 } });
+    // Only before the first check after expiry can this match: every check moves the expiry ahead. A record
+    // from before expiry dates were kept has none, and starts afresh too.
+    await this.throttles.updateOne(
+      op({ _id: id, $or: [{ failuresExpireAt: op({ $lte: now }) }, { failuresExpireAt: op({ $exists: false }) }] }),
+      { $set: { failures: 0 } },
+    );
     const claimed = await this.throttles.findOneAndUpdate(
       { _id: id, failures: op({ $lt: this.policy.lockAfterFailures }) },
       { $inc: { failures: 1 }, $set: { failuresExpireAt: new Date(now.getTime() + this.policy.lockMs) } },

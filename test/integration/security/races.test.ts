@@ -133,6 +133,13 @@ describe('security: account lockout holds under concurrency', () => {
     await api(svc).post('/api/auth/login').send({ email: victim.email, password: PASSWORD }).expect(429);
   });
 
+  it('forgets the failures of a throttle record kept before failures had an expiry', async () => {
+    const legacy = await svc.user(['analyst']);
+    await svc.connection.db!.collection('loginthrottles').insertOne({ _id: `account:${legacy.email}` as never, windowStart: svc.clock.now(), attempts: 0, failures: 4, lockedUntil: null });
+    await api(svc).post('/api/auth/login').send({ email: legacy.email, password: 'wrong' }).expect(401);
+    await api(svc).post('/api/auth/login').send({ email: legacy.email, password: PASSWORD }).expect(200);
+  });
+
   it('throttles guesses at the current password when changing it', async () => {
     const victim = await svc.user(['analyst']);
     const answers = await Promise.all(Array.from({ length: 12 }, (_, i) =>
