@@ -8,6 +8,8 @@ import { jobDone as done, jobSkipped as skipped, type JobOutcome, type Scheduler
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Broadcaster } from '../../realtime/broadcaster.js';
+import { actorOf } from '../auth/auth.service.js';
+import { canSeeIncident } from '../incidents/incident.access.js';
 import type { Incident } from '../incidents/incident.model.js';
 import type { Rota } from '../oncall/rota.model.js';
 import { onCallAt } from '../oncall/rota.rules.js';
@@ -183,6 +185,12 @@ export class AlertDispatcher {
     const alert = await this.alerts.findById(delivery.alertId).lean<Alert>();
     if (!alert) return skipped('alert not found');
     const user = delivery.userId ? await this.users.findActive(delivery.userId) : undefined;
+    // Decided when sent: an incident restricted since the delivery was queued reaches only people who may see it.
+    const incident = await this.incidents.findById(alert.incidentId, { restricted: 1, assignees: 1, owner: 1 }).lean<Incident>();
+    if (incident?.restricted && !(user && canSeeIncident(actorOf(user), incident))) {
+      await this.deliveries.updateOne({ _id: delivery._id, status: 'pending' }, { $set: { status: 'failed', lastError: 'withheld: the incident is restricted' } });
+      return skipped('withheld: the incident is restricted');
+    }
     const lang: Lang = user?.locale ?? 'nb';
     const facts: AlertFacts = {
       alertId: String(alert._id), kind: alert.kind, milestone: alert.milestone, hoursElapsed: alert.hoursElapsed, deadline: alert.deadline,

@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io-client';
 import type { AlertMessage } from '../../../server/realtime/events.js';
 import { ManualClock } from '../../support/clock.js';
 import { drainDueJobs } from '../../support/jobs.js';
+import { startWebhookReceiver } from '../../support/receivers.js';
 import { api, flushSocket, startTestService, type TestService, type TestUser } from '../../support/service.js';
 
 const SECRET_TITLE = 'Styreleders helsejournal lekket';
@@ -129,6 +130,25 @@ describe('security: need-to-know is decided from the current state', () => {
     await flushSocket(svc, socket);
     assert.deepEqual(seenBySenior.map((m) => [m.incidentId, m.escalationLevel]), [[incident.id, 1]], 'the escalation went out');
     assert.deepEqual(seenBySecondLine, [], 'but not to the second line, who may no longer see the incident');
+  });
+
+  it('withholds a queued webhook delivery once its incident is restricted', async () => {
+    const receiver = await startWebhookReceiver(1);
+    try {
+      await api(svc).post('/api/rotas').set(admin.auth).send({ name: 'Primary', members: [oncall.id], startsAt: '2026-02-02T07:00:00Z', webhookUrl: receiver.url }).expect(201);
+      const incident = await open();
+      await nextMilestone();
+      assert.equal(receiver.received.length, 1, 'the first attempt failed and a retry is queued');
+      await restrict(incident.id);
+      svc.clock.advanceMs(60_000);
+      await drainDueJobs(svc);
+      assert.equal(receiver.received.length, 1, 'the retry did not send the restricted incident to the rota webhook');
+      const [alert] = (await api(svc).get(`/api/incidents/${incident.id}/alerts`).set(manager.auth).expect(200)).body;
+      const deliveries = (await api(svc).get(`/api/alerts/${alert.id}/deliveries`).set(manager.auth).expect(200)).body as { channel: string; status: string; lastError: string }[];
+      assert.deepEqual(deliveries.filter((d) => d.channel === 'webhook').map((d) => [d.status, d.lastError]), [['failed', 'withheld: the incident is restricted']]);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('lets only a manager or the DPO widen who may see a restricted incident', async () => {
