@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     { actor: { id: null, email: 'system:bench' }, ip: null, requestId: null },
     { name: 'On call', email: 'oncall@bench.test', roles: ['oncall'], password: 'bench password 123' },
   );
-  const token = service.container.tokens.sign(String(oncall._id)).token;
+  const token = service.container.tokens.sign(String(oncall._id), await service.container.auth.startSession(String(oncall._id))).token;
   const socket = connectSocket(service.url, { transports: ['websocket'], auth: { token }, reconnection: false });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());

@@ -73,7 +73,8 @@ async function main(): Promise<void> {
   };
   const analystId = await newUser('analyst', ['analyst']);
   const dpoId = await newUser('dpo', ['dpo', 'manager']);
-  const auth = (id: string) => `Bearer ${container.tokens.sign(id).token}`;
+  const sessions = new Map([[analystId, await container.auth.startSession(analystId)], [dpoId, await container.auth.startSession(dpoId)]]);
+  const auth = (id: string) => `Bearer ${container.tokens.sign(id, sessions.get(id)!).token}`;
 
   async function call(method: string, path: string, userId: string, body?: unknown): Promise<{ status: number; json: unknown; bytes: number }> {
     const res = await fetch(`${service.url}${path}`, {

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', ADMIN_EMAIL: 'a@bench.test', ADMIN_PASSWORD: 'bench password 123', PROCESS_ROLES: 'web' });
   const service = await startService({ config, logger, mongoUri: uri, dbName: 'bench_fanout' });
   const user = await service.container.users.create(systemContext('bench'), { name: 'On call', email: 'oncall@bench.test', roles: ['oncall'], password: 'bench password 123' });
-  const token = service.container.tokens.sign(String(user._id)).token;
+  const token = service.container.tokens.sign(String(user._id), await service.container.auth.startSession(String(user._id))).token;
 
   // Live heap only: garbage from the handshakes would otherwise count as memory kept per client.
   const liveHeap = () => {
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     });
     const sentAt = performance.timeOrigin + performance.now();
     const message: AlertMessage = { alertId, incidentId: 'bench', kind: 'milestone', milestone: 'h24', hoursElapsed: 24, deadline: '', dueAt: '', sentAt: '', late: false, title: 'Bench' };
-    service.container.broadcaster.alertFired(message, { incidentId: 'bench', roles: ['oncall'], userIds: [] });
+    void service.container.broadcaster.alertFired(message, { incidentId: 'bench', roles: ['oncall'], userIds: [], incident: { restricted: false, assignees: [], owner: null } });
     const emitted = performance.timeOrigin + performance.now() - sentAt;
     await all;
     if (round < 0) {

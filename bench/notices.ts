@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const { _id, ...facts } = sampleIncident();
   void _id;
   const { incident: created } = await service.container.incidents.create(ctx, actor, { ...facts, title: facts.title, description: facts.description, awareAt: new Date() } as never, false);
-  const token = service.container.tokens.sign(actor.id).token;
+  const token = service.container.tokens.sign(actor.id, await service.container.auth.startSession(actor.id)).token;
   const latencies: number[] = [];
   for (let i = 0; i < REQUESTS; i++) {
     const started = process.hrtime.bigint();

@@ -49,10 +49,15 @@ export function milestoneText(a: Pick<AlertFacts, 'kind' | 'milestone' | 'hoursE
   }
 }
 
+/** Free text on one line: in a plain-text mail, a line break in a title would let it write lines of its own. */
+const oneLine = (value: string) => value.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim();
+
 /** The alert e-mail (HTML and text) from the same private Handlebars instance as the notices. */
 export function renderAlertEmail(facts: AlertFacts, lang: Lang): RenderedNotice {
   const context = {
     ...facts,
+    title: oneLine(facts.title),
+    ref: oneLine(facts.ref),
     lang,
     date: formatMoment(new Date(), lang),
     incident: { ref: facts.ref },
@@ -64,7 +69,7 @@ export function renderAlertEmail(facts: AlertFacts, lang: Lang): RenderedNotice 
 
 /** The JSON a webhook receives: Slack and Teams incoming webhooks read `text`; others read the fields. */
 export function webhookPayload(facts: AlertFacts, lang: Lang, level: number) {
-  const text = `${milestoneText(facts, lang)}: ${facts.title} (${facts.ref}). ${lang === 'nb' ? 'Frist' : 'Deadline'}: ${formatMoment(facts.deadline, lang)}. ${facts.incidentUrl}`;
+  const text = `${milestoneText(facts, lang)}: ${oneLine(facts.title)} (${oneLine(facts.ref)}). ${lang === 'nb' ? 'Frist' : 'Deadline'}: ${formatMoment(facts.deadline, lang)}. ${facts.incidentUrl}`;
   return {
     text,
     alertId: facts.alertId,

@@ -13,6 +13,9 @@ for (const file of readdirSync(join(here, 'partials'))) {
   const name = file.replace(/\.hbs$/, '');
   hbs.registerPartial(name, readFileSync(join(here, 'partials', file), 'utf8'));
 }
+// `log` writes to the server's console: nothing a template author may reach.
+hbs.unregisterHelper('log');
+
 // Paragraphs from free text: escaped first, then blank lines become paragraph breaks.
 hbs.registerHelper('paragraphs', (text: unknown) => {
   const escaped = Handlebars.escapeExpression(String(text ?? ''));
@@ -56,13 +59,59 @@ export function renderNotice(cacheKey: string, source: TemplateSource, context: 
   };
 }
 
-/** Checks that a template compiles and renders in strict mode against a context; returns the error message if not. */
+/** Helpers Handlebars has built in that a template may not call: they reach the server, not the template's data. */
+const FORBIDDEN_HELPERS = new Set(['log', 'helperMissing', 'blockHelperMissing']);
+
+interface HbsNode {
+  type: string;
+  path?: { type: string; original?: unknown };
+  [key: string]: unknown;
+}
+
+/** Why a template source may not be stored (a forbidden helper or a decorator), or undefined; syntax errors are left to rendering. */
+export function forbiddenConstruct(source: string): string | undefined {
+  let program: unknown;
+  try {
+    program = Handlebars.parse(source);
+  } catch {
+    return undefined;
+  }
+  const visit = (node: unknown): string | undefined => {
+    if (Array.isArray(node)) {
+      for (const item of node) {
+        const found = visit(item);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (!node || typeof node !== 'object') return undefined;
+    const n = node as HbsNode;
+    if (typeof n.type === 'string' && n.type.startsWith('Decorator')) return 'decorators ({{* …}}) are not allowed';
+    const head = n.path?.type === 'PathExpression' ? n.path.original : undefined;
+    if (typeof head === 'string' && FORBIDDEN_HELPERS.has(head)) return `{{${head}}} is not allowed in a template`;
+    if (n.type === 'PathExpression' && typeof n.original === 'string' && FORBIDDEN_HELPERS.has(n.original)) return `{{${n.original}}} is not allowed in a template`;
+    for (const [key, value] of Object.entries(n)) {
+      if (key === 'loc' || key === 'type') continue;
+      const found = visit(value);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(program);
+}
+
+/**
+ * Checks that a template compiles and renders in strict mode against a context; returns why not. Only
+ * Handlebars' own messages (about the template) are returned; any other exception is an error inside
+ * the engine or a helper, and its message stays in the server.
+ */
 export function tryRender(source: TemplateSource, context: NoticeContext): string | undefined {
   try {
     renderNotice(`probe:${Math.random()}`, source, context);
     return undefined;
   } catch (err) {
-    return (err as Error).message.split('\n')[0];
+    if (err instanceof Handlebars.Exception) return (err as Error).message.split('\n')[0];
+    return 'an expression in the template cannot be evaluated (check its paths and helpers)';
   } finally {
     for (const key of compiled.keys()) if (key.startsWith('probe:')) compiled.delete(key);
   }

@@ -36,7 +36,23 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.use(requestId);
   app.use(accessLog(deps.logger));
-  app.use(helmet());
+  app.use(
+    helmet({
+      // The dashboard sets styles through the CSSOM only, so inline styles need not be allowed.
+      contentSecurityPolicy: { directives: { 'style-src': ["'self'"], 'form-action': ["'self'"] } },
+      // Sent below, and only over HTTPS: over plain HTTP a browser ignores it, and a test or local instance must not pin it.
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use((req, res, next) => {
+    if (req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    next();
+  });
+  // Answers under /api are about one signed-in person or carry case data (CSV, PDF, sign-in): no cache keeps them.
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(express.json({ limit: '256kb', strict: true }));
   // Only the acknowledgement page posts a form.
   app.use(express.urlencoded({ extended: false, limit: '8kb' }));

@@ -62,6 +62,11 @@ export const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Breach Clock <breach-clock@localhost>'),
   WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ADMIN_WEBHOOK_URL: z.url().optional(),
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((h) => h.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[A-Za-z0-9.:[\]-]+$/, 'host names or addresses, comma-separated (no scheme, no port)'))),
   ESCALATION_MINUTES: csvNumbers.default([15, 30]),
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
@@ -113,6 +118,8 @@ export interface Config {
     readonly mailFrom: string;
     readonly webhookSecret: string;
     readonly adminWebhookUrl?: string;
+    /** Hosts a webhook may reach although they are on a private or local network. */
+    readonly webhookAllowedHosts: readonly string[];
     /** Minutes after the alert at which it escalates to the second line, then to managers and the DPO. */
     readonly escalationMinutes: readonly number[];
     readonly deliveryMaxAttempts: number;
@@ -193,6 +200,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       mailFrom: e.MAIL_FROM,
       webhookSecret: e.WEBHOOK_SECRET ?? randomBytes(32).toString('base64url'),
       ...(e.ADMIN_WEBHOOK_URL ? { adminWebhookUrl: e.ADMIN_WEBHOOK_URL } : {}),
+      webhookAllowedHosts: e.WEBHOOK_ALLOWED_HOSTS,
       escalationMinutes: e.ESCALATION_MINUTES,
       deliveryMaxAttempts: e.DELIVERY_MAX_ATTEMPTS,
       heartbeatMs: e.HEARTBEAT_SECONDS * 1000,

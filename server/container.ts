@@ -2,10 +2,11 @@ import type { Connection } from 'mongoose';
 import type { Config } from './config.js';
 import type { AnyRoute } from './http/route.js';
 import type { Clock } from './lib/clock.js';
+import { EgressGuard } from './lib/egress.js';
 import type { Logger } from './lib/logger.js';
 import type { Scheduler } from './jobs/scheduler.js';
 import { auditModels } from './domains/audit/audit.model.js';
-import { auditRoutes } from './domains/audit/audit.routes.js';
+import { auditRoutes, targetKey } from './domains/audit/audit.routes.js';
 import { AuditService } from './domains/audit/audit.service.js';
 import { authModels } from './domains/auth/auth.model.js';
 import { authRoutes } from './domains/auth/auth.routes.js';
@@ -62,16 +63,17 @@ export function createContainer(infra: Infrastructure) {
   const audit = new AuditService(AuditEntries, AuditHeads, clock, logger);
 
   const { Users, Credentials } = userModels(connection);
-  const users = new UserService(Users, Credentials, audit, clock, logger);
+  const egress = new EgressGuard(config.alerting.webhookAllowedHosts);
+  const users = new UserService(Users, Credentials, audit, egress, clock, logger);
 
-  const { RefreshTokens, LoginThrottles } = authModels(connection);
+  const { RefreshTokens, LoginThrottles, Sessions } = authModels(connection);
   const tokens = new TokenService(
     { secret: config.auth.jwtSecret, issuer: config.auth.issuer, audience: config.auth.audience, ttlSeconds: config.auth.accessTokenTtlSeconds },
     clock,
   );
-  const auth = new AuthService(users, RefreshTokens, new LoginThrottleService(LoginThrottles, clock), tokens, audit, clock, config.auth.refreshTokenTtlDays, logger);
+  const auth = new AuthService(users, RefreshTokens, Sessions, new LoginThrottleService(LoginThrottles, clock), tokens, audit, clock, config.auth.refreshTokenTtlDays, logger);
 
-  const broadcaster = new Broadcaster();
+  const broadcaster = new Broadcaster((ids) => users.activeActors(ids));
   const deferredJobs = new DeferredJobs(connection, infra.scheduler, clock, config.clock.horizonMs);
   const alerts = new AlertService(alertModel(connection), new DueIndex(DueIndex.model(connection, 'alerts_push_due')), broadcaster, audit, clock, logger);
   const { Incidents, Counters } = incidentModels(connection);
@@ -91,9 +93,10 @@ export function createContainer(infra: Infrastructure) {
   const { Templates, Notices } = noticeModels(connection);
   const templates = new TemplateService(Templates, audit, clock);
   const notices = new NoticeService(Notices, templates, incidents, users, audit, clock, config.organisation);
+  incidents.checkCitedNoticesWith((incidentId, noticeId) => notices.citationProblem(incidentId, noticeId));
 
   const Rotas = rotaModel(connection);
-  const rotas = new RotaService(Rotas, users, audit, clock);
+  const rotas = new RotaService(Rotas, users, audit, egress, clock);
   const mailer = config.alerting.smtpUrl ? smtpMailer(config.alerting.smtpUrl, config.alerting.mailFrom) : null;
   const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
   const dispatcher = new AlertDispatcher(
@@ -102,7 +105,7 @@ export function createContainer(infra: Infrastructure) {
       escalationMinutes: config.alerting.escalationMinutes, maxAttempts: config.alerting.deliveryMaxAttempts, webhookSecret: config.alerting.webhookSecret,
       ackSecret: config.auth.jwtSecret, publicUrl, organisation: config.organisation.name || 'Breach Clock',
     },
-    clock, logger,
+    egress, clock, logger,
   );
   dispatcher.defineJobs();
   alerts.whenFired((fired) => dispatcher.fired(fired));
@@ -119,9 +122,24 @@ export function createContainer(infra: Infrastructure) {
   planner.defineJob();
 
   const routes: AnyRoute[] = [
-    ...authRoutes(auth, users, config.env === 'production'),
+    // The refresh cookie is Secure in production and wherever people reach the service over HTTPS.
+    ...authRoutes(auth, users, config.env === 'production' || publicUrl.startsWith('https:')),
     ...userRoutes(users),
-    ...auditRoutes(audit),
+    ...auditRoutes(audit, async (actor, targets) => {
+      const ids = (type: string) => [...new Set(targets.filter((t) => t.type === type && t.id).map((t) => t.id!))];
+      const [ofNotices, ofAlerts] = await Promise.all([notices.incidentIdsOf(ids('notice')), alerts.incidentIdsOf(ids('alert'))]);
+      const incidentOf = (t: { type: string; id: string | null }) =>
+        t.type === 'incident' ? t.id : t.type === 'notice' ? ofNotices.get(t.id ?? '') : t.type === 'alert' ? ofAlerts.get(t.id ?? '') : undefined;
+      const visible = new Map<string, boolean>();
+      const concealed = new Set<string>();
+      for (const target of targets) {
+        const incidentId = incidentOf(target);
+        if (!incidentId) continue;
+        if (!visible.has(incidentId)) visible.set(incidentId, await incidents.canSee(actor, incidentId));
+        if (!visible.get(incidentId)) concealed.add(targetKey(target));
+      }
+      return concealed;
+    }),
     ...incidentRoutes(incidents, clockService, alerts),
     ...assessmentRoutes(assessments),
     ...noticeRoutes(notices, templates),

@@ -9,6 +9,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
     if (value === undefined || value === null || value === false) continue;
     if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2).toLowerCase(), value as EventListener);
     else if (key === 'className') el.className = String(value);
+    // Through the CSSOM: a style attribute would need 'unsafe-inline' in the content security policy.
+    else if (key === 'style') el.style.cssText = String(value);
     else el.setAttribute(key, String(value));
   }
   for (const child of children) {

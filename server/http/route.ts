@@ -37,6 +37,8 @@ export interface RouteSpec<B extends ZodType | undefined, Q extends ZodType | un
   response?: ZodType;
   /** Answers something other than JSON (CSV, PDF, HTML); the handler writes the response itself. */
   raw?: boolean;
+  /** The body comes from an HTML form (the acknowledgement page); every other route takes JSON only. */
+  form?: boolean;
   handle: (ctx: RouteContext<Infer<B>, Infer<Q>, Infer<P>, A>) => Promise<unknown>;
 }
 
@@ -54,8 +56,32 @@ export function route<A, B extends ZodType | undefined = undefined, Q extends Zo
 /** What the route table needs from authentication: a guard that resolves the actor or throws 401/403. */
 export type Guard = (req: Request, access: Access) => Promise<unknown>;
 
+// In a u-mode class a surrogate pair is one code point, so this matches only a lone (unpaired) surrogate.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/** The paths of strings (values or keys) that are not well-formed Unicode, which the database would store altered. */
+export function malformedText(value: unknown, path: string[] = [], found: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (LONE_SURROGATE.test(value)) found.push(path.join('.') || '(root)');
+  } else if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (LONE_SURROGATE.test(key)) found.push([...path, '(key)'].join('.'));
+      else malformedText(inner, [...path, key], found);
+    }
+  }
+  return found;
+}
+
+function refuseMalformedText(value: unknown, prefix: string): void {
+  const paths = malformedText(value, prefix ? [prefix] : []);
+  if (paths.length) {
+    throw new AppError(400, 'invalid_input', 'The request is not valid', paths.map((path) => ({ path, message: 'not well-formed Unicode (a lone surrogate)' })));
+  }
+}
+
 function parsePart(schema: ZodType | undefined, value: unknown, prefix: string): unknown {
   if (!schema) return undefined;
+  refuseMalformedText(value, prefix);
   const result = schema.safeParse(value ?? {});
   if (!result.success) throw new AppError(400, 'invalid_input', 'The request is not valid', zodDetails(result.error, prefix));
   return result.data;
@@ -65,7 +91,12 @@ function parsePart(schema: ZodType | undefined, value: unknown, prefix: string):
 export function buildRouter(routes: AnyRoute[], guard: Guard): Router {
   const router = Router();
   for (const spec of routes) {
+    const accepted = spec.form ? 'application/x-www-form-urlencoded' : 'application/json';
     const handler: RequestHandler = async (req, res) => {
+      const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+      if (hasBody && !req.is(accepted)) {
+        throw new AppError(415, 'unsupported_media_type', `Send the body as ${accepted}`, [{ path: '(body)', message: `Content-Type must be ${accepted}` }]);
+      }
       const actor = await guard(req, spec.access);
       const params = parsePart(spec.params, req.params, 'params');
       const query = parsePart(spec.query, req.query, 'query');

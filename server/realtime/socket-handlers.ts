@@ -24,11 +24,7 @@ export function registerSocketHandlers(io: RealtimeServer, incidents: IncidentSe
     if (!parsed.success) return respond({ ok: false, error: 'invalid_input' });
     const { actor } = this.data;
     if (!hasPermission(actor.roles, 'incident:read')) return respond({ ok: false, error: 'not_found' });
-    try {
-      await incidents.get(actor, parsed.data.incidentId);
-    } catch {
-      return respond({ ok: false, error: 'not_found' });
-    }
+    if (!(await incidents.canSee(actor, parsed.data.incidentId))) return respond({ ok: false, error: 'not_found' });
     await this.join(incidentRoom(parsed.data.incidentId));
     respond({ ok: true });
   }
@@ -38,12 +34,11 @@ export function registerSocketHandlers(io: RealtimeServer, incidents: IncidentSe
     const parsed = ReplayInput.safeParse(payload);
     const { actor } = this.data;
     if (!parsed.success || !hasPermission(actor.roles, 'alert:read')) return respond({ ok: false, error: 'invalid_input' });
+    // Decided from the incidents as they are now: an alert fired before a restriction is not replayed to those it now excludes.
     const visible = new Map<string, boolean>();
     const out = [];
     for (const alert of await alerts.since(new Date(parsed.data.since), REPLAY_LIMIT)) {
-      if (!visible.has(alert.incidentId)) {
-        visible.set(alert.incidentId, !alert.restricted || (await incidents.get(actor, alert.incidentId).then(() => true, () => false)));
-      }
+      if (!visible.has(alert.incidentId)) visible.set(alert.incidentId, await incidents.canSee(actor, alert.incidentId));
       if (visible.get(alert.incidentId)) out.push(presentAlertMessage(alert));
     }
     respond({ ok: true, alerts: out });

@@ -31,6 +31,7 @@ export function dropExpiredSockets(io: RealtimeServer, now: Date): number {
 }
 
 export const userRoom = (userId: string) => `user:${userId}`;
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 export const roleRoom = (role: string) => `role:${role}`;
 export const incidentRoom = (incidentId: string) => `incident:${incidentId}`;
 
@@ -68,10 +69,24 @@ export function createSocketServer(httpServer: HttpServer, auth: AuthService, cl
     const { actor } = socket.data;
     // The token has done its work; the socket keeps who it is and until when, not the bearer token.
     delete (socket.handshake.auth as { token?: unknown }).token;
-    void socket.join([userRoom(actor.id), ...actor.roles.map(roleRoom)]);
-    // Every event first checks the token has not expired by the service's clock.
+    void socket.join([userRoom(actor.id), ...actor.roles.map(roleRoom), ...(actor.sessionId ? [sessionRoom(actor.sessionId)] : [])]);
+    // Every event first checks the token has not expired by the service's clock, then that its session is
+    // still open, and takes the user's roles as they are now.
     socket.use((_event, next) => {
-      if (!dropIfExpired(socket, clock.now())) next();
+      if (dropIfExpired(socket, clock.now())) return;
+      const { id, sessionId } = socket.data.actor;
+      auth.currentActor(id, sessionId ?? '').then(
+        (current) => {
+          if (!current) {
+            socket.emit('session:expired', { at: clock.now().toISOString() });
+            socket.disconnect(true);
+            return;
+          }
+          socket.data.actor = current;
+          next();
+        },
+        (err: unknown) => next(err instanceof Error ? err : new Error('session check failed')),
+      );
     });
   });
   // Between events, expired sockets are found by one sweep rather than a timer per socket.

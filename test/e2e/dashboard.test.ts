@@ -87,15 +87,15 @@ describe('the dashboard in a real browser', function () {
       alertId: '0123456789abcdef01234567', incidentId: '0123456789abcdef01234568', kind: 'milestone', milestone: 'h48', hoursElapsed: 48,
       deadline: '', dueAt: new Date().toISOString(), sentAt: new Date().toISOString(), late: false, title: 'Pushed twice',
     };
-    const audience = { incidentId: message.incidentId, roles: ['oncall' as const], userIds: [] };
-    svc.container.broadcaster.alertFired(message, audience);
-    svc.container.broadcaster.alertFired(message, audience); // a re-push after recovery: same alert id
+    const audience = { incidentId: message.incidentId, roles: ['oncall' as const], userIds: [], incident: { restricted: false, assignees: [], owner: null } };
+    void svc.container.broadcaster.alertFired(message, audience);
+    void svc.container.broadcaster.alertFired(message, audience); // a re-push after recovery: same alert id
     await toasts.first().waitFor();
     svc.container.broadcaster.alertToUsers({ ...message, escalationLevel: 1 }, [oncall.id]);
     await toasts.nth(1).waitFor();
-    svc.container.broadcaster.alertFired(message, audience);
+    void svc.container.broadcaster.alertFired(message, audience);
     // A marker pushed last: once it shows, everything pushed before it has been handled.
-    svc.container.broadcaster.alertFired({ ...message, alertId: '0123456789abcdef01234569', title: 'Marker' }, audience);
+    void svc.container.broadcaster.alertFired({ ...message, alertId: '0123456789abcdef01234569', title: 'Marker' }, audience);
     await page.getByTestId('alert-toast').filter({ hasText: 'Marker' }).waitFor();
     assert.equal(await toasts.count(), 2);
   });

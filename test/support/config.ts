@@ -12,6 +12,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     // Jobs run only when a test drains them by the manual clock, unless a test asks for a worker.
     PROCESS_ROLES: 'web',
     ORGANISATION_NAME: 'Eksempel AS',
+    // The receivers tests run are on loopback; the SSRF tests clear this to see the refusal.
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     ...overrides,
   });
 }

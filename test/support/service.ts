@@ -23,7 +23,10 @@ export interface TestService extends RunningService {
 export interface TestUser {
   id: string;
   email: string;
-  token: string;
+  /** The session the user's tokens belong to. */
+  sessionId: string;
+  /** A fresh access token of that session. */
+  readonly token: string;
   readonly auth: { Authorization: string };
 }
 
@@ -45,14 +48,18 @@ export async function startTestService(options: { env?: Record<string, string>; 
     const email = `${name.replace(/[^a-z]/gi, '')}${++counter}@example.test`;
     const created = await service.container.users.create(systemContext('test'), { name, email, roles, password: PASSWORD });
     const id = String(created._id);
-    const { token } = service.container.tokens.sign(id);
+    const sessionId = await service.container.auth.startSession(id);
+    // Signed anew at each use by the manual clock, so tests that move time keep a valid token.
+    const sign = () => service.container.tokens.sign(id, sessionId).token;
     return {
       id,
       email,
-      token,
-      // Signed anew at each use by the manual clock, so tests that move time keep a valid token.
+      sessionId,
+      get token() {
+        return sign();
+      },
       get auth() {
-        return { Authorization: `Bearer ${service.container.tokens.sign(id).token}` };
+        return { Authorization: `Bearer ${sign()}` };
       },
     };
   };

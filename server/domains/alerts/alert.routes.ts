@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { Response } from 'express';
 import Handlebars from 'handlebars';
 import { z } from 'zod';
 import { can, publicAccess, route, type AnyRoute } from '../../http/route.js';
@@ -20,8 +22,13 @@ const TokenBody = z.strictObject({ token: z.string().min(20).max(500) });
 
 const escape = (s: string) => Handlebars.escapeExpression(s);
 
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem">${body}</body></html>`;
+const PAGE_STYLE = 'body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem}button{font-size:1.2rem;padding:.6rem 1.2rem}';
+/** The page's one style block is allowed by its hash, so the policy needs no 'unsafe-inline'. */
+const PAGE_POLICY = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(PAGE_STYLE).digest('base64')}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
+
+function page(res: Response, title: string, body: string): void {
+  res.setHeader('Content-Security-Policy', PAGE_POLICY);
+  res.type('html').send(`<!doctype html><html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title><style>${PAGE_STYLE}</style></head><body>${body}</body></html>`);
 }
 
 /** Acknowledging from an e-mail: the link opens a page with one button, so mail scanners that follow links do not acknowledge. */
@@ -30,8 +37,15 @@ export function alertRoutes(alerts: AlertService, dispatcher: AlertDispatcher, i
     const userId = verifyAckToken(ackSecret, token, id, clock.now());
     const user = userId ? await users.findActive(userId) : undefined;
     if (!user) throw notFound('Alert');
+    const actor = actorOf(user);
+    return { ...(await visibleAlert(actor, id)), actor };
+  };
+  /** The alert and its incident if the actor may see the incident now; the same 404 for an unknown alert and an unseen one. */
+  const visibleAlert = async (actor: Actor, id: string) => {
     const alert = await alerts.get(id);
-    return { alert, actor: actorOf(user) };
+    const incident = await incidents.get(actor, alert.incidentId).catch(() => undefined);
+    if (!incident) throw notFound('Alert');
+    return { alert, incident };
   };
   return [
     route<Actor, undefined, undefined, typeof Params>({
@@ -44,22 +58,13 @@ export function alertRoutes(alerts: AlertService, dispatcher: AlertDispatcher, i
     route<Actor, undefined, z.ZodObject<{ limit: z.ZodDefault<z.ZodCoercedNumber> }>>({
       method: 'get', path: '/alerts', summary: 'Recent alerts the caller may see, newest first', tag: 'alerts', access: can('alert:read'),
       query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
-      handle: async ({ query, actor }) => {
-        const recent = await alerts.recent(query.limit * 2);
-        const visible = [];
-        for (const alert of recent) {
-          if (!alert.restricted) visible.push(alert);
-          else if (await incidents.get(actor, alert.incidentId).then(() => true, () => false)) visible.push(alert);
-        }
-        return visible.slice(0, query.limit).map(presentAlert);
-      },
+      handle: async ({ query, actor }) => (await alerts.recentVisible(query.limit, (incidentId) => incidents.canSee(actor, incidentId))).map(presentAlert),
     }),
     route<Actor, undefined, undefined, typeof Params>({
       method: 'post', path: '/alerts/:id/ack', summary: 'Acknowledge an alert (it stops escalating)', tag: 'alerts', access: can('alert:ack'), params: Params,
       handle: async ({ params, actor, req }) => {
-        const alert = await alerts.get(params.id);
-        await incidents.get(actor, alert.incidentId);
-        return presentAlert(await alerts.acknowledge(auditContext(req, actor), actor, params.id));
+        const { incident } = await visibleAlert(actor, params.id);
+        return presentAlert(await alerts.acknowledge(auditContext(req, actor), actor, params.id, incident));
       },
     }),
     route<undefined, undefined, typeof TokenQuery, typeof Params>({
@@ -67,26 +72,25 @@ export function alertRoutes(alerts: AlertService, dispatcher: AlertDispatcher, i
       access: publicAccess, params: Params, query: TokenQuery, raw: true,
       handle: async ({ params, query, res }) => {
         const { alert } = await resolve(params.id, query.token);
-        res.type('html').send(page('Kvitter for varsel', alert.acknowledgedAt
+        page(res, 'Kvitter for varsel', alert.acknowledgedAt
           ? `<h1>Allerede kvittert</h1><p>${escape(alert.title)} (${escape(alert.incidentRef)}) ble kvittert ${escape(alert.acknowledgedAt.toISOString())}.</p>`
-          : `<h1>Kvitter for varsel</h1><p>${escape(alert.title)} (${escape(alert.incidentRef)})</p><form method="post"><input type="hidden" name="token" value="${escape(query.token)}"><button type="submit" style="font-size:1.2rem;padding:.6rem 1.2rem">Kvitter / Acknowledge</button></form>`));
+          : `<h1>Kvitter for varsel</h1><p>${escape(alert.title)} (${escape(alert.incidentRef)})</p><form method="post"><input type="hidden" name="token" value="${escape(query.token)}"><button type="submit">Kvitter / Acknowledge</button></form>`);
       },
     }),
     route<undefined, typeof TokenBody, undefined, typeof Params>({
       method: 'post', path: '/alerts/:id/ack-link', summary: 'Acknowledge an alert with the signed token from its e-mail', tag: 'alerts',
-      access: publicAccess, params: Params, body: TokenBody, raw: true,
+      access: publicAccess, params: Params, body: TokenBody, raw: true, form: true,
       handle: async ({ params, body, req, res }) => {
-        const { actor } = await resolve(params.id, body.token);
-        const alert = await alerts.acknowledge(auditContext(req, actor), actor, params.id);
-        res.type('html').send(page('Kvittert', `<h1>Kvittert</h1><p>${escape(alert.title)} (${escape(alert.incidentRef)}) er kvittert av ${escape(alert.acknowledgedBy?.name ?? '')}. Varselet eskaleres ikke videre.</p>`));
+        const { actor, incident } = await resolve(params.id, body.token);
+        const alert = await alerts.acknowledge(auditContext(req, actor), actor, params.id, incident);
+        page(res, 'Kvittert', `<h1>Kvittert</h1><p>${escape(alert.title)} (${escape(alert.incidentRef)}) er kvittert av ${escape(alert.acknowledgedBy?.name ?? '')}. Varselet eskaleres ikke videre.</p>`);
       },
     }),
     route<Actor, undefined, undefined, typeof Params>({
       method: 'get', path: '/alerts/:id/deliveries', summary: "An alert's deliveries: channel, recipient, attempts, status, last error", tag: 'alerts',
       access: can('alert:read'), params: Params,
       handle: async ({ params, actor }) => {
-        const alert = await alerts.get(params.id);
-        await incidents.get(actor, alert.incidentId);
+        await visibleAlert(actor, params.id);
         return (await dispatcher.deliveriesOf(params.id)).map((d) => ({
           id: String(d._id), channel: d.channel, recipient: d.recipient, level: d.level, status: d.status, attempts: d.attempts,
           lastError: d.lastError, createdAt: d.createdAt.toISOString(), sentAt: d.sentAt ? d.sentAt.toISOString() : null,

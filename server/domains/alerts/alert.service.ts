@@ -81,7 +81,7 @@ export class AlertService {
   async recordAndPush(input: FireAlert): Promise<PushedAlert | undefined> {
     const alert = await this.record(input);
     if (!alert) return undefined;
-    return { alert, sent: this.push(alert, input.incident) };
+    return { alert, sent: await this.push(alert, input.incident) };
   }
 
   /** Gives pushed alerts to the listeners, then marks them handed on (and pushed, where they reached the dashboards). */
@@ -128,9 +128,9 @@ export class AlertService {
   }
 
   /** Pushes an alert to its audience; returns when it went out, or undefined when this process has no sockets. */
-  push(alert: Alert, incident: Incident): Date | undefined {
+  async push(alert: Alert, incident: Incident): Promise<Date | undefined> {
     const pushedAt = this.clock.now();
-    return this.broadcaster.alertFired(presentAlertMessage({ ...alert, pushedAt }), alertAudience(incident)) ? pushedAt : undefined;
+    return (await this.broadcaster.alertFired(presentAlertMessage({ ...alert, pushedAt }), alertAudience(incident))) ? pushedAt : undefined;
   }
 
   /**
@@ -147,7 +147,7 @@ export class AlertService {
       if (!alert || (alert.pushedAt && alert.handedOnAt)) return 'drop';
       const incident = await incidentOf(alert);
       if (!incident) return 'drop';
-      const sent = alert.pushedAt ?? this.push(alert, incident);
+      const sent = alert.pushedAt ?? (await this.push(alert, incident));
       if (!alert.pushedAt) repushed++;
       if (alert.handedOnAt) {
         if (sent) await this.alerts.updateOne({ _id: alert._id }, { $set: { pushedAt: sent } });
@@ -174,9 +174,31 @@ export class AlertService {
     return (await this.alerts.find({ firedAt: op({ $gt: after }) }).sort({ firedAt: 1 }).limit(limit).lean()) as Alert[];
   }
 
-  async recent(limit: number, visibleIncidentIds?: Set<string>): Promise<Alert[]> {
-    const list = (await this.alerts.find({}).sort({ firedAt: -1 }).limit(limit * 2).lean()) as Alert[];
-    return (visibleIncidentIds ? list.filter((a) => visibleIncidentIds.has(a.incidentId)) : list).slice(0, limit);
+  /**
+   * The newest alerts whose incident the caller may see now (`maySee` is asked once per incident), read
+   * page by page until `limit` are found or the alerts run out.
+   */
+  async recentVisible(limit: number, maySee: (incidentId: string) => Promise<boolean>): Promise<Alert[]> {
+    const seen = new Map<string, boolean>();
+    const out: Alert[] = [];
+    let before: Date | undefined;
+    for (let pages = 0; out.length < limit && pages < 20; pages++) {
+      const page = (await this.alerts.find(before ? { firedAt: op({ $lt: before }) } : {}).sort({ firedAt: -1 }).limit(limit * 2).lean()) as Alert[];
+      for (const alert of page) {
+        if (!seen.has(alert.incidentId)) seen.set(alert.incidentId, await maySee(alert.incidentId));
+        if (seen.get(alert.incidentId) && out.length < limit) out.push(alert);
+      }
+      if (page.length < limit * 2) break;
+      before = page.at(-1)!.firedAt;
+    }
+    return out;
+  }
+
+  /** The incident of each of these alerts, by alert id. */
+  async incidentIdsOf(alertIds: string[]): Promise<Map<string, string>> {
+    const valid = alertIds.filter(isObjectId);
+    const found = valid.length ? ((await this.alerts.find({ _id: op({ $in: valid }) }, { incidentId: 1 }).lean()) as Pick<Alert, '_id' | 'incidentId'>[]) : [];
+    return new Map(found.map((a) => [String(a._id), a.incidentId]));
   }
 
   async get(id: string): Promise<Alert> {
@@ -186,8 +208,8 @@ export class AlertService {
     return alert as Alert;
   }
 
-  /** A person acknowledges an alert: it stops escalating. Acknowledging twice keeps the first. */
-  async acknowledge(ctx: AuditContext, actor: Actor, id: string): Promise<Alert> {
+  /** A person who may see the incident acknowledges an alert: it stops escalating. Acknowledging twice keeps the first. */
+  async acknowledge(ctx: AuditContext, actor: Actor, id: string, incident: Incident): Promise<Alert> {
     const at = this.clock.now();
     const res = await this.alerts.updateOne(
       { _id: id, acknowledgedAt: null },
@@ -195,9 +217,10 @@ export class AlertService {
     );
     const alert = await this.get(id);
     if (res.modifiedCount === 1) {
-      this.broadcaster.alertAcknowledged(
+      const audience = alertAudience(incident);
+      await this.broadcaster.alertAcknowledged(
         { alertId: id, incidentId: alert.incidentId, by: actor.name, at: at.toISOString() },
-        { incidentId: alert.incidentId, roles: alert.restricted ? ['manager', 'dpo'] : ['oncall', 'analyst', 'manager', 'dpo'], userIds: [actor.id] },
+        { ...audience, roles: incident.restricted ? audience.roles : ['oncall', 'analyst', 'manager', 'dpo'], userIds: [...audience.userIds, actor.id] },
       );
       await this.audit.record(ctx, { action: 'alert.acknowledged', target: { type: 'alert', id }, after: { incidentId: alert.incidentId, milestone: alert.milestone } });
       this.logger.info({ alertId: id, by: actor.id }, 'alert acknowledged');

@@ -8,6 +8,8 @@ import { jobDone as done, jobSkipped as skipped, type JobOutcome, type Scheduler
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Broadcaster } from '../../realtime/broadcaster.js';
+import { actorOf } from '../auth/auth.service.js';
+import { canSeeIncident } from '../incidents/incident.access.js';
 import type { Incident } from '../incidents/incident.model.js';
 import type { Rota } from '../oncall/rota.model.js';
 import { onCallAt } from '../oncall/rota.rules.js';
@@ -17,7 +19,8 @@ import { ackToken } from './ack-link.js';
 import type { Alert } from './alert.model.js';
 import { presentAlertMessage } from './alert.service.js';
 import type { Channel, Delivery } from './delivery.model.js';
-import { postWebhook, type Mailer } from './senders.js';
+import { DeliveryFailed, postWebhook, type Mailer } from './senders.js';
+import type { EgressGuard } from '../../lib/egress.js';
 
 export const ALERT_JOB = { dispatch: 'alerts.dispatch', deliver: 'alerts.deliver' } as const;
 const DispatchJob = z.object({ alertIds: z.array(z.string()).min(1), level: z.number().int().min(0) });
@@ -54,6 +57,7 @@ export class AlertDispatcher {
     private readonly broadcaster: Broadcaster,
     private readonly mailer: Mailer | null,
     private readonly settings: DispatcherSettings,
+    private readonly egress: EgressGuard,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
@@ -93,8 +97,10 @@ export class AlertDispatcher {
     const byIds = async (ids: string[]) => (await Promise.all([...new Set(ids)].map(user))).filter((u): u is User => !!u);
     return async (alert, incident, level) => {
       const people = incident ? [...incident.assignees, ...(incident.owner ? [incident.owner.id] : [])] : [];
-      if (level >= 2 || alert.restricted) {
-        return { users: alert.restricted ? [...(await seniors()), ...(await byIds(people))] : await seniors(), webhooks: [] };
+      // The incident as it is now decides: one restricted after the alert fired escalates only to those who may see it.
+      const restricted = incident ? incident.restricted : alert.restricted;
+      if (level >= 2 || restricted) {
+        return { users: restricted ? [...(await seniors()), ...(await byIds(people))] : await seniors(), webhooks: [] };
       }
       if (level === 1) return { users: await byIds((await rotas()).flatMap((r) => r.secondLine)), webhooks: [] };
       const onCall = (await rotas()).map((r) => onCallAt(r, now)).filter((id): id is string => !!id);
@@ -179,6 +185,12 @@ export class AlertDispatcher {
     const alert = await this.alerts.findById(delivery.alertId).lean<Alert>();
     if (!alert) return skipped('alert not found');
     const user = delivery.userId ? await this.users.findActive(delivery.userId) : undefined;
+    // Decided when sent: an incident restricted since the delivery was queued reaches only people who may see it.
+    const incident = await this.incidents.findById(alert.incidentId, { restricted: 1, assignees: 1, owner: 1 }).lean<Incident>();
+    if (incident?.restricted && !(user && canSeeIncident(actorOf(user), incident))) {
+      await this.deliveries.updateOne({ _id: delivery._id, status: 'pending' }, { $set: { status: 'failed', lastError: 'withheld: the incident is restricted' } });
+      return skipped('withheld: the incident is restricted');
+    }
     const lang: Lang = user?.locale ?? 'nb';
     const facts: AlertFacts = {
       alertId: String(alert._id), kind: alert.kind, milestone: alert.milestone, hoursElapsed: alert.hoursElapsed, deadline: alert.deadline,
@@ -195,15 +207,16 @@ export class AlertDispatcher {
         const mail = renderAlertEmail(facts, lang);
         await this.mailer.send({ to: delivery.recipient, ...mail, headers: { 'X-BreachClock-Alert-Id': facts.alertId } });
       } else {
-        await postWebhook(delivery.recipient, webhookPayload(facts, lang, delivery.level), this.settings.webhookSecret, { alertId: facts.alertId, deliveryId }, this.clock.now());
+        await postWebhook(delivery.recipient, webhookPayload(facts, lang, delivery.level), this.settings.webhookSecret, { alertId: facts.alertId, deliveryId }, this.clock.now(), this.egress);
       }
       await this.deliveries.updateOne({ _id: delivery._id }, { $set: { status: 'sent', attempts, sentAt: this.clock.now(), lastError: null } });
       return done();
     } catch (err) {
-      const message = (err as Error).message.slice(0, 500);
+      // People read lastError; the raw error (addresses, ports, server replies) goes to the log only.
+      const message = err instanceof DeliveryFailed ? err.publicMessage : delivery.channel === 'email' ? 'the mail server did not accept the message' : 'the delivery failed';
       const giveUp = attempts >= this.settings.maxAttempts;
       await this.deliveries.updateOne({ _id: delivery._id }, { $set: { attempts, lastError: message, status: giveUp ? 'failed' : 'pending' } });
-      this.logger.warn({ deliveryId, channel: delivery.channel, attempts, err: message }, giveUp ? 'alert delivery failed for good' : 'alert delivery failed; will retry');
+      this.logger.warn({ deliveryId, channel: delivery.channel, attempts, err }, giveUp ? 'alert delivery failed for good' : 'alert delivery failed; will retry');
       if (!giveUp) {
         const backoffMs = Math.min(300_000, 1_000 * 2 ** attempts);
         await this.scheduler.schedule(ALERT_JOB.deliver, new Date(this.clock.now().getTime() + backoffMs), { deliveryIds: [deliveryId] });

@@ -1,4 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { EgressRefused, type EgressGuard } from '../../lib/egress.js';
 import nodemailer, { type Transporter } from 'nodemailer';
 
 /** Sends one e-mail; throws when the server does not accept it. */
@@ -21,24 +24,58 @@ export function webhookSignature(secret: string, timestamp: string, body: string
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-/** POSTs signed JSON; throws on a network error, a timeout or a non-2xx answer. */
-export async function postWebhook(url: string, payload: unknown, secret: string, ids: { alertId: string; deliveryId: string }, now: Date): Promise<void> {
+/** A failed delivery, with what may be shown to people: never the raw network error, which maps the network behind us. */
+export class DeliveryFailed extends Error {
+  constructor(
+    readonly publicMessage: string,
+    cause?: unknown,
+  ) {
+    super(publicMessage, cause === undefined ? undefined : { cause });
+    this.name = 'DeliveryFailed';
+  }
+}
+
+const WEBHOOK_TIMEOUT_MS = 5_000;
+
+/**
+ * POSTs signed JSON; throws DeliveryFailed on a refused address, a network error, a timeout or a non-2xx
+ * answer. Redirects are not followed. With a guard, the address is checked at send time and the
+ * connection goes only to addresses that passed.
+ */
+export async function postWebhook(url: string, payload: unknown, secret: string, ids: { alertId: string; deliveryId: string }, now: Date, guard?: EgressGuard): Promise<void> {
+  if (guard) {
+    try {
+      await guard.check(url);
+    } catch (err) {
+      throw new DeliveryFailed(err instanceof EgressRefused ? `refused: ${err.reason}` : 'refused: the address could not be checked', err);
+    }
+  }
   const body = JSON.stringify(payload);
   const timestamp = String(Math.floor(now.getTime() / 1000));
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      'User-Agent': 'BreachClock/1',
-      'X-BreachClock-Alert-Id': ids.alertId,
-      'X-BreachClock-Delivery-Id': ids.deliveryId,
-      'X-BreachClock-Timestamp': timestamp,
-      'X-BreachClock-Signature': webhookSignature(secret, timestamp, body),
-    },
-    body,
-    redirect: 'error',
-    signal: AbortSignal.timeout(5_000),
+  const target = new URL(url);
+  const lookup = guard?.lookupFor(url);
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = (target.protocol === 'https:' ? httpsRequest : httpRequest)(target, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(body),
+        'User-Agent': 'BreachClock/1',
+        'X-BreachClock-Alert-Id': ids.alertId,
+        'X-BreachClock-Delivery-Id': ids.deliveryId,
+        'X-BreachClock-Timestamp': timestamp,
+        'X-BreachClock-Signature': webhookSignature(secret, timestamp, body),
+      },
+      timeout: WEBHOOK_TIMEOUT_MS,
+      ...(lookup ? { lookup } : {}),
+    }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new DeliveryFailed('the receiver did not answer in time')));
+    req.on('error', (err) => reject(err instanceof DeliveryFailed ? err : new DeliveryFailed(err instanceof EgressRefused ? `refused: ${err.reason}` : 'the receiver could not be reached', err)));
+    req.end(body);
   });
-  await res.arrayBuffer().catch(() => undefined);
-  if (!res.ok) throw new Error(`webhook answered ${res.status}`);
+  if (status < 200 || status >= 300) throw new DeliveryFailed(`the receiver answered ${status}`);
 }

@@ -41,6 +41,17 @@ export function canonicalJson(value: unknown): string {
 
 type Hashable = Omit<AuditEntry, '_id' | 'hash'>;
 
+/**
+ * Text as the database stores it: a lone surrogate cannot be encoded as UTF-8 and is stored as U+FFFD,
+ * so an entry is hashed over that, not over what it was given.
+ */
+function asStored<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(/[\uD800-\uDFFF]/gu, '\uFFFD') as T;
+  if (value instanceof Date || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(asStored) as T;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [asStored(k), asStored(v)])) as T;
+}
+
 export function entryHash(entry: Hashable): string {
   const content = {
     seq: entry.seq,
@@ -113,7 +124,7 @@ export class AuditService {
       // The head is read by _id, the one lookup the embedded database answers without a scan; after a lost
       // race, or when the head lags behind (a crash between an append and its head update), the log itself is read.
       const last = trustHead ? await this.heads.findById(HEAD_ID).lean() : await this.entries.findOne({}, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
-      const draft: Hashable = {
+      const draft: Hashable = asStored({
         seq: (last?.seq ?? 0) + 1,
         at: this.clock.now(),
         actor: { id: ctx.actor.id, email: ctx.actor.email, ip: ctx.ip },
@@ -122,7 +133,7 @@ export class AuditService {
         requestId: ctx.requestId,
         changes,
         prevHash: last?.hash ?? GENESIS_HASH,
-      };
+      });
       const entry = { ...draft, hash: entryHash(draft) };
       try {
         const created = await this.entries.create(entry);

@@ -13,13 +13,29 @@ export interface RefreshToken {
   revokedReason: string | null;
 }
 
-/** Counts sign-in attempts per key ("account:<email>" or "address:<ip>") in a window; expiry is a date, not a TTL index. */
+/**
+ * One sign-in session: what a refresh-token family and every access token signed for it belong to
+ * (the token's `sid`). Ending it ends them all at once; it is read by _id on every request.
+ */
+export interface Session {
+  _id: string;
+  userId: Types.ObjectId;
+  startedAt: Date;
+  endedAt: Date | null;
+  endedReason: string | null;
+}
+
+/**
+ * Counts sign-in attempts per key in a window: "address:<ip>" counts attempts, "account:<email>" counts
+ * password checks not (yet) proven right. Expiry is a date, not a TTL index.
+ */
 export interface LoginThrottle {
   _id: string;
   windowStart: Date;
   attempts: number;
   failures: number;
-  lockedUntil: Date | null;
+  /** When the account's failures are forgotten: the lock's end once they reach the limit. */
+  failuresExpireAt: Date;
 }
 
 const refreshTokenSchema = new Schema<RefreshToken>(
@@ -47,13 +63,27 @@ const throttleSchema = new Schema<LoginThrottle>(
     windowStart: { type: Date, required: true },
     attempts: { type: Number, default: 0 },
     failures: { type: Number, default: 0 },
-    lockedUntil: { type: Date, default: null },
+    failuresExpireAt: { type: Date, required: true },
   },
   { versionKey: false },
 );
 
-export function authModels(connection: Connection): { RefreshTokens: Model<RefreshToken>; LoginThrottles: Model<LoginThrottle> } {
+const sessionSchema = new Schema<Session>(
+  {
+    _id: String,
+    userId: { type: Schema.Types.ObjectId, required: true },
+    startedAt: { type: Date, required: true },
+    endedAt: { type: Date, default: null },
+    endedReason: { type: String, default: null },
+  },
+  { versionKey: false },
+);
+// Serves ending every session of a user (deactivation, password change).
+sessionSchema.index({ userId: 1 });
+
+export function authModels(connection: Connection): { RefreshTokens: Model<RefreshToken>; LoginThrottles: Model<LoginThrottle>; Sessions: Model<Session> } {
   return {
+    Sessions: connection.models.Session ?? connection.model<Session>('Session', sessionSchema),
     RefreshTokens: connection.models.RefreshToken ?? connection.model<RefreshToken>('RefreshToken', refreshTokenSchema),
     LoginThrottles: connection.models.LoginThrottle ?? connection.model<LoginThrottle>('LoginThrottle', throttleSchema),
   };

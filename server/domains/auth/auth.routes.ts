@@ -50,7 +50,7 @@ export function authRoutes(auth: AuthService, users: UserService, secureCookies:
       access: publicAccess, body: RefreshBody,
       handle: async ({ body, req, res }) => {
         await auth.logout(auditContext(req), body.refreshToken ?? readCookie(req, REFRESH_COOKIE));
-        res.clearCookie(REFRESH_COOKIE, { path: '/api/auth' });
+        res.clearCookie(REFRESH_COOKIE, { path: '/api/auth', httpOnly: true, sameSite: 'strict', secure: secureCookies });
         return undefined;
       },
     }),
@@ -62,9 +62,7 @@ export function authRoutes(auth: AuthService, users: UserService, secureCookies:
       method: 'post', path: '/auth/password', summary: 'Change your own password (other sessions end)', tag: 'auth',
       access: signedIn, body: ChangeOwnPassword,
       handle: async ({ body, actor, req }) => {
-        const me = await users.checkPassword(actor.email, body.currentPassword);
-        if (!me) throw unauthorized('The current password is wrong');
-        await users.setPassword(auditContext(req, actor), actor.id, body.newPassword);
+        await auth.changeOwnPassword(auditContext(req, actor), actor, body.currentPassword, body.newPassword);
         return undefined;
       },
     }),

@@ -7,7 +7,7 @@ import type { Logger } from '../../lib/logger.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import { emailKey, type User } from '../users/user.model.js';
 import type { UserService } from '../users/user.service.js';
-import type { RefreshToken } from './auth.model.js';
+import type { RefreshToken, Session as SessionRecord } from './auth.model.js';
 import type { LoginThrottleService } from './login-throttle.js';
 import type { Role } from './permissions.js';
 import type { TokenService } from './token.service.js';
@@ -18,6 +18,8 @@ export interface Actor {
   email: string;
   name: string;
   roles: Role[];
+  /** The session a request or socket came with; absent for actors not signed in (ack links, jobs). */
+  sessionId?: string;
 }
 
 export const actorOf = (user: User): Actor => ({ id: String(user._id), email: user.email, name: user.name, roles: [...user.roles] });
@@ -33,9 +35,12 @@ export interface Session {
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 export class AuthService {
+  private readonly endedListeners: ((sessionId: string) => void)[] = [];
+
   constructor(
     private readonly users: UserService,
     private readonly refreshTokens: Model<RefreshToken>,
+    private readonly sessions: Model<SessionRecord>,
     private readonly throttle: LoginThrottleService,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
@@ -43,25 +48,29 @@ export class AuthService {
     private readonly refreshTtlDays: number,
     private readonly logger: Logger,
   ) {
-    users.whenDeactivated((userId) => this.revokeAllFor(userId, 'user deactivated or password changed'));
+    users.whenDeactivated((userId, keepSessionId) => this.revokeAllFor(userId, 'user deactivated or password changed', keepSessionId));
+  }
+
+  /** Called with the id of a session that ended by itself (sign-out, refresh-token reuse), to drop its sockets. */
+  whenSessionEnded(listener: (sessionId: string) => void): void {
+    this.endedListeners.push(listener);
   }
 
   /** Signs in with e-mail and password. Every failure answers the same, whether or not the e-mail exists. */
   async login(ctx: AuditContext, email: string, password: string): Promise<Session> {
     const key = emailKey(email);
-    const { allowed } = await this.throttle.admit(ctx.ip ?? 'unknown', key);
+    const allowed = (await this.throttle.admitAddress(ctx.ip ?? 'unknown')) && (await this.throttle.claimCheck(key));
     if (!allowed) {
       await this.audit.record({ ...ctx, actor: { id: null, email: key } }, { action: 'auth.login-throttled', target: { type: 'account', id: null } });
       throw tooManyRequests('Too many sign-in attempts; wait a while and try again');
     }
     const user = await this.users.checkPassword(email, password);
     if (!user) {
-      await this.throttle.failed(key);
       await this.audit.record({ ...ctx, actor: { id: null, email: key } }, { action: 'auth.login-failed', target: { type: 'account', id: null } });
       throw unauthorized('E-mail or password is wrong');
     }
     await this.throttle.succeeded(key);
-    const session = await this.issue(user, randomUUID());
+    const session = await this.issue(user, await this.startSession(String(user._id)));
     await this.audit.record({ ...ctx, actor: { id: String(user._id), email: user.email } }, { action: 'auth.login', target: { type: 'user', id: String(user._id) } });
     return session;
   }
@@ -82,6 +91,7 @@ export class AuthService {
       const known = await this.refreshTokens.findOne({ tokenHash }).lean();
       if (known?.rotatedAt && !known.revokedAt) {
         await this.refreshTokens.updateMany({ familyId: known.familyId, revokedAt: null }, { $set: { revokedAt: now, revokedReason: 'reuse detected' } });
+        await this.endSession(known.familyId, 'refresh token reused');
         await this.audit.record(
           { ...ctx, actor: { id: String(known.userId), email: null } },
           { action: 'auth.refresh-reuse', target: { type: 'user', id: String(known.userId) }, after: { familyId: known.familyId } },
@@ -91,7 +101,7 @@ export class AuthService {
       throw unauthorized('The session has ended; sign in again');
     }
     const user = await this.users.findActive(String(claimed.userId));
-    if (!user) throw unauthorized('The session has ended; sign in again');
+    if (!user || !(await this.sessionIsOpen(claimed.familyId, String(claimed.userId)))) throw unauthorized('The session has ended; sign in again');
     return this.issue(user, claimed.familyId);
   }
 
@@ -104,21 +114,66 @@ export class AuthService {
     );
     if (token) {
       await this.refreshTokens.updateMany({ familyId: token.familyId, revokedAt: null }, { $set: { revokedAt: this.clock.now(), revokedReason: 'signed out' } });
+      await this.endSession(token.familyId, 'signed out');
       await this.audit.record(ctx, { action: 'auth.logout', target: { type: 'user', id: String(token.userId) } });
     }
   }
 
-  /** The actor behind a bearer token: a valid signature, and a user who still exists and is active. */
+  /**
+   * Changes the signed-in user's own password. Guesses at the current password count against the
+   * account like sign-in attempts; every other session of the user ends.
+   */
+  async changeOwnPassword(ctx: AuditContext, actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const key = emailKey(actor.email);
+    if (!(await this.throttle.claimCheck(key))) {
+      await this.audit.record(ctx, { action: 'auth.password-change-throttled', target: { type: 'user', id: actor.id } });
+      throw tooManyRequests('Too many wrong passwords; wait a while and try again');
+    }
+    const me = await this.users.checkPassword(actor.email, currentPassword);
+    if (!me || String(me._id) !== actor.id) {
+      await this.audit.record(ctx, { action: 'auth.password-change-failed', target: { type: 'user', id: actor.id } });
+      throw unauthorized('The current password is wrong');
+    }
+    await this.throttle.succeeded(key);
+    await this.users.setPassword(ctx, actor.id, newPassword, actor.sessionId);
+  }
+
+  /** The actor behind a bearer token: a valid signature, an open session, and a user who still exists and is active. */
   async actorFromToken(token: string): Promise<{ actor: Actor; expiresAt: Date }> {
     const claims = this.tokens.verify(token);
-    const user = await this.users.findActive(claims.sub);
+    const [open, user] = await Promise.all([this.sessionIsOpen(claims.sid, claims.sub), this.users.findActive(claims.sub)]);
+    if (!open) throw unauthorized('The session has ended; sign in again');
     if (!user) throw unauthorized('The account behind this token is not active');
-    return { actor: actorOf(user), expiresAt: new Date(claims.exp * 1000) };
+    return { actor: { ...actorOf(user), sessionId: claims.sid }, expiresAt: new Date(claims.exp * 1000) };
+  }
+
+  /** The actor of an open session as they are now (roles re-read), or undefined once the session or the account has ended. */
+  async currentActor(userId: string, sessionId: string): Promise<Actor | undefined> {
+    const [open, user] = await Promise.all([this.sessionIsOpen(sessionId, userId), this.users.findActive(userId)]);
+    return open && user ? { ...actorOf(user), sessionId } : undefined;
+  }
+
+  /** True while the session exists, belongs to the user and has not ended; one read by _id. */
+  async sessionIsOpen(sessionId: string, userId: string): Promise<boolean> {
+    const session = await this.sessions.findById(sessionId).lean();
+    return !!session && !session.endedAt && String(session.userId) === userId;
+  }
+
+  /** Opens a session for a user (sign-in does this); access tokens are signed for its id. */
+  async startSession(userId: string): Promise<string> {
+    const id = randomUUID();
+    await this.sessions.create({ _id: id, userId, startedAt: this.clock.now(), endedAt: null, endedReason: null });
+    return id;
+  }
+
+  private async endSession(sessionId: string, reason: string): Promise<void> {
+    await this.sessions.updateOne({ _id: sessionId, endedAt: null }, { $set: { endedAt: this.clock.now(), endedReason: reason } });
+    for (const listener of this.endedListeners) listener(sessionId);
   }
 
   private async issue(user: User, familyId: string): Promise<Session> {
     const now = this.clock.now();
-    const { token, expiresAt } = this.tokens.sign(String(user._id));
+    const { token, expiresAt } = this.tokens.sign(String(user._id), familyId);
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(now.getTime() + this.refreshTtlDays * 86_400_000);
     await this.refreshTokens.create({
@@ -134,8 +189,12 @@ export class AuthService {
     return { accessToken: token, expiresAt, refreshToken, refreshExpiresAt, user };
   }
 
-  private async revokeAllFor(userId: string, reason: string): Promise<void> {
-    await this.refreshTokens.updateMany({ userId, revokedAt: null }, { $set: { revokedAt: this.clock.now(), revokedReason: reason } });
+  private async revokeAllFor(userId: string, reason: string, keepSessionId?: string): Promise<void> {
+    const now = this.clock.now();
+    const others = keepSessionId ? { familyId: op({ $ne: keepSessionId }) } : {};
+    await this.refreshTokens.updateMany({ userId, revokedAt: null, ...others }, { $set: { revokedAt: now, revokedReason: reason } });
+    const otherSessions = keepSessionId ? { _id: op({ $ne: keepSessionId }) } : {};
+    await this.sessions.updateMany({ userId, endedAt: null, ...otherSessions }, { $set: { endedAt: now, endedReason: reason } });
   }
 }
 

@@ -6,6 +6,8 @@ export const ACCESS_TOKEN_ALGORITHM = 'HS256' as const;
 
 export interface AccessClaims {
   sub: string;
+  /** The session the token belongs to: it is valid only while that session is. */
+  sid: string;
   exp: number;
   iat: number;
 }
@@ -24,10 +26,10 @@ export class TokenService {
     private readonly clock: Clock,
   ) {}
 
-  sign(userId: string): { token: string; expiresAt: Date } {
+  sign(userId: string, sessionId: string): { token: string; expiresAt: Date } {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
     const exp = iat + this.settings.ttlSeconds;
-    const token = jwt.sign({ sub: userId, iat, exp }, this.settings.secret, {
+    const token = jwt.sign({ sub: userId, sid: sessionId, iat, exp }, this.settings.secret, {
       algorithm: ACCESS_TOKEN_ALGORITHM,
       issuer: this.settings.issuer,
       audience: this.settings.audience,
@@ -44,10 +46,10 @@ export class TokenService {
         audience: this.settings.audience,
         clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
       });
-      if (typeof claims === 'string' || typeof claims.sub !== 'string' || typeof claims.exp !== 'number') {
+      if (typeof claims === 'string' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || typeof claims.exp !== 'number') {
         throw new Error('malformed claims');
       }
-      return { sub: claims.sub, exp: claims.exp, iat: claims.iat ?? 0 };
+      return { sub: claims.sub, sid: claims.sid, exp: claims.exp, iat: claims.iat ?? 0 };
     } catch {
       throw unauthorized('The access token is not valid');
     }

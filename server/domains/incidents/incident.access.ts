@@ -26,7 +26,13 @@ export interface Audience {
   incidentId: string;
   roles: Role[];
   userIds: string[];
+  /** The incident's need-to-know as it is now, checked against each recipient when sent. */
+  incident: Pick<Incident, 'restricted' | 'assignees' | 'owner'>;
 }
+
+const visibilityOf = (incident: Pick<Incident, 'restricted' | 'assignees' | 'owner'>) => ({
+  restricted: incident.restricted, assignees: [...incident.assignees], owner: incident.owner,
+});
 
 const readers = PERMISSIONS['incident:read'] as readonly Role[];
 const restrictedReaders = PERMISSIONS['incident:read-restricted'] as readonly Role[];
@@ -38,6 +44,7 @@ export function incidentAudience(incident: Pick<Incident, '_id' | 'restricted' |
     incidentId: String(incident._id),
     roles: incident.restricted ? [...restrictedReaders] : [...readers],
     userIds: [...new Set(people)],
+    incident: visibilityOf(incident),
   };
 }
 
@@ -48,5 +55,6 @@ export function alertAudience(incident: Pick<Incident, '_id' | 'restricted' | 'a
     incidentId: String(incident._id),
     roles: incident.restricted ? [...restrictedReaders] : ['oncall'],
     userIds: [...new Set(people)],
+    incident: visibilityOf(incident),
   };
 }

@@ -6,6 +6,8 @@ import {
 } from './incident.vocabulary.js';
 
 const text = (max: number) => z.string().trim().max(max);
+/** One line: a title goes into e-mail subjects and text lines, where a line break would start a line of its own. */
+const line = (max: number) => text(max).regex(/^[^\p{Cc}\u2028\u2029]*$/u, 'one line, without line breaks or control characters');
 const instant = z.iso.datetime({ offset: true, message: 'an ISO 8601 time with a zone, e.g. 2026-03-02T09:00:00Z' }).transform((s) => new Date(s));
 const objectId = ObjectIdString('not an id');
 
@@ -29,7 +31,7 @@ export const CountInput = z
 
 /** Every fact of an incident a person may set; all optional, for creation and for partial updates. */
 export const IncidentFacts = z.strictObject({
-  title: text(200).min(1, 'required'),
+  title: line(200).min(1, 'required'),
   description: text(20_000),
   breachTypes: z.array(z.enum(BREACH_TYPES)).max(3),
   cause: z.strictObject({ kind: z.enum(CAUSE_KINDS), vector: text(200), description: text(5_000) }).partial(),
@@ -85,7 +87,7 @@ export const MaskQuery = z.strictObject({
 });
 
 export const CreateIncident = IncidentFacts.extend({
-  title: text(200).min(1, 'required'),
+  title: line(200).min(1, 'required'),
   description: text(20_000).default(''),
   /** When the organisation became aware; without it the incident starts in triage. */
   awareAt: instant.optional(),

@@ -1,4 +1,4 @@
-import type { Model } from 'mongoose';
+import { Types, type Model } from 'mongoose';
 import { op } from '../../db/trusted.js';
 import { addHours, type Clock } from '../../lib/clock.js';
 import { AppError, badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
@@ -58,6 +58,7 @@ const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJ
 
 export class IncidentService {
   private readonly updateListeners: ((before: Incident, after: Incident) => Promise<void>)[] = [];
+  private citationProblem: (incidentId: string, noticeId: string) => Promise<string | null> = async () => 'no notices can be cited';
 
   constructor(
     private readonly incidents: Model<Incident>,
@@ -75,6 +76,11 @@ export class IncidentService {
   /** Called after every change of facts through update(), with the incident before and after. */
   whenUpdated(listener: (before: Incident, after: Incident) => Promise<void>): void {
     this.updateListeners.push(listener);
+  }
+
+  /** How a submission's noticeId is checked: the notices know which of theirs may be cited (set by the composition root). */
+  checkCitedNoticesWith(problem: (incidentId: string, noticeId: string) => Promise<string | null>): void {
+    this.citationProblem = problem;
   }
 
   /** Checks free text for national identity numbers; masks them when asked, and warns either way. */
@@ -163,24 +169,39 @@ export class IncidentService {
     await this.appendTimeline(id, actor, 'created', awareAt ? 'Incident logged; awareness declared, clock started' : 'Incident logged in triage');
     await this.audit.record(ctx, { action: 'incident.created', target: { type: 'incident', id }, after: { ref: incident.ref, title: incident.title, awareAt: awareAt ?? null } });
     await this.clockService.plan(incident);
-    this.announce(incident);
+    await this.announce(incident);
     return { incident, warnings };
   }
 
   /** The incident if the actor may see it; otherwise 404, as if it did not exist. */
   async get(actor: Actor, id: string): Promise<Incident> {
-    const incident = await this.incidents.findById(id).lean<Incident>();
+    const incident = isObjectId(id) ? await this.incidents.findById(id).lean<Incident>() : null;
     if (!incident || !canSeeIncident(actor, incident)) throw notFound('Incident');
     return incident;
+  }
+
+  /** Whether the actor may see the incident now; false for an unknown id too. */
+  async canSee(actor: Actor, id: string): Promise<boolean> {
+    const incident = isObjectId(id) ? await this.incidents.findById(id, { restricted: 1, assignees: 1, owner: 1 }).lean<Incident>() : null;
+    return !!incident && canSeeIncident(actor, incident);
   }
 
   async update(ctx: AuditContext, actor: Actor, id: string, input: UpdateIncident, mask: boolean): Promise<{ incident: Incident; warnings: Warning[] }> {
     const current = await this.get(actor, id);
     const { version, ...facts } = input;
     if (version !== current.version) throw conflict('Someone else changed this incident first; reload and try again', [{ path: 'version', message: `current version is ${current.version}` }]);
+    const senior = actor.roles.some((r) => r === 'manager' || r === 'dpo');
     if ((facts.restricted !== undefined || facts.assignees !== undefined) && facts.restricted === false && current.restricted) {
       // Lifting need-to-know is a decision, not an edit.
-      if (!actor.roles.some((r) => r === 'manager' || r === 'dpo')) throw new AppError(403, 'forbidden', 'Only a manager or the DPO may lift a restriction');
+      if (!senior) throw new AppError(403, 'forbidden', 'Only a manager or the DPO may lift a restriction');
+    }
+    if (current.restricted && !senior) {
+      // New assignees or a new owner would see the incident: widening need-to-know is a manager's or the DPO's call.
+      const added = (facts.assignees ?? []).filter((userId) => !current.assignees.includes(userId));
+      if (added.length) throw new AppError(403, 'forbidden', 'Only a manager or the DPO may add people to a restricted incident', [{ path: 'assignees', message: 'would widen who may see a restricted incident' }]);
+      if (facts.ownerId !== undefined && facts.ownerId !== (current.owner?.id ?? null)) {
+        throw new AppError(403, 'forbidden', 'Only a manager or the DPO may change the owner of a restricted incident', [{ path: 'ownerId', message: 'would widen who may see a restricted incident' }]);
+      }
     }
     const warnings = this.guardFreeText(facts as Record<string, unknown>, mask);
     const resolved = await this.resolvePeople(facts);
@@ -268,12 +289,20 @@ export class IncidentService {
     return incident;
   }
 
-  /** Records a notification to Datatilsynet in the ledger; the first one stops the clock. */
-  async recordSubmission(ctx: AuditContext, actor: Actor, id: string, input: RecordSubmission): Promise<{ submission: Submission; incident: Incident }> {
+  /**
+   * Records a notification to Datatilsynet in the ledger; the first one stops the clock. The incident is
+   * written first under its version, so of concurrent submissions one wins and the others get 409 with
+   * nothing recorded; the ledger rules read before it (first one initial, delay reasons) hold for the winner.
+   */
+  async recordSubmission(ctx: AuditContext, actor: Actor, id: string, input: RecordSubmission, options: { citedNoticeClaimed?: boolean } = {}): Promise<{ submission: Submission; incident: Incident }> {
     const now = this.clock.now();
     const current = await this.get(actor, id);
     if (!current.awareness || !current.clock.deadline) throw unprocessable('not_aware', 'Declare awareness before recording a notification');
     if (input.sentAt > now) throw badRequest('The request is not valid', [{ path: 'sentAt', message: 'cannot be in the future' }]);
+    if (input.noticeId && !options.citedNoticeClaimed) {
+      const problem = await this.citationProblem(id, input.noticeId);
+      if (problem) throw unprocessable('invalid_notice', 'The submission cites a notice it cannot cite', [{ path: 'noticeId', message: problem }]);
+    }
     const earlier = await this.submissions.find({ incidentId: id }).sort({ sentAt: 1 }).lean<Submission[]>();
     if (!earlier.length && (input.phase === 'supplementary' || input.phase === 'final')) {
       throw unprocessable('no_initial_submission', 'A supplementary or final notification follows an initial one', [{ path: 'phase', message: 'the first notification is complete or initial' }]);
@@ -286,7 +315,21 @@ export class IncidentService {
     }
     const phased = input.phase === 'initial' || input.phase === 'supplementary';
     const followUpDueAt = phased ? (input.followUpDueAt ?? addHours(input.sentAt, DEFAULT_FOLLOW_UP_DAYS * 24)) : null;
+    const submissionId = new Types.ObjectId();
+    const followUp = followUpDueAt ? { dueAt: followUpDueAt, afterSubmissionId: String(submissionId) } : null;
+    let incident: Incident;
+    if (current.clock.state === 'running' || (current.clock.state === 'stopped' && current.clock.stopReason === 'not-notifiable')) {
+      incident = await this.stopClock(ctx, actor, current, 'notified', `Notified Datatilsynet via ${input.channel}${input.reference ? ` (${input.reference})` : ''}`, input.sentAt, { followUp });
+    } else {
+      incident = await this.write(current, {
+        set: { followUp },
+        kind: 'submission',
+        summary: `${input.phase} notification recorded (${input.channel})`,
+      }, actor, ctx);
+      await this.clockService.plan(incident);
+    }
     const created = await this.submissions.create({
+      _id: submissionId,
       incidentId: id,
       sentAt: input.sentAt,
       channel: input.channel,
@@ -301,23 +344,11 @@ export class IncidentService {
       recordedAt: now,
     });
     const submission = created.toObject() as Submission;
-    const followUp = followUpDueAt ? { dueAt: followUpDueAt, afterSubmissionId: String(submission._id) } : null;
     await this.audit.record(ctx, {
       action: 'incident.submission-recorded',
       target: { type: 'incident', id },
       after: { submissionId: String(submission._id), phase: input.phase, channel: input.channel, reference: input.reference, sentAt: input.sentAt, late },
     });
-    let incident: Incident;
-    if (current.clock.state === 'running' || (current.clock.state === 'stopped' && current.clock.stopReason === 'not-notifiable')) {
-      incident = await this.stopClock(ctx, actor, current, 'notified', `Notified Datatilsynet via ${input.channel}${input.reference ? ` (${input.reference})` : ''}`, input.sentAt, { followUp });
-    } else {
-      incident = await this.write(current, {
-        set: { followUp },
-        kind: 'submission',
-        summary: `${input.phase} notification recorded (${input.channel})`,
-      }, actor, ctx);
-      await this.clockService.plan(incident);
-    }
     return { submission, incident };
   }
 
@@ -434,7 +465,8 @@ export class IncidentService {
       before: Object.fromEntries(changes.map((c) => [c.field, c.from])),
       after: Object.fromEntries(changes.map((c) => [c.field, c.to])),
     });
-    this.announce(incident);
+    if (['restricted', 'assignees', 'owner'].some((field) => field in mutation.set)) await this.broadcaster.incidentAccessChanged(incidentAudience(incident));
+    await this.announce(incident);
     return incident;
   }
 
@@ -442,8 +474,8 @@ export class IncidentService {
     await this.timeline.create({ incidentId, at: this.clock.now(), actor: actor ? personOf(actor) : null, kind, summary, changes });
   }
 
-  private announce(incident: Incident): void {
-    this.broadcaster.incidentUpdated({ id: String(incident._id), version: incident.version, updatedAt: incident.updatedAt.toISOString() }, incidentAudience(incident));
+  private async announce(incident: Incident): Promise<void> {
+    await this.broadcaster.incidentUpdated({ id: String(incident._id), version: incident.version, updatedAt: incident.updatedAt.toISOString() }, incidentAudience(incident));
   }
 }
 

@@ -4,7 +4,7 @@ import { missingElements, noticeContext, type ContactPoint, type MissingElement,
 import type { Lang } from '../../../notifications/labels.js';
 import { renderNotice, type RenderedNotice } from '../../../notifications/render.js';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, notFound, unprocessable } from '../../lib/errors.js';
+import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.service.js';
 import type { Incident } from '../incidents/incident.model.js';
@@ -13,6 +13,7 @@ import type { UserService } from '../users/user.service.js';
 import type { Notice } from './notice.model.js';
 import type { TemplateService } from './template.service.js';
 import { isObjectId } from '../../lib/ids.js';
+import { op } from '../../db/trusted.js';
 
 export interface NoticeRequest {
   kind: NoticeKind;
@@ -87,12 +88,27 @@ export class NoticeService {
     return notice;
   }
 
+  /** The notice if the actor may see its incident; one and the same 404 for an unknown id and an unseen one. */
   async get(actor: Actor, id: string): Promise<Notice> {
     if (!isObjectId(id)) throw notFound('Notice');
     const notice = await this.notices.findById(id).lean<Notice>();
-    if (!notice) throw notFound('Notice');
-    await this.incidents.get(actor, notice.incidentId);
+    if (!notice || !(await this.incidents.canSee(actor, notice.incidentId))) throw notFound('Notice');
     return notice;
+  }
+
+  /** Why a submission may not cite this notice (it must be an approved authority notice of the same incident), or null. */
+  async citationProblem(incidentId: string, noticeId: string): Promise<string | null> {
+    const notice = isObjectId(noticeId) ? await this.notices.findById(noticeId).lean<Notice>() : null;
+    if (!notice || notice.incidentId !== incidentId || notice.kind !== 'authority') return 'not an authority notice of this incident';
+    if (notice.status !== 'approved') return notice.status === 'sent' ? 'this notice is already recorded as sent' : 'the notice is not approved';
+    return null;
+  }
+
+  /** The incident of each of these notices, by notice id. */
+  async incidentIdsOf(noticeIds: string[]): Promise<Map<string, string>> {
+    const valid = noticeIds.filter(isObjectId);
+    const found = valid.length ? await this.notices.find({ _id: op({ $in: valid }) }, { incidentId: 1 }).lean<Pick<Notice, '_id' | 'incidentId'>[]>() : [];
+    return new Map(found.map((n) => [String(n._id), n.incidentId]));
   }
 
   async list(actor: Actor, incidentId: string): Promise<Notice[]> {
@@ -105,7 +121,11 @@ export class NoticeService {
     const notice = await this.get(actor, id);
     if (notice.status !== 'draft') throw unprocessable('not_draft', 'Only a draft can be approved; an approved notice cannot change');
     if (contentHash(notice) !== notice.contentHash) throw new AppError(409, 'content_changed', 'The draft changed after it was rendered; render it again');
-    await this.notices.updateOne({ _id: notice._id }, { $set: { status: 'approved', approvedBy: { id: actor.id, name: actor.name }, approvedAt: this.clock.now() } });
+    const res = await this.notices.updateOne(
+      { _id: notice._id, status: 'draft', contentHash: notice.contentHash },
+      { $set: { status: 'approved', approvedBy: { id: actor.id, name: actor.name }, approvedAt: this.clock.now() } },
+    );
+    if (res.matchedCount === 0) throw conflict('Someone else approved this notice first');
     await this.audit.record(ctx, { action: 'notice.approved', target: { type: 'notice', id }, after: { contentHash: notice.contentHash } });
     return this.get(actor, id);
   }
@@ -119,17 +139,28 @@ export class NoticeService {
     const notice = await this.get(actor, id);
     if (notice.status !== 'approved') throw unprocessable('not_approved', 'Only an approved notice can be sent');
     if (contentHash(notice) !== notice.contentHash) throw new AppError(409, 'content_changed', 'The notice differs from what was approved');
-    if (notice.kind === 'authority') {
-      const channel = (['altinn', 'email', 'post', 'phone'] as const).find((c) => c === input.channel);
-      if (!channel) throw unprocessable('invalid_channel', 'Datatilsynet is notified through altinn, email, post or phone', [{ path: 'channel', message: 'one of altinn, email, post, phone' }]);
-      await this.incidents.recordSubmission(ctx, actor, notice.incidentId, {
-        sentAt: input.sentAt, channel, reference: input.reference, phase: notice.phase, noticeText: notice.text, noticeId: id,
-        ...(notice.delayReasons ? { delayReasons: notice.delayReasons } : {}),
-      });
-    } else if (notice.kind === 'controller') {
-      await this.incidents.recordControllerInformed(ctx, actor, notice.incidentId, { at: input.sentAt, channel: input.channel, note: `Notice ${id}` });
+    const channel = (['altinn', 'email', 'post', 'phone'] as const).find((c) => c === input.channel);
+    if (notice.kind === 'authority' && !channel) {
+      throw unprocessable('invalid_channel', 'Datatilsynet is notified through altinn, email, post or phone', [{ path: 'channel', message: 'one of altinn, email, post, phone' }]);
     }
-    await this.notices.updateOne({ _id: notice._id }, { $set: { status: 'sent', sent: { at: input.sentAt, channel: input.channel, reference: input.reference, audience: input.audience, recordedBy: { id: actor.id, name: actor.name } } } });
+    // Claimed first, with the status in the filter: of several requests one records the sending, the others get 409.
+    const sent = { at: input.sentAt, channel: input.channel, reference: input.reference, audience: input.audience, recordedBy: { id: actor.id, name: actor.name } };
+    const claimed = await this.notices.updateOne({ _id: notice._id, status: 'approved' }, { $set: { status: 'sent', sent } });
+    if (claimed.matchedCount === 0) throw conflict('Someone else recorded this notice as sent first');
+    try {
+      if (notice.kind === 'authority') {
+        await this.incidents.recordSubmission(ctx, actor, notice.incidentId, {
+          sentAt: input.sentAt, channel: channel!, reference: input.reference, phase: notice.phase, noticeText: notice.text, noticeId: id,
+          ...(notice.delayReasons ? { delayReasons: notice.delayReasons } : {}),
+        }, { citedNoticeClaimed: true });
+      } else if (notice.kind === 'controller') {
+        await this.incidents.recordControllerInformed(ctx, actor, notice.incidentId, { at: input.sentAt, channel: input.channel, note: `Notice ${id}` });
+      }
+    } catch (err) {
+      // The ledger refused it, so the notice was not sent after all.
+      await this.notices.updateOne({ _id: notice._id, status: 'sent' }, { $set: { status: 'approved', sent: null } });
+      throw err;
+    }
     await this.audit.record(ctx, { action: 'notice.sent', target: { type: 'notice', id }, after: { channel: input.channel, reference: input.reference, audience: input.audience, contentHash: notice.contentHash } });
     return this.get(actor, id);
   }

@@ -2,10 +2,10 @@ import { createTwoFilesPatch } from 'diff';
 import type { Model } from 'mongoose';
 import { noticeContext, type NoticeKind } from '../../../notifications/catalog.js';
 import type { Lang } from '../../../notifications/labels.js';
-import { defaultTemplates, renderNotice, tryRender, type RenderedNotice } from '../../../notifications/render.js';
+import { defaultTemplates, forbiddenConstruct, renderNotice, tryRender, type RenderedNotice } from '../../../notifications/render.js';
 import { sampleAdvice, sampleContact, sampleIncident } from '../../../notifications/sample.js';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, notFound, unprocessable } from '../../lib/errors.js';
+import { AppError, badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.service.js';
 import type { TemplateVersion } from './notice.model.js';
@@ -51,6 +51,11 @@ export class TemplateService {
   }
 
   async draft(ctx: AuditContext, actor: Actor, input: TemplateDraft): Promise<TemplateVersion> {
+    const problems = (['subject', 'html', 'text'] as const).flatMap((part) => {
+      const problem = forbiddenConstruct(input[part]);
+      return problem ? [{ path: part, message: problem }] : [];
+    });
+    if (problems.length) throw badRequest('The request is not valid', problems);
     for (let attempt = 0; attempt < 5; attempt++) {
       const last = await this.templates.findOne({ kind: input.kind, lang: input.lang }).sort({ version: -1 }).lean<TemplateVersion>();
       try {
@@ -73,7 +78,8 @@ export class TemplateService {
     if (version.status !== 'draft') throw unprocessable('not_draft', 'Only a draft can be submitted');
     const error = sampleRenderError(version.kind, version.lang, version);
     if (error) throw unprocessable('template_does_not_render', 'The draft does not render against the sample incident', [{ path: 'html', message: error }]);
-    await this.templates.updateOne({ _id: version._id }, { $set: { status: 'submitted', submittedAt: this.clock.now() } });
+    const res = await this.templates.updateOne({ _id: version._id, status: 'draft' }, { $set: { status: 'submitted', submittedAt: this.clock.now() } });
+    if (res.matchedCount === 0) throw conflict('Someone else submitted this draft first');
     await this.audit.record(ctx, { action: 'template.submitted', target: { type: 'template', id }, after: { version: version.version } });
     return this.get(id);
   }
@@ -83,7 +89,12 @@ export class TemplateService {
     const version = await this.get(id);
     if (version.status !== 'submitted') throw unprocessable('not_submitted', 'Only a submitted version can be approved or rejected');
     if (version.author.id === actor.id) throw new AppError(403, 'own_draft', 'A template version must be approved by a manager other than its author');
-    await this.templates.updateOne({ _id: version._id }, { $set: { status: decision, review: { by: { id: actor.id, name: actor.name }, at: this.clock.now(), comment } } });
+    // The status in the filter makes the review happen once: a second manager's approve or reject finds nothing to change.
+    const res = await this.templates.updateOne(
+      { _id: version._id, status: 'submitted' },
+      { $set: { status: decision, review: { by: { id: actor.id, name: actor.name }, at: this.clock.now(), comment } } },
+    );
+    if (res.matchedCount === 0) throw conflict('Another manager reviewed this version first');
     await this.audit.record(ctx, { action: `template.${decision}`, target: { type: 'template', id }, after: { version: version.version, comment } });
     return this.get(id);
   }

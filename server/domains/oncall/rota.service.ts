@@ -2,7 +2,8 @@ import type { Model } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
-import type { UserService } from '../users/user.service.js';
+import { checkWebhook, type UserService } from '../users/user.service.js';
+import type { EgressGuard } from '../../lib/egress.js';
 import type { Rota } from './rota.model.js';
 import { nextHandover, onCallAt } from './rota.rules.js';
 import { isObjectId } from '../../lib/ids.js';
@@ -14,6 +15,7 @@ export class RotaService {
     private readonly rotas: Model<Rota>,
     private readonly users: UserService,
     private readonly audit: AuditService,
+    private readonly egress: EgressGuard,
     private readonly clock: Clock,
   ) {}
 
@@ -28,6 +30,7 @@ export class RotaService {
       if (o.to <= o.from) details.push({ path: `overrides.${i}.to`, message: 'must be after from' });
     }
     if (details.length) throw badRequest('The request is not valid', details);
+    if (input.webhookUrl) await checkWebhook(this.egress, input.webhookUrl, 'webhookUrl');
   }
 
   async create(ctx: AuditContext, input: RotaInput): Promise<Rota> {

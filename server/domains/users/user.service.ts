@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Model } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
-import { conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { EgressRefused, type EgressGuard } from '../../lib/egress.js';
 import type { Logger } from '../../lib/logger.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { Role } from '../auth/permissions.js';
@@ -10,6 +11,20 @@ import { emailKey, type Credential, type User } from './user.model.js';
 import { presentUser } from './user.presenter.js';
 import type { CreateUser, UpdateUser } from './user.schemas.js';
 import { isObjectId } from '../../lib/ids.js';
+import { op } from '../../db/trusted.js';
+import { actorOf, type Actor } from '../auth/auth.service.js';
+
+/** Refuses a webhook URL that reaches an internal address, with the field named. */
+export async function checkWebhook(egress: EgressGuard, url: string, path: string): Promise<void> {
+  try {
+    await egress.check(url);
+  } catch (err) {
+    if (err instanceof EgressRefused) throw badRequest('The request is not valid', [{ path, message: `not allowed: ${err.reason}` }]);
+    throw err;
+  }
+}
+
+const canonicalRoles = (roles: readonly string[]) => [...roles].sort().join(',');
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
 const ARGON2 = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
@@ -19,19 +34,29 @@ export const hashPassword = (password: string) => hash(password, ARGON2);
 export class UserService {
   /** Compared against when an e-mail is unknown, so a failed sign-in takes as long either way. */
   private readonly decoyHash: Promise<string> = hashPassword(randomBytes(16).toString('hex'));
-  private readonly onDeactivate: ((userId: string) => Promise<void>)[] = [];
+  private readonly onDeactivate: ((userId: string, keepSessionId?: string) => Promise<void>)[] = [];
+  private readonly onAccessChanged: ((userId: string) => Promise<void>)[] = [];
 
   constructor(
     private readonly users: Model<User>,
     private readonly credentials: Model<Credential>,
     private readonly audit: AuditService,
+    private readonly egress: EgressGuard,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
 
-  /** Called with a user's id when they are deactivated or deleted (sessions end, sockets drop). */
-  whenDeactivated(listener: (userId: string) => Promise<void>): void {
+  /**
+   * Called with a user's id when they are deactivated or deleted, or their password is set (sessions
+   * end, sockets drop); `keepSessionId` is the session that changed its own password, which stays.
+   */
+  whenDeactivated(listener: (userId: string, keepSessionId?: string) => Promise<void>): void {
     this.onDeactivate.push(listener);
+  }
+
+  /** Called with a user's id after their roles changed, so what they may see is decided again at once. */
+  whenAccessChanged(listener: (userId: string) => Promise<void>): void {
+    this.onAccessChanged.push(listener);
   }
 
   async create(ctx: AuditContext, input: CreateUser): Promise<User> {
@@ -69,12 +94,16 @@ export class UserService {
     if (ctx.actor.id === id && (changes.active === false || (changes.roles && !changes.roles.includes('admin') && user.roles.includes('admin')))) {
       throw unprocessable('self_lockout', 'You cannot deactivate yourself or remove your own admin role');
     }
+    if (changes.alertChannels?.webhookUrl) await checkWebhook(this.egress, changes.alertChannels.webhookUrl, 'alertChannels.webhookUrl');
     const before = presentUser(user);
     user.set(changes);
     await user.save();
     const after = presentUser(user);
     await this.audit.record(ctx, { action: 'user.updated', target: { type: 'user', id }, before, after });
     if (changes.active === false) await this.notifyDeactivated(id);
+    else if (changes.roles && canonicalRoles(before.roles) !== canonicalRoles(after.roles)) {
+      for (const listener of this.onAccessChanged) await listener(id);
+    }
     return user.toObject();
   }
 
@@ -88,13 +117,13 @@ export class UserService {
     await this.notifyDeactivated(id);
   }
 
-  async setPassword(ctx: AuditContext, id: string, password: string): Promise<void> {
+  async setPassword(ctx: AuditContext, id: string, password: string, keepSessionId?: string): Promise<void> {
     const user = await this.users.findById(id).lean();
     if (!user) throw notFound('User');
     const passwordHash = await hashPassword(password);
     await this.credentials.updateOne({ userId: user._id }, { $set: { passwordHash, changedAt: this.clock.now() } }, { upsert: true });
     await this.audit.record(ctx, { action: 'user.password-set', target: { type: 'user', id } });
-    await this.notifyDeactivated(id);
+    await this.notifyDeactivated(id, keepSessionId);
   }
 
   /** The user whose e-mail and password match, if active; undefined otherwise, after the same amount of work. */
@@ -148,7 +177,15 @@ export class UserService {
     return { email: adminEmail, ...(generated ? { generatedPassword: generated } : {}) };
   }
 
-  private async notifyDeactivated(userId: string): Promise<void> {
-    for (const listener of this.onDeactivate) await listener(userId);
+  /** The active ones among these users, as actors, read now: what sockets may receive is decided from this. */
+  async activeActors(ids: string[]): Promise<Actor[]> {
+    const valid = [...new Set(ids)].filter(isObjectId);
+    if (!valid.length) return [];
+    const found = (await this.users.find({ _id: op({ $in: valid }), active: true }).lean()) as User[];
+    return found.map(actorOf);
+  }
+
+  private async notifyDeactivated(userId: string, keepSessionId?: string): Promise<void> {
+    for (const listener of this.onDeactivate) await listener(userId, keepSessionId);
   }
 }

@@ -134,7 +134,7 @@ describe('alerting: channels, deliveries, escalation, acknowledgement', () => {
   it('replays missed alerts to a dashboard that reconnects', async () => {
     const since = svc.clock.now().toISOString();
     await fireH24();
-    const socket = await svc.socket(svc.container.tokens.sign(oncall.id).token);
+    const socket = await svc.socket(oncall.token);
     assert.equal(socket.connected, true);
     const reply = await new Promise<{ ok: boolean; alerts?: AlertMessage[] }>((resolve) => socket.emit('alerts:replay', { since }, resolve));
     assert.equal(reply.ok, true);

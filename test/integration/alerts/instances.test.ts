@@ -29,7 +29,7 @@ describe('several instances: pushes cross instances through Redis', function () 
       const analyst = await a.user(['analyst']);
       const oncall = await a.user(['oncall']);
       clock.advanceHours(1);
-      const token = a.container.tokens.sign(oncall.id).token;
+      const token = oncall.token;
       const onA = await a.socket(token);
       const onB = await b.socket(token);
       const seen = (s: Socket) => {

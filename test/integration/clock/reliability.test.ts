@@ -95,7 +95,7 @@ describe('the clock across instances and restarts', function () {
     clock.advanceHours(50); // h24 and h48 passed while the service was down
     const second = await startTestService({ dbName, clock });
     try {
-      const socket = await second.socket(second.container.tokens.sign(oncall.id).token);
+      const socket = await second.socket(oncall.token);
       const seen = collect(socket);
       await drainDueJobs(second);
       await flushSocket(second, socket);
