@@ -30,7 +30,7 @@ const nb = {
   w_submitted: 'til godkjenning', w_approved: 'godkjent', w_rejected: 'avvist', w_superseded: 'erstattet', w_sent: 'sendt', w_authority: 'Datatilsynet',
   w_subject: 'de berørte', w_public: 'offentlig', w_controller: 'behandlingsansvarlig', w_processor: 'databehandler', w_complete: 'fullstendig', w_initial: 'foreløpig',
   w_supplementary: 'supplerende', w_final: 'endelig', w_altinn: 'Altinn', w_email: 'e-post', w_post: 'post', w_phone: 'telefon', w_low: 'lav', w_medium: 'middels',
-  w_high: 'høy', w_none: 'ingen', w_encrypted: 'kryptert/uleselig', w_mitigated: 'tiltak fjerner høy risiko', w_disproportionate: 'uforholdsmessig innsats',
+  w_high: 'høy', w_risk: 'risiko', w_unlikely: 'neppe risiko', w_none: 'ingen', w_encrypted: 'kryptert/uleselig', w_mitigated: 'tiltak fjerner høy risiko', w_disproportionate: 'uforholdsmessig innsats',
   w_exact: 'nøyaktig', w_estimate: 'anslag', w_range: 'intervall', w_unknown: 'ukjent', w_confidentiality: 'konfidensialitet', w_integrity: 'integritet', w_availability: 'tilgjengelighet',
   w_milestone: 'milepæl', w_overdue: 'fristen passert', w_deadline: 'frist', w_yes: 'ja', w_no: 'nei', w_pending: 'venter', w_failed: 'feilet',
 };
@@ -64,7 +64,7 @@ const en: typeof nb = {
   w_submitted: 'awaiting approval', w_approved: 'approved', w_rejected: 'rejected', w_superseded: 'superseded', w_sent: 'sent', w_authority: 'Datatilsynet',
   w_subject: 'people affected', w_public: 'public', w_controller: 'controller', w_processor: 'processor', w_complete: 'complete', w_initial: 'initial',
   w_supplementary: 'supplementary', w_final: 'final', w_altinn: 'Altinn', w_email: 'e-mail', w_post: 'post', w_phone: 'phone', w_low: 'low', w_medium: 'medium',
-  w_high: 'high', w_none: 'none', w_encrypted: 'encrypted/unintelligible', w_mitigated: 'measures remove the high risk', w_disproportionate: 'disproportionate effort',
+  w_high: 'high', w_risk: 'a risk', w_unlikely: 'unlikely to be a risk', w_none: 'none', w_encrypted: 'encrypted/unintelligible', w_mitigated: 'measures remove the high risk', w_disproportionate: 'disproportionate effort',
   w_exact: 'exact', w_estimate: 'estimate', w_range: 'range', w_unknown: 'unknown', w_confidentiality: 'confidentiality', w_integrity: 'integrity', w_availability: 'availability',
   w_milestone: 'milestone', w_overdue: 'deadline passed', w_deadline: 'deadline', w_yes: 'yes', w_no: 'no', w_pending: 'pending', w_failed: 'failed',
 };
