@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -36,6 +37,17 @@ func main() {
 }
 
 func run(listen, dataDir, logLevel string, watchStdin bool) error {
+	// Reading documents allocates heavily and the live heap is small, so the default GOGC=100 collected
+	// every few pages: at 400, a page of 51 incidents costs half the CPU (14.5 -> 7.5 ms). The soft limit
+	// makes the collector work harder before the heap reaches it. Both yield to GOGC and GOMEMLIMIT.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(1 << 30)
+	}
+
 	// Telemetry is also disabled by the embedded package itself; the variable
 	// covers any code path that still reads it.
 	os.Setenv("FERRETDB_TELEMETRY", "disable")
