@@ -20,6 +20,7 @@ const DATA_CATEGORIES = [
   'employment', 'images', 'children', 'special_category_health', 'special_category_unspecified', 'criminal_offences',
 ];
 const COUNT_KINDS = ['unknown', 'exact', 'estimate', 'range'];
+const BREACH_TYPES = ['confidentiality', 'integrity', 'availability'] as const;
 const sentence = (s: Sentence) => (currentLang() === 'nb' ? s.nb : s.en);
 
 /** The next thing someone must do, stated plainly; the page puts it at the top. */
@@ -147,21 +148,26 @@ function factsCard(incident: IncidentView, result: HTMLElement): HTMLElement {
     const box = h('input', { type: 'checkbox', value: c, id: `cat-${c}`, ...(incident.dataCategories.includes(c as never) ? { checked: true } : {}), ...(readonly ? { disabled: true } : {}) });
     return h('label', { className: 'check', for: box.id }, box, ` ${c.replace(/_/g, ' ')}`);
   }));
+  const breachTypes = h('fieldset', {}, h('legend', {}, t('breachTypes')), ...BREACH_TYPES.map((b) => {
+    const box = h('input', { type: 'checkbox', value: b, id: `breach-${b}`, ...(incident.breachTypes.includes(b) ? { checked: true } : {}), ...(readonly ? { disabled: true } : {}) });
+    return h('label', { className: 'check', for: box.id }, box, ` ${word(b)}`);
+  }));
   const saved = h('span', { className: 'muted', role: 'status' });
   const form = h('form', { 'data-testid': 'facts', onsubmit: (ev: Event) => {
     ev.preventDefault();
     const kind = subjectKind.value;
     const value = subjectValue.value === '' ? null : Number(subjectValue.value);
     const checked = [...categories.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value);
+    const types = [...breachTypes.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value as (typeof BREACH_TYPES)[number]);
     void act(result, () => api('PATCH', `/incidents/${incident.id}`, {
-      version: incident.version, title: title.value, description: description.value, consequences: consequences.value,
+      version: incident.version, title: title.value, description: description.value, breachTypes: types, consequences: consequences.value,
       measuresTaken: measuresTaken.value, measuresPlanned: measuresPlanned.value, dataLocation: dataLocation.value,
       systems: systems.value.split('\n').map((s) => s.trim()).filter(Boolean),
       dataCategories: [...new Set([...incident.dataCategories.filter((c) => !DATA_CATEGORIES.includes(c)), ...checked])],
       subjects: { ...incident.subjects, count: kind === 'exact' || kind === 'estimate' ? { kind, value } : { kind } },
     }));
   } },
-  field(t('title'), title), field(t('description'), description), field(t('consequences'), consequences),
+  field(t('title'), title), field(t('description'), description), breachTypes, field(t('consequences'), consequences),
   field(t('measuresTaken'), measuresTaken), field(t('measuresPlanned'), measuresPlanned), field(t('dataLocation'), dataLocation), field(t('systems'), systems),
   h('div', { className: 'row' }, field(t('subjectCount'), subjectValue), field(t('countKind'), subjectKind)),
   categories,
