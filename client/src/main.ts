@@ -201,7 +201,7 @@ async function oncall(layout: Render = currentRender()): Promise<void> {
 }
 
 async function register(layout: Render = currentRender()): Promise<void> {
-  const data = await api<{ incidents: { ref: string; title: string; status: string; notified: string; hoursToNotify: number | null; createdAt: string }[] }>('GET', '/register');
+  const data = await api<{ incidents: { id: string; ref: string; title: string; status: string; notified: string; hoursToNotify: number | null; createdAt: string }[] }>('GET', '/register');
   const byMonth = new Map<string, { notified: number; not: number }>();
   for (const r of data.incidents) {
     const month = r.createdAt.slice(0, 7);
@@ -214,7 +214,7 @@ async function register(layout: Render = currentRender()): Promise<void> {
     h('thead', {}, h('tr', {}, ...['Ref', t('title'), t('status'), t('notified'), t('hoursToNotify')].map((c) => h('th', { scope: 'col' }, c)))), tbody));
   const fill = (q: string) => mount(tbody, ...data.incidents
     .filter((r) => !q || `${r.ref} ${r.title}`.toLowerCase().includes(q.toLowerCase()))
-    .map((r) => h('tr', {}, h('td', {}, r.ref), h('td', {}, r.title), h('td', {}, word(r.status)), h('td', {}, word(r.notified)), h('td', {}, r.hoursToNotify === null ? '' : `${r.hoursToNotify} h`))));
+    .map((r) => h('tr', {}, h('td', {}, h('a', { href: `#/incidents/${encodeURIComponent(r.id)}` }, r.ref)), h('td', {}, r.title), h('td', {}, word(r.status)), h('td', {}, word(r.notified)), h('td', {}, r.hoursToNotify === null ? '' : `${r.hoursToNotify} h`))));
   fill('');
   const searchInput = h('input', { type: 'search' });
   searchInput.addEventListener('input', () => fill(searchInput.value));

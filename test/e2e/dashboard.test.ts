@@ -197,5 +197,10 @@ describe('the dashboard in a real browser', function () {
     assert.match(csv, /"ref","title","status"/);
     assert.match(csv, /Lost USB stick with payroll/);
     await page.screenshot({ path: join(ARTIFACTS, 'register-desktop.png'), fullPage: true });
+    // A row opens its incident.
+    const row = page.getByTestId('register').locator('tr', { hasText: 'Lost USB stick with payroll' }).first();
+    await row.getByRole('link').click();
+    await page.getByTestId('next-action').waitFor();
+    assert.match(page.url(), /#\/incidents\/[0-9a-f]{24}$/);
   });
 });

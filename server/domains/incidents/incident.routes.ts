@@ -90,13 +90,15 @@ export function incidentRoutes(incidents: IncidentService, clock: ClockService, 
       method: 'get', path: '/register', summary: 'The Art. 33(5) register: every incident, notified or not, with reasons (JSON or CSV)', tag: 'register',
       access: can('register:export'), query: RegisterQuery, raw: true,
       handle: async ({ query, actor, res }) => {
-        const rows = (await incidents.register(actor)).map(({ incident, submissions }) => registerRow(incident, submissions));
+        const entries = await incidents.register(actor);
+        const rows = entries.map(({ incident, submissions }) => registerRow(incident, submissions));
         if (query.format === 'csv') {
           res.setHeader('Content-Type', 'text/csv; charset=utf-8');
           res.setHeader('Content-Disposition', 'attachment; filename="breach-register.csv"');
           res.send(`\ufeff${toCsv(rows)}`);
         } else {
-          res.json({ generatedAt: new Date().toISOString(), incidents: rows });
+          // The dashboard opens each row's incident by its id; the CSV is for people and has none.
+          res.json({ generatedAt: new Date().toISOString(), incidents: rows.map((row, i) => ({ id: String(entries[i]!.incident._id), ...row })) });
         }
       },
     }),
