@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { buildClient } from '../../scripts/build-client.js';
 import { LiveClock } from '../support/clock.js';
 import { ARTIFACTS, describeViolations, DESKTOP, launchBrowser, PHONE, sidewaysOverflow, signIn, wcagViolations } from '../support/browser.js';
-import { api, startTestService, type TestService, type TestUser } from '../support/service.js';
+import { api, PASSWORD, startTestService, type TestService, type TestUser } from '../support/service.js';
 
 describe('the dashboard screens: working an incident, admin, accessibility and phone layout', function () {
   this.timeout(120_000);
@@ -123,6 +123,27 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     const onCallPage = await signIn(browser, svc, oncall);
     await open(onCallPage, '#/oncall', '[data-testid="on-call-now"]');
     await onCallPage.getByTestId('on-call-now').getByText('Ola').waitFor();
+  });
+
+  it('lets an admin create a user, who can then sign in', async () => {
+    const page = await signIn(browser, svc, admin);
+    await open(page, '#/admin', '[data-testid="audit-status"]');
+    await page.getByRole('button', { name: /Ny bruker|New user/ }).click();
+    const form = page.getByTestId('user-form');
+    await form.getByLabel(/^Navn$|^Name$/).fill('Kari Nordmann');
+    await form.getByLabel(/^E-post$|^E-mail$/).fill('kari@example.test');
+    await form.getByLabel(/Første passord|First password/).fill(PASSWORD);
+    await form.getByLabel(/^ ?analyst$/).check();
+    await form.getByRole('button', { name: /Lagre|Save/ }).click();
+    await page.getByTestId('user-kari@example.test').waitFor();
+
+    const kari = await browser.newPage();
+    await kari.goto(svc.url);
+    await kari.getByLabel(/E-post|E-mail/).fill('kari@example.test');
+    await kari.getByLabel(/Passord|Password/).fill(PASSWORD);
+    await kari.getByRole('button', { name: /Logg inn|Sign in/ }).click();
+    await kari.getByTestId('board').waitFor({ state: 'attached' });
+    await kari.close();
   });
 
   const screens: { name: string; hash: string; ready: string; as: () => TestUser }[] = [

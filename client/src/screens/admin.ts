@@ -70,11 +70,25 @@ export async function adminPage(layout: (active: string, ...content: Node[]) => 
     name.focus();
   };
 
+  const newUser = () => {
+    const name = h('input', { required: true, maxlength: 120, autocomplete: 'off' });
+    const email = h('input', { type: 'email', required: true, autocomplete: 'off' });
+    const password = h('input', { type: 'password', required: true, minlength: 12, autocomplete: 'new-password' });
+    const roleBoxes = ROLES.map((r) => h('input', { type: 'checkbox', value: r, id: `new-user-${r}` }));
+    mount(status, h('form', { className: 'card', 'data-testid': 'user-form', onsubmit: (ev: Event) => {
+      ev.preventDefault();
+      void save(() => api('POST', '/users', { name: name.value, email: email.value, password: password.value, roles: roleBoxes.filter((b) => b.checked).map((b) => b.value) }));
+    } }, h('h2', {}, t('newUser')), field(t('name'), name), field(t('email'), email), field(t('initialPassword'), password),
+    h('fieldset', {}, h('legend', {}, t('roles')), ...roleBoxes.map((box) => h('label', { className: 'check', for: box.id }, box, ` ${box.value}`))),
+    h('button', { className: 'primary', type: 'submit' }, t('save'))));
+    name.focus();
+  };
+
   layout('#/admin', h('h1', {}, t('admin')),
     audit ? h('div', { className: audit.ok ? 'card ok' : 'error', 'data-testid': 'audit-status', role: 'status' },
       audit.ok ? `${t('auditOk')} (${audit.entries})` : `${t('auditBroken')}: #${audit.firstBroken?.seq} ${audit.firstBroken?.reason}`) : h('span'),
     status,
-    h('section', {}, h('h2', {}, t('users')), h('div', { className: 'table-wrap' }, h('table', {},
+    h('section', {}, h('h2', {}, t('users')), h('button', { className: 'secondary', onclick: newUser }, t('newUser')), h('div', { className: 'table-wrap' }, h('table', {},
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('name')), h('th', { scope: 'col' }, t('roles')), h('th', { scope: 'col' }, t('channels')), h('th', { scope: 'col' }, t('active')), h('th', { scope: 'col' }, h('span', { className: 'sr-only' }, t('actions'))))),
       h('tbody', {}, ...userRows)))),
     h('section', {}, h('h2', {}, t('rotas')),
