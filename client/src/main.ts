@@ -88,18 +88,20 @@ function matchesFilter(i: IncidentView, now: number): boolean {
 }
 
 async function board(layout: Render = currentRender()): Promise<void> {
-  const [running, triage] = await Promise.all([
+  // Open incidents whose clock stopped (filed, or found not notifiable) still owe work until closed.
+  const [running, triage, stopped] = await Promise.all([
     api<{ items: IncidentView[] }>('GET', '/incidents?clock=running&sort=deadline&limit=500'),
     api<{ items: IncidentView[] }>('GET', '/incidents?status=triage&limit=200'),
+    api<{ items: IncidentView[] }>('GET', '/incidents?status=open&clock=stopped&limit=200'),
   ]);
   if (layout.stale()) return;
-  const all = [...running.items, ...triage.items];
+  const all = [...running.items, ...triage.items, ...stopped.items];
   const grid = h('div', { className: 'board', 'data-testid': 'board' });
   const counters: { el: HTMLElement; card: HTMLElement; incident: IncidentView }[] = [];
   const items = all.filter((i) => matchesFilter(i, Date.now()));
   for (const incident of items) {
     const counter = h('div', { className: 'countdown', 'data-testid': 'countdown' });
-    const next = incident.status === 'triage' ? t('declareAware') : incident.clock.milestones.find((m) => !m.passed);
+    const next = incident.status === 'triage' ? t('declareAware') : incident.clock.state === 'running' ? incident.clock.milestones.find((m) => !m.passed) : undefined;
     const card = h('a', { className: 'card incident', href: `#/incidents/${incident.id}` },
       h('div', { className: 'muted' }, `${incident.ref} · ${word(incident.status)}${incident.restricted ? ` · ${t('restricted')}` : ''}`),
       h('div', {}, h('strong', {}, incident.title)),
@@ -115,6 +117,7 @@ async function board(layout: Render = currentRender()): Promise<void> {
     const now = Date.now();
     for (const { el, card, incident } of counters) {
       if (!incident.deadline) { el.textContent = '–'; continue; }
+      if (incident.clock.state === 'stopped') { el.textContent = `${t('clock')}: ${word('stopped')}${incident.clock.stopReason ? ` (${word(incident.clock.stopReason)})` : ''}`; continue; }
       const left = new Date(incident.deadline).getTime() - now;
       el.textContent = left < 0 ? `${t('overdue')} ${countdown(left)}` : `${countdown(left)} ${t('left')}`;
       // Only touch the class when the colour changes: a class change costs a style recalculation.

@@ -107,6 +107,9 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     const incident = (await api(svc).get(`/api/incidents/${incidentId}`).set(dpo.auth).expect(200)).body;
     assert.equal(incident.clock.state, 'stopped');
     assert.equal(incident.clock.stopReason, 'notified');
+    // Filed but not closed: the incident stays on the board, its clock shown as stopped.
+    await open(page, '#/', '[data-testid="board"]');
+    await page.getByTestId('board').getByRole('link', { name: new RegExp(incident.ref) }).getByText(/stoppet \(meldt\)|stopped \(notified\)/).waitFor();
   });
 
   it('lets an admin set up a rota that the on-call view then names', async () => {
