@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   }
   const config = loadConfig({
     NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-    ADMIN_EMAIL: 'admin@bench.test', ADMIN_PASSWORD: 'bench password 123', ORGANISATION_NAME: 'Benk AS', PROCESS_ROLES: 'web',
+    ADMIN_EMAIL: 'admin@bench.test', ADMIN_PASSWORD: 'bench password 123', ORGANISATION_NAME: 'Benk AS',
   });
   const service = await startService({ config, logger, mongoUri: uri, dbName: `bench_api_${Date.now()}`, instanceName: 'bench' });
   const { container } = service;

@@ -63,6 +63,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       name: options.instanceName ?? `${config.http.host}:${process.pid}`,
       ...config.scheduler,
     });
+    await scheduler.ensureIndexes();
     const container = createContainer({ config, connection, scheduler, clock, logger });
     await container.init();
     const admin = await container.users.bootstrapAdmin(config.auth.adminEmail, config.auth.adminPassword);

@@ -102,6 +102,11 @@ export class Scheduler {
     await job.save();
   }
 
+  /** Creates the index cancel() reads through: an incident's jobs by `data.incidentId`. */
+  async ensureIndexes(): Promise<void> {
+    await this.options.db.collection(JOBS_COLLECTION).createIndex({ 'data.incidentId': 1 });
+  }
+
   /** Removes pending jobs of these names whose payload matches; returns how many. */
   cancel(names: string[], data: Record<string, unknown>): Promise<number> {
     return this.agenda.cancel({ names, data });
