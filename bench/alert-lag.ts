@@ -13,13 +13,9 @@
  *   INCIDENTS=2000 FIRING=500 npm run bench:alert-lag
  *   EMAIL=1 npm run bench:alert-lag
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Types } from 'mongoose';
 import { io as connectSocket } from 'socket.io-client';
 import { loadConfig } from '../server/config.js';
-import { EmbeddedFerretdb } from '../server/db/embedded-ferretdb.js';
 import { clockPlanModel } from '../server/domains/clock/clock-plan.model.js';
 import { deadlineOf } from '../server/domains/clock/clock.rules.js';
 import { incidentModels } from '../server/domains/incidents/incident.model.js';
@@ -29,6 +25,7 @@ import { createLogger } from '../server/lib/logger.js';
 import type { AlertMessage } from '../server/realtime/events.js';
 import { startService } from '../server/service.js';
 import { startSmtpServer } from '../test/support/receivers.js';
+import { benchDatabase } from './database.js';
 
 const INCIDENTS = Number(process.env.INCIDENTS ?? 10_000);
 const FIRING = Number(process.env.FIRING ?? 1_000);
@@ -41,14 +38,8 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 
 async function main(): Promise<void> {
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
-  let dataDir: string | undefined;
-  let ferretdb: EmbeddedFerretdb | undefined;
-  let uri = process.env.MONGODB_URI;
-  if (!uri) {
-    dataDir = mkdtempSync(join(tmpdir(), 'bench-alert-lag-'));
-    ferretdb = new EmbeddedFerretdb({ dataDir, port: 0, logger });
-    uri = await ferretdb.start();
-  }
+  const database = await benchDatabase('alert-lag', logger);
+  const uri = database.uri;
   // The service's own defaults for the scheduler and the planner, unless the environment says otherwise.
   const tuning = Object.fromEntries(
     ['AGENDA_PROCESS_EVERY_MS', 'AGENDA_LOCK_LIFETIME_MS', 'AGENDA_LOCK_LIMIT', 'AGENDA_MAX_CONCURRENCY', 'CLOCK_HORIZON_SECONDS', 'CLOCK_PLANNER_EVERY_SECONDS']
@@ -140,7 +131,7 @@ async function main(): Promise<void> {
     return due === undefined ? [] : [mail.at - due];
   }).sort((a, b) => a - b);
   const result = {
-    database: ferretdb ? 'embedded FerretDB 1.24 (SQLite)' : 'MONGODB_URI',
+    database: database.embedded ? 'embedded FerretDB 1.24 (SQLite)' : 'MONGODB_URI',
     incidents: INCIDENTS,
     plannedMilestones: INCIDENTS * 7,
     firingInWindow: FIRING,
@@ -161,11 +152,10 @@ async function main(): Promise<void> {
   console.log(met ? 'target met' : 'target NOT met');
 
   socket.disconnect();
-  if (!ferretdb) await service.connection.dropDatabase().catch(() => undefined);
+  if (!database.embedded) await service.connection.dropDatabase().catch(() => undefined);
   await service.stop();
-  await ferretdb?.stop();
+  await database.stop();
   await smtp?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
 
 main().catch((err: unknown) => {

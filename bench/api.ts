@@ -10,15 +10,12 @@
  * (all its calls) p99 ≤ 60 ms; intake ≥ 100/s at p99 ≤ 150 ms; register CSV ≤ 3 s; a paged or by-id
  * call at 20,000 costs at most 1.5× what it costs at 2,000.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadConfig } from '../server/config.js';
-import { EmbeddedFerretdb } from '../server/db/embedded-ferretdb.js';
 import { systemContext } from '../server/domains/audit/audit.service.js';
 import { deliveryModel } from '../server/domains/alerts/delivery.model.js';
 import { createLogger } from '../server/lib/logger.js';
 import { startService } from '../server/service.js';
+import { benchDatabase } from './database.js';
 
 const SIZES = (process.env.SIZES ?? '2000,20000').split(',').map(Number);
 const REPEAT = Number(process.env.REPEAT ?? 200);
@@ -52,14 +49,8 @@ async function measure(count: number, concurrency: number, op: (i: number) => Pr
 
 async function main(): Promise<void> {
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
-  let dataDir: string | undefined;
-  let ferretdb: EmbeddedFerretdb | undefined;
-  let uri = process.env.MONGODB_URI;
-  if (!uri) {
-    dataDir = mkdtempSync(join(tmpdir(), 'bench-api-'));
-    ferretdb = new EmbeddedFerretdb({ dataDir, port: 0, logger });
-    uri = await ferretdb.start();
-  }
+  const database = await benchDatabase('api', logger);
+  const uri = database.uri;
   const config = loadConfig({
     NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
     ADMIN_EMAIL: 'admin@bench.test', ADMIN_PASSWORD: 'bench password 123', ORGANISATION_NAME: 'Benk AS',
@@ -164,8 +155,7 @@ async function main(): Promise<void> {
   }
 
   await service.stop();
-  await ferretdb?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await database.stop();
 }
 
 main().catch((err: unknown) => {
