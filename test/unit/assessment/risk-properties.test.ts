@@ -42,37 +42,34 @@ const MITIGATING: Change[] = [
 
 const SAMPLES = 1_500;
 
+/**
+ * Applies a change to generated facts and checks every changed sample against `holds` (outcome ranks
+ * before and after); returns how many samples the change applied to.
+ */
+function compareChanged(seed: number, name: string, change: Change[1], holds: (before: [number, number], after: [number, number]) => boolean, verb: string): number {
+  const next = generator(seed);
+  let compared = 0;
+  for (let i = 0; i < SAMPLES; i++) {
+    const before = next();
+    const after = change(before);
+    if (!after) continue;
+    compared++;
+    assert.ok(holds(rank(before), rank(after)), `${name} ${verb} the outcome of sample ${i}: ${JSON.stringify(before)}`);
+  }
+  return compared;
+}
+
 describe('risk engine properties over generated facts', () => {
   for (const [name, change] of HARMFUL) {
     it(`adding a harmful fact never lowers the outcome: ${name}`, () => {
-      const next = generator(0xb4ea + name.length);
-      let compared = 0;
-      for (let i = 0; i < SAMPLES; i++) {
-        const before = next();
-        const after = change(before);
-        if (!after) continue;
-        compared++;
-        const [riskBefore, dutiesBefore] = rank(before);
-        const [riskAfter, dutiesAfter] = rank(after);
-        assert.ok(riskAfter >= riskBefore && dutiesAfter >= dutiesBefore, `${name} lowered the outcome of sample ${i}: ${JSON.stringify(before)}`);
-      }
+      const compared = compareChanged(0xb4ea + name.length, name, change, ([rb, db], [ra, da]) => ra >= rb && da >= db, 'lowered');
       assert.ok(compared > SAMPLES / 2, `only ${compared} samples compared`);
     });
   }
 
   for (const [name, change] of MITIGATING) {
     it(`adding a mitigating fact never raises the outcome: ${name}`, () => {
-      const next = generator(0x5afe + name.length);
-      let compared = 0;
-      for (let i = 0; i < SAMPLES; i++) {
-        const before = next();
-        const after = change(before);
-        if (!after) continue;
-        compared++;
-        const [riskBefore, dutiesBefore] = rank(before);
-        const [riskAfter, dutiesAfter] = rank(after);
-        assert.ok(riskAfter <= riskBefore && dutiesAfter <= dutiesBefore, `${name} raised the outcome of sample ${i}: ${JSON.stringify(before)}`);
-      }
+      const compared = compareChanged(0x5afe + name.length, name, change, ([rb, db], [ra, da]) => ra <= rb && da <= db, 'raised');
       assert.ok(compared > SAMPLES / 5, `only ${compared} samples compared`);
     });
   }
