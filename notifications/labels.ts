@@ -1,4 +1,4 @@
-import type { DataCategory } from '../server/domains/incidents/incident.vocabulary.js';
+import type { DataCategory, LikelyConsequence } from '../server/domains/incidents/incident.vocabulary.js';
 
 export type Lang = 'nb' | 'en';
 
@@ -40,4 +40,15 @@ export const BREACH_TYPE_LABELS: Record<string, Record<Lang, string>> = {
   confidentiality: { nb: 'brudd på konfidensialitet (uvedkommende kan ha fått tilgang)', en: 'a breach of confidentiality (someone unauthorised may have had access)' },
   integrity: { nb: 'brudd på integritet (opplysninger er endret)', en: 'a breach of integrity (data was altered)' },
   availability: { nb: 'brudd på tilgjengelighet (opplysninger har vært utilgjengelige eller er tapt)', en: 'a breach of availability (data was unavailable or lost)' },
+};
+
+/** What could happen to the people, as the facts form asks it and the assessment's reasons say it. */
+export const CONSEQUENCE_LABELS: Record<LikelyConsequence, Record<Lang, string>> = {
+  physical_safety: { nb: 'fare for liv, helse eller fysisk sikkerhet', en: 'danger to life, health or physical safety' },
+  identity_fraud: { nb: 'identitetstyveri eller svindel', en: 'identity theft or fraud' },
+  financial_loss: { nb: 'økonomisk tap', en: 'financial loss' },
+  discrimination: { nb: 'diskriminering', en: 'discrimination' },
+  reputation: { nb: 'skade på omdømmet', en: 'damage to reputation' },
+  professional_secrecy: { nb: 'at taushetsbelagte opplysninger kommer ut', en: 'loss of confidentiality protected by professional secrecy' },
+  distress: { nb: 'psykisk belastning', en: 'distress' },
 };

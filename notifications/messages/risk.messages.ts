@@ -4,7 +4,7 @@ import type {
 import type { Count } from '../../server/domains/incidents/incident.model.js';
 import type { DataCategory, LikelyConsequence } from '../../server/domains/incidents/incident.vocabulary.js';
 import { formatCount, groupDigits, joinList } from '../format.js';
-import { CATEGORY_LABELS, type Lang } from '../labels.js';
+import { CATEGORY_LABELS, CONSEQUENCE_LABELS, type Lang } from '../labels.js';
 import type { Catalogue, MessageOf, NoParams } from './catalogue.js';
 
 type L = { likelihood: Likelihood };
@@ -121,13 +121,7 @@ const RISK: Record<RiskLevel, Record<Lang, string>> = {
 };
 /** What could happen to the people, as a DPO would say it. */
 export const HARM_LABELS: Record<Harm, Record<Lang, string>> = {
-  physical_safety: { nb: 'fare for liv, helse eller fysisk sikkerhet', en: 'danger to life, health or physical safety' },
-  identity_fraud: { nb: 'identitetstyveri eller svindel', en: 'identity theft or fraud' },
-  financial_loss: { nb: 'økonomisk tap', en: 'financial loss' },
-  discrimination: { nb: 'diskriminering', en: 'discrimination' },
-  reputation: { nb: 'skade på omdømmet', en: 'damage to reputation' },
-  professional_secrecy: { nb: 'at taushetsbelagte opplysninger kommer ut', en: 'loss of confidentiality protected by professional secrecy' },
-  distress: { nb: 'psykisk belastning', en: 'distress' },
+  ...CONSEQUENCE_LABELS,
   nuisance: { nb: 'uønsket kontakt, søppelpost eller phishingforsøk', en: 'unwanted contact, spam or phishing attempts' },
   inconvenience: { nb: 'ulemper og bryderi', en: 'inconvenience' },
   unassessed: { nb: 'ukjente følger, fordi opplysningene ikke er kartlagt', en: 'unknown consequences, because the data is not yet known' },

@@ -62,11 +62,14 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await facts.getByLabel(/Tiltak som er gjennomført|Measures taken/).fill('Access removed at 10:00; access log reviewed.');
     // The nature of the breach, which every notice to Datatilsynet needs.
     await facts.getByLabel(/^ ?(konfidensialitet|confidentiality)$/).check();
+    // What could happen to the people, which the assessment weighs.
+    await facts.getByLabel(/^ ?(økonomisk tap|financial loss)$/).check();
     await facts.getByRole('button', { name: /Lagre|Save/ }).click();
     await page.getByText('Colleagues could read salaries; no misuse seen.').first().waitFor();
     const saved = (await api(svc).get(`/api/incidents/${incidentId}`).set(analyst.auth).expect(200)).body;
     assert.equal(saved.measuresTaken, 'Access removed at 10:00; access log reviewed.');
     assert.deepEqual(saved.breachTypes, ['confidentiality']);
+    assert.deepEqual(saved.likelyConsequences, ['financial_loss']);
 
     // Someone else saves while this page is open: the stale save is refused and nothing is lost.
     await page.getByText(/^Fakta$|^Facts$/).click();

@@ -1,4 +1,5 @@
 import type { IncidentView } from '../../../server/domains/incidents/incident.presenter.js';
+import { CATEGORY_LABELS, CONSEQUENCE_LABELS } from '../../../notifications/labels.js';
 import { api, download } from '../api.js';
 import { h, mount } from '../dom.js';
 import { countdown, currentLang, t } from '../i18n.js';
@@ -146,7 +147,12 @@ function factsCard(incident: IncidentView, result: HTMLElement): HTMLElement {
   subjectValue.value = count?.value == null ? '' : String(count.value);
   const categories = h('fieldset', {}, h('legend', {}, t('dataCategories')), ...DATA_CATEGORIES.map((c) => {
     const box = h('input', { type: 'checkbox', value: c, id: `cat-${c}`, ...(incident.dataCategories.includes(c as never) ? { checked: true } : {}), ...(readonly ? { disabled: true } : {}) });
-    return h('label', { className: 'check', for: box.id }, box, ` ${c.replace(/_/g, ' ')}`);
+    return h('label', { className: 'check', for: box.id }, box, ` ${CATEGORY_LABELS[c as keyof typeof CATEGORY_LABELS]?.[currentLang()] ?? c}`);
+  }));
+  const consequenceKeys = Object.keys(CONSEQUENCE_LABELS) as (keyof typeof CONSEQUENCE_LABELS)[];
+  const consequenceBoxes = h('fieldset', {}, h('legend', {}, t('likelyConsequencesQuestion')), ...consequenceKeys.map((c) => {
+    const box = h('input', { type: 'checkbox', value: c, id: `consequence-${c}`, ...(incident.likelyConsequences.includes(c) ? { checked: true } : {}), ...(readonly ? { disabled: true } : {}) });
+    return h('label', { className: 'check', for: box.id }, box, ` ${CONSEQUENCE_LABELS[c][currentLang()]}`);
   }));
   const breachTypes = h('fieldset', {}, h('legend', {}, t('breachTypes')), ...BREACH_TYPES.map((b) => {
     const box = h('input', { type: 'checkbox', value: b, id: `breach-${b}`, ...(incident.breachTypes.includes(b) ? { checked: true } : {}), ...(readonly ? { disabled: true } : {}) });
@@ -159,8 +165,9 @@ function factsCard(incident: IncidentView, result: HTMLElement): HTMLElement {
     const value = subjectValue.value === '' ? null : Number(subjectValue.value);
     const checked = [...categories.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value);
     const types = [...breachTypes.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value as (typeof BREACH_TYPES)[number]);
+    const likely = [...consequenceBoxes.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value);
     void act(result, () => api('PATCH', `/incidents/${incident.id}`, {
-      version: incident.version, title: title.value, description: description.value, breachTypes: types, consequences: consequences.value,
+      version: incident.version, title: title.value, description: description.value, breachTypes: types, likelyConsequences: likely, consequences: consequences.value,
       measuresTaken: measuresTaken.value, measuresPlanned: measuresPlanned.value, dataLocation: dataLocation.value,
       systems: systems.value.split('\n').map((s) => s.trim()).filter(Boolean),
       dataCategories: [...new Set([...incident.dataCategories.filter((c) => !DATA_CATEGORIES.includes(c)), ...checked])],
@@ -170,7 +177,7 @@ function factsCard(incident: IncidentView, result: HTMLElement): HTMLElement {
   field(t('title'), title), field(t('description'), description), breachTypes, field(t('consequences'), consequences),
   field(t('measuresTaken'), measuresTaken), field(t('measuresPlanned'), measuresPlanned), field(t('dataLocation'), dataLocation), field(t('systems'), systems),
   h('div', { className: 'row' }, field(t('subjectCount'), subjectValue), field(t('countKind'), subjectKind)),
-  categories,
+  categories, consequenceBoxes,
   readonly ? null : h('button', { className: 'primary', type: 'submit' }, t('save')), saved);
   return h('section', { className: 'card' }, h('details', {}, h('summary', {}, h('h2', { className: 'inline' }, t('facts'))), form));
 }
