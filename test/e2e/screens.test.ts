@@ -56,12 +56,12 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
   it('edits the facts, and tells the user instead of overwriting when someone else saved first', async () => {
     const page = await signIn(browser, svc, analyst);
     await open(page, `#/incidents/${incidentId}`, '[data-testid="facts"]');
-    await page.getByText(/^Fakta$|^Facts$/).click();
+    await page.getByText(/^Fakta om bruddet$|^Facts of the breach$/).click();
     const facts = page.getByTestId('facts');
     await facts.getByLabel(/Sannsynlige konsekvenser|Likely consequences/).fill('Colleagues could read salaries; no misuse seen.');
     await facts.getByLabel(/Tiltak som er gjennomført|Measures taken/).fill('Access removed at 10:00; access log reviewed.');
     // The nature of the breach, which every notice to Datatilsynet needs.
-    await facts.getByLabel(/^ ?(konfidensialitet|confidentiality)$/).check();
+    await facts.getByLabel(/^(Konfidensialitet|Confidentiality)/).check();
     // What could happen to the people, which the assessment weighs.
     await facts.getByLabel(/^ ?(økonomisk tap|financial loss)$/).check();
     await facts.getByRole('button', { name: /Lagre|Save/ }).click();
@@ -72,7 +72,6 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     assert.deepEqual(saved.likelyConsequences, ['financial_loss']);
 
     // Someone else saves while this page is open: the stale save is refused and nothing is lost.
-    await page.getByText(/^Fakta$|^Facts$/).click();
     await api(svc).patch(`/api/incidents/${incidentId}`).set(dpo.auth).send({ version: saved.version, measuresPlanned: 'Train staff on shared drives' }).expect(200);
     await page.getByTestId('stale').waitFor();
     await facts.getByLabel(/Sannsynlige konsekvenser|Likely consequences/).fill('Overwritten?');
@@ -85,14 +84,13 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
 
   it('lets the DPO assess, record the decision and the filing, which stops the clock', async () => {
     const page = await signIn(browser, svc, dpo);
-    await open(page, `#/incidents/${incidentId}`, '[data-testid="next-action"]');
+    await open(page, `#/incidents/${incidentId}`, '[data-testid="clock-bar"]');
     await page.getByRole('button', { name: /^Vurder risiko$|^Assess risk$/ }).click();
     await page.getByTestId('assessment').waitFor();
     // What the engine could not judge is asked as questions, not left as blank names.
     const missing = page.getByTestId('missing-facts').locator('li');
     await page.getByTestId('missing-facts').getByText(/Omtrent hvor mange personer er berørt\?|About how many people are affected\?/).waitFor();
     assert.ok((await missing.count()) >= 1);
-    await page.getByText(/Registrer beslutning|Record decision/).first().click();
     const decision = page.getByTestId('decision-form');
     await decision.getByLabel(/Meld til Datatilsynet|Notify Datatilsynet/).check();
     await decision.getByLabel(/Begrunnelse|Reason/).fill('Salary data seen by colleagues: we notify.');
@@ -102,7 +100,7 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     assert.equal(decisions.length, 1);
     assert.equal(decisions[0].notifySA, true);
 
-    await page.getByText(/Registrer innsending|Record a filing/).first().click();
+    await page.getByText(/Registrer en innsending uten utkast|Record a filing without a draft/).click();
     const filing = page.getByTestId('submission-form');
     await filing.getByLabel(/Referanse|Reference/).fill('AR-2026-0042');
     await filing.getByRole('button', { name: /Registrer innsending|Record a filing/ }).click();
@@ -121,7 +119,7 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await page.getByRole('button', { name: /Ny vaktliste|New rota/ }).click();
     const form = page.getByTestId('rota-form');
     await form.getByLabel(/^Navn$|^Name$/).fill('Security on call');
-    await form.getByLabel(/Medlemmer|Members/).selectOption({ label: 'Ola (oncall)' });
+    await form.getByLabel(/Medlemmer|Members/).selectOption({ label: 'Ola (Vakthavende)' });
     await form.getByLabel(/Første vaktskifte|First handover/).fill('2026-01-05T08:00');
     await form.getByRole('button', { name: /Lagre|Save/ }).click();
     await page.getByTestId('rota-Security on call').waitFor();
@@ -139,7 +137,7 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await form.getByLabel(/^Navn$|^Name$/).fill('Kari Nordmann');
     await form.getByLabel(/^E-post$|^E-mail$/).fill('kari@example.test');
     await form.getByLabel(/Første passord|First password/).fill(PASSWORD);
-    await form.getByLabel(/^ ?analyst$/).check();
+    await form.getByLabel(/^Analytiker$|^Analyst$/).check();
     await form.getByRole('button', { name: /Lagre|Save/ }).click();
     await page.getByTestId('user-kari@example.test').waitFor();
 
@@ -155,7 +153,7 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
   const screens: { name: string; hash: string; ready: string; as: () => TestUser }[] = [
     { name: 'board', hash: '#/', ready: '[data-testid="board"]', as: () => analyst },
     { name: 'new-incident', hash: '#/new', ready: 'form', as: () => analyst },
-    { name: 'incident', hash: '', ready: '[data-testid="next-action"]', as: () => dpo },
+    { name: 'incident', hash: '', ready: '[data-testid="clock-bar"]', as: () => dpo },
     { name: 'oncall', hash: '#/oncall', ready: '[data-testid="on-call-now"]', as: () => oncall },
     { name: 'templates', hash: '#/templates', ready: 'table', as: () => dpo },
     { name: 'register', hash: '#/register', ready: '[data-testid="register"]', as: () => dpo },

@@ -1,0 +1,59 @@
+import type { presentTimelineEvent } from '../../../../server/domains/incidents/incident.presenter.js';
+import { Time } from '../../components/time.js';
+import { osloTime } from '../../format.js';
+import { categoryLabel, known, say, t, word, type Code } from '../../words.js';
+
+export type TimelineView = ReturnType<typeof presentTimelineEvent>;
+
+/** The closed lists a stored value may come from; the first that knows the value words it. */
+const VOCABULARIES = ['breachType', 'cause', 'access', 'exfiltration', 'recipient', 'misuse', 'availability', 'dataDetail', 'reachEffort', 'countKind', 'roleOfIncident', 'status'];
+const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
+
+/** A changed value as people read it: times in Oslo time, lists joined, nothing as raw data. */
+function valueText(field: string, v: unknown): string {
+  if (v === null || v === undefined || v === '') return t('common.notSet');
+  if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') {
+    if (ISO.test(v)) return osloTime(v);
+    if (field === 'dataCategories') return categoryLabel(v);
+    const prefix = VOCABULARIES.find((p) => known(`${p}.${v}`));
+    const text = prefix ? say(`${prefix}.${v}` as Code) : v;
+    return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+  }
+  if (Array.isArray(v)) return v.length ? v.map((x) => valueText(field, x)).join(', ') : t('common.notSet');
+  if (typeof v === 'object') {
+    const parts = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== null && x !== '' && !(Array.isArray(x) && !x.length));
+    return parts.length ? parts.map(([k, x]) => valueText(k, x)).join(', ') : t('common.notSet');
+  }
+  return t('common.unknownValue');
+}
+
+const fieldWords = (field: string) => {
+  const code = `field.${field}`;
+  return known(code) ? say(code) : t('field.other');
+};
+
+export function TimelineSection({ events }: { events: TimelineView[] }) {
+  return (
+    <section class="card" id="timeline">
+      <h2>{t('timeline.heading')}</h2>
+      <ol class="timeline" data-testid="timeline">
+        {events.map((e) => (
+          <li key={e.id}>
+            <Time iso={e.at} /> · {e.actor?.name ?? t('timeline.system')}: {word('timeline', e.kind)}
+            {e.changes.length ? (
+              <ul class="changes">
+                {e.changes.map((c, i) => (
+                  <li key={i}>
+                    {fieldWords(c.field)}: {valueText(c.field, c.from)} → {valueText(c.field, c.to)}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
