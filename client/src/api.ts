@@ -28,7 +28,10 @@ function setSession(accessToken: string | null, expiresAt?: string): void {
 }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly body: { error?: { code: string; message: string; details: { path: string; message: string }[] } }) {
+  constructor(
+    readonly status: number,
+    readonly body: { error?: { code: string; message: string; details: { path: string; message: string }[] } },
+  ) {
     super(body.error?.message ?? `HTTP ${status}`);
   }
 }
@@ -36,7 +39,11 @@ export class ApiError extends Error {
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`/api${path}`, {
     method,
-    headers: { 'Accept-Language': currentLang(), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'Accept-Language': currentLang(),
+      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     credentials: 'same-origin',
   });

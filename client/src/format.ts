@@ -12,7 +12,15 @@ function formatter(key: string, options: Intl.DateTimeFormatOptions): Intl.DateT
 /** A moment as people in Norway read it: Oslo time, in the reader's language. */
 export function osloTime(iso: string | null | undefined): string {
   if (!iso) return '–';
-  return formatter('oslo', { timeZone: 'Europe/Oslo', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return formatter('oslo', {
+    timeZone: 'Europe/Oslo',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
 }
 
 /** The same moment in UTC, stated beside a deadline. */
@@ -36,7 +44,16 @@ export function countdown(ms: number): string {
 /** Oslo's offset from UTC at an instant, in milliseconds. */
 function osloOffset(ms: number): number {
   const parts = Object.fromEntries(
-    formatter('parts', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+    formatter('parts', {
+      timeZone: 'Europe/Oslo',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(new Date(ms))
       .map((p) => [p.type, Number(p.value)]),
   );

@@ -42,13 +42,16 @@ let timer: number | undefined;
  */
 export function onTick(fn: (now: number) => void): () => void {
   tickers.add(fn);
-  timer ??= window.setInterval(() =>
-    requestAnimationFrame(() => {
-      const started = performance.now();
-      const now = Date.now();
-      for (const f of tickers) f(now);
-      performance.measure('clock-tick', { start: started, end: performance.now() });
-    }), 1000);
+  timer ??= window.setInterval(
+    () =>
+      requestAnimationFrame(() => {
+        const started = performance.now();
+        const now = Date.now();
+        for (const f of tickers) f(now);
+        performance.measure('clock-tick', { start: started, end: performance.now() });
+      }),
+    1000,
+  );
   return () => {
     tickers.delete(fn);
     if (!tickers.size) {

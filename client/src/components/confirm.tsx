@@ -6,7 +6,15 @@ import { t } from '../words.js';
  * A modal question before something that cannot be quietly undone (stopping the legal clock, closing a case).
  * The confirm button is a submit button, so the dialog's own fields are checked before it goes.
  */
-export function ConfirmDialog(props: { open: boolean; title: string; confirmLabel: string; onConfirm: () => void; onCancel: () => void; testid?: string; children?: ComponentChildren }) {
+export function ConfirmDialog(props: {
+  open: boolean;
+  title: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  testid?: string;
+  children?: ComponentChildren;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;

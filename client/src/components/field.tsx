@@ -28,7 +28,17 @@ export function Field({ path, label, help, children }: Base & { children: Compon
   );
 }
 
-export function TextField(props: Base & { value: string; onInput: (v: string) => void; type?: string; maxLength?: number; required?: boolean; autoComplete?: string; minLength?: number }) {
+export function TextField(
+  props: Base & {
+    value: string;
+    onInput: (v: string) => void;
+    type?: string;
+    maxLength?: number;
+    required?: boolean;
+    autoComplete?: string;
+    minLength?: number;
+  },
+) {
   const id = fieldId(props.path);
   return (
     <Field {...props}>
@@ -108,7 +118,13 @@ export function SelectField<V extends string>(props: Base & { value: V; options:
   const id = fieldId(props.path);
   return (
     <Field {...props}>
-      <select id={id} value={props.value} disabled={props.disabled} aria-describedby={describedBy(id, props.help)} onChange={(e) => props.onChange((e.target as HTMLSelectElement).value as V)}>
+      <select
+        id={id}
+        value={props.value}
+        disabled={props.disabled}
+        aria-describedby={describedBy(id, props.help)}
+        onChange={(e) => props.onChange((e.target as HTMLSelectElement).value as V)}
+      >
         {props.options.map(([v, label]) => (
           <option key={v} value={v}>
             {label}

@@ -88,15 +88,21 @@ export function ErrorBox({ error, scope }: { error: unknown; scope?: string }) {
     if (first?.field) focusField(first.field.id);
     else box.current?.scrollIntoView({ block: 'nearest' });
   }, [error]);
-  const headline =
-    !e ? t('error.network')
-    : e.status === 409 ? t('error.conflict')
-    : e.status === 403 ? t('error.forbidden')
-    : e.status === 404 ? t('error.notFound')
-    : e.status === 429 ? t('error.tooMany')
-    : e.status >= 500 ? t('error.server')
-    : details.length ? t('error.fields')
-    : (e.body.error?.message ?? t('error.server'));
+  const headline = !e
+    ? t('error.network')
+    : e.status === 409
+      ? t('error.conflict')
+      : e.status === 403
+        ? t('error.forbidden')
+        : e.status === 404
+          ? t('error.notFound')
+          : e.status === 429
+            ? t('error.tooMany')
+            : e.status >= 500
+              ? t('error.server')
+              : details.length
+                ? t('error.fields')
+                : (e.body.error?.message ?? t('error.server'));
   return (
     <div class="error" role="alert" ref={box} data-testid="error">
       <p>{headline}</p>
@@ -107,7 +113,13 @@ export function ErrorBox({ error, scope }: { error: unknown; scope?: string }) {
             return (
               <li key={f.path}>
                 {f.field ? (
-                  <a href={`#${f.field.id}`} onClick={(ev) => { ev.preventDefault(); focusField(f.field!.id); }}>
+                  <a
+                    href={`#${f.field.id}`}
+                    onClick={(ev) => {
+                      ev.preventDefault();
+                      focusField(f.field!.id);
+                    }}
+                  >
                     {f.field.name || t('error.thisField')}
                   </a>
                 ) : (

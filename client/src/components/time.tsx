@@ -43,7 +43,12 @@ export function Countdown({ dueAt, stopped, onChange }: { dueAt: string; stopped
     write(Date.now());
     return onTick(write);
   }, [dueAt, stopped]);
-  if (stopped) return <span class="countdown stopped" data-testid="countdown">{stopped}</span>;
+  if (stopped)
+    return (
+      <span class="countdown stopped" data-testid="countdown">
+        {stopped}
+      </span>
+    );
   return <span ref={el} class="countdown" data-testid="countdown" role="timer" aria-live="off" />;
 }
 

@@ -10,8 +10,19 @@ import { can } from '../state.js';
 import { t, word } from '../words.js';
 import { RotaReachability } from './oncall.js';
 
-interface RotaView { id: string; name: string; members: string[]; startsAt: string; secondLine: string[]; webhookUrl: string | null }
-interface AuditStatus { ok: boolean; entries: number; firstBroken?: { seq: number; reason: string } }
+interface RotaView {
+  id: string;
+  name: string;
+  members: string[];
+  startsAt: string;
+  secondLine: string[];
+  webhookUrl: string | null;
+}
+interface AuditStatus {
+  ok: boolean;
+  entries: number;
+  firstBroken?: { seq: number; reason: string };
+}
 
 const roleOptions = (): [Role, string][] => ROLES.map((r) => [r, word('role', r)]);
 
@@ -30,7 +41,11 @@ function UserRow({ u, onSaved }: { u: UserView; onSaved: () => void }) {
       <td>
         {ROLES.map((r) => (
           <label class="check" key={r}>
-            <input type="checkbox" checked={roles.includes(r)} onChange={(e) => setRoles((e.target as HTMLInputElement).checked ? [...roles, r] : roles.filter((x) => x !== r))} />
+            <input
+              type="checkbox"
+              checked={roles.includes(r)}
+              onChange={(e) => setRoles((e.target as HTMLInputElement).checked ? [...roles, r] : roles.filter((x) => x !== r))}
+            />
             {word('role', r)}
           </label>
         ))}
@@ -40,7 +55,13 @@ function UserRow({ u, onSaved }: { u: UserView; onSaved: () => void }) {
           <input type="checkbox" checked={email} onChange={(e) => setEmail((e.target as HTMLInputElement).checked)} />
           {t('admin.emailAlerts')}
         </label>
-        <input type="url" aria-label={t('admin.webhookFor', { name: u.name })} placeholder="https://" value={webhook} onInput={(e) => setWebhook((e.target as HTMLInputElement).value)} />
+        <input
+          type="url"
+          aria-label={t('admin.webhookFor', { name: u.name })}
+          placeholder="https://"
+          value={webhook}
+          onInput={(e) => setWebhook((e.target as HTMLInputElement).value)}
+        />
       </td>
       <td>
         <label class="check">
@@ -53,7 +74,9 @@ function UserRow({ u, onSaved }: { u: UserView; onSaved: () => void }) {
           type="button"
           class="secondary"
           aria-label={t('admin.saveUser', { name: u.name })}
-          onClick={() => void api('PATCH', `/users/${u.id}`, { roles, active, alertChannels: { email, webhookUrl: webhook.trim() || null } }).then(onSaved, setError)}
+          onClick={() =>
+            void api('PATCH', `/users/${u.id}`, { roles, active, alertChannels: { email, webhookUrl: webhook.trim() || null } }).then(onSaved, setError)
+          }
         >
           {t('common.save')}
         </button>
@@ -81,7 +104,17 @@ function NewUser({ onSaved }: { onSaved: () => void }) {
       <h2>{t('admin.newUser')}</h2>
       <TextField path="user.name" label={t('admin.name')} required maxLength={120} autoComplete="off" value={name} onInput={setName} />
       <TextField path="user.email" label={t('signIn.email')} type="email" required autoComplete="off" value={email} onInput={setEmail} />
-      <TextField path="user.password" label={t('admin.firstPassword')} help={t('admin.firstPasswordHelp')} type="password" required minLength={12} autoComplete="new-password" value={password} onInput={setPassword} />
+      <TextField
+        path="user.password"
+        label={t('admin.firstPassword')}
+        help={t('admin.firstPasswordHelp')}
+        type="password"
+        required
+        minLength={12}
+        autoComplete="new-password"
+        value={password}
+        onInput={setPassword}
+      />
       <CheckGroup path="user.roles" label={t('admin.roles')} help={t('admin.rolesHelp')} values={roles} options={roleOptions()} onChange={setRoles} />
       {error ? <ErrorBox error={error} scope="user" /> : null}
       <button class="primary" type="submit">
@@ -102,7 +135,13 @@ function NewRota({ users, onSaved }: { users: UserView[]; onSaved: () => void })
   const pick = (id: string, label: string, value: string[], set: (v: string[]) => void, help: string) => (
     <div class="field">
       <label for={id}>{label}</label>
-      <select id={id} multiple size={Math.min(6, active.length)} aria-describedby={`${id}-help`} onChange={(e) => set([...(e.target as HTMLSelectElement).selectedOptions].map((o) => o.value))}>
+      <select
+        id={id}
+        multiple
+        size={Math.min(6, active.length)}
+        aria-describedby={`${id}-help`}
+        onChange={(e) => set([...(e.target as HTMLSelectElement).selectedOptions].map((o) => o.value))}
+      >
         {active.map((u) => (
           <option key={u.id} value={u.id} selected={value.includes(u.id)}>
             {`${u.name} (${u.roles.map((r) => word('role', r)).join(', ')})`}
@@ -120,7 +159,10 @@ function NewRota({ users, onSaved }: { users: UserView[]; onSaved: () => void })
       data-testid="rota-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void api('POST', '/rotas', { name, members, secondLine, startsAt: fromLocalInput(startsAt), webhookUrl: webhook.trim() || null }).then(onSaved, setError);
+        void api('POST', '/rotas', { name, members, secondLine, startsAt: fromLocalInput(startsAt), webhookUrl: webhook.trim() || null }).then(
+          onSaved,
+          setError,
+        );
       }}
     >
       <h2>{t('admin.newRota')}</h2>
@@ -155,7 +197,11 @@ function RotaCard({ r, nameOf, onSaved }: { r: RotaView; nameOf: (id: string) =>
       {can('rota:manage') ? (
         <>
           <TextField path={`rota-${r.id}.webhookUrl`} label={t('admin.webhook')} type="url" value={webhook} onInput={setWebhook} />
-          <button type="button" class="secondary" onClick={() => void api('PATCH', `/rotas/${r.id}`, { webhookUrl: webhook.trim() || null }).then(onSaved, setError)}>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => void api('PATCH', `/rotas/${r.id}`, { webhookUrl: webhook.trim() || null }).then(onSaved, setError)}
+          >
             {t('common.save')}
           </button>
         </>

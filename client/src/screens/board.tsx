@@ -57,7 +57,13 @@ function Card({ i }: { i: BoardItem }) {
           <div class="muted">{t('obligation.whoMayAct', { who: whoMayAct(i.nextStep) })}</div>
         </div>
       ) : null}
-      {due ? <Countdown dueAt={due} /> : stopped ? null : <span class="countdown" data-testid="countdown">{t('board.noDeadline')}</span>}
+      {due ? (
+        <Countdown dueAt={due} />
+      ) : stopped ? null : (
+        <span class="countdown" data-testid="countdown">
+          {t('board.noDeadline')}
+        </span>
+      )}
       {stopped ? (
         <div class="muted">
           {t('clock.title')}: {t('clock.stoppedBecause', { reason: word('stopReason', i.clock.stopReason) })}

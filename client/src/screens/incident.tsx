@@ -108,7 +108,8 @@ export function IncidentScreen({ id }: { id: string }) {
         {incident.ref}: {incident.title}
       </h1>
       <p class="muted">
-        {t('incident.status')}: {word('status', incident.status)} · {word('roleOfIncident', incident.role)} · {t('incident.owner')}: {incident.owner?.name ?? t('common.nobody')}
+        {t('incident.status')}: {word('status', incident.status)} · {word('roleOfIncident', incident.role)} · {t('incident.owner')}:{' '}
+        {incident.owner?.name ?? t('common.nobody')}
         {incident.restricted ? ` · ${t('incident.restricted')}` : ''}
       </p>
       <DeadlineNotes incident={incident} />

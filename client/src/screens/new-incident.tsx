@@ -77,7 +77,16 @@ export function NewIncidentScreen() {
           ]}
           onChange={setClock}
         />
-        {clock === 'aware' ? <TextField path="awarenessEvidence" label={t('awareness.evidence')} help={t('awareness.evidenceHelp')} maxLength={500} value={evidence} onInput={setEvidence} /> : null}
+        {clock === 'aware' ? (
+          <TextField
+            path="awarenessEvidence"
+            label={t('awareness.evidence')}
+            help={t('awareness.evidenceHelp')}
+            maxLength={500}
+            value={evidence}
+            onInput={setEvidence}
+          />
+        ) : null}
         <p class="muted">{t('newIncident.detailsLater')}</p>
         {error ? <ErrorBox error={error} /> : null}
         <button class="primary" type="submit" disabled={busy}>

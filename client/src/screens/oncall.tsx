@@ -66,7 +66,12 @@ function AlertCard({ a, onAck }: { a: Alert; onAck: () => void }) {
           {t('alert.acknowledgedBy', { name: a.acknowledgedBy?.name ?? '' })} <Time iso={a.acknowledgedAt} />
         </span>
       ) : can('alert:ack') ? (
-        <button type="button" class="primary" aria-label={t('alert.acknowledgeOne', { ref: a.incidentRef, what: milestoneWords(a.milestone) })} onClick={() => void api('POST', `/alerts/${a.id}/ack`).then(onAck, setError)}>
+        <button
+          type="button"
+          class="primary"
+          aria-label={t('alert.acknowledgeOne', { ref: a.incidentRef, what: milestoneWords(a.milestone) })}
+          onClick={() => void api('POST', `/alerts/${a.id}/ack`).then(onAck, setError)}
+        >
           {t('alert.acknowledge')}
         </button>
       ) : null}
@@ -144,7 +149,8 @@ export function RotaReachability() {
       <ul>
         {data.map((r) => (
           <li key={r.rotaId} class={r.reachesClosedTab ? '' : 'warning'}>
-            <strong>{r.rotaName}</strong>: {r.onCallNow?.name ?? t('oncall.nobody')} · {r.reachesClosedTab ? t('push.reachesClosed') : t('push.nothingReachesClosedFor', { name: r.onCallNow?.name ?? t('oncall.nobody') })}
+            <strong>{r.rotaName}</strong>: {r.onCallNow?.name ?? t('oncall.nobody')} ·{' '}
+            {r.reachesClosedTab ? t('push.reachesClosed') : t('push.nothingReachesClosedFor', { name: r.onCallNow?.name ?? t('oncall.nobody') })}
           </li>
         ))}
       </ul>

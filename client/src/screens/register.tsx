@@ -118,7 +118,13 @@ function HoursChart({ rows }: { rows: Row[] }) {
             <text x={left - 6} y={top + i * row + 15} class="axis-label" text-anchor="end">
               {r.ref}
             </text>
-            <rect x={left} y={top + i * row + 4} height={row - 8} width={Math.max(1, x(r.hoursToNotify!) - left)} class={r.hoursToNotify! > DEADLINE ? 'bar-late' : 'bar-ok'} />
+            <rect
+              x={left}
+              y={top + i * row + 4}
+              height={row - 8}
+              width={Math.max(1, x(r.hoursToNotify!) - left)}
+              class={r.hoursToNotify! > DEADLINE ? 'bar-late' : 'bar-ok'}
+            />
           </g>
         ))}
         <line x1={x(DEADLINE)} x2={x(DEADLINE)} y1={top - 10} y2={H - 40} class="deadline-line" />
@@ -203,7 +209,13 @@ export function RegisterScreen() {
               </thead>
               <tbody>
                 {rows.map((r) => (
-                  <tr key={r.id} class="clickable" onClick={(e) => { if (!(e.target as HTMLElement).closest('a')) location.hash = `#/incidents/${encodeURIComponent(r.id)}`; }}>
+                  <tr
+                    key={r.id}
+                    class="clickable"
+                    onClick={(e) => {
+                      if (!(e.target as HTMLElement).closest('a')) location.hash = `#/incidents/${encodeURIComponent(r.id)}`;
+                    }}
+                  >
                     <td>
                       <a href={`#/incidents/${encodeURIComponent(r.id)}`}>{r.ref}</a>
                     </td>

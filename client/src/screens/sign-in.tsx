@@ -31,7 +31,15 @@ export function SignInScreen() {
         <h1>{t('signIn.title')}</h1>
         <p class="muted">{t('signIn.intro')}</p>
         <TextField path="email" label={t('signIn.email')} type="email" autoComplete="username" required value={email} onInput={setEmail} />
-        <TextField path="password" label={t('signIn.password')} type="password" autoComplete="current-password" required value={password} onInput={setPassword} />
+        <TextField
+          path="password"
+          label={t('signIn.password')}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onInput={setPassword}
+        />
         {error ? <ErrorBox error={error} /> : null}
         <button class="primary" type="submit" disabled={busy}>
           {t('signIn.submit')}

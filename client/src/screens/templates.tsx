@@ -10,18 +10,34 @@ import { t, word } from '../words.js';
 type Kind = 'authority' | 'subject' | 'public' | 'controller';
 type Lang = 'nb' | 'en';
 type Rendered = { rendered: { subject: string; html: string; text: string } | null; error: string | null };
-type Panel = null | { kind: 'preview'; v: TemplateView; data: Rendered } | { kind: 'diff'; v: TemplateView; from: TemplateView; data: { subject: string; html: string; text: string } } | { kind: 'review'; v: TemplateView; decision: 'approve' | 'reject' } | { kind: 'draft' };
+type Panel =
+  | null
+  | { kind: 'preview'; v: TemplateView; data: Rendered }
+  | { kind: 'diff'; v: TemplateView; from: TemplateView; data: { subject: string; html: string; text: string } }
+  | { kind: 'review'; v: TemplateView; decision: 'approve' | 'reject' }
+  | { kind: 'draft' };
 
 /** A unified diff with its added and removed lines marked for the eye and for screen readers. */
 function Diff({ patch }: { patch: string }) {
   const lines = patch.split('\n');
-  const body = lines.slice(Math.max(0, lines.findIndex((l) => l.startsWith('@@'))));
+  const body = lines.slice(
+    Math.max(
+      0,
+      lines.findIndex((l) => l.startsWith('@@')),
+    ),
+  );
   return (
     <pre class="diff">
       {body.map((line, i) => {
         const kind = line.startsWith('+') ? 'add' : line.startsWith('-') ? 'del' : line.startsWith('@@') ? 'hunk' : '';
         return (
-          <span key={i} class={kind} aria-label={kind === 'add' ? t('templates.added', { line: line.slice(1) }) : kind === 'del' ? t('templates.removed', { line: line.slice(1) }) : undefined}>
+          <span
+            key={i}
+            class={kind}
+            aria-label={
+              kind === 'add' ? t('templates.added', { line: line.slice(1) }) : kind === 'del' ? t('templates.removed', { line: line.slice(1) }) : undefined
+            }
+          >
             {`${line}\n`}
           </span>
         );
@@ -106,8 +122,23 @@ export function TemplatesScreen() {
       <h1>{t('templates.title')}</h1>
       <p class="help">{t('templates.intro')}</p>
       <div class="row">
-        <SelectField path="templates.kind" label={t('notice.kind')} value={kind} options={(['authority', 'subject', 'public', 'controller'] as const).map((k) => [k, word('noticeKind', k)])} onChange={(k) => (setKind(k), setPanel(null))} />
-        <SelectField path="templates.lang" label={t('notice.lang')} value={lang} options={[['nb', t('lang.nb')], ['en', t('lang.en')]]} onChange={(l) => (setLang(l), setPanel(null))} />
+        <SelectField
+          path="templates.kind"
+          label={t('notice.kind')}
+          value={kind}
+          options={(['authority', 'subject', 'public', 'controller'] as const).map((k) => [k, word('noticeKind', k)])}
+          onChange={(k) => (setKind(k), setPanel(null))}
+        />
+        <SelectField
+          path="templates.lang"
+          label={t('notice.lang')}
+          value={lang}
+          options={[
+            ['nb', t('lang.nb')],
+            ['en', t('lang.en')],
+          ]}
+          onChange={(l) => (setLang(l), setPanel(null))}
+        />
       </div>
       {can('template:draft') ? (
         <button type="button" class="secondary" onClick={() => setPanel({ kind: 'draft' })}>

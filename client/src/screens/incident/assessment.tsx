@@ -65,7 +65,8 @@ export function AssessmentSection({ incident, assessments, onSaved }: { incident
             · <Time iso={latest.createdAt} />
           </p>
           <p>
-            {t('assessment.recommendation')}: {t('decision.notifySA')}: {yesNo(latest.recommendation.notifySA)} · {t('decision.notifySubjects')}: {yesNo(latest.recommendation.notifySubjects)}
+            {t('assessment.recommendation')}: {t('decision.notifySA')}: {yesNo(latest.recommendation.notifySA)} · {t('decision.notifySubjects')}:{' '}
+            {yesNo(latest.recommendation.notifySubjects)}
             {latest.recommendation.exemption ? ` · ${word('exemption', latest.recommendation.exemption)}` : ''}
           </p>
           <details>
@@ -82,7 +83,13 @@ export function AssessmentSection({ incident, assessments, onSaved }: { incident
               <ul>
                 {latest.missingFacts.map((m) => (
                   <li key={m.fact}>
-                    <a href={`#${fieldId(m.fact)}`} onClick={(e) => { e.preventDefault(); goToFact(m.fact); }}>
+                    <a
+                      href={`#${fieldId(m.fact)}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        goToFact(m.fact);
+                      }}
+                    >
                       {sentence(m.question as { nb: string; en: string })}
                     </a>
                   </li>
@@ -101,7 +108,17 @@ export function AssessmentSection({ incident, assessments, onSaved }: { incident
 type Exemption = '' | 'encrypted' | 'mitigated' | 'disproportionate';
 
 /** The DPO's decision against the latest assessment, with the evidence each Art. 34(3) ground needs. */
-export function DecisionSection({ incident, assessments, decisions, onSaved }: { incident: IncidentView; assessments: AssessmentView[]; decisions: DecisionView[]; onSaved: () => void }) {
+export function DecisionSection({
+  incident,
+  assessments,
+  decisions,
+  onSaved,
+}: {
+  incident: IncidentView;
+  assessments: AssessmentView[];
+  decisions: DecisionView[];
+  onSaved: () => void;
+}) {
   const latest = assessments.at(-1);
   const decided = decisions.at(-1);
   const r = latest?.recommendation;
@@ -121,7 +138,8 @@ export function DecisionSection({ incident, assessments, decisions, onSaved }: {
       {decided ? (
         <div data-testid="decision">
           <p>
-            <strong>{t('decision.current')}:</strong> {t('decision.notifySA')}: {yesNo(decided.notifySA)} · {t('decision.notifySubjects')}: {yesNo(decided.notifySubjects)}
+            <strong>{t('decision.current')}:</strong> {t('decision.notifySA')}: {yesNo(decided.notifySA)} · {t('decision.notifySubjects')}:{' '}
+            {yesNo(decided.notifySubjects)}
             {decided.exemption ? ` · ${word('exemption', decided.exemption)}` : ''}
           </p>
           <p class="muted">
@@ -142,12 +160,22 @@ export function DecisionSection({ incident, assessments, decisions, onSaved }: {
             onSubmit={async (e) => {
               e.preventDefault();
               const evidence =
-                exemption === 'encrypted' ? { keyCustody }
-                : exemption === 'mitigated' ? { measuresTaken, measuresAt: fromLocalInput(measuresAt) }
-                : exemption === 'disproportionate' ? { whyDisproportionate }
-                : {};
+                exemption === 'encrypted'
+                  ? { keyCustody }
+                  : exemption === 'mitigated'
+                    ? { measuresTaken, measuresAt: fromLocalInput(measuresAt) }
+                    : exemption === 'disproportionate'
+                      ? { whyDisproportionate }
+                      : {};
               try {
-                await api('POST', `/incidents/${incident.id}/decisions`, { assessmentId: latest.id, notifySA, notifySubjects, exemption: exemption || null, reason, evidence });
+                await api('POST', `/incidents/${incident.id}/decisions`, {
+                  assessmentId: latest.id,
+                  notifySA,
+                  notifySubjects,
+                  exemption: exemption || null,
+                  reason,
+                  evidence,
+                });
                 setError(null);
                 onSaved();
               } catch (err) {
@@ -187,16 +215,39 @@ export function DecisionSection({ incident, assessments, decisions, onSaved }: {
                 onChange={setExemption}
               />
             ) : null}
-            {exemption === 'encrypted' ? <TextArea path="decision.evidence.keyCustody" label={t('decision.keyCustody')} help={t('decision.keyCustodyHelp')} required value={keyCustody} onInput={setKeyCustody} /> : null}
+            {exemption === 'encrypted' ? (
+              <TextArea
+                path="decision.evidence.keyCustody"
+                label={t('decision.keyCustody')}
+                help={t('decision.keyCustodyHelp')}
+                required
+                value={keyCustody}
+                onInput={setKeyCustody}
+              />
+            ) : null}
             {exemption === 'mitigated' ? (
               <>
-                <TextArea path="decision.evidence.measuresTaken" label={t('decision.measures')} help={t('decision.measuresHelp')} required value={measuresTaken} onInput={setMeasuresTaken} />
+                <TextArea
+                  path="decision.evidence.measuresTaken"
+                  label={t('decision.measures')}
+                  help={t('decision.measuresHelp')}
+                  required
+                  value={measuresTaken}
+                  onInput={setMeasuresTaken}
+                />
                 <DateTimeField path="decision.evidence.measuresAt" label={t('decision.measuresAt')} value={measuresAt} onInput={setMeasuresAt} />
               </>
             ) : null}
             {exemption === 'disproportionate' ? (
               <>
-                <TextArea path="decision.evidence.whyDisproportionate" label={t('decision.whyDisproportionate')} help={t('decision.whyDisproportionateHelp')} required value={whyDisproportionate} onInput={setWhy} />
+                <TextArea
+                  path="decision.evidence.whyDisproportionate"
+                  label={t('decision.whyDisproportionate')}
+                  help={t('decision.whyDisproportionateHelp')}
+                  required
+                  value={whyDisproportionate}
+                  onInput={setWhy}
+                />
                 <p class="warning">{t('decision.publicCommunication')}</p>
               </>
             ) : null}

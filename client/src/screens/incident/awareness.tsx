@@ -43,8 +43,23 @@ export function AwarenessSection({ incident, onSaved }: { incident: IncidentView
             }}
           >
             <DateTimeField path="awareness.at" label={t('awareness.at')} required value={at} onInput={setAt} />
-            <TextArea path="awareness.evidence" label={t('awareness.evidence')} help={t('awareness.evidenceHelp')} rows={2} required value={evidence} onInput={setEvidence} />
-            <TextArea path="awareness.reason" label={aware ? t('awareness.reasonCorrect') : t('awareness.reasonBackdate')} help={t('awareness.reasonHelp')} rows={2} value={reason} onInput={setReason} />
+            <TextArea
+              path="awareness.evidence"
+              label={t('awareness.evidence')}
+              help={t('awareness.evidenceHelp')}
+              rows={2}
+              required
+              value={evidence}
+              onInput={setEvidence}
+            />
+            <TextArea
+              path="awareness.reason"
+              label={aware ? t('awareness.reasonCorrect') : t('awareness.reasonBackdate')}
+              help={t('awareness.reasonHelp')}
+              rows={2}
+              value={reason}
+              onInput={setReason}
+            />
             {error ? <ErrorBox error={error} scope="awareness" /> : null}
             <button class="primary" type="submit">
               {aware ? t('awareness.correct') : t('awareness.declare')}

@@ -45,7 +45,15 @@ export function ControllerSection({ incident, onSaved }: { incident: IncidentVie
           }}
         >
           <DateTimeField path="controllerInformed.at" label={t('controller.when')} required value={at} onInput={setAt} />
-          <TextField path="controllerInformed.channel" label={t('controller.channel')} help={t('controller.channelHelp')} required maxLength={100} value={channel} onInput={setChannel} />
+          <TextField
+            path="controllerInformed.channel"
+            label={t('controller.channel')}
+            help={t('controller.channelHelp')}
+            required
+            maxLength={100}
+            value={channel}
+            onInput={setChannel}
+          />
           <TextArea path="controllerInformed.note" label={t('controller.note')} rows={2} value={note} onInput={setNote} />
           {error ? <ErrorBox error={error} scope="controllerInformed" /> : null}
           <button class="primary" type="submit">

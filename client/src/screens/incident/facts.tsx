@@ -2,7 +2,17 @@ import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { IncidentView } from '../../../../server/domains/incidents/incident.presenter.js';
 import {
-  AVAILABILITY_IMPACTS, BREACH_TYPES, CAUSE_KINDS, DATA_CATEGORIES, DATA_DETAIL, EXFILTRATION, LIKELY_CONSEQUENCES, MISUSE, REACH_EFFORT, RECIPIENT_TYPES, UNAUTHORISED_ACCESS,
+  AVAILABILITY_IMPACTS,
+  BREACH_TYPES,
+  CAUSE_KINDS,
+  DATA_CATEGORIES,
+  DATA_DETAIL,
+  EXFILTRATION,
+  LIKELY_CONSEQUENCES,
+  MISUSE,
+  REACH_EFFORT,
+  RECIPIENT_TYPES,
+  UNAUTHORISED_ACCESS,
 } from '../../../../server/domains/incidents/incident.vocabulary.js';
 import { api } from '../../api.js';
 import { CheckGroup, DateTimeField, NumberField, RadioGroup, SelectField, TextArea, TextField, YesNo } from '../../components/field.js';
@@ -48,13 +58,23 @@ function draftOf(i: Contracted) {
       keyCompromised: i.encryption?.keyCompromised ?? null,
       keyCustody: i.encryption?.keyCustody ?? '',
     },
-    backup: { available: i.backup?.available ?? null, restored: i.backup?.restored ?? null, restoreHours: i.backup?.restoreHours ?? null, note: i.backup?.note ?? '' },
+    backup: {
+      available: i.backup?.available ?? null,
+      restored: i.backup?.restored ?? null,
+      restoreHours: i.backup?.restoreHours ?? null,
+      note: i.backup?.note ?? '',
+    },
     availabilityImpact: (i.availabilityImpact ?? 'unknown') as string,
     outageHarmedPeople: i.outageHarmedPeople ?? null,
     exfiltration: (i.exfiltration ?? 'unknown') as string,
     unauthorisedAccess: (i.unauthorisedAccess ?? 'unknown') as string,
     misuseObserved: (i.misuseObserved ?? 'unknown') as string,
-    recipients: { type: (i.recipients?.type ?? 'unknown') as string, confirmedDeletion: i.recipients?.confirmedDeletion ?? null, count: i.recipients?.count ?? null, note: i.recipients?.note ?? '' },
+    recipients: {
+      type: (i.recipients?.type ?? 'unknown') as string,
+      confirmedDeletion: i.recipients?.confirmedDeletion ?? null,
+      count: i.recipients?.count ?? null,
+      note: i.recipients?.note ?? '',
+    },
     neutralised: i.neutralised ?? null,
     likelyConsequences: [...i.likelyConsequences] as string[],
     consequences: i.consequences,
@@ -64,8 +84,17 @@ function draftOf(i: Contracted) {
 }
 type Draft = ReturnType<typeof draftOf>;
 
-const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
-const countBody = (c: Count) => (c.kind === 'exact' || c.kind === 'estimate' ? { kind: c.kind, value: c.value } : c.kind === 'range' ? { kind: c.kind, min: c.min, max: c.max } : { kind: c.kind });
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+const countBody = (c: Count) =>
+  c.kind === 'exact' || c.kind === 'estimate'
+    ? { kind: c.kind, value: c.value }
+    : c.kind === 'range'
+      ? { kind: c.kind, min: c.min, max: c.max }
+      : { kind: c.kind };
 
 /** The draft as the API takes it; contracted fields only where the server has them. */
 function bodyOf(d: Draft, i: Contracted): Record<string, unknown> {
@@ -76,7 +105,11 @@ function bodyOf(d: Draft, i: Contracted): Record<string, unknown> {
     breachTypes: d.breachTypes,
     cause: d.cause,
     role: d.role,
-    controller: { name: d.controller.name, contact: d.controller.contact, ...('notifyOnBehalf' in i.controller ? { notifyOnBehalf: d.controller.notifyOnBehalf } : {}) },
+    controller: {
+      name: d.controller.name,
+      contact: d.controller.contact,
+      ...('notifyOnBehalf' in i.controller ? { notifyOnBehalf: d.controller.notifyOnBehalf } : {}),
+    },
     occurred: { from: fromLocalInput(d.occurred.from), to: fromLocalInput(d.occurred.to), approximate: d.occurred.approximate },
     detected: { at: fromLocalInput(d.detected.at), by: d.detected.by },
     dataCategories: d.dataCategories,
@@ -104,12 +137,40 @@ function bodyOf(d: Draft, i: Contracted): Record<string, unknown> {
 
 const options = <V extends string>(values: readonly V[], prefix: string): [V, string][] => values.map((v) => [v, word(prefix, v)]);
 
-function CountFields({ path, label, help, value, onChange, disabled }: { path: string; label: string; help: string; value: Count; onChange: (c: Count) => void; disabled: boolean }) {
+function CountFields({
+  path,
+  label,
+  help,
+  value,
+  onChange,
+  disabled,
+}: {
+  path: string;
+  label: string;
+  help: string;
+  value: Count;
+  onChange: (c: Count) => void;
+  disabled: boolean;
+}) {
   return (
     <div class="count">
-      <RadioGroup path={path} label={label} help={help} disabled={disabled} value={value.kind} options={options(['exact', 'estimate', 'range', 'unknown'] as const, 'countKind')} onChange={(kind) => onChange({ ...value, kind })} />
+      <RadioGroup
+        path={path}
+        label={label}
+        help={help}
+        disabled={disabled}
+        value={value.kind}
+        options={options(['exact', 'estimate', 'range', 'unknown'] as const, 'countKind')}
+        onChange={(kind) => onChange({ ...value, kind })}
+      />
       {value.kind === 'exact' || value.kind === 'estimate' ? (
-        <NumberField path={`${path}.value`} label={value.kind === 'exact' ? t('facts.countExact') : t('facts.countEstimate')} disabled={disabled} value={value.value} onInput={(v) => onChange({ ...value, value: v })} />
+        <NumberField
+          path={`${path}.value`}
+          label={value.kind === 'exact' ? t('facts.countExact') : t('facts.countEstimate')}
+          disabled={disabled}
+          value={value.value}
+          onInput={(v) => onChange({ ...value, value: v })}
+        />
       ) : null}
       {value.kind === 'range' ? (
         <div class="row">
@@ -145,8 +206,10 @@ export function FactsSection({ incident, onSaved, openQuestions }: { incident: C
   const [busy, setBusy] = useState(false);
   const disabled = !can('incident:update') || incident.status === 'closed';
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((old) => ({ ...old, [key]: value }));
-  const sub = <K extends 'cause' | 'controller' | 'occurred' | 'detected' | 'subjects' | 'encryption' | 'backup' | 'recipients'>(key: K, part: Partial<Draft[K]>) =>
-    setD((old) => ({ ...old, [key]: { ...old[key], ...part } }));
+  const sub = <K extends 'cause' | 'controller' | 'occurred' | 'detected' | 'subjects' | 'encryption' | 'backup' | 'recipients'>(
+    key: K,
+    part: Partial<Draft[K]>,
+  ) => setD((old) => ({ ...old, [key]: { ...old[key], ...part } }));
   const yesNo = (path: string, label: Code, help: Code, value: boolean | null, on: (v: boolean | null) => void) => (
     <YesNo path={path} label={say(label)} help={say(help)} disabled={disabled} value={value} onChange={on} />
   );
@@ -181,41 +244,177 @@ export function FactsSection({ incident, onSaved, openQuestions }: { incident: C
       </summary>
       <form data-testid="facts" onSubmit={save}>
         <Group code="facts.groupBreach" help="facts.groupBreachHelp">
-          <TextField path="title" label={t('facts.title')} help={t('facts.titleHelp')} disabled={disabled} required maxLength={200} value={d.title} onInput={(v) => set('title', v)} />
-          <TextArea path="description" label={t('facts.description')} help={t('facts.descriptionHelp')} disabled={disabled} rows={4} value={d.description} onInput={(v) => set('description', v)} />
+          <TextField
+            path="title"
+            label={t('facts.title')}
+            help={t('facts.titleHelp')}
+            disabled={disabled}
+            required
+            maxLength={200}
+            value={d.title}
+            onInput={(v) => set('title', v)}
+          />
+          <TextArea
+            path="description"
+            label={t('facts.description')}
+            help={t('facts.descriptionHelp')}
+            disabled={disabled}
+            rows={4}
+            value={d.description}
+            onInput={(v) => set('description', v)}
+          />
           {'outwardDescription' in incident ? (
-            <TextArea path="outwardDescription" label={t('facts.outwardDescription')} help={t('facts.outwardDescriptionHelp')} disabled={disabled} rows={4} value={d.outwardDescription} onInput={(v) => set('outwardDescription', v)} />
+            <TextArea
+              path="outwardDescription"
+              label={t('facts.outwardDescription')}
+              help={t('facts.outwardDescriptionHelp')}
+              disabled={disabled}
+              rows={4}
+              value={d.outwardDescription}
+              onInput={(v) => set('outwardDescription', v)}
+            />
           ) : null}
-          <CheckGroup path="breachTypes" label={t('facts.breachTypes')} help={t('facts.breachTypesHelp')} disabled={disabled} values={d.breachTypes} options={options(BREACH_TYPES, 'breachType')} onChange={(v) => set('breachTypes', v)} />
-          <RadioGroup path="cause.kind" label={t('facts.causeKind')} help={t('facts.causeKindHelp')} disabled={disabled} value={d.cause.kind} options={options(CAUSE_KINDS, 'cause')} onChange={(v) => sub('cause', { kind: v })} />
-          <TextField path="cause.vector" label={t('facts.causeVector')} help={t('facts.causeVectorHelp')} disabled={disabled} maxLength={200} value={d.cause.vector} onInput={(v) => sub('cause', { vector: v })} />
-          <TextArea path="cause.description" label={t('facts.causeDescription')} disabled={disabled} value={d.cause.description} onInput={(v) => sub('cause', { description: v })} />
-          <TextArea path="systems" label={t('facts.systems')} help={t('facts.systemsHelp')} disabled={disabled} rows={2} value={d.systems} onInput={(v) => set('systems', v)} />
-          <TextArea path="dataLocation" label={t('facts.dataLocation')} help={t('facts.dataLocationHelp')} disabled={disabled} rows={2} value={d.dataLocation} onInput={(v) => set('dataLocation', v)} />
+          <CheckGroup
+            path="breachTypes"
+            label={t('facts.breachTypes')}
+            help={t('facts.breachTypesHelp')}
+            disabled={disabled}
+            values={d.breachTypes}
+            options={options(BREACH_TYPES, 'breachType')}
+            onChange={(v) => set('breachTypes', v)}
+          />
+          <RadioGroup
+            path="cause.kind"
+            label={t('facts.causeKind')}
+            help={t('facts.causeKindHelp')}
+            disabled={disabled}
+            value={d.cause.kind}
+            options={options(CAUSE_KINDS, 'cause')}
+            onChange={(v) => sub('cause', { kind: v })}
+          />
+          <TextField
+            path="cause.vector"
+            label={t('facts.causeVector')}
+            help={t('facts.causeVectorHelp')}
+            disabled={disabled}
+            maxLength={200}
+            value={d.cause.vector}
+            onInput={(v) => sub('cause', { vector: v })}
+          />
+          <TextArea
+            path="cause.description"
+            label={t('facts.causeDescription')}
+            disabled={disabled}
+            value={d.cause.description}
+            onInput={(v) => sub('cause', { description: v })}
+          />
+          <TextArea
+            path="systems"
+            label={t('facts.systems')}
+            help={t('facts.systemsHelp')}
+            disabled={disabled}
+            rows={2}
+            value={d.systems}
+            onInput={(v) => set('systems', v)}
+          />
+          <TextArea
+            path="dataLocation"
+            label={t('facts.dataLocation')}
+            help={t('facts.dataLocationHelp')}
+            disabled={disabled}
+            rows={2}
+            value={d.dataLocation}
+            onInput={(v) => set('dataLocation', v)}
+          />
         </Group>
         <Group code="facts.groupTime" help="facts.groupTimeHelp">
           <div class="row">
-            <DateTimeField path="occurred.from" label={t('facts.occurredFrom')} disabled={disabled} value={d.occurred.from} onInput={(v) => sub('occurred', { from: v })} />
-            <DateTimeField path="occurred.to" label={t('facts.occurredTo')} help={t('facts.occurredToHelp')} disabled={disabled} value={d.occurred.to} onInput={(v) => sub('occurred', { to: v })} />
+            <DateTimeField
+              path="occurred.from"
+              label={t('facts.occurredFrom')}
+              disabled={disabled}
+              value={d.occurred.from}
+              onInput={(v) => sub('occurred', { from: v })}
+            />
+            <DateTimeField
+              path="occurred.to"
+              label={t('facts.occurredTo')}
+              help={t('facts.occurredToHelp')}
+              disabled={disabled}
+              value={d.occurred.to}
+              onInput={(v) => sub('occurred', { to: v })}
+            />
           </div>
           <label class="check">
-            <input type="checkbox" id="f-occurred-approximate" disabled={disabled} checked={d.occurred.approximate} onChange={(e) => sub('occurred', { approximate: (e.target as HTMLInputElement).checked })} />
+            <input
+              type="checkbox"
+              id="f-occurred-approximate"
+              disabled={disabled}
+              checked={d.occurred.approximate}
+              onChange={(e) => sub('occurred', { approximate: (e.target as HTMLInputElement).checked })}
+            />
             {t('facts.occurredApproximate')}
           </label>
           <div class="row">
-            <DateTimeField path="detected.at" label={t('facts.detectedAt')} disabled={disabled} value={d.detected.at} onInput={(v) => sub('detected', { at: v })} />
-            <TextField path="detected.by" label={t('facts.detectedBy')} help={t('facts.detectedByHelp')} disabled={disabled} maxLength={200} value={d.detected.by} onInput={(v) => sub('detected', { by: v })} />
+            <DateTimeField
+              path="detected.at"
+              label={t('facts.detectedAt')}
+              disabled={disabled}
+              value={d.detected.at}
+              onInput={(v) => sub('detected', { at: v })}
+            />
+            <TextField
+              path="detected.by"
+              label={t('facts.detectedBy')}
+              help={t('facts.detectedByHelp')}
+              disabled={disabled}
+              maxLength={200}
+              value={d.detected.by}
+              onInput={(v) => sub('detected', { by: v })}
+            />
           </div>
         </Group>
         <Group code="facts.groupRole" help="facts.groupRoleHelp">
-          <RadioGroup path="role" label={t('facts.role')} help={t('facts.roleHelp')} disabled={disabled} value={d.role} options={[['controller', t('role.controllerChoice')], ['processor', t('role.processorChoice')]]} onChange={(v) => set('role', v)} />
+          <RadioGroup
+            path="role"
+            label={t('facts.role')}
+            help={t('facts.roleHelp')}
+            disabled={disabled}
+            value={d.role}
+            options={[
+              ['controller', t('role.controllerChoice')],
+              ['processor', t('role.processorChoice')],
+            ]}
+            onChange={(v) => set('role', v)}
+          />
           {d.role === 'processor' ? (
             <>
-              <TextField path="controller.name" label={t('facts.controllerName')} disabled={disabled} maxLength={200} value={d.controller.name} onInput={(v) => sub('controller', { name: v })} />
-              <TextArea path="controller.contact" label={t('facts.controllerContact')} help={t('facts.controllerContactHelp')} disabled={disabled} rows={2} value={d.controller.contact} onInput={(v) => sub('controller', { contact: v })} />
+              <TextField
+                path="controller.name"
+                label={t('facts.controllerName')}
+                disabled={disabled}
+                maxLength={200}
+                value={d.controller.name}
+                onInput={(v) => sub('controller', { name: v })}
+              />
+              <TextArea
+                path="controller.contact"
+                label={t('facts.controllerContact')}
+                help={t('facts.controllerContactHelp')}
+                disabled={disabled}
+                rows={2}
+                value={d.controller.contact}
+                onInput={(v) => sub('controller', { contact: v })}
+              />
               {'notifyOnBehalf' in incident.controller ? (
                 <label class="check">
-                  <input type="checkbox" id="f-controller-notifyOnBehalf" disabled={disabled} checked={d.controller.notifyOnBehalf} onChange={(e) => sub('controller', { notifyOnBehalf: (e.target as HTMLInputElement).checked })} />
+                  <input
+                    type="checkbox"
+                    id="f-controller-notifyOnBehalf"
+                    disabled={disabled}
+                    checked={d.controller.notifyOnBehalf}
+                    onChange={(e) => sub('controller', { notifyOnBehalf: (e.target as HTMLInputElement).checked })}
+                  />
                   {t('facts.notifyOnBehalf')}
                 </label>
               ) : null}
@@ -223,53 +422,215 @@ export function FactsSection({ incident, onSaved, openQuestions }: { incident: C
           ) : null}
         </Group>
         <Group code="facts.groupPeople" help="facts.groupPeopleHelp">
-          <TextArea path="subjects.groups" label={t('facts.groups')} help={t('facts.groupsHelp')} disabled={disabled} rows={2} value={d.subjects.groups} onInput={(v) => sub('subjects', { groups: v })} />
-          <CountFields path="subjects.count" label={t('facts.subjectCount')} help={t('facts.subjectCountHelp')} disabled={disabled} value={d.subjects.count} onChange={(c) => sub('subjects', { count: c })} />
+          <TextArea
+            path="subjects.groups"
+            label={t('facts.groups')}
+            help={t('facts.groupsHelp')}
+            disabled={disabled}
+            rows={2}
+            value={d.subjects.groups}
+            onInput={(v) => sub('subjects', { groups: v })}
+          />
+          <CountFields
+            path="subjects.count"
+            label={t('facts.subjectCount')}
+            help={t('facts.subjectCountHelp')}
+            disabled={disabled}
+            value={d.subjects.count}
+            onChange={(c) => sub('subjects', { count: c })}
+          />
           {yesNo('subjects.vulnerable', 'facts.vulnerable', 'facts.vulnerableHelp', d.subjects.vulnerable, (v) => sub('subjects', { vulnerable: v }))}
         </Group>
         <Group code="facts.groupData" help="facts.groupDataHelp">
-          <CheckGroup path="dataCategories" label={t('facts.dataCategories')} help={t('facts.dataCategoriesHelp')} disabled={disabled} values={d.dataCategories} options={DATA_CATEGORIES.map((c) => [c, categoryLabel(c)])} onChange={(v) => set('dataCategories', v)} />
-          <RadioGroup path="dataDetail" label={t('facts.dataDetail')} help={t('facts.dataDetailHelp')} disabled={disabled} value={d.dataDetail} options={options(DATA_DETAIL, 'dataDetail')} onChange={(v) => set('dataDetail', v)} />
-          {yesNo('sensitiveRelationship', 'facts.sensitiveRelationship', 'facts.sensitiveRelationshipHelp', d.sensitiveRelationship, (v) => set('sensitiveRelationship', v))}
-          <CountFields path="records" label={t('facts.records')} help={t('facts.recordsHelp')} disabled={disabled} value={d.records} onChange={(c) => set('records', c)} />
+          <CheckGroup
+            path="dataCategories"
+            label={t('facts.dataCategories')}
+            help={t('facts.dataCategoriesHelp')}
+            disabled={disabled}
+            values={d.dataCategories}
+            options={DATA_CATEGORIES.map((c) => [c, categoryLabel(c)])}
+            onChange={(v) => set('dataCategories', v)}
+          />
+          <RadioGroup
+            path="dataDetail"
+            label={t('facts.dataDetail')}
+            help={t('facts.dataDetailHelp')}
+            disabled={disabled}
+            value={d.dataDetail}
+            options={options(DATA_DETAIL, 'dataDetail')}
+            onChange={(v) => set('dataDetail', v)}
+          />
+          {yesNo('sensitiveRelationship', 'facts.sensitiveRelationship', 'facts.sensitiveRelationshipHelp', d.sensitiveRelationship, (v) =>
+            set('sensitiveRelationship', v),
+          )}
+          <CountFields
+            path="records"
+            label={t('facts.records')}
+            help={t('facts.recordsHelp')}
+            disabled={disabled}
+            value={d.records}
+            onChange={(c) => set('records', c)}
+          />
         </Group>
         <Group code="facts.groupAccess" help="facts.groupAccessHelp">
-          {yesNo('encryption.dataEncrypted', 'facts.dataEncrypted', 'facts.dataEncryptedHelp', d.encryption.dataEncrypted, (v) => sub('encryption', { dataEncrypted: v }))}
+          {yesNo('encryption.dataEncrypted', 'facts.dataEncrypted', 'facts.dataEncryptedHelp', d.encryption.dataEncrypted, (v) =>
+            sub('encryption', { dataEncrypted: v }),
+          )}
           {d.encryption.dataEncrypted ? (
             <>
-              {yesNo('encryption.stateOfTheArt', 'facts.stateOfTheArt', 'facts.stateOfTheArtHelp', d.encryption.stateOfTheArt, (v) => sub('encryption', { stateOfTheArt: v }))}
-              {yesNo('encryption.keyCompromised', 'facts.keyCompromised', 'facts.keyCompromisedHelp', d.encryption.keyCompromised, (v) => sub('encryption', { keyCompromised: v }))}
-              <TextArea path="encryption.keyCustody" label={t('facts.keyCustody')} help={t('facts.keyCustodyHelp')} disabled={disabled} rows={2} value={d.encryption.keyCustody} onInput={(v) => sub('encryption', { keyCustody: v })} />
+              {yesNo('encryption.stateOfTheArt', 'facts.stateOfTheArt', 'facts.stateOfTheArtHelp', d.encryption.stateOfTheArt, (v) =>
+                sub('encryption', { stateOfTheArt: v }),
+              )}
+              {yesNo('encryption.keyCompromised', 'facts.keyCompromised', 'facts.keyCompromisedHelp', d.encryption.keyCompromised, (v) =>
+                sub('encryption', { keyCompromised: v }),
+              )}
+              <TextArea
+                path="encryption.keyCustody"
+                label={t('facts.keyCustody')}
+                help={t('facts.keyCustodyHelp')}
+                disabled={disabled}
+                rows={2}
+                value={d.encryption.keyCustody}
+                onInput={(v) => sub('encryption', { keyCustody: v })}
+              />
             </>
           ) : null}
-          <RadioGroup path="unauthorisedAccess" label={t('facts.unauthorisedAccess')} help={t('facts.unauthorisedAccessHelp')} disabled={disabled} value={d.unauthorisedAccess} options={options(UNAUTHORISED_ACCESS, 'access')} onChange={(v) => set('unauthorisedAccess', v)} />
-          <RadioGroup path="exfiltration" label={t('facts.exfiltration')} help={t('facts.exfiltrationHelp')} disabled={disabled} value={d.exfiltration} options={options(EXFILTRATION, 'exfiltration')} onChange={(v) => set('exfiltration', v)} />
-          <SelectField path="recipients.type" label={t('facts.recipientsType')} help={t('facts.recipientsTypeHelp')} disabled={disabled} value={d.recipients.type} options={options(RECIPIENT_TYPES, 'recipient')} onChange={(v) => sub('recipients', { type: v })} />
-          <NumberField path="recipients.count" label={t('facts.recipientsCount')} help={t('facts.recipientsCountHelp')} min={1} disabled={disabled} value={d.recipients.count} onInput={(v) => sub('recipients', { count: v })} />
-          {yesNo('recipients.confirmedDeletion', 'facts.confirmedDeletion', 'facts.confirmedDeletionHelp', d.recipients.confirmedDeletion, (v) => sub('recipients', { confirmedDeletion: v }))}
-          <TextArea path="recipients.note" label={t('facts.recipientsNote')} disabled={disabled} rows={2} value={d.recipients.note} onInput={(v) => sub('recipients', { note: v })} />
-          <RadioGroup path="misuseObserved" label={t('facts.misuse')} help={t('facts.misuseHelp')} disabled={disabled} value={d.misuseObserved} options={options(MISUSE, 'misuse')} onChange={(v) => set('misuseObserved', v)} />
+          <RadioGroup
+            path="unauthorisedAccess"
+            label={t('facts.unauthorisedAccess')}
+            help={t('facts.unauthorisedAccessHelp')}
+            disabled={disabled}
+            value={d.unauthorisedAccess}
+            options={options(UNAUTHORISED_ACCESS, 'access')}
+            onChange={(v) => set('unauthorisedAccess', v)}
+          />
+          <RadioGroup
+            path="exfiltration"
+            label={t('facts.exfiltration')}
+            help={t('facts.exfiltrationHelp')}
+            disabled={disabled}
+            value={d.exfiltration}
+            options={options(EXFILTRATION, 'exfiltration')}
+            onChange={(v) => set('exfiltration', v)}
+          />
+          <SelectField
+            path="recipients.type"
+            label={t('facts.recipientsType')}
+            help={t('facts.recipientsTypeHelp')}
+            disabled={disabled}
+            value={d.recipients.type}
+            options={options(RECIPIENT_TYPES, 'recipient')}
+            onChange={(v) => sub('recipients', { type: v })}
+          />
+          <NumberField
+            path="recipients.count"
+            label={t('facts.recipientsCount')}
+            help={t('facts.recipientsCountHelp')}
+            min={1}
+            disabled={disabled}
+            value={d.recipients.count}
+            onInput={(v) => sub('recipients', { count: v })}
+          />
+          {yesNo('recipients.confirmedDeletion', 'facts.confirmedDeletion', 'facts.confirmedDeletionHelp', d.recipients.confirmedDeletion, (v) =>
+            sub('recipients', { confirmedDeletion: v }),
+          )}
+          <TextArea
+            path="recipients.note"
+            label={t('facts.recipientsNote')}
+            disabled={disabled}
+            rows={2}
+            value={d.recipients.note}
+            onInput={(v) => sub('recipients', { note: v })}
+          />
+          <RadioGroup
+            path="misuseObserved"
+            label={t('facts.misuse')}
+            help={t('facts.misuseHelp')}
+            disabled={disabled}
+            value={d.misuseObserved}
+            options={options(MISUSE, 'misuse')}
+            onChange={(v) => set('misuseObserved', v)}
+          />
           {yesNo('neutralised', 'facts.neutralised', 'facts.neutralisedHelp', d.neutralised, (v) => set('neutralised', v))}
         </Group>
         <Group code="facts.groupAvailability" help="facts.groupAvailabilityHelp">
-          <RadioGroup path="availabilityImpact" label={t('facts.availabilityImpact')} help={t('facts.availabilityImpactHelp')} disabled={disabled} value={d.availabilityImpact} options={options(AVAILABILITY_IMPACTS, 'availability')} onChange={(v) => set('availabilityImpact', v)} />
+          <RadioGroup
+            path="availabilityImpact"
+            label={t('facts.availabilityImpact')}
+            help={t('facts.availabilityImpactHelp')}
+            disabled={disabled}
+            value={d.availabilityImpact}
+            options={options(AVAILABILITY_IMPACTS, 'availability')}
+            onChange={(v) => set('availabilityImpact', v)}
+          />
           {yesNo('backup.available', 'facts.backupAvailable', 'facts.backupAvailableHelp', d.backup.available, (v) => sub('backup', { available: v }))}
           {yesNo('backup.restored', 'facts.backupRestored', 'facts.backupRestoredHelp', d.backup.restored, (v) => sub('backup', { restored: v }))}
-          <NumberField path="backup.restoreHours" label={t('facts.restoreHours')} help={t('facts.restoreHoursHelp')} disabled={disabled} value={d.backup.restoreHours} onInput={(v) => sub('backup', { restoreHours: v })} />
+          <NumberField
+            path="backup.restoreHours"
+            label={t('facts.restoreHours')}
+            help={t('facts.restoreHoursHelp')}
+            disabled={disabled}
+            value={d.backup.restoreHours}
+            onInput={(v) => sub('backup', { restoreHours: v })}
+          />
           {yesNo('outageHarmedPeople', 'facts.outageHarmedPeople', 'facts.outageHarmedPeopleHelp', d.outageHarmedPeople, (v) => set('outageHarmedPeople', v))}
         </Group>
         <Group code="facts.groupConsequences" help="facts.groupConsequencesHelp">
-          <CheckGroup path="likelyConsequences" label={t('facts.likelyConsequences')} help={t('facts.likelyConsequencesHelp')} disabled={disabled} values={d.likelyConsequences} options={LIKELY_CONSEQUENCES.map((c) => [c, consequenceLabel(c)])} onChange={(v) => set('likelyConsequences', v)} />
-          <TextArea path="consequences" label={t('facts.consequences')} help={t('facts.consequencesHelp')} disabled={disabled} value={d.consequences} onInput={(v) => set('consequences', v)} />
+          <CheckGroup
+            path="likelyConsequences"
+            label={t('facts.likelyConsequences')}
+            help={t('facts.likelyConsequencesHelp')}
+            disabled={disabled}
+            values={d.likelyConsequences}
+            options={LIKELY_CONSEQUENCES.map((c) => [c, consequenceLabel(c)])}
+            onChange={(v) => set('likelyConsequences', v)}
+          />
+          <TextArea
+            path="consequences"
+            label={t('facts.consequences')}
+            help={t('facts.consequencesHelp')}
+            disabled={disabled}
+            value={d.consequences}
+            onInput={(v) => set('consequences', v)}
+          />
         </Group>
         <Group code="facts.groupMeasures" help="facts.groupMeasuresHelp">
-          <TextArea path="measuresTaken" label={t('facts.measuresTaken')} help={t('facts.measuresTakenHelp')} disabled={disabled} value={d.measuresTaken} onInput={(v) => set('measuresTaken', v)} />
-          <TextArea path="measuresPlanned" label={t('facts.measuresPlanned')} help={t('facts.measuresPlannedHelp')} disabled={disabled} value={d.measuresPlanned} onInput={(v) => set('measuresPlanned', v)} />
+          <TextArea
+            path="measuresTaken"
+            label={t('facts.measuresTaken')}
+            help={t('facts.measuresTakenHelp')}
+            disabled={disabled}
+            value={d.measuresTaken}
+            onInput={(v) => set('measuresTaken', v)}
+          />
+          <TextArea
+            path="measuresPlanned"
+            label={t('facts.measuresPlanned')}
+            help={t('facts.measuresPlannedHelp')}
+            disabled={disabled}
+            value={d.measuresPlanned}
+            onInput={(v) => set('measuresPlanned', v)}
+          />
         </Group>
         <Group code="facts.groupReach" help="facts.groupReachHelp">
           {yesNo('subjects.canBeReached', 'facts.canBeReached', 'facts.canBeReachedHelp', d.subjects.canBeReached, (v) => sub('subjects', { canBeReached: v }))}
-          <RadioGroup path="subjects.reachEffort" label={t('facts.reachEffort')} help={t('facts.reachEffortHelp')} disabled={disabled} value={d.subjects.reachEffort} options={options(REACH_EFFORT, 'reachEffort')} onChange={(v) => sub('subjects', { reachEffort: v })} />
-          <TextArea path="subjects.reachNote" label={t('facts.reachNote')} disabled={disabled} rows={2} value={d.subjects.reachNote} onInput={(v) => sub('subjects', { reachNote: v })} />
+          <RadioGroup
+            path="subjects.reachEffort"
+            label={t('facts.reachEffort')}
+            help={t('facts.reachEffortHelp')}
+            disabled={disabled}
+            value={d.subjects.reachEffort}
+            options={options(REACH_EFFORT, 'reachEffort')}
+            onChange={(v) => sub('subjects', { reachEffort: v })}
+          />
+          <TextArea
+            path="subjects.reachNote"
+            label={t('facts.reachNote')}
+            disabled={disabled}
+            rows={2}
+            value={d.subjects.reachNote}
+            onInput={(v) => sub('subjects', { reachNote: v })}
+          />
         </Group>
         {error ? <ErrorBox error={error} /> : null}
         {disabled ? null : (

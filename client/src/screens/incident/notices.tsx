@@ -31,7 +31,17 @@ function goTo(path: string): void {
 }
 
 /** Drafting a notice: its kind, language and phase are chosen here, never taken from the screen's language. */
-function DraftForm({ incident, notices, submissions, onSaved }: { incident: Contracted; notices: NoticeView[]; submissions: SubmissionView[]; onSaved: () => void }) {
+function DraftForm({
+  incident,
+  notices,
+  submissions,
+  onSaved,
+}: {
+  incident: Contracted;
+  notices: NoticeView[];
+  submissions: SubmissionView[];
+  onSaved: () => void;
+}) {
   const kinds = kindsFor(incident);
   const [kind, setKind] = useState<Kind>(kinds[0]!);
   const [lang, setLang] = useState<Lang>(currentLang());
@@ -69,13 +79,38 @@ function DraftForm({ incident, notices, submissions, onSaved }: { incident: Cont
     >
       <div class="row">
         <SelectField path="notice.kind" label={t('notice.kind')} value={kind} options={kinds.map((k) => [k, word('noticeKind', k)])} onChange={setKind} />
-        <SelectField path="notice.lang" label={t('notice.lang')} help={t('notice.langHelp')} value={lang} options={[['nb', t('lang.nb')], ['en', t('lang.en')]]} onChange={setLang} />
-        <SelectField path="notice.phase" label={t('notice.phase')} help={t('notice.phaseHelp')} value={phase} options={(['complete', 'initial', 'supplementary', 'final'] as const).map((p) => [p, word('phase', p)])} onChange={setPhase} />
+        <SelectField
+          path="notice.lang"
+          label={t('notice.lang')}
+          help={t('notice.langHelp')}
+          value={lang}
+          options={[
+            ['nb', t('lang.nb')],
+            ['en', t('lang.en')],
+          ]}
+          onChange={setLang}
+        />
+        <SelectField
+          path="notice.phase"
+          label={t('notice.phase')}
+          help={t('notice.phaseHelp')}
+          value={phase}
+          options={(['complete', 'initial', 'supplementary', 'final'] as const).map((p) => [p, word('phase', p)])}
+          onChange={setPhase}
+        />
       </div>
       {kind === 'authority' && (late || earlierReasons) ? (
-        <TextArea path="notice.delayReasons" label={t('notice.delayReasons')} help={earlierReasons ? t('notice.delayReasonsReused') : t('notice.delayReasonsHelp')} value={delayReasons} onInput={setDelayReasons} />
+        <TextArea
+          path="notice.delayReasons"
+          label={t('notice.delayReasons')}
+          help={earlierReasons ? t('notice.delayReasonsReused') : t('notice.delayReasonsHelp')}
+          value={delayReasons}
+          onInput={setDelayReasons}
+        />
       ) : null}
-      {kind === 'subject' || kind === 'public' ? <TextArea path="notice.adviceToSubjects" label={t('notice.advice')} help={t('notice.adviceHelp')} value={advice} onInput={setAdvice} /> : null}
+      {kind === 'subject' || kind === 'public' ? (
+        <TextArea path="notice.adviceToSubjects" label={t('notice.advice')} help={t('notice.adviceHelp')} value={advice} onInput={setAdvice} />
+      ) : null}
       <button
         type="button"
         class="secondary"
@@ -104,7 +139,13 @@ function DraftForm({ incident, notices, submissions, onSaved }: { incident: Cont
               <ul>
                 {preview.missing.map((m) => (
                   <li key={m.path}>
-                    <a href={`#${fieldId(m.path)}`} onClick={(e) => { e.preventDefault(); goTo(m.path); }}>
+                    <a
+                      href={`#${fieldId(m.path)}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        goTo(m.path);
+                      }}
+                    >
                       {word('element', m.element)}
                     </a>
                   </li>
@@ -112,7 +153,11 @@ function DraftForm({ incident, notices, submissions, onSaved }: { incident: Cont
               </ul>
             </div>
           ) : null}
-          {preview.subject ? <p><strong>{preview.subject}</strong></p> : null}
+          {preview.subject ? (
+            <p>
+              <strong>{preview.subject}</strong>
+            </p>
+          ) : null}
           <pre>{preview.text}</pre>
         </div>
       ) : null}
@@ -120,13 +165,12 @@ function DraftForm({ incident, notices, submissions, onSaved }: { incident: Cont
   );
 }
 
-/** Recording that an approved notice went out; for Datatilsynet the filing is the submission that stops the clock. */
-function SentForm({ incident, notice, onSaved }: { incident: IncidentView; notice: NoticeView; onSaved: () => void }) {
+/** Recording that an approved notice went out, linked to it: the notice shows as sent. */
+function SentForm({ notice, onSaved }: { notice: NoticeView; onSaved: () => void }) {
   const [sentAt, setSentAt] = useState(nowLocalInput());
   const [channel, setChannel] = useState(notice.kind === 'authority' ? 'altinn' : 'email');
   const [reference, setReference] = useState('');
   const [audience, setAudience] = useState('');
-  const [followUp, setFollowUp] = useState('');
   const [error, setError] = useState<unknown>(null);
   const authority = notice.kind === 'authority';
   const channels: [string, string][] = authority
@@ -140,21 +184,8 @@ function SentForm({ incident, notice, onSaved }: { incident: IncidentView; notic
         e.preventDefault();
         const at = fromLocalInput(sentAt);
         try {
-          if (authority) {
-            await api('POST', `/incidents/${incident.id}/submissions`, {
-              sentAt: at, channel, reference, phase: notice.phase, noticeId: notice.id, noticeText: notice.text,
-              ...(notice.delayReasons ? { delayReasons: notice.delayReasons } : {}),
-              ...(notice.phase === 'initial' && followUp ? { followUpDueAt: fromLocalInput(followUp) } : {}),
-            });
-            // A server that links the filing to its notice has marked it sent already.
-            const after = await api<NoticeView>('GET', `/notices/${notice.id}`);
-            if (!after.sent) await api('POST', `/notices/${notice.id}/sent`, { sentAt: at, channel, reference });
-          } else {
-            await api('POST', `/notices/${notice.id}/sent`, { sentAt: at, channel, reference, audience });
-            if (notice.kind === 'controller' && !incident.controller.informedAt) {
-              await api('POST', `/incidents/${incident.id}/controller-informed`, { at, channel: word('channel', channel), note: reference });
-            }
-          }
+          // For Datatilsynet the filing is the submission that stops the clock; for the controller it records that they were informed.
+          await api('POST', `/notices/${notice.id}/sent`, { sentAt: at, channel, reference, audience });
           onSaved();
         } catch (err) {
           setError(err);
@@ -166,9 +197,23 @@ function SentForm({ incident, notice, onSaved }: { incident: IncidentView; notic
         <DateTimeField path={`sent-${notice.id}.sentAt`} label={t('notice.sentAt')} required value={sentAt} onInput={setSentAt} />
         <SelectField path={`sent-${notice.id}.channel`} label={t('notice.channel')} value={channel} options={channels} onChange={setChannel} />
       </div>
-      <TextField path={`sent-${notice.id}.reference`} label={authority ? t('notice.altinnReference') : t('notice.reference')} maxLength={200} value={reference} onInput={setReference} />
-      {!authority ? <TextArea path={`sent-${notice.id}.audience`} label={t('notice.audience')} help={t('notice.audienceHelp')} rows={2} value={audience} onInput={setAudience} /> : null}
-      {authority && notice.phase === 'initial' ? <DateTimeField path={`sent-${notice.id}.followUpDueAt`} label={t('notice.followUpDueAt')} help={t('notice.followUpHelp')} value={followUp} onInput={setFollowUp} /> : null}
+      <TextField
+        path={`sent-${notice.id}.reference`}
+        label={authority ? t('notice.altinnReference') : t('notice.reference')}
+        maxLength={200}
+        value={reference}
+        onInput={setReference}
+      />
+      {!authority ? (
+        <TextArea
+          path={`sent-${notice.id}.audience`}
+          label={t('notice.audience')}
+          help={t('notice.audienceHelp')}
+          rows={2}
+          value={audience}
+          onInput={setAudience}
+        />
+      ) : null}
       {error ? <ErrorBox error={error} scope={`sent-${notice.id}`} /> : null}
       <button type="submit" class="primary">
         {authority ? t('notice.recordFiling') : t('notice.recordSent')}
@@ -202,7 +247,12 @@ function AltinnPanel({ notice }: { notice: NoticeView }) {
             <div class="altinn-field" key={f.field}>
               <div class="label">{f.field}</div>
               <pre>{f.answer}</pre>
-              <button type="button" class="secondary small" aria-label={t('notice.copyField', { field: f.field })} onClick={() => void navigator.clipboard?.writeText(f.answer)}>
+              <button
+                type="button"
+                class="secondary small"
+                aria-label={t('notice.copyField', { field: f.field })}
+                onClick={() => void navigator.clipboard?.writeText(f.answer)}
+              >
                 {t('notice.copy')}
               </button>
             </div>
@@ -219,7 +269,8 @@ function NoticeItem({ incident, notice, onSaved }: { incident: IncidentView; not
   return (
     <li class="notice" data-testid={`notice-${notice.kind}`}>
       <div>
-        <strong>{word('noticeKind', notice.kind)}</strong> · {word('lang', notice.lang)} · {word('phase', notice.phase)} · <span class={`status-${notice.status}`}>{word('noticeStatus', notice.status)}</span>
+        <strong>{word('noticeKind', notice.kind)}</strong> · {word('lang', notice.lang)} · {word('phase', notice.phase)} ·{' '}
+        <span class={`status-${notice.status}`}>{word('noticeStatus', notice.status)}</span>
       </div>
       <div class="muted">
         {t('notice.drafted', { name: notice.createdBy?.name ?? '' })} <Time iso={notice.createdAt} />
@@ -245,7 +296,11 @@ function NoticeItem({ incident, notice, onSaved }: { incident: IncidentView; not
             {t('notice.approve')}
           </button>
         ) : null}
-        <button type="button" class="secondary" onClick={() => void download(`/notices/${notice.id}/pdf`, `notice-${notice.kind}-${notice.id}.pdf`).catch(setError)}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => void download(`/notices/${notice.id}/pdf`, `notice-${notice.kind}-${notice.id}.pdf`).catch(setError)}
+        >
           {t('notice.pdf')}
         </button>
       </div>
@@ -254,7 +309,7 @@ function NoticeItem({ incident, notice, onSaved }: { incident: IncidentView; not
       {mayFile ? (
         <details>
           <summary>{notice.kind === 'authority' ? t('notice.recordFiling') : t('notice.recordSent')}</summary>
-          <SentForm incident={incident} notice={notice} onSaved={onSaved} />
+          <SentForm notice={notice} onSaved={onSaved} />
         </details>
       ) : null}
     </li>

@@ -36,7 +36,9 @@ export function StateSection({ incident, owes, onSaved }: { incident: IncidentVi
       setError(err);
     }
   };
-  const reasonBox = (help: string) => <TextArea path="state.reason" label={t('state.reason')} help={help} required rows={3} value={reason} onInput={setReason} />;
+  const reasonBox = (help: string) => (
+    <TextArea path="state.reason" label={t('state.reason')} help={help} required rows={3} value={reason} onInput={setReason} />
+  );
   return (
     <section class="card" id="state">
       <h2>{t('state.heading')}</h2>
@@ -75,12 +77,26 @@ export function StateSection({ incident, owes, onSaved }: { incident: IncidentVi
           </button>
         ) : null}
       </div>
-      <ConfirmDialog open={open === 'not-notifiable'} testid="confirm-not-notifiable" title={t('state.notNotifiableTitle')} confirmLabel={t('state.notNotifiableConfirm')} onCancel={() => setOpen(null)} onConfirm={() => void post('not-notifiable', { reason })}>
+      <ConfirmDialog
+        open={open === 'not-notifiable'}
+        testid="confirm-not-notifiable"
+        title={t('state.notNotifiableTitle')}
+        confirmLabel={t('state.notNotifiableConfirm')}
+        onCancel={() => setOpen(null)}
+        onConfirm={() => void post('not-notifiable', { reason })}
+      >
         <p>{t('state.notNotifiableExplain')}</p>
         {reasonBox(t('state.notNotifiableReasonHelp'))}
         {error ? <ErrorBox error={error} scope="state" /> : null}
       </ConfirmDialog>
-      <ConfirmDialog open={open === 'close'} testid="confirm-close" title={t('state.closeTitle')} confirmLabel={t('state.closeConfirm')} onCancel={() => setOpen(null)} onConfirm={() => void post('close', { reason, notABreach })}>
+      <ConfirmDialog
+        open={open === 'close'}
+        testid="confirm-close"
+        title={t('state.closeTitle')}
+        confirmLabel={t('state.closeConfirm')}
+        onCancel={() => setOpen(null)}
+        onConfirm={() => void post('close', { reason, notABreach })}
+      >
         <p>{incident.clock.state === 'running' ? t('state.closeStopsClock') : t('state.closeExplain')}</p>
         {owes ? <p class="warning">{t('state.closeStillOwes', { n: owes })}</p> : null}
         {reasonBox(t('state.closeReasonHelp'))}
@@ -90,12 +106,26 @@ export function StateSection({ incident, owes, onSaved }: { incident: IncidentVi
         </label>
         {error ? <ErrorBox error={error} scope="state" /> : null}
       </ConfirmDialog>
-      <ConfirmDialog open={open === 'resume'} testid="confirm-resume" title={t('state.resumeTitle')} confirmLabel={t('state.resume')} onCancel={() => setOpen(null)} onConfirm={() => void post('resume', { reason })}>
+      <ConfirmDialog
+        open={open === 'resume'}
+        testid="confirm-resume"
+        title={t('state.resumeTitle')}
+        confirmLabel={t('state.resume')}
+        onCancel={() => setOpen(null)}
+        onConfirm={() => void post('resume', { reason })}
+      >
         <p>{t('state.resumeExplain')}</p>
         {reasonBox(t('state.resumeReasonHelp'))}
         {error ? <ErrorBox error={error} scope="state" /> : null}
       </ConfirmDialog>
-      <ConfirmDialog open={open === 'reopen'} testid="confirm-reopen" title={t('state.reopenTitle')} confirmLabel={t('state.reopen')} onCancel={() => setOpen(null)} onConfirm={() => void post('reopen', { reason })}>
+      <ConfirmDialog
+        open={open === 'reopen'}
+        testid="confirm-reopen"
+        title={t('state.reopenTitle')}
+        confirmLabel={t('state.reopen')}
+        onCancel={() => setOpen(null)}
+        onConfirm={() => void post('reopen', { reason })}
+      >
         {reasonBox(t('state.reopenReasonHelp'))}
         {error ? <ErrorBox error={error} scope="state" /> : null}
       </ConfirmDialog>

@@ -13,7 +13,17 @@ type Phase = 'complete' | 'initial' | 'supplementary' | 'final';
 type Channel = 'altinn' | 'email' | 'post' | 'phone';
 
 /** What was filed with Datatilsynet, and a way to record a filing made outside a drafted notice (a phone call). */
-export function SubmissionsSection({ incident, submissions, notices, onSaved }: { incident: IncidentView; submissions: SubmissionView[]; notices: NoticeView[]; onSaved: () => void }) {
+export function SubmissionsSection({
+  incident,
+  submissions,
+  notices,
+  onSaved,
+}: {
+  incident: IncidentView;
+  submissions: SubmissionView[];
+  notices: NoticeView[];
+  onSaved: () => void;
+}) {
   const [sentAt, setSentAt] = useState(nowLocalInput());
   const [channel, setChannel] = useState<Channel>('altinn');
   const [phase, setPhase] = useState<Phase>(submissions.length ? 'supplementary' : 'complete');
@@ -58,7 +68,13 @@ export function SubmissionsSection({ incident, submissions, notices, onSaved }: 
             onSubmit={async (e) => {
               e.preventDefault();
               try {
-                await api('POST', `/incidents/${incident.id}/submissions`, { sentAt: fromLocalInput(sentAt), channel, phase, reference, ...(delayReasons ? { delayReasons } : {}) });
+                await api('POST', `/incidents/${incident.id}/submissions`, {
+                  sentAt: fromLocalInput(sentAt),
+                  channel,
+                  phase,
+                  reference,
+                  ...(delayReasons ? { delayReasons } : {}),
+                });
                 onSaved();
               } catch (err) {
                 setError(err);
@@ -68,11 +84,32 @@ export function SubmissionsSection({ incident, submissions, notices, onSaved }: 
             <p class="help">{t('filing.otherHelp')}</p>
             <div class="row">
               <DateTimeField path="filing.sentAt" label={t('notice.sentAt')} value={sentAt} onInput={setSentAt} />
-              <SelectField path="filing.channel" label={t('notice.channel')} value={channel} options={(['altinn', 'email', 'post', 'phone'] as const).map((c) => [c, word('channel', c)])} onChange={setChannel} />
-              <SelectField path="filing.phase" label={t('notice.phase')} value={phase} options={(['complete', 'initial', 'supplementary', 'final'] as const).map((p) => [p, word('phase', p)])} onChange={setPhase} />
+              <SelectField
+                path="filing.channel"
+                label={t('notice.channel')}
+                value={channel}
+                options={(['altinn', 'email', 'post', 'phone'] as const).map((c) => [c, word('channel', c)])}
+                onChange={setChannel}
+              />
+              <SelectField
+                path="filing.phase"
+                label={t('notice.phase')}
+                value={phase}
+                options={(['complete', 'initial', 'supplementary', 'final'] as const).map((p) => [p, word('phase', p)])}
+                onChange={setPhase}
+              />
             </div>
             <TextField path="filing.reference" label={t('notice.altinnReference')} maxLength={200} value={reference} onInput={setReference} />
-            {late || earlier ? <TextArea path="filing.delayReasons" label={t('notice.delayReasons')} help={t('notice.delayReasonsHelp')} rows={2} value={delayReasons} onInput={setDelayReasons} /> : null}
+            {late || earlier ? (
+              <TextArea
+                path="filing.delayReasons"
+                label={t('notice.delayReasons')}
+                help={t('notice.delayReasonsHelp')}
+                rows={2}
+                value={delayReasons}
+                onInput={setDelayReasons}
+              />
+            ) : null}
             {error ? <ErrorBox error={error} scope="filing" /> : null}
             <button class="primary" type="submit">
               {t('filing.record')}

@@ -6,7 +6,20 @@ import { categoryLabel, known, say, t, word, type Code } from '../../words.js';
 export type TimelineView = ReturnType<typeof presentTimelineEvent>;
 
 /** The closed lists a stored value may come from; the first that knows the value words it. */
-const VOCABULARIES = ['breachType', 'cause', 'access', 'exfiltration', 'recipient', 'misuse', 'availability', 'dataDetail', 'reachEffort', 'countKind', 'roleOfIncident', 'status'];
+const VOCABULARIES = [
+  'breachType',
+  'cause',
+  'access',
+  'exfiltration',
+  'recipient',
+  'misuse',
+  'availability',
+  'dataDetail',
+  'reachEffort',
+  'countKind',
+  'roleOfIncident',
+  'status',
+];
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
 
 /** A changed value as people read it: times in Oslo time, lists joined, nothing as raw data. */
