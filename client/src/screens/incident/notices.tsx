@@ -192,7 +192,6 @@ function SentForm({ notice, onSaved }: { notice: NoticeView; onSaved: () => void
         }
       }}
     >
-      <h4>{authority ? t('notice.recordFiling') : t('notice.recordSent')}</h4>
       <div class="row">
         <DateTimeField path={`sent-${notice.id}.sentAt`} label={t('notice.sentAt')} required value={sentAt} onInput={setSentAt} />
         <SelectField path={`sent-${notice.id}.channel`} label={t('notice.channel')} value={channel} options={channels} onChange={setChannel} />

@@ -52,7 +52,10 @@ export function StateSection({ incident, owes, onSaved }: { incident: IncidentVi
       {incident.clock.state === 'stopped' ? (
         <p>
           {t('clock.title')}: {t('clock.stoppedBecause', { reason: word('stopReason', incident.clock.stopReason) })}
-          {incident.clock.stopNote ? <span class="block quote">{incident.clock.stopNote}</span> : null}
+          {/* Only a reason a person gave is shown; for a filing the ledger below says what was sent. */}
+          {incident.clock.stopNote && (incident.clock.stopReason === 'not-notifiable' || incident.clock.stopReason === 'not-a-breach') ? (
+            <span class="block quote">{incident.clock.stopNote}</span>
+          ) : null}
         </p>
       ) : null}
       <div class="buttons">

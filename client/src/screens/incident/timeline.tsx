@@ -1,7 +1,9 @@
 import type { presentTimelineEvent } from '../../../../server/domains/incidents/incident.presenter.js';
 import { Time } from '../../components/time.js';
+import { fieldLabelCode } from './field-labels.js';
 import { osloTime } from '../../format.js';
-import { categoryLabel, known, say, t, word, type Code } from '../../words.js';
+import type { LikelyConsequence } from '../../../../server/domains/incidents/incident.vocabulary.js';
+import { categoryLabel, consequenceLabel, known, say, t, word, type Code } from '../../words.js';
 
 export type TimelineView = ReturnType<typeof presentTimelineEvent>;
 
@@ -19,6 +21,7 @@ const VOCABULARIES = [
   'countKind',
   'roleOfIncident',
   'status',
+  'clockState',
 ];
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
 
@@ -30,9 +33,11 @@ function valueText(field: string, v: unknown): string {
   if (typeof v === 'string') {
     if (ISO.test(v)) return osloTime(v);
     if (field === 'dataCategories') return categoryLabel(v);
+    if (field === 'likelyConsequences') return consequenceLabel(v as LikelyConsequence);
     const prefix = VOCABULARIES.find((p) => known(`${p}.${v}`));
     const text = prefix ? say(`${prefix}.${v}` as Code) : v;
-    return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+    // Long texts are cut at a word, never inside one.
+    return text.length > 120 ? `${text.slice(0, text.lastIndexOf(' ', 117))} …` : text;
   }
   if (Array.isArray(v)) return v.length ? v.map((x) => valueText(field, x)).join(', ') : t('common.notSet');
   if (typeof v === 'object') {
@@ -43,8 +48,8 @@ function valueText(field: string, v: unknown): string {
 }
 
 const fieldWords = (field: string) => {
-  const code = `field.${field}`;
-  return known(code) ? say(code) : t('field.other');
+  const code = fieldLabelCode(field);
+  return code ? say(code) : t('field.other');
 };
 
 export function TimelineSection({ events }: { events: TimelineView[] }) {

@@ -1,0 +1,233 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { buildClient } from '../../scripts/build-client.js';
+import { LiveClock } from '../support/clock.js';
+import { ARTIFACTS, DESKTOP, launchBrowser, PHONE, signIn } from '../support/browser.js';
+import { startTestService, type TestService, type TestUser } from '../support/service.js';
+import { catalogueWords, rawCodes, strangeWords, visibleText, wordsOf } from './screen-words.js';
+
+/** What the people in this story type: the only words on screen that may come from outside the catalogue. */
+const TYPED = {
+  title: 'Stjålet bærbar PC med kundeliste',
+  description: 'PC-en til en rådgiver ble stjålet fra bilen natt til tirsdag. Kundelisten lå lokalt og ukryptert.',
+  evidence: 'Rådgiveren bekreftet tyveriet og IT bekreftet at disken ikke var kryptert.',
+  vector: 'tyveri fra bil',
+  causeDescription: 'Innbrudd i parkert bil; PC-en lå i baksetet.',
+  systems: 'Bærbar PC\nCRM-eksport',
+  dataLocation: 'Ukjent – PC-en er ikke funnet',
+  detectedBy: 'Rådgiveren selv',
+  groups: 'kunder',
+  recipientsNote: 'Politiet er varslet; ingen har meldt funn.',
+  consequences: 'Kundene kan bli utsatt for identitetstyveri og svindelforsøk med fødselsnummer og kontonummer.',
+  measuresTaken: 'PC-en er sperret og fjernslettet, politiet er varslet, CRM-passord er byttet.',
+  measuresPlanned: 'Kryptering av alle bærbare PC-er innen en måned.',
+  reachNote: 'Vi har e-post til alle kundene.',
+  decisionReason: 'Høy risiko: fødselsnummer og økonomi på avveie hos en tyv. Vi melder og varsler.',
+  altinnRef: 'AR-2026-4800',
+  advice: 'Vær på vakt mot telefoner og e-post som ber om BankID eller passord. Vurder å sperre kredittopplysninger.',
+  audience: '4 800 kunder på e-post',
+};
+
+describe('the whole journey in the dashboard, from intake to the last notice', function () {
+  this.timeout(240_000);
+  let svc: TestService;
+  let browser: Browser;
+  let analyst: TestUser;
+  let dpo: TestUser;
+  let users: TestUser[];
+  const NAMES = ['Anna Analytiker', 'Dina Personvernombud', 'Ola Vakt', 'Ada Admin', 'Mona Leder'];
+  let incidentUrl = '';
+
+  before(async () => {
+    await buildClient();
+    svc = await startTestService({ clock: new LiveClock(), env: { PROCESS_ROLES: 'web,worker', AGENDA_PROCESS_EVERY_MS: '300' } });
+    analyst = await svc.user(['analyst'], NAMES[0]);
+    dpo = await svc.user(['dpo'], NAMES[1]);
+    users = [analyst, dpo, await svc.user(['oncall'], NAMES[2]), await svc.user(['admin'], NAMES[3]), await svc.user(['manager'], NAMES[4])];
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await svc?.close();
+  });
+
+  const group = (scope: Page | Locator, name: RegExp) => scope.getByRole('group', { name });
+  const pick = async (scope: Page | Locator, question: RegExp, answer: string | RegExp) => group(scope, question).getByLabel(answer, { exact: typeof answer === 'string' }).check();
+
+  it('lets an analyst log a stolen laptop, declare awareness and answer every question of the facts form', async () => {
+    const page = await signIn(browser, svc, analyst);
+    await page.getByRole('link', { name: 'Ny sak' }).click();
+    await page.getByLabel('Hva har skjedd?').fill(TYPED.title);
+    await page.getByLabel('Beskrivelse (intern)').fill(TYPED.description);
+    await pick(page, /^Klokken/, /^Under avklaring/);
+    await page.getByRole('button', { name: 'Opprett sak' }).click();
+
+    // In triage: no clock until someone declares awareness.
+    await page.getByTestId('clock-bar').getByText('Ingen frist ennå').waitFor();
+    incidentUrl = page.url();
+    const awareness = page.getByTestId('awareness-form');
+    await awareness.getByLabel('Hva gjorde bruddet rimelig sikkert?').fill(TYPED.evidence);
+    await awareness.getByRole('button', { name: 'Erklær kjennskap (start klokken)' }).click();
+    await page.getByTestId('countdown').filter({ hasText: /^7[01]:\d\d:\d\d$/ }).waitFor();
+    assert.match(await page.title(), /^7[01]:\d\d:\d\d · BC-\d{4}-\d{4}$/);
+
+    const facts = page.getByTestId('facts');
+    if (!(await facts.isVisible())) await page.getByText('Fakta om bruddet').click();
+    await facts.getByLabel(/^Konfidensialitet/).check();
+    await pick(facts, /^Hovedårsak/, /^Med vilje/);
+    await facts.getByLabel('Hvordan skjedde det?').fill(TYPED.vector);
+    await facts.getByLabel('Mer om årsaken').fill(TYPED.causeDescription);
+    await facts.getByLabel('Berørte systemer').fill(TYPED.systems);
+    await facts.getByLabel('Hvor er opplysningene nå?').fill(TYPED.dataLocation);
+    await facts.getByLabel('Bruddet startet').fill('2026-11-30T22:00');
+    await facts.getByLabel('Bruddet sluttet').fill('2026-12-01T07:00');
+    await facts.getByLabel('Tidspunktene er omtrentlige').check();
+    await facts.getByLabel('Oppdaget', { exact: true }).fill('2026-12-01T07:30');
+    await facts.getByLabel('Oppdaget av').fill(TYPED.detectedBy);
+    await facts.getByLabel('Hvilke grupper av personer?').fill(TYPED.groups);
+    await pick(facts, /^Hvor mange personer er berørt/, 'Anslag');
+    await facts.getByLabel('Omtrent', { exact: true }).fill('4800');
+    await pick(facts, /^Er barn, pasienter/, 'Nei');
+    for (const category of ['navn og andre identitetsopplysninger', 'kontaktopplysninger', 'fødselsnummer', 'økonomiske opplysninger']) {
+      await group(facts, /^Hvilke typer personopplysninger/).getByLabel(category, { exact: true }).check();
+    }
+    await pick(facts, /^Hvor mye sier opplysningene/, /^Mye/);
+    await pick(facts, /^Avslører det noe/, 'Nei');
+    await pick(facts, /^Hvor mange registreringer/, 'Mellom to tall');
+    await facts.getByLabel('Minst', { exact: true }).fill('4800');
+    await facts.getByLabel('Høyst', { exact: true }).fill('5200');
+    await pick(facts, /^Var opplysningene kryptert/, 'Nei');
+    await pick(facts, /^Har uvedkommende sett/, 'Kanskje');
+    await pick(facts, /^Ble opplysninger kopiert ut/, /^Ikke aktuelt/);
+    await facts.getByLabel('Hvem kan ha fått opplysningene?').selectOption({ label: 'Ukjent person med ond hensikt (tyv, angriper)' });
+    await pick(facts, /^Har mottakeren bekreftet/, 'Nei');
+    await facts.getByLabel('Mer om mottakerne').fill(TYPED.recipientsNote);
+    await pick(facts, /^Er det sett misbruk/, 'Nei, ikke sett');
+    await pick(facts, /^Er opplysningene gjort ubrukelige/, 'Nei');
+    await pick(facts, /^Var opplysningene utilgjengelige/, /^Ingen/);
+    await pick(facts, /^Fantes det sikkerhetskopi/, 'Ja');
+    await pick(facts, /^Er opplysningene gjenopprettet/, 'Ja');
+    await pick(facts, /^Kan utilgjengeligheten/, 'Nei');
+    await group(facts, /^Hva kan skje med de berørte/).getByLabel('identitetstyveri eller svindel').check();
+    await group(facts, /^Hva kan skje med de berørte/).getByLabel('økonomisk tap').check();
+    await facts.getByLabel('Sannsynlige konsekvenser, med egne ord').fill(TYPED.consequences);
+    await facts.getByLabel('Tiltak som er gjennomført').fill(TYPED.measuresTaken);
+    await facts.getByLabel('Tiltak som er planlagt').fill(TYPED.measuresPlanned);
+    await pick(facts, /^Kan de berørte nås enkeltvis/, 'Ja');
+    await pick(facts, /^Hvor stor innsats/, 'Hver enkelt kan nås direkte');
+    await facts.getByLabel('Mer om hvordan de kan nås').fill(TYPED.reachNote);
+    await facts.getByRole('button', { name: 'Lagre fakta' }).click();
+    // Saved: the timeline names each changed fact in words, with the new value.
+    await page.getByTestId('timeline').getByText(/Sannsynlige konsekvenser, med egne ord: ikke oppgitt → Kundene kan bli utsatt/).waitFor();
+    await page.getByTestId('timeline').getByText(/^Hvor mange personer er berørt\?: .*→ .*4800/).waitFor();
+  });
+
+  it('lets the DPO assess, decide, and draft, approve and file the notice to Datatilsynet in bokmål', async () => {
+    const page = await signIn(browser, svc, dpo);
+    await page.getByTestId('board').getByRole('link', { name: new RegExp(TYPED.title) }).click();
+    await page.getByRole('button', { name: 'Vurder risiko' }).click();
+    const assessment = page.getByTestId('assessment');
+    await assessment.getByText('Risiko: Høy risiko for de berørte').waitFor();
+    // Every question the assessment needs was answered in the form.
+    assert.equal(await page.getByTestId('missing-facts').count(), 0);
+
+    const decision = page.getByTestId('decision-form');
+    assert.equal(await decision.getByLabel('Meld til Datatilsynet').isChecked(), true);
+    assert.equal(await decision.getByLabel('Varsle de berørte').isChecked(), true);
+    await decision.getByLabel('Begrunnelse').fill(TYPED.decisionReason);
+    await decision.getByRole('button', { name: 'Registrer beslutning' }).click();
+    await page.getByTestId('decision').getByText(TYPED.decisionReason).waitFor();
+
+    const form = page.getByTestId('notice-form');
+    await form.getByLabel('Hvilken melding').selectOption({ label: 'Melding til Datatilsynet' });
+    await form.getByLabel('Språk i meldingen').selectOption({ label: 'bokmål' });
+    await form.getByRole('button', { name: 'Lag utkast' }).click();
+    const authority = page.getByTestId('notice-authority');
+    await authority.getByRole('button', { name: 'Godkjenn melding' }).click();
+    await authority.getByText('godkjent', { exact: true }).waitFor();
+    await authority.locator('summary', { hasText: 'Registrer innsending til Datatilsynet' }).click();
+    const filing = page.getByTestId('sent-form-authority');
+    await filing.getByLabel('Referanse (Altinn)').fill(TYPED.altinnRef);
+    await filing.getByRole('button', { name: 'Registrer innsending til Datatilsynet' }).click();
+    await authority.getByText('sendt', { exact: true }).waitFor();
+    // The filing is in the ledger, linked to the notice it sent, and the legal clock has stopped.
+    await page.getByTestId('ledger').getByText(new RegExp(`${TYPED.altinnRef} · gjelder: Melding til Datatilsynet`)).waitFor();
+    await page.getByTestId('clock-bar').getByText('stoppet (meldt)').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'journey-filed-desktop.png'), fullPage: true });
+  });
+
+  it('then lets the DPO tell the 4,800 people, and record that they were told', async () => {
+    const page = await signIn(browser, svc, dpo);
+    await page.goto(incidentUrl);
+    await page.getByText('Ny melding').click();
+    const form = page.getByTestId('notice-form');
+    await form.getByLabel('Hvilken melding').selectOption({ label: 'Varsel til de berørte' });
+    await form.getByLabel('Språk i meldingen').selectOption({ label: 'bokmål' });
+    await form.getByLabel('Råd til de berørte').fill(TYPED.advice);
+    await form.getByRole('button', { name: 'Lag utkast' }).click();
+    const subject = page.getByTestId('notice-subject');
+    await subject.getByRole('button', { name: 'Godkjenn melding' }).click();
+    await subject.locator('summary', { hasText: 'Registrer at den er sendt' }).click();
+    const sent = page.getByTestId('sent-form-subject');
+    await sent.getByLabel('Kanal').selectOption({ label: 'e-post' });
+    await sent.getByLabel('Hvem fikk den, og hvordan?').fill(TYPED.audience);
+    await sent.getByRole('button', { name: 'Registrer at den er sendt' }).click();
+    await subject.getByText('sendt', { exact: true }).waitFor();
+    // Nothing is waiting to be approved or sent.
+    assert.equal(await page.getByTestId('notices').getByRole('button', { name: 'Godkjenn melding' }).count(), 0);
+    assert.equal(await page.getByTestId('notices').getByText(/^utkast$|^godkjent$/).count(), 0);
+  });
+
+  it('walks every screen in both languages with only catalogue words and no raw codes, on desktop and phone', async () => {
+    const [, , oncall, admin] = users;
+    // People's names and what they typed, and the note the shipped templates carry.
+    const userData = wordsOf(...Object.values(TYPED), ...NAMES, ...users.map((u) => u.email), 'BC', 'Default template shipped');
+    const screens: { name: string; hash: string; ready: string; as: TestUser }[] = [
+      { name: 'board', hash: '#/', ready: '[data-testid="board"]', as: dpo },
+      { name: 'new-incident', hash: '#/new', ready: 'form', as: analyst },
+      { name: 'incident', hash: incidentUrl.slice(incidentUrl.indexOf('#')), ready: '[data-testid="timeline"]', as: dpo },
+      { name: 'oncall', hash: '#/oncall', ready: '[data-testid="on-call-now"]', as: oncall! },
+      { name: 'templates', hash: '#/templates', ready: 'table', as: dpo },
+      { name: 'register', hash: '#/register', ready: '[data-testid="register"]', as: dpo },
+      { name: 'admin', hash: '#/admin', ready: '[data-testid="audit-status"]', as: admin! },
+    ];
+    const pages = new Map<TestUser, Page>();
+    const found: string[] = [];
+    for (const lang of ['nb', 'en'] as const) {
+      const allowed = catalogueWords(lang);
+      const check = async (page: Page, name: string) => {
+        const text = await visibleText(page);
+        const strange = strangeWords(text, allowed, userData);
+        const codes = rawCodes(text);
+        if (strange.length) found.push(`${name} (${lang}): words not from the catalogue: ${strange.join(', ')}`);
+        if (codes.length) found.push(`${name} (${lang}): raw codes: ${codes.join(', ')}`);
+      };
+      const signedOut = await browser.newPage({ viewport: DESKTOP });
+      await signedOut.goto(svc.url);
+      await signedOut.evaluate(`localStorage.setItem('lang', '${lang}')`);
+      await signedOut.reload();
+      await signedOut.locator('form').waitFor();
+      await check(signedOut, 'sign-in');
+      await signedOut.screenshot({ path: join(ARTIFACTS, `walk-sign-in-${lang}-desktop.png`) });
+      await signedOut.setViewportSize(PHONE);
+      await signedOut.screenshot({ path: join(ARTIFACTS, `walk-sign-in-${lang}-phone.png`) });
+      await signedOut.close();
+      for (const screen of screens) {
+        let page = pages.get(screen.as);
+        if (!page) pages.set(screen.as, (page = await signIn(browser, svc, screen.as)));
+        await page.evaluate(`localStorage.setItem('lang', '${lang}')`);
+        for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+          await page.setViewportSize(viewport);
+          await page.goto('about:blank');
+          await page.goto(`${svc.url}/${screen.hash}`);
+          await page.locator(screen.ready).first().waitFor({ state: 'attached' });
+          assert.equal(await page.evaluate('document.documentElement.lang'), lang);
+          await page.screenshot({ path: join(ARTIFACTS, `walk-${screen.name}-${lang}-${size}.png`), fullPage: true });
+          if (size === 'desktop') await check(page, screen.name);
+        }
+      }
+    }
+    assert.equal(found.join('\n'), '');
+  });
+});
