@@ -120,7 +120,7 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     await facts.getByRole('button', { name: 'Lagre fakta' }).click();
     // Saved: the timeline names each changed fact in words, with the new value.
     await page.getByTestId('timeline').getByText(/Sannsynlige konsekvenser, med egne ord: ikke oppgitt → Kundene kan bli utsatt/).waitFor();
-    await page.getByTestId('timeline').getByText(/^Hvor mange personer er berørt\?: .*→ .*4800/).waitFor();
+    await page.getByTestId('timeline').getByText(/^Hvor mange personer er berørt\? .*→ .*4800/).waitFor();
   });
 
   it('lets the DPO assess, decide, and draft, approve and file the notice to Datatilsynet in bokmål', async () => {

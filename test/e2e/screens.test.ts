@@ -113,6 +113,69 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await page.getByTestId('board').getByRole('link', { name: new RegExp(incident.ref) }).getByText(/stoppet \(meldt\)|stopped \(notified\)/).waitFor();
   });
 
+  it('names a refused field as the form names it, in the reader\'s language, and puts the cursor in it', async () => {
+    const page = await signIn(browser, svc, analyst);
+    await open(page, `#/incidents/${incidentId}`, '[data-testid="facts"]');
+    await page.getByText('Fakta om bruddet').click();
+    const facts = page.getByTestId('facts');
+    await facts.getByRole('group', { name: /^Hvor mange registreringer/ }).getByLabel('Mellom to tall').check();
+    await facts.getByLabel('Minst', { exact: true }).fill('100');
+    await facts.getByRole('button', { name: 'Lagre fakta' }).click();
+    const error = page.getByTestId('error');
+    await error.getByRole('link', { name: 'Minst' }).waitFor();
+    await error.getByText(/et intervall trenger både minst og høyst/).waitFor();
+    assert.equal(await page.evaluate('document.activeElement?.id'), 'f-records-min');
+    // Nothing was written for the refused request.
+    const stored = (await api(svc).get(`/api/incidents/${incidentId}`).set(analyst.auth).expect(200)).body;
+    assert.equal(stored.records.kind, 'unknown');
+  });
+
+  it('asks before "not notifiable" stops the legal clock, with a reason box of its own, apart from closing', async () => {
+    const running = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Wrong address on one letter', description: 'One letter', awareAt: new Date().toISOString() }).expect(201)).body;
+    const page = await signIn(browser, svc, dpo);
+    await open(page, `#/incidents/${running.id}`, '[data-testid="clock-bar"]');
+    await page.getByRole('button', { name: 'Ikke meldepliktig …' }).click();
+    const dialog = page.getByTestId('confirm-not-notifiable');
+    await dialog.getByText(/Klokken mot Datatilsynet stopper/).waitFor();
+    // The close dialog's reason box is not this one.
+    assert.equal(await page.getByTestId('confirm-close').getByRole('textbox').count(), 0);
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    assert.equal((await api(svc).get(`/api/incidents/${running.id}`).set(dpo.auth).expect(200)).body.clock.state, 'running');
+
+    await page.getByRole('button', { name: 'Ikke meldepliktig …' }).click();
+    // Without a reason the dialog does not go.
+    await dialog.getByRole('button', { name: 'Stopp klokken: ikke meldepliktig' }).click();
+    assert.equal(await dialog.isVisible(), true);
+    await dialog.getByLabel('Begrunnelse').fill('One letter to a colleague in the same firm, returned unopened.');
+    await dialog.getByRole('button', { name: 'Stopp klokken: ikke meldepliktig' }).click();
+    await page.getByTestId('clock-bar').getByText('stoppet (ikke meldepliktig)').waitFor();
+    const stopped = (await api(svc).get(`/api/incidents/${running.id}`).set(dpo.auth).expect(200)).body;
+    assert.equal(stopped.clock.stopReason, 'not-notifiable');
+    assert.equal(stopped.status, 'open');
+  });
+
+  it('asks for the key custody when the DPO decides on the "encrypted" exemption', async () => {
+    const laptop = (await api(svc).post('/api/incidents').set(analyst.auth).send({
+      title: 'Encrypted laptop lost', description: 'BitLocker on', awareAt: new Date().toISOString(), breachTypes: ['confidentiality'], dataCategories: ['special_category_health'],
+      subjects: { count: { kind: 'exact', value: 300 } }, encryption: { dataEncrypted: true, stateOfTheArt: true, keyCompromised: false },
+    }).expect(201)).body;
+    const page = await signIn(browser, svc, dpo);
+    await open(page, `#/incidents/${laptop.id}`, '[data-testid="clock-bar"]');
+    await page.getByRole('button', { name: 'Vurder risiko' }).click();
+    await page.getByTestId('assessment').waitFor();
+    const form = page.getByTestId('decision-form');
+    await form.getByLabel('Meld til Datatilsynet').check();
+    await form.getByLabel('Varsle de berørte').uncheck();
+    await form.getByRole('group', { name: /^Grunnlag for ikke å varsle/ }).getByLabel(/^Opplysningene er uleselige/).check();
+    await form.getByLabel(/^Hvor var nøkkelen, og hvorfor/).fill('The recovery key is in our key vault; the PIN was not with the laptop.');
+    await form.getByLabel('Begrunnelse').fill('Encrypted to the state of the art; the key stayed with us.');
+    await form.getByRole('button', { name: 'Registrer beslutning' }).click();
+    await page.getByTestId('decision').waitFor();
+    const [decision] = (await api(svc).get(`/api/incidents/${laptop.id}/decisions`).set(dpo.auth).expect(200)).body;
+    assert.equal(decision.exemption, 'encrypted');
+    assert.equal(decision.evidence.keyCustody, 'The recovery key is in our key vault; the PIN was not with the laptop.');
+  });
+
   it('lets an admin set up a rota that the on-call view then names', async () => {
     const page = await signIn(browser, svc, admin);
     await open(page, '#/admin', '[data-testid="audit-status"]');

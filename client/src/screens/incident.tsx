@@ -32,7 +32,9 @@ function ClockBar({ incident }: { incident: Incident }) {
     <div class={`clock-bar ${c.overdue && c.state === 'running' ? 'overdue' : ''}`} data-testid="clock-bar">
       <div>
         <span class="muted">{incident.ref}</span>
-        <strong class="block">{c.state === 'not-started' ? t('clock.notStarted') : t('clock.toDatatilsynet')}</strong>
+        <strong class="block">
+          {c.state === 'not-started' ? t('clock.notStarted') : c.state === 'stopped' ? t('clock.toDatatilsynetStopped') : t('clock.toDatatilsynet')}
+        </strong>
       </div>
       {incident.deadline ? (
         <Countdown dueAt={incident.deadline} stopped={stopped} onChange={(text) => (document.title = `${text} · ${incident.ref}`)} />
@@ -52,7 +54,7 @@ function ClockBar({ incident }: { incident: Incident }) {
 
 function DeadlineNotes({ incident }: { incident: Incident }) {
   const d = incident.clock.deadline;
-  if (!d || !(d.atNight || d.weekend || d.holiday)) return null;
+  if (!d || incident.clock.state !== 'running' || !(d.atNight || d.weekend || d.holiday)) return null;
   return (
     <div class="warning" data-testid="deadline-warning">
       {d.atNight ? `${t('clock.atNight')} ` : ''}

@@ -96,7 +96,7 @@ function HoursChart({ rows }: { rows: Row[] }) {
   const left = 110;
   const row = 22;
   const top = 24;
-  const H = top + data.length * row + 40;
+  const H = top + Math.max(4, data.length) * row + 40;
   const x = (h: number) => left + (h / max) * (W - left - 20);
   const ticks = [0, 24, 48, 72, ...(max > 96 ? [Math.ceil(max / 24) * 24] : [96])];
   return (

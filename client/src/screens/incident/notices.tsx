@@ -43,7 +43,8 @@ function DraftForm({
   onSaved: () => void;
 }) {
   const kinds = kindsFor(incident);
-  const [kind, setKind] = useState<Kind>(kinds[0]!);
+  // The first kind not yet drafted is the likely next one.
+  const [kind, setKind] = useState<Kind>(kinds.find((k) => !notices.some((n) => n.kind === k)) ?? kinds[0]!);
   const [lang, setLang] = useState<Lang>(currentLang());
   const filedBefore = submissions.length > 0 || notices.some((n) => n.kind === 'authority' && n.status !== 'draft');
   const [phase, setPhase] = useState<Phase>(filedBefore ? 'supplementary' : 'complete');
@@ -57,7 +58,8 @@ function DraftForm({
   const body = () => ({
     kind,
     lang,
-    phase,
+    // Phases are Art. 33(4)'s: a notice to Datatilsynet given in steps. Other notices are whole.
+    phase: kind === 'authority' ? phase : 'complete',
     ...(kind === 'authority' && delayReasons.trim() ? { delayReasons } : {}),
     ...((kind === 'subject' || kind === 'public') && advice.trim() ? { adviceToSubjects: advice } : {}),
   });
@@ -90,14 +92,16 @@ function DraftForm({
           ]}
           onChange={setLang}
         />
-        <SelectField
-          path="notice.phase"
-          label={t('notice.phase')}
-          help={t('notice.phaseHelp')}
-          value={phase}
-          options={(['complete', 'initial', 'supplementary', 'final'] as const).map((p) => [p, word('phase', p)])}
-          onChange={setPhase}
-        />
+        {kind === 'authority' ? (
+          <SelectField
+            path="notice.phase"
+            label={t('notice.phase')}
+            help={t('notice.phaseHelp')}
+            value={phase}
+            options={(['complete', 'initial', 'supplementary', 'final'] as const).map((p) => [p, word('phase', p)])}
+            onChange={setPhase}
+          />
+        ) : null}
       </div>
       {kind === 'authority' && (late || earlierReasons) ? (
         <TextArea
@@ -268,7 +272,8 @@ function NoticeItem({ incident, notice, onSaved }: { incident: IncidentView; not
   return (
     <li class="notice" data-testid={`notice-${notice.kind}`}>
       <div>
-        <strong>{word('noticeKind', notice.kind)}</strong> · {word('lang', notice.lang)} · {word('phase', notice.phase)} ·{' '}
+        <strong>{word('noticeKind', notice.kind)}</strong> · {word('lang', notice.lang)} ·{' '}
+        {notice.kind === 'authority' ? `${word('phase', notice.phase)} · ` : ''}
         <span class={`status-${notice.status}`}>{word('noticeStatus', notice.status)}</span>
       </div>
       <div class="muted">

@@ -7,22 +7,23 @@ import { categoryLabel, consequenceLabel, known, say, t, word, type Code } from 
 
 export type TimelineView = ReturnType<typeof presentTimelineEvent>;
 
-/** The closed lists a stored value may come from; the first that knows the value words it. */
-const VOCABULARIES = [
-  'breachType',
-  'cause',
-  'access',
-  'exfiltration',
-  'recipient',
-  'misuse',
-  'availability',
-  'dataDetail',
-  'reachEffort',
-  'countKind',
-  'roleOfIncident',
-  'status',
-  'clockState',
-];
+/** The closed list each stored field's values come from, by the field's path. */
+const VOCABULARY: Record<string, string> = {
+  breachTypes: 'breachType',
+  'cause.kind': 'cause',
+  unauthorisedAccess: 'access',
+  exfiltration: 'exfiltration',
+  'recipients.type': 'recipient',
+  misuseObserved: 'misuse',
+  availabilityImpact: 'availability',
+  dataDetail: 'dataDetail',
+  'subjects.reachEffort': 'reachEffort',
+  'subjects.count.kind': 'countKind',
+  'records.kind': 'countKind',
+  role: 'roleOfIncident',
+  status: 'status',
+  'clock.state': 'clockState',
+};
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
 
 /** A changed value as people read it: times in Oslo time, lists joined, nothing as raw data. */
@@ -34,22 +35,24 @@ function valueText(field: string, v: unknown): string {
     if (ISO.test(v)) return osloTime(v);
     if (field === 'dataCategories') return categoryLabel(v);
     if (field === 'likelyConsequences') return consequenceLabel(v as LikelyConsequence);
-    const prefix = VOCABULARIES.find((p) => known(`${p}.${v}`));
-    const text = prefix ? say(`${prefix}.${v}` as Code) : v;
+    const prefix = VOCABULARY[field];
+    const text = prefix && known(`${prefix}.${v}`) ? say(`${prefix}.${v}` as Code) : v;
     // Long texts are cut at a word, never inside one.
     return text.length > 120 ? `${text.slice(0, text.lastIndexOf(' ', 117))} …` : text;
   }
   if (Array.isArray(v)) return v.length ? v.map((x) => valueText(field, x)).join(', ') : t('common.notSet');
   if (typeof v === 'object') {
     const parts = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== null && x !== '' && !(Array.isArray(x) && !x.length));
-    return parts.length ? parts.map(([k, x]) => valueText(k, x)).join(', ') : t('common.notSet');
+    return parts.length ? parts.map(([k, x]) => valueText(`${field}.${k}`, x)).join(', ') : t('common.notSet');
   }
   return t('common.unknownValue');
 }
 
+/** The field as the form asks it; a question needs no colon after its question mark. */
 const fieldWords = (field: string) => {
   const code = fieldLabelCode(field);
-  return code ? say(code) : t('field.other');
+  const label = code ? say(code) : t('field.other');
+  return label.endsWith('?') ? `${label} ` : `${label}: `;
 };
 
 export function TimelineSection({ events }: { events: TimelineView[] }) {
@@ -64,7 +67,8 @@ export function TimelineSection({ events }: { events: TimelineView[] }) {
               <ul class="changes">
                 {e.changes.map((c, i) => (
                   <li key={i}>
-                    {fieldWords(c.field)}: {valueText(c.field, c.from)} → {valueText(c.field, c.to)}
+                    {fieldWords(c.field)}
+                    {valueText(c.field, c.from)} → {valueText(c.field, c.to)}
                   </li>
                 ))}
               </ul>
