@@ -4,7 +4,12 @@ import { currentToken, refresh } from './api.js';
 import { updateSession } from './state.js';
 
 /** An alert as a toast shows it; the richer fields come with the on-call contract and may be absent. */
-export type LiveAlert = AlertMessage & { incidentRef?: string; key: string };
+export type LiveAlert = AlertMessage & {
+  incidentRef?: string;
+  told?: { userId: string; name: string; channels: string[] }[];
+  nextEscalationAt?: string | null;
+  key: string;
+};
 
 type Listener = () => void;
 const toastListeners = new Set<Listener>();

@@ -22,7 +22,7 @@ export async function pushEnabledHere(): Promise<boolean> {
 }
 
 export async function enablePush(deviceName: string): Promise<void> {
-  if ((await Notification.requestPermission()) !== 'granted') throw new Error('permission');
+  if ((await Notification.requestPermission()) !== 'granted') throw Object.assign(new Error('denied'), { code: 'denied' });
   const { publicKey } = await api<{ publicKey: string }>('GET', '/push/key');
   const reg = await registration();
   const sub = (await reg.pushManager.getSubscription()) ?? (await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: toKey(publicKey) }));

@@ -325,6 +325,8 @@ const messages = {
   'facts.controllerName': w('Den behandlingsansvarlige (kunden)', 'The controller (the customer)'),
   'facts.controllerContact': w('Kontakt hos den behandlingsansvarlige', "The controller's contact"),
   'facts.controllerContactHelp': w('Navn, e-post og telefon til den som skal varsles.', 'Name, e-mail and phone of the person to inform.'),
+  'facts.controllerNoticeHours': w('Timer avtalen gir oss til å varsle', 'Hours the agreement gives us to inform'),
+  'facts.controllerNoticeHoursHelp': w('Fra databehandleravtalen. Tomt betyr virksomhetens standard.', 'From the processing agreement. Empty means our default.'),
   'facts.notifyOnBehalf': w('Den behandlingsansvarlige har bedt oss melde til Datatilsynet på deres vegne', 'The controller has asked us to notify Datatilsynet on its behalf'),
   'facts.groupPeople': w('Berørte personer', 'People affected'),
   'facts.groupPeopleHelp': w('Hvem opplysningene gjelder og omtrent hvor mange.', 'Whom the data is about and about how many.'),
@@ -561,6 +563,9 @@ const messages = {
   'push.nothingReachesClosedFor': f<{ name: string }>((p) => `ingen kanal når ${p.name} når fanen er lukket`, (p) => `no channel reaches ${p.name} with the tab closed`),
   'push.testAlert': w('Send meg et testvarsel', 'Send me a test alert'),
   'push.testSent': w('Testvarselet er sendt.', 'The test alert was sent.'),
+  'pushProblem.unsupported': w('Denne nettleseren kan ikke ta imot varsler når fanen er lukket.', 'This browser cannot receive alerts when the tab is closed.'),
+  'pushProblem.denied': w('Varsler er blokkert for denne siden. Tillat varsler i nettleserens innstillinger og prøv igjen.', 'Notifications are blocked for this site. Allow them in the browser settings and try again.'),
+  'pushProblem.subscribe-failed': w('Nettleseren fikk ikke kontakt med varslingstjenesten sin. Prøv igjen senere.', "The browser could not reach its push service. Try again later."),
   'push.rotasHeading': w('Når vaktene nås', 'Whether the rotas can be reached'),
 
   // Templates
@@ -612,6 +617,13 @@ const messages = {
   'register.titleColumn': w('Hva har skjedd', 'What happened'),
   'register.status': w('Status', 'Status'),
   'register.awareAt': w('Kjent fra', 'Aware from'),
+  'register.art34': w('De berørte (art. 34)', 'The people (Art. 34)'),
+  'art34.told': w('varslet', 'told'),
+  'art34.public': w('offentlig kunngjort', 'public communication'),
+  'art34.exemption': w('unntak begrunnet', 'exemption recorded'),
+  'art34.not-required': w('ikke nødvendig', 'not required'),
+  'art34.owed': w('skal varsles', 'still to be told'),
+  'art34.undecided': w('ikke avgjort', 'not decided'),
   'register.notABreach': w('Ikke et brudd', 'Not a breach'),
   'register.empty': w('Registeret er tomt.', 'The register is empty.'),
 

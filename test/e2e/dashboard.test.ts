@@ -63,7 +63,7 @@ describe('the dashboard in a real browser', function () {
   });
 
   it('shows on-call staff a milestone alert live and lets them acknowledge it', async () => {
-    const page = await signIn(oncall);
+    const page = await signIn(oncall, PHONE);
     await page.getByRole('link', { name: /Vakt|On call/ }).click();
     await page.getByTestId('alerts').waitFor({ state: 'attached' });
     // The 24-hour milestone of this incident falls due two seconds from now.
@@ -71,8 +71,14 @@ describe('the dashboard in a real browser', function () {
     await page.getByTestId('alert-toast').waitFor({ timeout: 20_000 });
     const ack = page.getByRole('button', { name: /Kvitter|Acknowledge/ }).first();
     await ack.waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, 'oncall-phone.png') });
+    await page.screenshot({ path: join(ARTIFACTS, 'oncall-phone.png'), fullPage: true });
+    // The toast says which incident, what is due and how long is left, and opens the incident when tapped.
+    const toast = page.getByTestId('alert-toast').filter({ hasText: 'Live alert test' });
+    await toast.getByText(/Varsel: 24 timer siden kjennskap|Alert: 24 hours since awareness/).waitFor();
+    await toast.getByTestId('countdown').filter({ hasText: /^4[78]:\d\d:\d\d$/ }).waitFor();
     await ack.click();
+    // Acknowledged: the toast goes, and the alert moves to the recent list.
+    await toast.waitFor({ state: 'detached' });
     await page.getByText(/Kvittert|Acknowledged/).first().waitFor();
     const alerts = (await api(svc).get('/api/alerts').set(analyst.auth).expect(200)).body as { title: string; acknowledgedBy: { id: string } | null }[];
     assert.equal(alerts.find((a) => a.title === 'Live alert test')?.acknowledgedBy?.id, oncall.id);

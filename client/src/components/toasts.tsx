@@ -25,6 +25,11 @@ function Toast({ a }: { a: LiveAlert }) {
           </span>
         ) : null}
         {a.escalationLevel ? <span>{t('alert.escalated', { step: a.escalationLevel })}</span> : null}
+        {a.told?.length ? (
+          <span>
+            {t('alert.told')}: {a.told.map((p) => p.name).join(', ')}
+          </span>
+        ) : null}
       </button>
       <div class="toast-actions">
         {can('alert:ack') ? (

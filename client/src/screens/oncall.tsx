@@ -79,6 +79,19 @@ function AlertCard({ a, onAck }: { a: Alert; onAck: () => void }) {
   );
 }
 
+const PUSH_PROBLEMS = ['unsupported', 'denied', 'subscribe-failed'] as const;
+/** Why push could not be turned on (the push module's codes), worded; anything else is an API error. */
+function PushProblem({ error }: { error: unknown }) {
+  const code = (error as { code?: string } | null)?.code;
+  const known = PUSH_PROBLEMS.find((c) => c === code);
+  if (!known) return <ErrorBox error={error} />;
+  return (
+    <p class="error" role="alert">
+      {word('pushProblem', known)}
+    </p>
+  );
+}
+
 /** Turning push on for this device, and which channels reach the signed-in person. */
 function Reachability() {
   const [here, setHere] = useState<boolean | null>(null);
@@ -135,7 +148,7 @@ function Reachability() {
           {sent ? <p role="status">{t('push.testSent')}</p> : null}
         </>
       ) : null}
-      {error ? <ErrorBox error={error} /> : null}
+      {error ? <PushProblem error={error} /> : null}
     </section>
   );
 }

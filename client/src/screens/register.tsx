@@ -5,7 +5,8 @@ import { Empty, ErrorBox, Loading, useLoad } from '../components/states.js';
 import { number, osloDate, osloMonth } from '../format.js';
 import { t, word } from '../words.js';
 
-type Row = ReturnType<typeof registerRow> & { id: string };
+/** A register row; art34 (what became of telling the people) comes with the records contract and may be absent. */
+type Row = ReturnType<typeof registerRow> & { id: string; art34?: string };
 
 const W = 640;
 const DEADLINE = 72;
@@ -166,6 +167,7 @@ export function RegisterScreen() {
   const [error, setError] = useState<unknown>(null);
   const { data, error: loadError } = useLoad(() => api<{ incidents: Row[] }>('GET', '/register'), []);
   const rows = data?.incidents.filter((r) => !q || `${r.ref} ${r.title}`.toLowerCase().includes(q.toLowerCase())) ?? [];
+  const hasArt34 = !!data?.incidents.some((r) => r.art34 !== undefined);
   const get = (format: 'csv' | 'xlsx') => void download(`/register?format=${format}`, `${t('register.fileName')}.${format}`).catch(setError);
   return (
     <>
@@ -205,6 +207,7 @@ export function RegisterScreen() {
                   <th scope="col">{t('register.awareAt')}</th>
                   <th scope="col">{t('register.notified')}</th>
                   <th scope="col">{t('register.axisHours')}</th>
+                  {hasArt34 ? <th scope="col">{t('register.art34')}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -224,6 +227,7 @@ export function RegisterScreen() {
                     <td>{r.awareAt ? osloDate(r.awareAt) : t('common.notSet')}</td>
                     <td>{r.notified === 'yes' ? t('common.yes') : t('common.no')}</td>
                     <td>{r.hoursToNotify === null ? '' : `${number(r.hoursToNotify)}${r.late ? ` (${t('register.late')})` : ''}`}</td>
+                    {hasArt34 ? <td>{word('art34', r.art34)}</td> : null}
                   </tr>
                 ))}
               </tbody>

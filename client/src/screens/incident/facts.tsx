@@ -23,7 +23,10 @@ import { categoryLabel, consequenceLabel, say, t, word, type Code } from '../../
 
 type Count = { kind: 'exact' | 'estimate' | 'range' | 'unknown'; value: number | null; min: number | null; max: number | null };
 /** Fields the notices contract adds; absent from servers that do not have them yet. */
-type Contracted = IncidentView & { outwardDescription?: string; controller: IncidentView['controller'] & { notifyOnBehalf?: boolean } };
+type Contracted = IncidentView & {
+  outwardDescription?: string;
+  controller: IncidentView['controller'] & { notifyOnBehalf?: boolean; noticeHours?: number | null };
+};
 
 /** The form's own copy of every fact, in the shapes the inputs use. */
 function draftOf(i: Contracted) {
@@ -35,7 +38,12 @@ function draftOf(i: Contracted) {
     breachTypes: [...i.breachTypes],
     cause: { kind: i.cause?.kind ?? 'unknown', vector: i.cause?.vector ?? '', description: i.cause?.description ?? '' },
     role: i.role,
-    controller: { name: i.controller.name ?? '', contact: i.controller.contact ?? '', notifyOnBehalf: i.controller.notifyOnBehalf ?? false },
+    controller: {
+      name: i.controller.name ?? '',
+      contact: i.controller.contact ?? '',
+      notifyOnBehalf: i.controller.notifyOnBehalf ?? false,
+      noticeHours: i.controller.noticeHours ?? null,
+    },
     occurred: { from: toLocalInput(i.occurred.from), to: toLocalInput(i.occurred.to), approximate: i.occurred.approximate ?? false },
     detected: { at: toLocalInput(i.detected.at), by: i.detected.by ?? '' },
     dataCategories: [...i.dataCategories] as string[],
@@ -109,6 +117,7 @@ function bodyOf(d: Draft, i: Contracted): Record<string, unknown> {
       name: d.controller.name,
       contact: d.controller.contact,
       ...('notifyOnBehalf' in i.controller ? { notifyOnBehalf: d.controller.notifyOnBehalf } : {}),
+      ...('noticeHours' in i.controller ? { noticeHours: d.controller.noticeHours } : {}),
     },
     occurred: { from: fromLocalInput(d.occurred.from), to: fromLocalInput(d.occurred.to), approximate: d.occurred.approximate },
     detected: { at: fromLocalInput(d.detected.at), by: d.detected.by },
@@ -417,6 +426,16 @@ export function FactsSection({ incident, onSaved, openQuestions }: { incident: C
                   />
                   {t('facts.notifyOnBehalf')}
                 </label>
+              ) : null}
+              {'noticeHours' in incident.controller ? (
+                <NumberField
+                  path="controller.noticeHours"
+                  label={t('facts.controllerNoticeHours')}
+                  help={t('facts.controllerNoticeHoursHelp')}
+                  disabled={disabled}
+                  value={d.controller.noticeHours}
+                  onInput={(v) => sub('controller', { noticeHours: v })}
+                />
               ) : null}
             </>
           ) : null}

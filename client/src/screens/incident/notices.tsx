@@ -49,7 +49,9 @@ function DraftForm({
   const filedBefore = submissions.length > 0 || notices.some((n) => n.kind === 'authority' && n.status !== 'draft');
   const [phase, setPhase] = useState<Phase>(filedBefore ? 'supplementary' : 'complete');
   // Reasons for a delay are given once per incident and reused by the notices after it.
-  const earlierReasons = [...notices].reverse().find((n) => n.delayReasons)?.delayReasons ?? submissions.find((s) => s.delayReasons)?.delayReasons ?? '';
+  const earlierReasons =
+    (incident as { delayReasons?: string }).delayReasons ||
+    ([...notices].reverse().find((n) => n.delayReasons)?.delayReasons ?? submissions.find((s) => s.delayReasons)?.delayReasons ?? '');
   const [delayReasons, setDelayReasons] = useState(earlierReasons);
   const [advice, setAdvice] = useState([...notices].reverse().find((n) => n.adviceToSubjects)?.adviceToSubjects ?? '');
   const [preview, setPreview] = useState<Preview | null>(null);
