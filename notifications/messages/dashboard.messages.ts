@@ -344,6 +344,8 @@ const messages = {
   'facts.groupDataHelp': w('Hvilke opplysninger og hvor mye om hver person.', 'Which data and how much about each person.'),
   'facts.dataCategories': w('Hvilke typer personopplysninger?', 'Which kinds of personal data?'),
   'facts.dataCategoriesHelp': w('Kryss av for alle som kan være berørt. Særlige kategorier (helse, etnisitet …) gir høyere risiko.', 'Tick all that may be affected. Special categories (health, ethnicity …) raise the risk.'),
+  'facts.specialCategories': w('Særlige kategorier (art. 9)', 'Special categories (Art. 9)'),
+  'facts.criminalOffences': w('Straffedommer og lovovertredelser (art. 10)', 'Criminal convictions and offences (Art. 10)'),
   'facts.dataDetail': w('Hvor mye sier opplysningene om hver person?', 'How much does the data say about each person?'),
   'facts.dataDetailHelp': w('Et navn alene sier lite; navn, fødselsnummer og adresse sammen sier mye.', 'A name alone says little; name, identity number and address together say much.'),
   'facts.sensitiveRelationship': w('Avslører det noe å stå i vårt register?', 'Does being on our records reveal something?'),

@@ -120,7 +120,7 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     await facts.getByRole('button', { name: 'Lagre fakta' }).click();
     // Saved: the timeline names each changed fact in words, with the new value.
     await page.getByTestId('timeline').getByText(/Sannsynlige konsekvenser, med egne ord: ikke oppgitt → Kundene kan bli utsatt/).waitFor();
-    await page.getByTestId('timeline').getByText(/^Hvor mange personer er berørt\? .*→ .*4800/).waitFor();
+    await page.getByTestId('timeline').getByText(/^Hvor mange personer er berørt\? .*→ .*4\s800/).waitFor();
   });
 
   it('lets the DPO assess, decide, and draft, approve and file the notice to Datatilsynet in bokmål', async () => {
@@ -226,6 +226,9 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
           await page.screenshot({ path: join(ARTIFACTS, `walk-${screen.name}-${lang}-${size}.png`), fullPage: true });
           if (size === 'desktop') await check(page, screen.name);
         }
+        // The same screen with every folded section open (the check above opened them), as a phone shows it.
+        await page.evaluate(`document.querySelectorAll('details').forEach((d) => { d.open = true; })`);
+        await page.screenshot({ path: join(ARTIFACTS, `walk-${screen.name}-${lang}-phone-open.png`), fullPage: true });
       }
     }
     assert.equal(found.join('\n'), '');

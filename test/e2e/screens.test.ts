@@ -91,6 +91,9 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     const missing = page.getByTestId('missing-facts').locator('li');
     await page.getByTestId('missing-facts').getByText(/Omtrent hvor mange personer er berørt\?|About how many people are affected\?/).waitFor();
     assert.ok((await missing.count()) >= 1);
+    // A question links to the field that answers it: the form opens there, with the cursor in it.
+    await page.getByTestId('missing-facts').getByRole('link', { name: /Omtrent hvor mange personer er berørt\?|About how many people are affected\?/ }).click();
+    assert.equal(await page.evaluate('document.activeElement?.name'), 'f-subjects-count');
     const decision = page.getByTestId('decision-form');
     await decision.getByLabel(/Meld til Datatilsynet|Notify Datatilsynet/).check();
     await decision.getByLabel(/Begrunnelse|Reason/).fill('Salary data seen by colleagues: we notify.');

@@ -136,7 +136,9 @@ export function SelectField<V extends string>(props: Base & { value: V; options:
 }
 
 /** A group of check boxes; the legend names the group, the help explains it. */
-export function CheckGroup<V extends string>(props: Base & { values: readonly V[]; options: [V, string][]; onChange: (v: V[]) => void }) {
+export function CheckGroup<V extends string>(
+  props: Base & { values: readonly V[]; options: [V, string][]; onChange: (v: V[]) => void; headings?: Partial<Record<V, string>> },
+) {
   const id = fieldId(props.path);
   return (
     <fieldset id={id} class="checks" aria-describedby={describedBy(id, props.help)}>
@@ -146,7 +148,12 @@ export function CheckGroup<V extends string>(props: Base & { values: readonly V[
           {props.help}
         </div>
       ) : null}
-      {props.options.map(([v, label]) => (
+      {props.options.map(([v, label]) => [
+        props.headings?.[v] ? (
+          <div class="subheading" key={`h-${v}`}>
+            {props.headings[v]}
+          </div>
+        ) : null,
         <label class="check" key={v}>
           <input
             type="checkbox"
@@ -159,8 +166,8 @@ export function CheckGroup<V extends string>(props: Base & { values: readonly V[
             }}
           />
           {label}
-        </label>
-      ))}
+        </label>,
+      ])}
     </fieldset>
   );
 }

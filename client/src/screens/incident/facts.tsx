@@ -468,6 +468,11 @@ export function FactsSection({ incident, onSaved, openQuestions }: { incident: C
             disabled={disabled}
             values={d.dataCategories}
             options={DATA_CATEGORIES.map((c) => [c, categoryLabel(c)])}
+            headings={{
+              special_category_health: t('facts.specialCategories'),
+              criminal_offences: t('facts.criminalOffences'),
+              unspecified: t('common.unknown'),
+            }}
             onChange={(v) => set('dataCategories', v)}
           />
           <RadioGroup

@@ -1,7 +1,7 @@
 import type { presentTimelineEvent } from '../../../../server/domains/incidents/incident.presenter.js';
 import { Time } from '../../components/time.js';
 import { fieldLabelCode } from './field-labels.js';
-import { osloTime } from '../../format.js';
+import { number, osloTime } from '../../format.js';
 import type { LikelyConsequence } from '../../../../server/domains/incidents/incident.vocabulary.js';
 import { categoryLabel, consequenceLabel, known, say, t, word, type Code } from '../../words.js';
 
@@ -30,7 +30,7 @@ const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
 function valueText(field: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return t('common.notSet');
   if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
-  if (typeof v === 'number') return String(v);
+  if (typeof v === 'number') return number(v);
   if (typeof v === 'string') {
     if (ISO.test(v)) return osloTime(v);
     if (field === 'dataCategories') return categoryLabel(v);
