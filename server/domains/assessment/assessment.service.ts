@@ -40,6 +40,7 @@ export class AssessmentService {
       target: { type: 'incident', id: incidentId },
       after: { assessmentId: String(record._id), risk: record.result.risk, method: METHOD_VERSION, ...record.result.recommendation },
     });
+    await this.incidents.refreshObligations(incidentId);
     return record;
   }
 
@@ -106,6 +107,7 @@ export class AssessmentService {
       after: { decisionId: String(decision._id), assessmentId: input.assessmentId, notifySA: input.notifySA, notifySubjects: input.notifySubjects, exemption: input.exemption, followsRecommendation: follows, reason: input.reason },
     });
     await this.applyToClock(ctx, actor, incident, decision);
+    await this.incidents.refreshObligations(incidentId);
     return decision;
   }
 
@@ -126,5 +128,6 @@ export class AssessmentService {
     if (!latest) return;
     const all = [...new Set([...latest.review.changed, ...changed])];
     await this.decisions.updateOne({ _id: latest._id }, { $set: { review: { needed: true, since: latest.review.since ?? this.clock.now(), changed: all } } });
+    await this.incidents.refreshObligations(String(after._id));
   }
 }

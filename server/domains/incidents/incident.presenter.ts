@@ -1,5 +1,6 @@
 import type { Alert } from '../alerts/alert.model.js';
 import type { ClockService } from '../clock/clock.service.js';
+import { presentObligations } from '../obligations/obligation.rules.js';
 import type { Incident } from './incident.model.js';
 import type { Submission } from './submission.model.js';
 import type { TimelineEvent } from './timeline.model.js';
@@ -14,12 +15,19 @@ export function presentIncident(incident: Incident, clock: ClockService, alerts:
     version: incident.version,
     title: incident.title,
     description: incident.description,
+    outwardDescription: incident.outwardDescription ?? '',
     status: incident.status,
     closure: incident.closure ? { ...incident.closure, at: iso(incident.closure.at) } : null,
     breachTypes: incident.breachTypes,
     cause: incident.cause,
     role: incident.role,
-    controller: { ...incident.controller, informedAt: iso(incident.controller.informedAt), targetAt: iso(incident.controller.targetAt) },
+    controller: {
+      ...incident.controller,
+      informedAt: iso(incident.controller.informedAt),
+      targetAt: iso(incident.controller.targetAt),
+      noticeHours: incident.controller.noticeHours ?? null,
+      notifyOnBehalf: incident.controller.notifyOnBehalf ?? false,
+    },
     occurred: { from: iso(incident.occurred.from), to: iso(incident.occurred.to), approximate: incident.occurred.approximate },
     detected: { at: iso(incident.detected.at), by: incident.detected.by },
     awareness: incident.awareness
@@ -29,6 +37,8 @@ export function presentIncident(incident: Incident, clock: ClockService, alerts:
     deadline: iso(incident.clock.deadline),
     clock: clock.view(incident, alerts),
     followUp: incident.followUp ? { dueAt: iso(incident.followUp.dueAt), afterSubmissionId: incident.followUp.afterSubmissionId } : null,
+    delayReasons: incident.delayReasons ?? '',
+    ...presentObligations(incident.obligations, clock.now()),
     dataCategories: incident.dataCategories,
     dataDetail: incident.dataDetail,
     sensitiveRelationship: incident.sensitiveRelationship,

@@ -2,6 +2,7 @@ import { can, route, type AnyRoute } from '../../http/route.js';
 import type { AlertService } from '../alerts/alert.service.js';
 import type { Actor } from '../auth/auth.service.js';
 import { auditContext } from '../auth/guard.js';
+import { requestLang } from '../../http/lang.js';
 import type { ClockService } from '../clock/clock.service.js';
 import { presentIncident, presentSubmission, presentTimelineEvent, registerRow, toCsv } from './incident.presenter.js';
 import {
@@ -21,7 +22,7 @@ export function incidentRoutes(incidents: IncidentService, clock: ClockService, 
       },
     }),
     route<Actor, undefined, typeof ListIncidents>({
-      method: 'get', path: '/incidents', summary: 'Incidents, filtered, newest first (or by deadline), with a cursor', tag: 'incidents',
+      method: 'get', path: '/incidents', summary: 'The board (incidents that owe anything, nearest due first), or incidents filtered, newest first (or by deadline), with a cursor', tag: 'incidents',
       access: can('incident:read'), query: ListIncidents,
       handle: async ({ query, actor }) => {
         const { items, nextCursor } = await incidents.list(actor, query);
@@ -63,7 +64,7 @@ export function incidentRoutes(incidents: IncidentService, clock: ClockService, 
       method: 'post', path: '/incidents/:id/submissions', summary: 'Record a notification to Datatilsynet (the first stops the clock)', tag: 'submissions',
       access: can('submission:record'), params: IdParams, body: RecordSubmission, status: 201,
       handle: async ({ params, body, actor, req }) => {
-        const { submission, incident } = await incidents.recordSubmission(auditContext(req, actor), actor, params.id, body);
+        const { submission, incident } = await incidents.recordSubmission(auditContext(req, actor), actor, params.id, body, { lang: requestLang(req) });
         return { submission: presentSubmission(submission), incident: await present(incident) };
       },
     }),

@@ -136,7 +136,7 @@ describe('incidents: intake, facts, timeline and visibility', () => {
       let cursor: string | null = null;
       do {
         const res: { body: { items: { title: string }[]; nextCursor: string | null } } = await api(fresh)
-          .get('/api/incidents').query({ limit: 3, ...(cursor ? { cursor } : {}) }).set(user.auth).expect(200);
+          .get('/api/incidents').query({ view: 'all', limit: 3, ...(cursor ? { cursor } : {}) }).set(user.auth).expect(200);
         seen.push(...res.body.items.map((i) => i.title));
         cursor = res.body.nextCursor;
       } while (cursor);
