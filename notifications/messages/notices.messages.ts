@@ -24,6 +24,12 @@ export interface NoticeMessageParams {
   'submission.notice.not-authority': NoParams;
   'submission.notice.not-approved': NoParams;
   'submission.notice.already-sent': NoParams;
+  'pdf.org-number': { number: string };
+  'pdf.to': { kind: 'authority' | 'subject' | 'public' | 'controller'; controller: string };
+  'pdf.approved': { by: string; at: string };
+  'pdf.draft': NoParams;
+  'pdf.hash': { hash: string };
+  'pdf.page': { page: number; pages: number };
 }
 
 export type NoticeMessage = MessageOf<NoticeMessageParams>;
@@ -89,4 +95,16 @@ export const NOTICE_MESSAGES: Catalogue<NoticeMessageParams> = {
   'submission.notice.not-authority': { nb: () => 'Ikke en melding til Datatilsynet i denne saken', en: () => 'Not a notice to Datatilsynet in this incident' },
   'submission.notice.not-approved': { nb: () => 'Meldingen er ikke godkjent', en: () => 'The notice is not approved' },
   'submission.notice.already-sent': { nb: () => 'Meldingen er allerede registrert som sendt', en: () => 'This notice is already recorded as sent' },
+  'pdf.org-number': { nb: (p) => `Org.nr. ${groupOrgNumber(p.number)}`, en: (p) => `Organisation number ${groupOrgNumber(p.number)}` },
+  'pdf.to': {
+    nb: (p) => `Til: ${{ authority: 'Datatilsynet', subject: 'De berørte', public: 'Offentligheten', controller: p.controller || 'Behandlingsansvarlig' }[p.kind]}`,
+    en: (p) => `To: ${{ authority: 'Datatilsynet (the Norwegian Data Protection Authority)', subject: 'The people affected', public: 'The public', controller: p.controller || 'The controller' }[p.kind]}`,
+  },
+  'pdf.approved': { nb: (p) => `Godkjent av ${p.by} ${p.at}`, en: (p) => `Approved by ${p.by} on ${p.at}` },
+  'pdf.draft': { nb: () => 'Utkast – ikke godkjent', en: () => 'Draft – not approved' },
+  'pdf.hash': { nb: (p) => `SHA-256: ${p.hash}`, en: (p) => `SHA-256: ${p.hash}` },
+  'pdf.page': { nb: (p) => `Side ${p.page} av ${p.pages}`, en: (p) => `Page ${p.page} of ${p.pages}` },
 };
+
+/** 922078734 → 922 078 734, as the Brønnøysund registers write it. */
+const groupOrgNumber = (n: string) => n.replace(/\D/g, '').replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3');

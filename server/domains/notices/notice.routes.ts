@@ -6,7 +6,6 @@ import { IdParams } from '../incidents/incident.schemas.js';
 import { altinnMapping } from './altinn.js';
 import type { Notice } from './notice.model.js';
 import { presentTemplate } from './notice.presenter.js';
-import { noticePdf } from './notice.pdf.js';
 import { DiffQuery, MarkSent, NoticeIdParams, NoticeRequest, ReviewBody, TemplateDraftBody, TemplateQuery } from './notice.schemas.js';
 import { contentHash, type NoticeService } from './notice.service.js';
 import type { TemplateService } from './template.service.js';
@@ -68,7 +67,7 @@ export function noticeRoutes(notices: NoticeService, templates: TemplateService)
         const notice = await notices.get(actor, params.id);
         res.setHeader('Content-Type', 'application/pdf');
         res.setHeader('Content-Disposition', `attachment; filename="notice-${params.id}.pdf"`);
-        res.send(await noticePdf(notice));
+        res.send(await notices.pdf(notice));
       },
     }),
     route<Actor, undefined, typeof TemplateQuery>({

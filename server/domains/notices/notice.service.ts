@@ -13,6 +13,7 @@ import type { Incident } from '../incidents/incident.model.js';
 import { refusal, type IncidentService, type NoticeFiling } from '../incidents/incident.service.js';
 import { notifiesAuthority } from '../obligations/obligation.rules.js';
 import { outwardProblems, type OutwardProblem } from './outward-check.js';
+import { noticePdf } from './notice.pdf.js';
 import type { UserService } from '../users/user.service.js';
 import type { Notice } from './notice.model.js';
 import type { TemplateService } from './template.service.js';
@@ -126,6 +127,11 @@ export class NoticeService {
     const notice = created.toObject() as Notice;
     await this.audit.record(ctx, { action: 'notice.drafted', target: { type: 'notice', id: String(notice._id) }, after: { incidentId, kind: request.kind, lang: request.lang, templateVersion: template.version } });
     return notice;
+  }
+
+  /** The notice as a PDF for the record, with the organisation's name and number. */
+  pdf(notice: Notice): Promise<Buffer> {
+    return noticePdf(notice, { organisation: { name: this.organisation.name, number: this.organisation.number } });
   }
 
   /** The notice if the actor may see its incident; one and the same 404 for an unknown id and an unseen one. */
