@@ -36,6 +36,8 @@ import { noticeRoutes } from './domains/notices/notice.routes.js';
 import { NoticeService } from './domains/notices/notice.service.js';
 import { TemplateService } from './domains/notices/template.service.js';
 import { ObligationService } from './domains/obligations/obligation.service.js';
+import { registerRoutes } from './domains/register/register.routes.js';
+import { RegisterService } from './domains/register/register.service.js';
 import { userModels } from './domains/users/user.model.js';
 import { alertRoutes } from './domains/alerts/alert.routes.js';
 import { deliveryModel } from './domains/alerts/delivery.model.js';
@@ -146,6 +148,7 @@ export function createContainer(infra: Infrastructure) {
     ...incidentRoutes(incidents, clockService, alerts),
     ...assessmentRoutes(assessments),
     ...noticeRoutes(notices, templates),
+    ...registerRoutes(new RegisterService(incidents, Decisions, Notices), clock),
     ...rotaRoutes(rotas),
     ...alertRoutes(alerts, dispatcher, incidents, users, config.auth.jwtSecret, clock),
   ];

@@ -26,3 +26,33 @@ export async function readPdf(data: Buffer): Promise<{ pages: string[]; fonts: {
   const info = meta.info as { Title?: string };
   return { pages, fonts: [...fonts].map(([name, subset]) => ({ name, embedded: subset && embedded > 0 })), title: info.Title };
 }
+
+/** Parses CSV as a spreadsheet would: quoted cells, doubled quotes, the given separator, CRLF rows. */
+export function parseCsv(text: string, separator: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === separator) {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}

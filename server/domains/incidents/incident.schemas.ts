@@ -162,4 +162,3 @@ export const ListIncidents = z.strictObject({
 });
 export type ListIncidents = z.infer<typeof ListIncidents>;
 
-export const RegisterQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });

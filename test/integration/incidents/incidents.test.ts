@@ -178,7 +178,7 @@ describe('incidents: intake, facts, timeline and visibility', () => {
     assert.equal(closed.body.clock.stopReason, 'not-a-breach');
     const csv = await api(svc).get('/api/register?format=csv').set(dpo.auth).expect(200);
     assert.match(String(csv.headers['content-type']), /text\/csv/);
-    assert.match(csv.text, /"False alarm","closed"/);
+    assert.match(csv.text, /"False alarm";"Lukket"/);
     assert.match(csv.text, /"Only synthetic data"/);
   });
 
