@@ -126,6 +126,32 @@ describe('obligations: what each incident owes, on its page and on the board', (
     const indexes = await Incidents.collection.indexes();
     assert.ok(indexes.some((i) => JSON.stringify(i.key) === JSON.stringify({ owes: 1, boardOrder: 1, _id: 1 })), 'the board has its index');
   });
+
+  it('stores the obligations of an incident written before they were kept, at start-up', async () => {
+    const created = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Eldre sak', awareAt: svc.clock.now().toISOString() }).expect(201)).body as View;
+    const { Incidents } = incidentModels(svc.connection);
+    await Incidents.collection.updateOne({ _id: (await Incidents.findById(created.id).lean())!._id }, { $unset: { owes: '', obligations: '', nextDueAt: '', boardOrder: '' } });
+    assert.ok(!(await board()).some((i) => i.id === created.id));
+    assert.equal(await svc.container.incidents.backfillObligations(), 1);
+    assert.deepEqual(kinds(await get(created.id)), ['assess', 'decide', 'notify-authority']);
+    assert.ok((await board()).some((i) => i.id === created.id));
+  });
+
+  it('lets one of several filings sent at once claim the approved notice; the others are refused and record nothing', async () => {
+    const created = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Samtidig', awareAt: svc.clock.now().toISOString(), ...FACTS }).expect(201)).body as View;
+    const notice = (await api(svc).post(`/api/incidents/${created.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'nb' }).expect(201)).body;
+    await api(svc).post(`/api/notices/${notice.id}/approve`).set(dpo.auth).expect(200);
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => i % 2
+      ? api(svc).post(`/api/notices/${notice.id}/sent`).set(dpo.auth).send({ sentAt: svc.clock.now().toISOString(), channel: 'altinn', reference: `AR-${i}` })
+      : api(svc).post(`/api/incidents/${created.id}/submissions`).set(analyst.auth).send({ sentAt: svc.clock.now().toISOString(), channel: 'altinn', reference: `AR-${i}`, phase: 'complete', noticeId: notice.id })));
+    const statuses = answers.map((r) => r.status);
+    assert.equal(statuses.filter((s) => s === 200 || s === 201).length, 1, statuses.join(','));
+    assert.ok(statuses.every((s) => [200, 201, 409, 422].includes(s)), statuses.join(','));
+    const ledger = (await api(svc).get(`/api/incidents/${created.id}/submissions`).set(analyst.auth).expect(200)).body;
+    assert.equal(ledger.length, 1);
+    assert.equal(ledger[0].noticeId, notice.id);
+    assert.deepEqual(kinds(await get(created.id)), ['assess', 'decide']);
+  });
 });
 
 describe('obligations: processor incidents', () => {
