@@ -17,6 +17,7 @@ export interface NoticeMessageParams {
   'notice.outward.internal-text': NoParams;
   'notice.not-draft': NoParams;
   'notice.not-approved': NoParams;
+  'notice.altinn-approved-only': NoParams;
   'submission.delay-reasons': NoParams;
   'submission.delay-reasons.field': NoParams;
   'submission.processor': NoParams;
@@ -79,6 +80,10 @@ export const NOTICE_MESSAGES: Catalogue<NoticeMessageParams> = {
   },
   'notice.not-draft': { nb: () => 'Bare et utkast kan godkjennes; en godkjent melding kan ikke endres', en: () => 'Only a draft can be approved; an approved notice cannot change' },
   'notice.not-approved': { nb: () => 'Bare en godkjent melding kan sendes', en: () => 'Only an approved notice can be sent' },
+  'notice.altinn-approved-only': {
+    nb: () => 'Bare en godkjent melding til Datatilsynet kan føres inn i Altinn',
+    en: () => 'Only an approved notice to Datatilsynet can be entered in Altinn',
+  },
   'submission.delay-reasons': {
     nb: () => 'Meldingen kommer etter fristen på 72 timer; art. 33 nr. 1 krever årsakene til forsinkelsen',
     en: () => 'This notification is after the 72-hour deadline; Art. 33(1) requires the reasons for the delay',

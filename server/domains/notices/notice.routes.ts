@@ -2,6 +2,7 @@ import { can, route, type AnyRoute } from '../../http/route.js';
 import type { Actor } from '../auth/auth.service.js';
 import { auditContext } from '../auth/guard.js';
 import { requestLang } from '../../http/lang.js';
+import { refusal } from '../incidents/incident.service.js';
 import { IdParams } from '../incidents/incident.schemas.js';
 import { altinnMapping } from './altinn.js';
 import type { Notice } from './notice.model.js';
@@ -55,8 +56,10 @@ export function noticeRoutes(notices: NoticeService, templates: TemplateService)
     route<Actor, undefined, undefined, typeof NoticeIdParams>({
       method: 'get', path: '/notices/:id/altinn', summary: "The authority notice mapped onto Datatilsynet's Altinn form, field by field", tag: 'notices',
       access: can('incident:read'), params: NoticeIdParams,
-      handle: async ({ params, actor }) => {
+      handle: async ({ params, actor, req }) => {
         const notice = await notices.get(actor, params.id);
+        // What is entered in Altinn is what was approved: never a draft, never another kind of notice.
+        if (notice.kind !== 'authority' || notice.status === 'draft') throw refusal(422, 'not_approved', { code: 'notice.altinn-approved-only', params: {} }, requestLang(req));
         const contact = (await notices.contactPoint()) ?? { name: '', email: '', phone: '' };
         return { noticeId: params.id, sections: altinnMapping(notice, contact) };
       },

@@ -70,6 +70,10 @@ describe('notices: what leaves the house says only what it must', () => {
     assert.match(notice.text, /Bruddet skjedde 1\. mars 2026 kl\. 19:00, og vi ble kjent med det /);
     assert.match(notice.text, /Har du spørsmål, kan du kontakte personvernombudet vårt, Kari Nordmann, på e-post \S+@example\.test\./);
     await api(svc).post(`/api/notices/${notice.id}/approve`).set(dpo.auth).expect(200);
+    const altinn = await api(svc).get(`/api/notices/${notice.id}/altinn`).set(analyst.auth).expect(422);
+    assert.match(altinn.body.error.message, /Bare en godkjent melding til Datatilsynet/);
+    const authorityDraft = (await api(svc).post(`/api/incidents/${inc.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'nb' }).expect(201)).body;
+    await api(svc).get(`/api/notices/${authorityDraft.id}/altinn`).set(analyst.auth).expect(422);
   });
 
   it('writes English notices in English only, and says "not yet established" where a fact is missing', async () => {
@@ -84,5 +88,28 @@ describe('notices: what leaves the house says only what it must', () => {
     const preview = (await api(svc).post(`/api/incidents/${bare.id}/notices/preview`).set(analyst.auth).send({ kind: 'authority', lang: 'nb' }).expect(200)).body;
     assert.match(preview.text, /Type brudd: ikke avklart – ettersendes\./);
     assert.ok(!/Avviket gjelder \./.test(preview.text));
+  });
+});
+
+describe('notice templates shipped with a release', () => {
+  let svc: TestService;
+
+  before(async () => {
+    svc = await startTestService();
+  });
+  after(() => svc.close());
+
+  it('replaces a default still in force with the shipped text, and leaves a version someone made alone', async () => {
+    const { noticeModels } = await import('../../../server/domains/notices/notice.model.js');
+    const { Templates } = noticeModels(svc.connection);
+    await Templates.updateOne({ kind: 'authority', lang: 'nb', version: 1 }, { $set: { text: 'Avviket gjelder {{incident.breachTypes}}.' } });
+    await Templates.updateOne({ kind: 'subject', lang: 'nb', version: 1 }, { $set: { author: { id: 'someone', name: 'A manager' }, text: 'Vår egen tekst' } });
+    await svc.container.templates.seed();
+    const authority = await Templates.find({ kind: 'authority', lang: 'nb' }).sort({ version: 1 }).lean();
+    assert.deepEqual(authority.map((t) => [t.version, t.status]), [[1, 'approved'], [2, 'approved']]);
+    assert.match(authority[1]!.text, /Type brudd:/);
+    assert.equal((await Templates.countDocuments({ kind: 'subject', lang: 'nb' })), 1, "a manager's version stays in force");
+    await svc.container.templates.seed();
+    assert.equal(await Templates.countDocuments({ kind: 'authority', lang: 'nb' }), 2, 'seeding again changes nothing');
   });
 });
