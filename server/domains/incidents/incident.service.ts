@@ -478,7 +478,8 @@ export class IncidentService {
 
   /** Stores the obligations of incidents written before they were kept on the document. */
   async backfillObligations(): Promise<number> {
-    const ids = await this.incidents.find({ owes: op({ $exists: false }) }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+    // Matches a missing field (owes is never stored as null) through the board's index, so a start-up does not read every incident.
+    const ids = await this.incidents.find({ owes: null }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
     for (const { _id } of ids) await this.refreshObligations(String(_id));
     return ids.length;
   }

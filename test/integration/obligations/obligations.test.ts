@@ -133,6 +133,8 @@ describe('obligations: what each incident owes, on its page and on the board', (
     await Incidents.collection.updateOne({ _id: (await Incidents.findById(created.id).lean())!._id }, { $unset: { owes: '', obligations: '', nextDueAt: '', boardOrder: '' } });
     assert.ok(!(await board()).some((i) => i.id === created.id));
     assert.equal(await svc.container.incidents.backfillObligations(), 1);
+    const plan = JSON.stringify(await Incidents.find({ owes: null }, { _id: 1 }).explain());
+    assert.doesNotMatch(plan, /detail=SCAN "?[\w.]+"?(?! USING)(?:"|,|\]|$)|COLLSCAN/, `start-up finds them through an index: ${plan}`);
     assert.deepEqual(kinds(await get(created.id)), ['assess', 'decide', 'notify-authority']);
     assert.ok((await board()).some((i) => i.id === created.id));
   });
