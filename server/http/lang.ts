@@ -2,10 +2,10 @@ import type { Request } from 'express';
 import type { Lang } from '../../notifications/labels.js';
 
 /**
- * The reader's language for what the server words: English when the request prefers it
- * (Accept-Language), bokmål otherwise (nynorsk and "no" read bokmål).
+ * The language a request is answered in: English when the caller's Accept-Language prefers it to
+ * Norwegian, bokmål otherwise (and when the header is absent). The dashboard sends the language it shows.
  */
-export function requestLang(req: Request): Lang {
-  const best = req.acceptsLanguages('nb', 'nn', 'no', 'en');
-  return best === 'en' ? 'en' : 'nb';
+export function langOf(req: Request): Lang {
+  if (!req.get('accept-language')) return 'nb';
+  return req.acceptsLanguages('nb', 'no', 'nn', 'en') === 'en' ? 'en' : 'nb';
 }

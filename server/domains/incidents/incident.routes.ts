@@ -2,7 +2,7 @@ import { can, route, type AnyRoute } from '../../http/route.js';
 import type { AlertService } from '../alerts/alert.service.js';
 import type { Actor } from '../auth/auth.service.js';
 import { auditContext } from '../auth/guard.js';
-import { requestLang } from '../../http/lang.js';
+import { langOf } from '../../http/lang.js';
 import type { ClockService } from '../clock/clock.service.js';
 import { presentIncident, presentSubmission, presentTimelineEvent } from './incident.presenter.js';
 import {
@@ -64,7 +64,7 @@ export function incidentRoutes(incidents: IncidentService, clock: ClockService, 
       method: 'post', path: '/incidents/:id/submissions', summary: 'Record a notification to Datatilsynet (the first stops the clock)', tag: 'submissions',
       access: can('submission:record'), params: IdParams, body: RecordSubmission, status: 201,
       handle: async ({ params, body, actor, req }) => {
-        const { submission, incident } = await incidents.recordSubmission(auditContext(req, actor), actor, params.id, body, { lang: requestLang(req) });
+        const { submission, incident } = await incidents.recordSubmission(auditContext(req, actor), actor, params.id, body, { lang: langOf(req) });
         return { submission: presentSubmission(submission), incident: await present(incident) };
       },
     }),

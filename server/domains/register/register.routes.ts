@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { can, route, type AnyRoute } from '../../http/route.js';
-import { requestLang } from '../../http/lang.js';
+import { langOf } from '../../http/lang.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Actor } from '../auth/auth.service.js';
 import { registerRow, registerTable, toCsv, toXlsx } from './register.presenter.js';
@@ -19,7 +19,7 @@ export function registerRoutes(register: RegisterService, clock: Clock): AnyRout
       access: can('register:export'), query: RegisterQuery, raw: true,
       handle: async ({ query, actor, req, res }) => {
         const entries = await register.entries(actor);
-        const lang = query.lang ?? requestLang(req);
+        const lang = query.lang ?? langOf(req);
         if (query.format === 'csv') {
           res.setHeader('Content-Type', 'text/csv; charset=utf-8');
           res.setHeader('Content-Disposition', `attachment; filename="${lang === 'nb' ? 'avviksprotokoll' : 'breach-register'}.csv"`);
