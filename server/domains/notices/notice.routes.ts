@@ -61,7 +61,8 @@ export function noticeRoutes(notices: NoticeService, templates: TemplateService)
         // What is entered in Altinn is what was approved: never a draft, never another kind of notice.
         if (notice.kind !== 'authority' || notice.status === 'draft') throw refusal(422, 'not_approved', { code: 'notice.altinn-approved-only', params: {} }, langOf(req));
         const contact = (await notices.contactPoint()) ?? { name: '', email: '', phone: '' };
-        return { noticeId: params.id, sections: altinnMapping(notice, contact) };
+        const told = (await notices.list(actor, notice.incidentId)).find((n) => (n.kind === 'subject' || n.kind === 'public') && n.sent);
+        return { noticeId: params.id, sections: altinnMapping(notice, contact, told?.sent ? { ...told.sent, kind: told.kind } : null) };
       },
     }),
     route<Actor, undefined, undefined, typeof NoticeIdParams>({
