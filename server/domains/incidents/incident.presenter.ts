@@ -1,6 +1,6 @@
 import type { Alert } from '../alerts/alert.model.js';
 import type { ClockService } from '../clock/clock.service.js';
-import { presentObligations } from '../obligations/obligation.rules.js';
+import { notifiesAuthority, presentObligations } from '../obligations/obligation.rules.js';
 import type { Incident } from './incident.model.js';
 import type { Submission } from './submission.model.js';
 import type { TimelineEvent } from './timeline.model.js';
@@ -21,6 +21,8 @@ export function presentIncident(incident: Incident, clock: ClockService, alerts:
     breachTypes: incident.breachTypes,
     cause: incident.cause,
     role: incident.role,
+    /** Whether we notify Datatilsynet here: as controller, or as a processor told to notify on the controller's behalf. */
+    notifiesAuthority: notifiesAuthority(incident),
     controller: {
       ...incident.controller,
       informedAt: iso(incident.controller.informedAt),

@@ -180,6 +180,7 @@ describe('obligations: processor incidents', () => {
   it("runs the processor's clock to the controller by the contract's hours, refuses a Datatilsynet notice in the reader's language, and ends in the controller notice", async () => {
     const incident = await processorIncident();
     assert.equal(incident.deadline, null);
+    assert.equal(incident.notifiesAuthority, false);
     assert.deepEqual(incident.obligations.map((o: { kind: string }) => o.kind), ['inform-controller']);
     assert.equal(incident.obligations[0].dueAt, '2026-03-02T21:00:00.000Z', 'twelve hours, as the contract says');
     assert.deepEqual(incident.controller, { ...incident.controller, name: 'Kunde AS', notifyOnBehalf: false, noticeHours: 12 });
@@ -204,6 +205,7 @@ describe('obligations: processor incidents', () => {
     const incident = await processorIncident();
     const changed = (await api(svc).patch(`/api/incidents/${incident.id}`).set(analyst.auth).send({ version: incident.version, controller: { notifyOnBehalf: true } }).expect(200)).body;
     assert.equal(changed.controller.notifyOnBehalf, true);
+    assert.equal(changed.notifiesAuthority, true);
     assert.equal(changed.deadline, '2026-03-05T09:00:00.000Z');
     assert.deepEqual(changed.obligations.map((o: { kind: string }) => o.kind), ['inform-controller', 'assess', 'decide', 'notify-authority']);
     const timeline = (await api(svc).get(`/api/incidents/${incident.id}/timeline`).set(analyst.auth).expect(200)).body;
