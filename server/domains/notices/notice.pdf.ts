@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import { formatMoment } from '../../../notifications/format.js';
 import { say } from '../../../notifications/messages/index.js';
 import type { Notice } from './notice.model.js';
-import { noticeBlocks } from './notice-layout.js';
+import { noticeBlocks, type Run } from './notice-layout.js';
 
 const require = createRequire(import.meta.url);
 /** An open font shipped as a package (DejaVu Sans covers æ, ø, å and the rest of Norwegian and English): pdfkit embeds it. */
@@ -57,11 +57,24 @@ export function noticePdf(notice: Notice, options: NoticeRecordOptions): Promise
       if (block.kind === 'h2') doc.moveDown(0.6);
       const x = block.kind === 'li' ? MARGIN + 14 : MARGIN;
       if (block.kind === 'li') doc.font('body').fontSize(size).text('•', MARGIN + 4, doc.y, { continued: false, lineBreak: false });
-      block.runs.forEach((run, i) => {
-        const heading = block.kind === 'h1' || block.kind === 'h2';
-        doc.font(heading || run.bold ? 'bold' : 'body').fontSize(size).fillColor('#1b1b1b')
-          .text(run.text, i === 0 ? x : undefined, i === 0 ? doc.y : undefined, { width: width - (x - MARGIN), lineGap: 2, continued: i < block.runs.length - 1 });
-      });
+      // A line break in the HTML (<br>) starts a new line of the same block.
+      const lines: Run[][] = [[]];
+      for (const run of block.runs) {
+        const line = lines.at(-1)!;
+        const last = line.at(-1);
+        if (run.text === '\n') lines.push([]);
+        // Runs of one weight are written as one: pdfkit wraps each continued piece on its own.
+        else if (last && last.bold === run.bold) line[line.length - 1] = { ...last, text: last.text + run.text };
+        else line.push(run);
+      }
+      const heading = block.kind === 'h1' || block.kind === 'h2';
+      for (const line of lines.filter((l) => l.some((r) => r.text.trim()))) {
+        line[0] = { ...line[0]!, text: line[0]!.text.trimStart() };
+        line.forEach((run, i) => {
+          doc.font(heading || run.bold ? 'bold' : 'body').fontSize(size).fillColor('#1b1b1b')
+            .text(run.text, i === 0 ? x : undefined, i === 0 ? doc.y : undefined, { width: width - (x - MARGIN), lineGap: 2, continued: i < line.length - 1 });
+        });
+      }
       doc.moveDown(block.kind === 'h1' ? 0.6 : 0.45);
     }
 
