@@ -142,6 +142,21 @@ describe('obligations: what each incident owes, on its page and on the board', (
     assert.ok((await board()).some((i) => i.id === created.id));
   });
 
+  it('stores the obligations of the latest state when a decision, an assessment and edits arrive at once', async () => {
+    const created = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Travelt', awareAt: svc.clock.now().toISOString(), ...FACTS }).expect(201)).body as View;
+    const assessment = (await api(svc).post(`/api/incidents/${created.id}/assessments`).set(analyst.auth).expect(201)).body;
+    const current = await get(created.id);
+    await Promise.all([
+      api(svc).post(`/api/incidents/${created.id}/decisions`).set(dpo.auth).send({ assessmentId: assessment.id, notifySA: true, notifySubjects: true, exemption: null, reason: '' }),
+      api(svc).post(`/api/incidents/${created.id}/assessments`).set(analyst.auth),
+      ...Array.from({ length: 4 }, (_, i) => api(svc).patch(`/api/incidents/${created.id}`).set(analyst.auth).send({ version: current.version, measuresPlanned: `Plan ${i}` })),
+    ]);
+    const { Incidents } = incidentModels(svc.connection);
+    const before = (await Incidents.findById(created.id).lean())!;
+    const refreshed = (await svc.container.incidents.refreshObligations(created.id))!;
+    assert.equal(refreshed.version, before.version, 'recomputing from the stored state changes nothing: nothing stale was kept');
+  });
+
   it('lets one of several filings sent at once claim the approved notice; the others are refused and record nothing', async () => {
     const created = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Samtidig', awareAt: svc.clock.now().toISOString(), ...FACTS }).expect(201)).body as View;
     const notice = (await api(svc).post(`/api/incidents/${created.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'nb' }).expect(201)).body;
