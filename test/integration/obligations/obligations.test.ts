@@ -116,6 +116,26 @@ describe('obligations: what each incident owes, on its page and on the board', (
     assert.ok(!kinds(await get(created.id)).includes('follow-up-phased'), 'the final notice owes no follow-up');
   });
 
+  it('owes the public communication after a disproportionate-effort decision, and nothing more once it is published', async () => {
+    const created = (await api(svc).post('/api/incidents').set(analyst.auth).send({
+      title: 'Gammel kundeliste', awareAt: svc.clock.now().toISOString(), ...FACTS,
+      subjects: { ...FACTS.subjects, canBeReached: false, reachEffort: 'disproportionate', reachNote: 'Vi har ingen kontaktopplysninger for kunder fra før 2015.' },
+    }).expect(201)).body as View;
+    const assessment = (await api(svc).post(`/api/incidents/${created.id}/assessments`).set(analyst.auth).expect(201)).body;
+    assert.equal(assessment.recommendation.exemption, 'disproportionate');
+    await api(svc).post(`/api/incidents/${created.id}/decisions`).set(dpo.auth).send({
+      assessmentId: assessment.id, notifySA: true, notifySubjects: false, exemption: 'disproportionate', reason: '',
+      evidence: { whyDisproportionate: 'Ingen kontaktopplysninger for kunder fra før 2015.' },
+    }).expect(201);
+    assert.deepEqual(kinds(await get(created.id)), ['notify-authority', 'publish-public']);
+    const notice = (await api(svc).post(`/api/incidents/${created.id}/notices`).set(analyst.auth)
+      .send({ kind: 'public', lang: 'nb', adviceToSubjects: 'Vær på vakt mot svindelforsøk.' }).expect(201)).body;
+    assert.match(notice.text, /art\. 34 nr\. 3 bokstav c/);
+    await api(svc).post(`/api/notices/${notice.id}/approve`).set(dpo.auth).expect(200);
+    await api(svc).post(`/api/notices/${notice.id}/sent`).set(dpo.auth).send({ sentAt: svc.clock.now().toISOString(), channel: 'web', audience: 'Forsiden av nettstedet' }).expect(200);
+    assert.deepEqual(kinds(await get(created.id)), ['notify-authority']);
+  });
+
   it('keeps what the board sorts on in the incident document, updated in the same write', async () => {
     const created = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Lagret', awareAt: svc.clock.now().toISOString() }).expect(201)).body as View;
     const { Incidents } = incidentModels(svc.connection);
