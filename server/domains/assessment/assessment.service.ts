@@ -1,8 +1,8 @@
 import type { Model } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, notFound, unprocessable } from '../../lib/errors.js';
+import { notFound, unprocessable } from '../../lib/errors.js';
+import { refusal } from '../../http/refusal.js';
 import type { Lang } from '../../../notifications/labels.js';
-import { say } from '../../../notifications/messages/index.js';
 import type { DecisionMessage } from '../../../notifications/messages/decisions.messages.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.service.js';
@@ -84,9 +84,7 @@ export class AssessmentService {
     if (input.exemption === 'mitigated' && !ev.measuresTaken) need('evidence.measuresTaken', 'decision.evidence.measuresTaken');
     if (input.exemption === 'mitigated' && !ev.measuresAt) need('evidence.measuresAt', 'decision.evidence.measuresAt');
     if (input.exemption === 'disproportionate' && !ev.whyDisproportionate) need('evidence.whyDisproportionate', 'decision.evidence.whyDisproportionate');
-    if (details.length) {
-      throw new AppError(400, 'invalid_input', say({ code: 'decision.incomplete', params: {} }, lang), details.map((d) => ({ path: d.path, message: say(d.message, lang) })));
-    }
+    if (details.length) throw refusal(400, 'invalid_input', { code: 'decision.incomplete', params: {} }, lang, details);
 
     const decided = await this.decisions.create({
       incidentId,

@@ -15,7 +15,7 @@ import { findNationalIdNumbers, maskNationalIdNumbers } from './national-id.js';
 import type { Submission } from './submission.model.js';
 import type { TimelineEvent } from './timeline.model.js';
 import { isObjectId } from '../../lib/ids.js';
-import { say } from '../../../notifications/messages/index.js';
+import { refusal } from '../../http/refusal.js';
 import type { NoticeMessage } from '../../../notifications/messages/notices.messages.js';
 import type { Lang } from '../../../notifications/labels.js';
 import type { Role } from '../auth/permissions.js';
@@ -68,11 +68,6 @@ export function applySet<T>(doc: T, set: Record<string, unknown>): T {
     target[keys.at(-1)!] = value;
   }
   return out as T;
-}
-
-/** An error worded from the catalogue in the reader's language. */
-export function refusal(status: number, code: string, message: NoticeMessage, lang: Lang, details: { path: string; message: NoticeMessage }[] = []): AppError {
-  return new AppError(status, code, say(message, lang), details.map((d) => ({ path: d.path, message: say(d.message, lang) })));
 }
 
 type Change = { field: string; from: unknown; to: unknown };

@@ -2,7 +2,7 @@ import { can, route, type AnyRoute } from '../../http/route.js';
 import type { Actor } from '../auth/auth.service.js';
 import { auditContext } from '../auth/guard.js';
 import { langOf } from '../../http/lang.js';
-import { refusal } from '../incidents/incident.service.js';
+import { refusal } from '../../http/refusal.js';
 import { IdParams } from '../incidents/incident.schemas.js';
 import { altinnMapping } from './altinn.js';
 import type { Notice } from './notice.model.js';

@@ -10,7 +10,8 @@ import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.service.js';
 import type { Incident } from '../incidents/incident.model.js';
-import { refusal, type IncidentService, type NoticeFiling } from '../incidents/incident.service.js';
+import { refusal } from '../../http/refusal.js';
+import type { IncidentService, NoticeFiling } from '../incidents/incident.service.js';
 import { notifiesAuthority } from '../obligations/obligation.rules.js';
 import { outwardProblems, type OutwardProblem } from './outward-check.js';
 import { noticePdf } from './notice.pdf.js';
