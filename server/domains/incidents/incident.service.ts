@@ -444,6 +444,18 @@ export class IncidentService {
     return { submission, incident };
   }
 
+  /** The people (a subject notice) or the public (a public communication) were told: on the timeline, and no longer owed. */
+  async recordPeopleTold(ctx: AuditContext, actor: Actor, id: string, told: { kind: 'subject' | 'public'; at: Date; channel: string; audience: string }): Promise<Incident> {
+    const current = await this.get(actor, id);
+    const how = `${told.channel}${told.audience ? `: ${told.audience}` : ''}`;
+    return this.write(current, {
+      set: {},
+      kind: told.kind === 'subject' ? 'people-told' : 'public-informed',
+      summary: told.kind === 'subject' ? `The people affected were told (${how})` : `Public communication published (${how})`,
+      changes: [],
+    }, actor, ctx);
+  }
+
   /** Keeps the delay reasons given in a notice, once: later phases reuse them. */
   async rememberDelayReasons(id: string, reasons: string): Promise<void> {
     if (!reasons.trim()) return;

@@ -222,7 +222,7 @@ export class NoticeService {
         await this.incidents.recordControllerInformed(ctx, actor, notice.incidentId, { at: input.sentAt, channel: input.channel, note: `Notice ${id}` });
       } else {
         // The people (or the public) were told: what the incident owes changes.
-        await this.incidents.refreshObligations(notice.incidentId);
+        await this.incidents.recordPeopleTold(ctx, actor, notice.incidentId, { kind: notice.kind, at: input.sentAt, channel: input.channel, audience: input.audience });
       }
     } catch (err) {
       // The ledger refused it, so the notice was not sent after all.

@@ -76,6 +76,8 @@ describe('obligations: what each incident owes, on its page and on the board', (
     await api(svc).post(`/api/notices/${subject.id}/approve`).set(dpo.auth).expect(200);
     await api(svc).post(`/api/notices/${subject.id}/sent`).set(dpo.auth).send({ sentAt: svc.clock.now().toISOString(), channel: 'email', audience: '4 800 kunder' }).expect(200);
     assert.deepEqual(kinds(await get(created.id)), ['close']);
+    const timeline = (await api(svc).get(`/api/incidents/${created.id}/timeline`).set(analyst.auth).expect(200)).body;
+    assert.ok(timeline.some((e: { kind: string }) => e.kind === 'people-told'), 'telling the people is on the timeline');
     const altinn = (await api(svc).get(`/api/notices/${authority.id}/altinn`).set(analyst.auth).expect(200)).body;
     const informed = altinn.sections.find((s: { section: string }) => s.section === 'Informasjon').fields[0].answer;
     assert.match(informed, /^Ja, 2\. mars 2026 kl\. 11:00, direkte \(email: 4 800 kunder\)\.$/);
