@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { registerRow } from '../../../server/domains/incidents/incident.presenter.js';
+import type { registerRow } from '../../../server/domains/register/register.presenter.js';
 import { api, download } from '../api.js';
 import { Empty, ErrorBox, Loading, useLoad } from '../components/states.js';
 import { number, osloDate, osloMonth } from '../format.js';
