@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildClient } from '../../scripts/build-client.js';
 import { incidentModels } from '../../server/domains/incidents/incident.model.js';
+import { boardFields } from '../../server/domains/obligations/obligation.rules.js';
 import { LiveClock } from '../support/clock.js';
 import { ARTIFACTS, launchBrowser, PHONE, sidewaysOverflow, signIn as signInAs } from '../support/browser.js';
 import { api, startTestService, type TestService, type TestUser } from '../support/service.js';
@@ -167,7 +168,7 @@ describe('the dashboard in a real browser', function () {
     // Written in bulk as the incident service writes them (no clock jobs): this measures the board, not intake.
     const { Incidents } = incidentModels(svc.connection);
     const owner = { id: analyst.id, name: 'Anna' };
-    const existing = (await api(svc).get('/api/incidents?clock=running&limit=500').set(analyst.auth).expect(200)).body.items.length;
+    const existing = (await api(svc).get('/api/incidents?view=board&limit=500').set(analyst.auth).expect(200)).body.items.length;
     const docs = Array.from({ length: 500 - existing }, (_, i) => {
       const awareAt = new Date(Date.now() - (i % 70) * H - 60_000);
       return {
@@ -175,6 +176,8 @@ describe('the dashboard in a real browser', function () {
         awareness: { at: awareAt, evidence: 'load test', declaredBy: owner, declaredAt: awareAt, backdatedReason: null },
         clock: { state: 'running', deadline: new Date(awareAt.getTime() + 72 * H), stoppedAt: null, stopReason: null, stopNote: null },
         createdBy: owner, owner, version: 0,
+        // What the service stores with each write: the incident owes its notice to Datatilsynet by the deadline.
+        ...boardFields([{ kind: 'notify-authority', dueAt: new Date(awareAt.getTime() + 72 * H), actorRoles: ['dpo', 'manager'], actors: [] }]),
       };
     });
     await Incidents.insertMany(docs);

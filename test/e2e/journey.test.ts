@@ -11,6 +11,7 @@ import { catalogueWords, rawCodes, strangeWords, visibleText, wordsOf } from './
 const TYPED = {
   title: 'Stjålet bærbar PC med kundeliste',
   description: 'PC-en til en rådgiver ble stjålet fra bilen natt til tirsdag. Kundelisten lå lokalt og ukryptert.',
+  outward: 'En bærbar PC med kundeopplysninger ble stjålet fra en bil natt til 1. desember. PC-en var ikke kryptert.',
   evidence: 'Rådgiveren bekreftet tyveriet og IT bekreftet at disken ikke var kryptert.',
   vector: 'tyveri fra bil',
   causeDescription: 'Innbrudd i parkert bil; PC-en lå i baksetet.',
@@ -27,6 +28,7 @@ const TYPED = {
   altinnRef: 'AR-2026-4800',
   advice: 'Vær på vakt mot telefoner og e-post som ber om BankID eller passord. Vurder å sperre kredittopplysninger.',
   audience: '4 800 kunder på e-post',
+  closeReason: 'Meldt, de berørte er varslet og tiltakene er gjennomført.',
 };
 
 describe('the whole journey in the dashboard, from intake to the last notice', function () {
@@ -63,8 +65,9 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     await pick(page, /^Klokken/, /^Under avklaring/);
     await page.getByRole('button', { name: 'Opprett sak' }).click();
 
-    // In triage: no clock until someone declares awareness.
+    // In triage: no clock until someone declares awareness, which is the next step.
     await page.getByTestId('clock-bar').getByText('Ingen frist ennå').waitFor();
+    await page.getByTestId('next-action').getByText('Avklar om det er et brudd, og erklær kjennskap').waitFor();
     incidentUrl = page.url();
     const awareness = page.getByTestId('awareness-form');
     await awareness.getByLabel('Hva gjorde bruddet rimelig sikkert?').fill(TYPED.evidence);
@@ -74,6 +77,7 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
 
     const facts = page.getByTestId('facts');
     if (!(await facts.isVisible())) await page.getByText('Fakta om bruddet').click();
+    await facts.getByLabel('Beskrivelse for meldinger og varsler').fill(TYPED.outward);
     await facts.getByLabel(/^Konfidensialitet/).check();
     await pick(facts, /^Hovedårsak/, /^Med vilje/);
     await facts.getByLabel('Hvordan skjedde det?').fill(TYPED.vector);
@@ -154,7 +158,12 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     // The filing is in the ledger, linked to the notice it sent, and the legal clock has stopped.
     await page.getByTestId('ledger').getByText(new RegExp(`${TYPED.altinnRef} · gjelder: Melding til Datatilsynet`)).waitFor();
     await page.getByTestId('clock-bar').getByText('stoppet (meldt)').waitFor();
+    // Filed with Datatilsynet, the people are still owed their notice: it is the next step, and the board says so.
+    await page.getByTestId('next-action').getByText('Varsle de berørte (art. 34)').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'journey-filed-desktop.png'), fullPage: true });
+    await page.getByRole('link', { name: 'Saker', exact: true }).click();
+    await page.getByTestId('board').getByRole('link', { name: new RegExp(TYPED.title) }).getByText('Skylder: Varsle de berørte (art. 34)').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'journey-board-owes-desktop.png'), fullPage: true });
   });
 
   it('then lets the DPO tell the 4,800 people, and record that they were told', async () => {
@@ -174,9 +183,25 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     await sent.getByLabel('Hvem fikk den, og hvordan?').fill(TYPED.audience);
     await sent.getByRole('button', { name: 'Registrer at den er sendt' }).click();
     await subject.getByText('sendt', { exact: true }).waitFor();
-    // Nothing is waiting to be approved or sent.
+    // Nothing is waiting to be approved or sent; what is left is to close the case.
     assert.equal(await page.getByTestId('notices').getByRole('button', { name: 'Godkjenn melding' }).count(), 0);
     assert.equal(await page.getByTestId('notices').getByText(/^utkast$|^godkjent$/).count(), 0);
+    await page.getByTestId('next-action').getByText('Dokumenter tiltakene og lukk saken').waitFor();
+    assert.deepEqual(await page.getByTestId('obligations').locator('li strong').allTextContents(), ['Dokumenter tiltakene og lukk saken']);
+  });
+
+  it('takes the incident off the board once it owes nothing', async () => {
+    const page = await signIn(browser, svc, dpo);
+    await page.getByTestId('board').getByRole('link', { name: new RegExp(TYPED.title) }).waitFor();
+    await page.goto(incidentUrl);
+    await page.getByRole('button', { name: 'Lukk saken …' }).click();
+    const dialog = page.getByTestId('confirm-close');
+    await dialog.getByLabel('Begrunnelse').fill(TYPED.closeReason);
+    await dialog.getByRole('button', { name: 'Lukk saken' }).click();
+    await page.getByTestId('next-action').getByText('Saken skylder ingenting nå.').waitFor();
+    await page.getByRole('link', { name: 'Saker', exact: true }).click();
+    await page.getByTestId('board').waitFor({ state: 'attached' });
+    assert.equal(await page.getByTestId('board').getByRole('link', { name: new RegExp(TYPED.title) }).count(), 0);
   });
 
   it('walks every screen in both languages with only catalogue words and no raw codes, on desktop and phone', async () => {

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { IncidentView } from '../../../server/domains/incidents/incident.presenter.js';
-import type { ObligationView } from '../../../server/domains/obligations/obligation.view.js';
 import { api } from '../api.js';
 import { onLiveChange } from '../alerts.js';
 import { whoMayAct } from '../components/obligations.js';
@@ -10,20 +9,10 @@ import { session } from '../state.js';
 import { number } from '../format.js';
 import { t, word } from '../words.js';
 
-/** A board item: the incident view plus, under the obligations contract, what it owes. */
-export type BoardItem = IncidentView & { obligations?: ObligationView[]; nextStep?: ObligationView | null };
+/** A board item: the incident view with what it owes. */
+export type BoardItem = IncidentView;
 
-const dueOf = (i: BoardItem): string | null => (i.nextStep !== undefined ? (i.nextStep?.dueAt ?? null) : i.clock.state === 'running' ? i.deadline : null);
-
-/** Incidents that owe anything, the nearest due time first (none last). */
-export function boardOrder(items: BoardItem[]): BoardItem[] {
-  const owing = items.filter((i) => i.status !== 'closed' && (i.obligations === undefined || i.obligations.length > 0));
-  const at = (i: BoardItem) => {
-    const d = dueOf(i);
-    return d ? new Date(d).getTime() : Number.POSITIVE_INFINITY;
-  };
-  return owing.sort((a, b) => at(a) - at(b));
-}
+const dueOf = (i: BoardItem): string | null => i.nextStep?.dueAt ?? null;
 
 type View = 'all' | 'overdue' | 'due24' | 'triage' | 'mine';
 
@@ -74,6 +63,11 @@ function Card({ i }: { i: BoardItem }) {
           {t('board.due')}: <Time iso={due} deadline />
         </div>
       ) : null}
+      {i.clock.state === 'running' && i.deadline && i.deadline !== due ? (
+        <div class="muted">
+          {t('board.deadline72')}: <Time iso={i.deadline} deadline />
+        </div>
+      ) : null}
       {i.obligations && i.obligations.length > 1 ? <div class="muted">{t('board.moreOwed', { n: i.obligations.length - 1 })}</div> : null}
       <div class="muted">
         {t('incident.owner')}: {i.owner?.name ?? t('common.nobody')}
@@ -85,17 +79,8 @@ function Card({ i }: { i: BoardItem }) {
 export function BoardScreen() {
   const [q, setQ] = useState('');
   const [view, setView] = useState<View>('all');
-  const { data, error, reload } = useLoad(async () => {
-    // Open work in three lists the API has always answered; the obligations, where sent, decide what is owed.
-    const [running, triage, stopped] = await Promise.all([
-      api<{ items: BoardItem[] }>('GET', '/incidents?clock=running&sort=deadline&limit=500'),
-      api<{ items: BoardItem[] }>('GET', '/incidents?status=triage&limit=200'),
-      api<{ items: BoardItem[] }>('GET', '/incidents?status=open&clock=stopped&limit=200'),
-    ]);
-    const byId = new Map<string, BoardItem>();
-    for (const i of [...running.items, ...triage.items, ...stopped.items]) byId.set(i.id, i);
-    return boardOrder([...byId.values()]);
-  }, []);
+  // The server's board: incidents that owe anything, the nearest due time first (none last).
+  const { data, error, reload } = useLoad(async () => (await api<{ items: BoardItem[] }>('GET', '/incidents?view=board&limit=500')).items, []);
   useEffect(() => {
     let timer: number | undefined;
     const off = onLiveChange((e) => {

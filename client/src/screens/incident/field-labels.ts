@@ -62,6 +62,11 @@ export const FIELD_LABELS: Record<string, Code> = {
   'awareness.evidence': 'awareness.evidence',
   'clock.deadline': 'clock.deadline',
   'clock.state': 'clock.title',
+  'clock.stopReason': 'clock.title',
+  status: 'incident.status',
+  closure: 'state.closedAt',
+  delayReasons: 'notice.delayReasons',
+  followUp: 'filing.followUpDue',
 };
 
 /** The most specific name the form has for a path ("subjects.count.value" reads as the count's question). */

@@ -21,7 +21,8 @@ function kindsFor(incident: Contracted): Kind[] {
   return [...(incident.role === 'processor' ? (['controller'] as const) : []), ...(authority ? (['authority'] as const) : []), 'subject', 'public'];
 }
 
-type Preview = { subject?: string; text: string; missing: { element: string; path: string; message: string }[] };
+/** A rendered notice for the screen: what is missing, and what in it would disclose personal data (both worded by the server). */
+type Preview = { subject?: string; text: string; missing: { element: string; path: string; message: string }[]; outward?: { path: string; message: string }[] };
 
 function goTo(path: string): void {
   if (document.getElementById(fieldId(`notice.${path}`))) return focusField(fieldId(`notice.${path}`));
@@ -153,6 +154,26 @@ function DraftForm({
                       }}
                     >
                       {word('element', m.element)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {preview.outward?.length ? (
+            <div class="error" data-testid="outward-problems">
+              <strong>{t('notice.outwardHeading')}</strong>
+              <ul>
+                {preview.outward.map((o, i) => (
+                  <li key={i}>
+                    <a
+                      href={`#${fieldId(o.path)}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        goTo(o.path);
+                      }}
+                    >
+                      {o.message}
                     </a>
                   </li>
                 ))}

@@ -23,6 +23,7 @@ const VOCABULARY: Record<string, string> = {
   role: 'roleOfIncident',
   status: 'status',
   'clock.state': 'clockState',
+  'clock.stopReason': 'stopReason',
 };
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
 
@@ -42,7 +43,10 @@ function valueText(field: string, v: unknown): string {
   }
   if (Array.isArray(v)) return v.length ? v.map((x) => valueText(field, x)).join(', ') : t('common.notSet');
   if (typeof v === 'object') {
-    const parts = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== null && x !== '' && !(Array.isArray(x) && !x.length));
+    // Ids are for machines: a person is named, never numbered.
+    const parts = Object.entries(v as Record<string, unknown>).filter(
+      ([k, x]) => k !== 'id' && k !== '_id' && !k.endsWith('Id') && x !== null && x !== '' && !(Array.isArray(x) && !x.length),
+    );
     return parts.length ? parts.map(([k, x]) => valueText(`${field}.${k}`, x)).join(', ') : t('common.notSet');
   }
   return t('common.unknownValue');
