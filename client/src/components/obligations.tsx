@@ -18,11 +18,11 @@ const SECTION: Record<ObligationView['kind'], string> = {
   close: 'state',
 };
 
-/** Who may act: the named people first, then the roles, in words. */
+/** Who may act, in words: the named people, and the roles that may act besides them. */
 export function whoMayAct(o: ObligationView): string {
-  const roles = o.actorRoles.map((r) => word('role', r));
-  const names = o.actors.map((a) => a.name);
-  return [...names, ...roles].join(', ');
+  const roles = o.actorRoles.map((r) => word('role', r).toLocaleLowerCase()).join(', ');
+  const names = o.actors.map((a) => a.name).join(', ');
+  return names ? t('obligation.whoNamed', { names, roles }) : t('obligation.whoRoles', { roles });
 }
 
 export function Due({ o }: { o: ObligationView }) {
@@ -66,7 +66,7 @@ export function ObligationList({ obligations }: { obligations: ObligationView[] 
             <div class="muted">
               <Due o={o} />
             </div>
-            <div class="muted">{t('obligation.whoMayAct', { who: whoMayAct(o) })}</div>
+            <div class="muted">{whoMayAct(o)}</div>
           </div>
           <ActButton o={o} />
         </li>
@@ -82,7 +82,7 @@ export function NextStep({ next }: { next: ObligationView | null }) {
       <strong>{t('incident.nextStep')}: </strong>
       {next ? (
         <>
-          {word('obligation', next.kind)} · <Due o={next} /> · {t('obligation.whoMayAct', { who: whoMayAct(next) })} <ActButton o={next} />
+          {word('obligation', next.kind)} · <Due o={next} /> · {whoMayAct(next)} <ActButton o={next} />
         </>
       ) : (
         t('obligation.none')

@@ -45,11 +45,12 @@ export function Countdown({ dueAt, stopped, onChange }: { dueAt: string; stopped
   }, [dueAt, stopped]);
   if (stopped)
     return (
-      <span class="countdown stopped" data-testid="countdown">
+      <span key="stopped" class="countdown stopped" data-testid="countdown">
         {stopped}
       </span>
     );
-  return <span ref={el} class="countdown" data-testid="countdown" role="timer" aria-live="off" />;
+  // Keyed apart from the stopped one: its text is written by the timer, outside what Preact renders.
+  return <span key="running" ref={el} class="countdown" data-testid="countdown" role="timer" aria-live="off" />;
 }
 
 /** Says in words whether time is left or the due time has passed. */

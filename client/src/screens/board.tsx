@@ -43,7 +43,7 @@ function Card({ i }: { i: BoardItem }) {
       {i.nextStep ? (
         <div class="owed">
           {t('board.owes')}: {word('obligation', i.nextStep.kind)}
-          <div class="muted">{t('obligation.whoMayAct', { who: whoMayAct(i.nextStep) })}</div>
+          <div class="muted">{whoMayAct(i.nextStep)}</div>
         </div>
       ) : null}
       {due ? (
