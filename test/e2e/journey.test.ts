@@ -31,6 +31,19 @@ const TYPED = {
   closeReason: 'Meldt, de berørte er varslet og tiltakene er gjennomført.',
 };
 
+/** A processor's incident: a customer's data, in our systems. */
+const PROCESSOR = {
+  title: 'Feilkonfigurert eksport hos kunde',
+  description: 'En nattlig eksport la kundens adresseliste på en åpen lagringsplass i fire timer.',
+  evidence: 'Driftsloggen viser at lagringsplassen var åpen fra 01 til 05.',
+  controller: 'Klikk AS',
+  contact: 'personvern@klikk.example, 22 00 00 00',
+  outward: 'En adresseliste var tilgjengelig på en åpen lagringsplass i fire timer natt til 1. desember.',
+  consequences: 'Adressene kan brukes til uønsket markedsføring.',
+  measures: 'Lagringsplassen er stengt og eksporten rettet.',
+  reference: 'Sak 2026-17 hos Klikk',
+};
+
 describe('the whole journey in the dashboard, from intake to the last notice', function () {
   this.timeout(240_000);
   let svc: TestService;
@@ -205,10 +218,54 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     assert.equal(await page.getByTestId('board').getByRole('link', { name: new RegExp(TYPED.title) }).count(), 0);
   });
 
+  it('carries a processor incident to the notice that informs the controller, with no Datatilsynet clock offered', async () => {
+    const page = await signIn(browser, svc, analyst);
+    await page.getByRole('link', { name: 'Ny sak' }).click();
+    await page.getByLabel('Hva har skjedd?').fill(PROCESSOR.title);
+    await page.getByLabel('Beskrivelse (intern)').fill(PROCESSOR.description);
+    await pick(page, /^Vår rolle/, 'Vi er databehandler for en kunde');
+    await page.getByLabel('Hva gjorde bruddet rimelig sikkert?').fill(PROCESSOR.evidence);
+    await page.getByRole('button', { name: 'Opprett sak' }).click();
+    // We owe the controller a notice (Art. 33(2)), not Datatilsynet.
+    await page.getByTestId('next-action').getByText('Varsle behandlingsansvarlig (art. 33 nr. 2)').waitFor();
+    await page.getByTestId('clock-bar').getByText('Tid igjen til å varsle behandlingsansvarlig').waitFor();
+    await page.getByTestId('clock-bar').getByTestId('countdown').filter({ hasText: /^\d+:\d\d:\d\d$/ }).waitFor();
+    const facts = page.getByTestId('facts');
+    if (!(await facts.isVisible())) await page.getByText('Fakta om bruddet').click();
+    await facts.getByLabel('Den behandlingsansvarlige (kunden)').fill(PROCESSOR.controller);
+    await facts.getByLabel('Kontakt hos den behandlingsansvarlige').fill(PROCESSOR.contact);
+    await facts.getByLabel('Beskrivelse for meldinger og varsler').fill(PROCESSOR.outward);
+    await facts.getByLabel(/^Konfidensialitet/).check();
+    await group(facts, /^Hvilke typer personopplysninger/).getByLabel('kontaktopplysninger', { exact: true }).check();
+    await facts.getByLabel('Sannsynlige konsekvenser, med egne ord').fill(PROCESSOR.consequences);
+    await facts.getByLabel('Tiltak som er gjennomført').fill(PROCESSOR.measures);
+    await facts.getByRole('button', { name: 'Lagre fakta' }).click();
+    await page.getByTestId('timeline').getByText(/Den behandlingsansvarlige \(kunden\): ikke oppgitt → /).waitFor();
+
+    const asDpo = await signIn(browser, svc, dpo);
+    await asDpo.getByTestId('board').getByRole('link', { name: new RegExp(PROCESSOR.title) }).getByText('Skylder: Varsle behandlingsansvarlig (art. 33 nr. 2)').waitFor();
+    await asDpo.getByTestId('board').getByRole('link', { name: new RegExp(PROCESSOR.title) }).click();
+    const form = asDpo.getByTestId('notice-form');
+    await form.getByLabel('Hvilken melding').waitFor();
+    const kinds = await form.getByLabel('Hvilken melding').locator('option').allTextContents();
+    assert.deepEqual(kinds, ['Varsel til behandlingsansvarlig', 'Varsel til de berørte', 'Offentlig kunngjøring']);
+    await form.getByRole('button', { name: 'Lag utkast' }).click();
+    const notice = asDpo.getByTestId('notice-controller');
+    await notice.getByRole('button', { name: 'Godkjenn melding' }).click();
+    await notice.locator('summary', { hasText: 'Registrer at den er sendt' }).click();
+    const sent = asDpo.getByTestId('sent-form-controller');
+    await sent.getByLabel('Referanse').fill(PROCESSOR.reference);
+    await sent.getByRole('button', { name: 'Registrer at den er sendt' }).click();
+    await notice.getByText('sendt', { exact: true }).waitFor();
+    await asDpo.getByTestId('controller-informed').waitFor();
+    await asDpo.getByTestId('clock-bar').getByTestId('countdown').filter({ hasText: /^stoppet \(behandlingsansvarlig varslet\)$/ }).waitFor();
+    assert.equal(await asDpo.getByTestId('obligations').getByText('Varsle behandlingsansvarlig (art. 33 nr. 2)').count(), 0);
+  });
+
   it('walks every screen in both languages with only catalogue words and no raw codes, on desktop and phone', async () => {
     const [, , oncall, admin] = users;
     // People's names and what they typed, and the note the shipped templates carry.
-    const userData = wordsOf(...Object.values(TYPED), ...NAMES, ...users.map((u) => u.email), 'BC', 'Default template shipped');
+    const userData = wordsOf(...Object.values(TYPED), ...Object.values(PROCESSOR), ...NAMES, ...users.map((u) => u.email), 'BC', 'Default template shipped');
     const screens: { name: string; hash: string; ready: string; as: TestUser }[] = [
       { name: 'board', hash: '#/', ready: '[data-testid="board"]', as: dpo },
       { name: 'new-incident', hash: '#/new', ready: 'form', as: analyst },

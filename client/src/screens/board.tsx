@@ -44,6 +44,7 @@ function Card({ i }: { i: BoardItem }) {
         <div class="owed">
           {t('board.owes')}: {word('obligation', i.nextStep.kind)}
           <div class="muted">{whoMayAct(i.nextStep)}</div>
+          {i.nextStep.dueAt ? null : <div class="muted">{t('obligation.noTime')}</div>}
         </div>
       ) : null}
       {due ? (

@@ -20,32 +20,47 @@ import { TimelineSection, type TimelineView } from './incident/timeline.js';
 /** The incident view with the obligations contract's fields, which older servers do not send. */
 type Incident = IncidentView & { obligations?: ObligationView[]; nextStep?: ObligationView | null };
 
-/** The clock that stays in view while the page scrolls, and in the tab's title. */
+/**
+ * The clock that stays in view while the page scrolls, and in the tab's title: the 72 hours to Datatilsynet,
+ * or, for a processor whose controller notifies, the time we have to inform the controller.
+ */
 function ClockBar({ incident }: { incident: Incident }) {
   const c = incident.clock;
   useEffect(() => () => void (document.title = t('shell.appName')), []);
-  const stopped = c.state === 'stopped' ? t('clock.stoppedBecause', { reason: word('stopReason', c.stopReason) }) : undefined;
+  const toController = c.state === 'not-started' && incident.role === 'processor' && !!incident.controller.targetAt;
+  const dueAt = toController ? incident.controller.targetAt : incident.deadline;
+  const stopped =
+    toController && incident.controller.informedAt
+      ? t('clock.stoppedBecause', { reason: word('stopReason', 'controller-informed') })
+      : c.state === 'stopped'
+        ? t('clock.stoppedBecause', { reason: word('stopReason', c.stopReason) })
+        : undefined;
+  const label = toController
+    ? t('clock.toController')
+    : c.state === 'not-started'
+      ? t('clock.notStarted')
+      : c.state === 'stopped'
+        ? t('clock.toDatatilsynetStopped')
+        : t('clock.toDatatilsynet');
   useEffect(() => {
-    if (!incident.deadline || stopped) document.title = `${incident.ref} · ${t('shell.appName')}`;
-  }, [incident.ref, stopped]);
+    if (!dueAt || stopped) document.title = `${incident.ref} · ${t('shell.appName')}`;
+  }, [incident.ref, dueAt, stopped]);
   return (
     <div class={`clock-bar ${c.overdue && c.state === 'running' ? 'overdue' : ''}`} data-testid="clock-bar">
       <div>
         <span class="muted">{incident.ref}</span>
-        <strong class="block">
-          {c.state === 'not-started' ? t('clock.notStarted') : c.state === 'stopped' ? t('clock.toDatatilsynetStopped') : t('clock.toDatatilsynet')}
-        </strong>
+        <strong class="block">{label}</strong>
       </div>
-      {incident.deadline ? (
-        <Countdown dueAt={incident.deadline} stopped={stopped} onChange={(text) => (document.title = `${text} · ${incident.ref}`)} />
+      {dueAt ? (
+        <Countdown dueAt={dueAt} stopped={stopped} onChange={(text) => (document.title = `${text} · ${incident.ref}`)} />
       ) : (
         <span class="countdown" data-testid="countdown">
           {t('clock.noDeadline')}
         </span>
       )}
-      {incident.deadline ? (
+      {dueAt ? (
         <div class="muted">
-          {t('clock.deadline')}: <Time iso={incident.deadline} deadline />
+          {t('clock.deadline')}: <Time iso={dueAt} deadline />
         </div>
       ) : null}
     </div>
