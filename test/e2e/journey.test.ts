@@ -44,6 +44,20 @@ const PROCESSOR = {
   reference: 'Sak 2026-17 hos Klikk',
 };
 
+/** A breach whose people cannot be reached one by one. */
+const PUBLIC = {
+  title: 'Gammel pasientliste på avveie',
+  description: 'En papirliste over deltakere i et kurs i 2009 ble funnet i en container.',
+  evidence: 'Listen ble levert til oss av den som fant den.',
+  outward: 'En papirliste over deltakere på et kurs i 2009 er funnet i en container.',
+  consequences: 'Deltakelse på kurset kan avsløre en helsetilstand.',
+  measures: 'Listen er makulert; rutinene for kassering er skjerpet.',
+  why: 'Vi har ingen kontaktopplysninger for deltakerne fra 2009.',
+  reason: 'Høy risiko, men deltakerne kan ikke nås enkeltvis: vi går ut offentlig.',
+  advice: 'Deltok du på kurset i 2009 og har spørsmål, kontakt personvernombudet vårt.',
+  audience: 'Kunngjort på forsiden av nettsiden og i lokalavisen',
+};
+
 describe('the whole journey in the dashboard, from intake to the last notice', function () {
   this.timeout(240_000);
   let svc: TestService;
@@ -262,10 +276,61 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     assert.equal(await asDpo.getByTestId('obligations').getByText('Varsle behandlingsansvarlig (art. 33 nr. 2)').count(), 0);
   });
 
+  it('lets the DPO decide on disproportionate effort, with its evidence, and then owes the public communication until it is published', async () => {
+    const page = await signIn(browser, svc, analyst);
+    await page.getByRole('link', { name: 'Ny sak' }).click();
+    await page.getByLabel('Hva har skjedd?').fill(PUBLIC.title);
+    await page.getByLabel('Beskrivelse (intern)').fill(PUBLIC.description);
+    await page.getByLabel('Hva gjorde bruddet rimelig sikkert?').fill(PUBLIC.evidence);
+    await page.getByRole('button', { name: 'Opprett sak' }).click();
+    const facts = page.getByTestId('facts');
+    if (!(await facts.isVisible())) await page.getByText('Fakta om bruddet').click();
+    await facts.getByLabel('Beskrivelse for meldinger og varsler').fill(PUBLIC.outward);
+    await facts.getByLabel(/^Konfidensialitet/).check();
+    await group(facts, /^Hvilke typer personopplysninger/).getByLabel('helseopplysninger', { exact: true }).check();
+    await facts.getByLabel('Sannsynlige konsekvenser, med egne ord').fill(PUBLIC.consequences);
+    await facts.getByLabel('Tiltak som er gjennomført').fill(PUBLIC.measures);
+    await pick(facts, /^Kan de berørte nås enkeltvis/, 'Nei');
+    await pick(facts, /^Hvor stor innsats/, 'Bare med uforholdsmessig stor innsats');
+    await facts.getByRole('button', { name: 'Lagre fakta' }).click();
+    await page.getByTestId('timeline').getByText(/Hvor stor innsats krever det\? .*→ Bare med uforholdsmessig stor innsats/).waitFor();
+
+    const asDpo = await signIn(browser, svc, dpo);
+    await asDpo.getByTestId('board').getByRole('link', { name: new RegExp(PUBLIC.title) }).click();
+    await asDpo.getByRole('button', { name: 'Vurder risiko' }).click();
+    await asDpo.getByTestId('assessment').waitFor();
+    const decision = asDpo.getByTestId('decision-form');
+    await decision.getByLabel('Meld til Datatilsynet').check();
+    await decision.getByLabel('Varsle de berørte').uncheck();
+    await group(decision, /^Grunnlag for ikke å varsle/).getByLabel(/^Uforholdsmessig stor innsats/).check();
+    await decision.getByLabel(/^Hvorfor er det uforholdsmessig/).fill(PUBLIC.why);
+    await decision.getByText(/gå ut offentlig/).waitFor();
+    await decision.getByLabel('Begrunnelse').fill(PUBLIC.reason);
+    await decision.getByRole('button', { name: 'Registrer beslutning' }).click();
+    await asDpo.getByTestId('decision').getByText(/Uforholdsmessig stor innsats/).waitFor();
+    await asDpo.getByTestId('obligations').getByText('Publiser den offentlige kunngjøringen').waitFor();
+
+    await asDpo.getByTestId('notices').locator('summary', { hasText: 'Ny melding' }).waitFor();
+    const form = asDpo.getByTestId('notice-form');
+    if (!(await form.isVisible())) await asDpo.getByTestId('notices').locator('summary', { hasText: 'Ny melding' }).click();
+    await form.getByLabel('Hvilken melding').selectOption({ label: 'Offentlig kunngjøring' });
+    await form.getByLabel('Råd til de berørte').fill(PUBLIC.advice);
+    await form.getByRole('button', { name: 'Lag utkast' }).click();
+    const notice = asDpo.getByTestId('notice-public');
+    await notice.getByRole('button', { name: 'Godkjenn melding' }).click();
+    await notice.locator('summary', { hasText: 'Registrer at den er sendt' }).click();
+    const sent = asDpo.getByTestId('sent-form-public');
+    await sent.getByLabel('Kanal').selectOption({ label: 'nettside' });
+    await sent.getByLabel('Hvem fikk den, og hvordan?').fill(PUBLIC.audience);
+    await sent.getByRole('button', { name: 'Registrer at den er sendt' }).click();
+    await notice.getByText('sendt', { exact: true }).waitFor();
+    assert.equal(await asDpo.getByTestId('obligations').getByText('Publiser den offentlige kunngjøringen').count(), 0);
+  });
+
   it('walks every screen in both languages with only catalogue words and no raw codes, on desktop and phone', async () => {
     const [, , oncall, admin] = users;
     // People's names and what they typed, and the note the shipped templates carry.
-    const userData = wordsOf(...Object.values(TYPED), ...Object.values(PROCESSOR), ...NAMES, ...users.map((u) => u.email), 'BC', 'Default template shipped');
+    const userData = wordsOf(...Object.values(TYPED), ...Object.values(PROCESSOR), ...Object.values(PUBLIC), ...NAMES, ...users.map((u) => u.email), 'BC', 'Default template shipped');
     const screens: { name: string; hash: string; ready: string; as: TestUser }[] = [
       { name: 'board', hash: '#/', ready: '[data-testid="board"]', as: dpo },
       { name: 'new-incident', hash: '#/new', ready: 'form', as: analyst },
