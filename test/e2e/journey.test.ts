@@ -58,6 +58,29 @@ const PUBLIC = {
   audience: 'Kunngjort på forsiden av nettsiden og i lokalavisen',
 };
 
+/** A breach found out days late, notified in phases. */
+const LATE = {
+  title: 'Endrede kontonummer i lønnssystemet',
+  description: 'Noen endret kontonummeret for tre ansatte i lønnssystemet før forrige lønnskjøring.',
+  evidence: 'Lønnsavdelingen fant endringene i revisjonsloggen.',
+  backdated: 'Endringene ble gjort fire dager før vi så revisjonsloggen; vi var kjent med dem fra da varselet kom.',
+  outward: 'Kontonummeret for noen ansatte ble endret uten lov i lønnssystemet.',
+  consequences: 'Lønn kan ha gått til feil konto.',
+  measures: 'Gjennomgang av alle endringer siste måned.',
+  reason: 'Risiko for økonomisk tap: vi melder, og varsler de tre direkte utenom denne saken.',
+  delay: 'Endringene ble først oppdaget ved avstemming fire dager senere.',
+};
+
+/** A moment as the dashboard's time inputs take it: Oslo wall time, to the minute. */
+function osloInput(at: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
 describe('the whole journey in the dashboard, from intake to the last notice', function () {
   this.timeout(240_000);
   let svc: TestService;
@@ -327,10 +350,72 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     assert.equal(await asDpo.getByTestId('obligations').getByText('Publiser den offentlige kunngjøringen').count(), 0);
   });
 
+  it('files a late notice in phases: the delay reasons once, the follow-up owed until the final notice is filed', async () => {
+    const page = await signIn(browser, svc, analyst);
+    await page.getByRole('link', { name: 'Ny sak' }).click();
+    await page.getByLabel('Hva har skjedd?').fill(LATE.title);
+    await page.getByLabel('Beskrivelse (intern)').fill(LATE.description);
+    await pick(page, /^Klokken/, /^Under avklaring/);
+    await page.getByRole('button', { name: 'Opprett sak' }).click();
+    // Awareness four days ago, found out now: the deadline has passed.
+    const awareness = page.getByTestId('awareness-form');
+    await awareness.getByLabel('Kjent fra').fill(osloInput(new Date(Date.now() - 96 * 3_600_000)));
+    await awareness.getByLabel('Hva gjorde bruddet rimelig sikkert?').fill(LATE.evidence);
+    await awareness.getByLabel(/^Hvorfor tidspunktet ligger tilbake/).fill(LATE.backdated);
+    await awareness.getByRole('button', { name: 'Erklær kjennskap (start klokken)' }).click();
+    await page.getByTestId('clock-bar').getByTestId('countdown').filter({ hasText: /^−2[34]:\d\d:\d\d$/ }).waitFor();
+    const facts = page.getByTestId('facts');
+    if (!(await facts.isVisible())) await page.getByText('Fakta om bruddet').click();
+    await facts.getByLabel('Beskrivelse for meldinger og varsler').fill(LATE.outward);
+    await facts.getByLabel(/^Integritet/).check();
+    await group(facts, /^Hvilke typer personopplysninger/).getByLabel('økonomiske opplysninger', { exact: true }).check();
+    await facts.getByLabel('Sannsynlige konsekvenser, med egne ord').fill(LATE.consequences);
+    await facts.getByLabel('Tiltak som er planlagt').fill(LATE.measures);
+    await facts.getByRole('button', { name: 'Lagre fakta' }).click();
+    await page.getByTestId('timeline').getByText(/Tiltak som er planlagt: ikke oppgitt →/).waitFor();
+
+    const asDpo = await signIn(browser, svc, dpo);
+    await asDpo.getByTestId('board').getByRole('link', { name: new RegExp(LATE.title) }).click();
+    await asDpo.getByRole('button', { name: 'Vurder risiko' }).click();
+    await asDpo.getByTestId('assessment').waitFor();
+    const decision = asDpo.getByTestId('decision-form');
+    await decision.getByLabel('Meld til Datatilsynet').check();
+    await decision.getByLabel('Varsle de berørte').uncheck();
+    await decision.getByLabel('Begrunnelse').fill(LATE.reason);
+    await decision.getByRole('button', { name: 'Registrer beslutning' }).click();
+    await asDpo.getByTestId('decision').waitFor();
+
+    const file = async (phase: string, reasons: 'fill' | 'reused') => {
+      const notices = asDpo.getByTestId('notices');
+      const form = asDpo.getByTestId('notice-form');
+      if (!(await form.isVisible())) await notices.locator('summary', { hasText: 'Ny melding' }).click();
+      await form.getByLabel('Hvilken melding').selectOption({ label: 'Melding til Datatilsynet' });
+      await form.getByLabel('Fase').selectOption({ label: phase });
+      const delay = form.getByLabel('Årsaker til forsinkelsen (art. 33 nr. 1)');
+      if (reasons === 'fill') await delay.fill(LATE.delay);
+      else assert.equal(await delay.inputValue(), LATE.delay);
+      await form.getByRole('button', { name: 'Lag utkast' }).click();
+      const drafted = notices.getByTestId('notice-authority').filter({ hasText: 'utkast' });
+      await drafted.getByRole('button', { name: 'Godkjenn melding' }).click();
+      const approved = notices.getByTestId('notice-authority').filter({ has: asDpo.locator('summary', { hasText: 'Registrer innsending til Datatilsynet' }) });
+      await approved.locator('summary', { hasText: 'Registrer innsending til Datatilsynet' }).click();
+      await approved.getByTestId('sent-form-authority').getByRole('button', { name: 'Registrer innsending til Datatilsynet' }).click();
+      await approved.waitFor({ state: 'detached' });
+    };
+    await file('foreløpig (mer kommer)', 'fill');
+    await asDpo.getByTestId('ledger').getByText(/foreløpig \(mer kommer\) · Altinn · .*etter fristen/).waitFor();
+    await asDpo.getByTestId('obligations').getByText('Send den oppfølgende meldingen til Datatilsynet').waitFor();
+    await asDpo.getByText(/Oppfølgende melding skal sendes innen/).first().waitFor();
+    // The final notice reuses the reasons given once for the incident, and ends what is owed to Datatilsynet.
+    await file('endelig', 'reused');
+    await asDpo.getByTestId('ledger').getByText(/endelig · Altinn/).waitFor();
+    assert.equal(await asDpo.getByTestId('obligations').getByText('Send den oppfølgende meldingen til Datatilsynet').count(), 0);
+  });
+
   it('walks every screen in both languages with only catalogue words and no raw codes, on desktop and phone', async () => {
     const [, , oncall, admin] = users;
     // People's names and what they typed, and the note the shipped templates carry.
-    const userData = wordsOf(...Object.values(TYPED), ...Object.values(PROCESSOR), ...Object.values(PUBLIC), ...NAMES, ...users.map((u) => u.email), 'BC', 'Default template shipped');
+    const userData = wordsOf(...Object.values(TYPED), ...Object.values(PROCESSOR), ...Object.values(PUBLIC), ...Object.values(LATE), ...NAMES, ...users.map((u) => u.email), 'BC', 'Default template shipped');
     const screens: { name: string; hash: string; ready: string; as: TestUser }[] = [
       { name: 'board', hash: '#/', ready: '[data-testid="board"]', as: dpo },
       { name: 'new-incident', hash: '#/new', ready: 'form', as: analyst },
