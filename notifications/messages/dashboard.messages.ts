@@ -412,6 +412,13 @@ const messages = {
   'facts.reachEffortHelp': w('Uforholdsmessig innsats gir grunnlag for offentlig kunngjøring i stedet (art. 34 nr. 3 c).', 'Disproportionate effort allows a public communication instead (Art. 34(3)(c)).'),
   'facts.reachNote': w('Mer om hvordan de kan nås', 'More on how they can be reached'),
 
+  'facts.groupPeopleInCharge': w('Ansvar og tilgang', 'Responsibility and access'),
+  'facts.groupPeopleInChargeHelp': w('Hvem som har saken, hvem som arbeider med den, og hvem som får se den.', 'Who owns the incident, who works on it, and who may see it.'),
+  'facts.assignees': w('Arbeider med saken', 'Working on the incident'),
+  'facts.assigneesHelp': w('De som skal kunne se og endre en sak med begrenset tilgang.', 'Those who may see and change a restricted incident.'),
+  'facts.restricted': w('Begrenset tilgang (bare de som arbeider med saken, ledere og personvernombud)', 'Restricted (only those working on it, managers and the DPO)'),
+  'facts.restrictedHelp': w('Bare en leder eller personvernombudet kan oppheve begrensningen.', 'Only a manager or the DPO can lift the restriction.'),
+
   // Assessment and decision
   'assessment.heading': w('Risikovurdering', 'Risk assessment'),
   'assessment.intro': w('Vurderingen leser fakta over og foreslår hva som må meldes. Beslutningen tar dere.', 'The assessment reads the facts above and suggests what must be notified. You make the decision.'),
@@ -524,6 +531,8 @@ const messages = {
   'state.wasNotABreach': w('ikke et brudd', 'not a breach'),
 
   'timeline.heading': w('Tidslinje', 'Timeline'),
+  'timeline.people': f<{ n: number }>((p) => `${p.n} ${plural(p.n, 'person', 'personer')}`, (p) => `${p.n} ${plural(p.n, 'person', 'people')}`),
+  'timeline.someone': w('en annen', 'someone else'),
   'timeline.system': w('Systemet', 'The system'),
   'timeline.created': w('Saken ble opprettet', 'Incident created'),
   'timeline.updated': w('Fakta endret', 'Facts changed'),

@@ -16,7 +16,7 @@ import {
 } from '../../../../server/domains/incidents/incident.vocabulary.js';
 import { api } from '../../api.js';
 import { CheckGroup, DateTimeField, NumberField, RadioGroup, SelectField, TextArea, TextField, YesNo } from '../../components/field.js';
-import { ErrorBox } from '../../components/states.js';
+import { ErrorBox, useLoad } from '../../components/states.js';
 import { fromLocalInput, toLocalInput } from '../../format.js';
 import { can } from '../../state.js';
 import { categoryLabel, consequenceLabel, say, t, word, type Code } from '../../words.js';
@@ -88,6 +88,9 @@ function draftOf(i: Contracted) {
     consequences: i.consequences,
     measuresTaken: i.measuresTaken,
     measuresPlanned: i.measuresPlanned,
+    ownerId: i.owner?.id ?? '',
+    assignees: [...i.assignees],
+    restricted: i.restricted,
   };
 }
 type Draft = ReturnType<typeof draftOf>;
@@ -141,6 +144,9 @@ function bodyOf(d: Draft, i: Contracted): Record<string, unknown> {
     consequences: d.consequences,
     measuresTaken: d.measuresTaken,
     measuresPlanned: d.measuresPlanned,
+    ownerId: d.ownerId || null,
+    assignees: d.assignees,
+    restricted: d.restricted,
   };
 }
 
@@ -214,6 +220,7 @@ export function FactsSection({ incident, onSaved, openQuestions }: { incident: C
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const disabled = !can('incident:update') || incident.status === 'closed';
+  const people = useLoad(() => api<{ id: string; name: string; roles: string[] }[]>('GET', '/users/directory'), []).data ?? [];
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((old) => ({ ...old, [key]: value }));
   const sub = <K extends 'cause' | 'controller' | 'occurred' | 'detected' | 'subjects' | 'encryption' | 'backup' | 'recipients'>(
     key: K,
@@ -655,6 +662,36 @@ export function FactsSection({ incident, onSaved, openQuestions }: { incident: C
             value={d.subjects.reachNote}
             onInput={(v) => sub('subjects', { reachNote: v })}
           />
+        </Group>
+        <Group code="facts.groupPeopleInCharge" help="facts.groupPeopleInChargeHelp">
+          <SelectField
+            path="ownerId"
+            label={t('incident.owner')}
+            disabled={disabled}
+            value={d.ownerId}
+            options={[['', t('common.nobody')], ...people.map((p): [string, string] => [p.id, p.name])]}
+            onChange={(v) => set('ownerId', v)}
+          />
+          <CheckGroup
+            path="assignees"
+            label={t('facts.assignees')}
+            help={t('facts.assigneesHelp')}
+            disabled={disabled}
+            values={d.assignees}
+            options={people.map((p): [string, string] => [p.id, p.name])}
+            onChange={(v) => set('assignees', v)}
+          />
+          <label class="check">
+            <input
+              type="checkbox"
+              id="f-restricted"
+              disabled={disabled}
+              checked={d.restricted}
+              onChange={(e) => set('restricted', (e.target as HTMLInputElement).checked)}
+            />
+            {t('facts.restricted')}
+          </label>
+          <p class="help">{t('facts.restrictedHelp')}</p>
         </Group>
         {error ? <ErrorBox error={error} /> : null}
         {disabled ? null : (

@@ -41,6 +41,9 @@ function valueText(field: string, v: unknown): string {
     // Long texts are cut at a word, never inside one.
     return text.length > 120 ? `${text.slice(0, text.lastIndexOf(' ', 117))} …` : text;
   }
+  // People are kept by id; the timeline says how many, and the facts form names them.
+  if (field === 'assignees' && Array.isArray(v)) return t('timeline.people', { n: v.length });
+  if (field === 'ownerId') return t('timeline.someone');
   if (Array.isArray(v)) return v.length ? v.map((x) => valueText(field, x)).join(', ') : t('common.notSet');
   if (typeof v === 'object') {
     // Ids are for machines: a person is named, never numbered.
