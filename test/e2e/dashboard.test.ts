@@ -77,6 +77,10 @@ describe('the dashboard in a real browser', function () {
     const toast = page.getByTestId('alert-toast').filter({ hasText: 'Live alert test' });
     await toast.getByText(/Varsel: 24 timer siden kjennskap|Alert: 24 hours since awareness/).waitFor();
     await toast.getByTestId('countdown').filter({ hasText: /^4[78]:\d\d:\d\d$/ }).waitFor();
+    await toast.getByRole('button', { name: /Live alert test/ }).click();
+    await page.getByRole('heading', { name: /Live alert test/ }).waitFor();
+    assert.match(page.url(), /#\/incidents\/[0-9a-f]{24}$/);
+    await page.goBack();
     await ack.click();
     // Acknowledged: the toast goes, and the alert moves to the recent list.
     await toast.waitFor({ state: 'detached' });
