@@ -131,7 +131,7 @@ export function IncidentScreen({ id }: { id: string }) {
       </p>
       <DeadlineNotes incident={incident} />
       {incident.nextStep !== undefined ? <NextStep next={incident.nextStep} /> : null}
-      {incident.obligations ? (
+      {incident.obligations?.length ? (
         <section class="card" id="obligations">
           <h2>{t('obligation.heading')}</h2>
           <ObligationList obligations={incident.obligations} />
