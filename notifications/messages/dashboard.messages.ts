@@ -215,6 +215,12 @@ const messages = {
     (p) => (p.step === 0 ? 'Første linje' : `Eskaleringstrinn ${p.step}`),
     (p) => (p.step === 0 ? 'First line' : `Escalation step ${p.step}`),
   ),
+  'alert.deliveries': w('Hvordan varselet gikk ut', 'How the alert went out'),
+  'alert.noDeliveries': w('Bare til åpne faner i dashbordet.', 'Only to open dashboard tabs.'),
+  'alert.attempts': f<{ n: number }>((p) => `${p.n} ${plural(p.n, 'forsøk', 'forsøk')}`, (p) => `${p.n} ${plural(p.n, 'attempt', 'attempts')}`),
+  'deliveryStatus.pending': w('venter', 'pending'),
+  'deliveryStatus.sent': w('levert', 'delivered'),
+  'deliveryStatus.failed': w('feilet', 'failed'),
   'alert.nextEscalation': w('neste eskalering', 'next escalation'),
 
   // Clock

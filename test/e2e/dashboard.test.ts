@@ -85,6 +85,10 @@ describe('the dashboard in a real browser', function () {
     // Acknowledged: the toast goes, and the alert moves to the recent list.
     await toast.waitFor({ state: 'detached' });
     await page.getByText(/Kvittert|Acknowledged/).first().waitFor();
+    // How it went out beyond the dashboard (here: no rota, so to open dashboards only).
+    const item = page.getByTestId('alert-item').filter({ hasText: 'Live alert test' });
+    await item.getByText(/Hvordan varselet gikk ut|How the alert went out/).click();
+    await item.getByText(/Bare til åpne faner i dashbordet|Only to open dashboard tabs/).waitFor();
     const alerts = (await api(svc).get('/api/alerts').set(analyst.auth).expect(200)).body as { title: string; acknowledgedBy: { id: string } | null }[];
     assert.equal(alerts.find((a) => a.title === 'Live alert test')?.acknowledgedBy?.id, oncall.id);
   });

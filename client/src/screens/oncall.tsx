@@ -22,6 +22,40 @@ type RotaReach = { rotaId: string; rotaName: string; onCallNow: { id: string; na
 /** An endpoint another part of the system may not offer yet: absent reads as null, and its panel is left out. */
 const optional = <T,>(p: Promise<T>): Promise<T | null> => p.catch(() => null);
 
+type Delivery = { id: string; channel: string; recipient: string; level: number; status: string; attempts: number; sentAt: string | null };
+
+/** How an alert went out on each channel beyond the dashboard: to whom, how often tried, and whether it arrived. */
+function Deliveries({ alertId }: { alertId: string }) {
+  const [list, setList] = useState<Delivery[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <details
+      onToggle={(e) => {
+        if ((e.currentTarget as HTMLDetailsElement).open && !list) void api<Delivery[]>('GET', `/alerts/${alertId}/deliveries`).then(setList, setError);
+      }}
+    >
+      <summary>{t('alert.deliveries')}</summary>
+      {error ? <ErrorBox error={error} /> : null}
+      {list && !list.length ? <p class="muted">{t('alert.noDeliveries')}</p> : null}
+      {list?.length ? (
+        <ul>
+          {list.map((d) => (
+            <li key={d.id}>
+              {word('channelKind', d.channel)} · {d.recipient} · {word('deliveryStatus', d.status)} · {t('alert.attempts', { n: d.attempts })}
+              {d.sentAt ? (
+                <>
+                  {' · '}
+                  <Time iso={d.sentAt} />
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </details>
+  );
+}
+
 function AlertCard({ a, onAck }: { a: Alert; onAck: () => void }) {
   const [error, setError] = useState<unknown>(null);
   const due = a.deadline ?? a.dueAt;
@@ -59,6 +93,7 @@ function AlertCard({ a, onAck }: { a: Alert; onAck: () => void }) {
             ) : null}
           </div>
         ) : null}
+        <Deliveries alertId={a.id} />
         {error ? <ErrorBox error={error} /> : null}
       </div>
       {a.acknowledgedAt ? (
