@@ -3,6 +3,9 @@ import type { Config } from './config.js';
 import type { AnyRoute } from './http/route.js';
 import type { Clock } from './lib/clock.js';
 import { EgressGuard } from './lib/egress.js';
+import { EventBus } from './lib/events.js';
+import type { DomainEvents } from './domains/events.js';
+import { subscribe } from './wiring.js';
 import type { Logger } from './lib/logger.js';
 import type { Scheduler } from './jobs/scheduler.js';
 import { auditModels } from './domains/audit/audit.model.js';
@@ -59,23 +62,24 @@ export interface Infrastructure {
 export function createContainer(infra: Infrastructure) {
   const { config, connection, clock, logger } = infra;
 
+  const events = new EventBus<DomainEvents>();
   const { AuditEntries, AuditHeads } = auditModels(connection);
   const audit = new AuditService(AuditEntries, AuditHeads, clock, logger);
 
   const { Users, Credentials } = userModels(connection);
   const egress = new EgressGuard(config.alerting.webhookAllowedHosts);
-  const users = new UserService(Users, Credentials, audit, egress, clock, logger);
+  const users = new UserService(Users, Credentials, audit, events, egress, clock, logger);
 
   const { RefreshTokens, LoginThrottles, Sessions } = authModels(connection);
   const tokens = new TokenService(
     { secret: config.auth.jwtSecret, issuer: config.auth.issuer, audience: config.auth.audience, ttlSeconds: config.auth.accessTokenTtlSeconds },
     clock,
   );
-  const auth = new AuthService(users, RefreshTokens, Sessions, new LoginThrottleService(LoginThrottles, clock), tokens, audit, clock, config.auth.refreshTokenTtlDays, logger);
+  const auth = new AuthService(users, RefreshTokens, Sessions, new LoginThrottleService(LoginThrottles, clock), tokens, audit, events, clock, config.auth.refreshTokenTtlDays, logger);
 
   const broadcaster = new Broadcaster((ids) => users.activeActors(ids));
   const deferredJobs = new DeferredJobs(connection, infra.scheduler, clock, config.clock.horizonMs);
-  const alerts = new AlertService(alertModel(connection), new DueIndex(DueIndex.model(connection, 'alerts_push_due')), broadcaster, audit, clock, logger);
+  const alerts = new AlertService(alertModel(connection), new DueIndex(DueIndex.model(connection, 'alerts_push_due')), broadcaster, audit, events, clock, logger);
   const { Incidents, Counters } = incidentModels(connection);
   const clockService = new ClockService(
     Incidents, clockPlanModel(connection), milestoneBatchModel(connection), new DueIndex(DueIndex.model(connection, 'clock_plans_due')), alerts, infra.scheduler,
@@ -83,7 +87,7 @@ export function createContainer(infra: Infrastructure) {
   );
   clockService.defineJobs();
   const incidents = new IncidentService(
-    Incidents, Counters, timelineModel(connection), submissionModel(connection), users, clockService, audit, broadcaster, clock,
+    Incidents, Counters, timelineModel(connection), submissionModel(connection), users, audit, events, clock,
     { controllerNoticeTargetHours: config.clock.controllerNoticeTargetHours },
   );
 
@@ -108,12 +112,13 @@ export function createContainer(infra: Infrastructure) {
     egress, clock, logger,
   );
   dispatcher.defineJobs();
-  alerts.whenFired((fired) => dispatcher.fired(fired));
-  const watchdog = new SchedulerWatchdog(heartbeatModel(connection), broadcaster, {
+  const watchdog = new SchedulerWatchdog(heartbeatModel(connection), events, {
     heartbeatMs: config.alerting.heartbeatMs, stallAfterMs: config.alerting.stallAfterMs, webhookSecret: config.alerting.webhookSecret,
     instance: infra.scheduler.agenda.attrs.name ?? 'instance', ...(config.alerting.adminWebhookUrl ? { adminWebhookUrl: config.alerting.adminWebhookUrl } : {}),
   }, clock, logger);
   watchdog.defineJob(infra.scheduler);
+
+  subscribe(events, { clock: clockService, dispatcher, assessments, auth, broadcaster });
 
   const planner = new HorizonPlanner(infra.scheduler, config.clock.plannerEveryMs);
   planner.step('repushed', () => clockService.repushStranded());
@@ -153,7 +158,7 @@ export function createContainer(infra: Infrastructure) {
     await templates.seed();
   };
 
-  return { ...infra, audit, users, tokens, auth, broadcaster, alerts, clockService, deferredJobs, planner, incidents, assessments, templates, notices, rotas, dispatcher, watchdog, mailer, routes, guard: createGuard(auth), init };
+  return { ...infra, events, audit, users, tokens, auth, broadcaster, alerts, clockService, deferredJobs, planner, incidents, assessments, templates, notices, rotas, dispatcher, watchdog, mailer, routes, guard: createGuard(auth), init };
 }
 
 export type Container = ReturnType<typeof createContainer>;

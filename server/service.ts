@@ -11,7 +11,7 @@ import { systemClock, type Clock } from './lib/clock.js';
 import type { Logger } from './lib/logger.js';
 import { attachRedisAdapter } from './realtime/redis-adapter.js';
 import { registerSocketHandlers } from './realtime/socket-handlers.js';
-import { createSocketServer, sessionRoom, userRoom, type RealtimeServer } from './realtime/socket-server.js';
+import { createSocketServer, type RealtimeServer } from './realtime/socket-server.js';
 
 export interface ServiceOptions {
   config: Config;
@@ -94,11 +94,6 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     });
     const httpServer = createServer(app);
     const io = createSocketServer(httpServer, container.auth, clock, logger);
-    container.users.whenDeactivated(async (userId, keepSessionId) => {
-      (keepSessionId ? io.in(userRoom(userId)).except(sessionRoom(keepSessionId)) : io.in(userRoom(userId))).disconnectSockets(true);
-    });
-    container.auth.whenSessionEnded((sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true));
-    container.users.whenAccessChanged((userId) => container.broadcaster.userAccessChanged(userId));
     registerSocketHandlers(io, container.incidents, container.alerts);
     const redis = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl) : undefined;
     container.broadcaster.attach(io);

@@ -3,12 +3,13 @@ import { op } from '../../db/trusted.js';
 import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
+import type { Emits } from '../../lib/events.js';
 import type { AlertMessage } from '../../realtime/events.js';
-import type { Broadcaster } from '../../realtime/broadcaster.js';
 import type { Actor } from '../auth/auth.service.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
-import { alertAudience } from '../incidents/incident.access.js';
+import { alertAudience, type Audience } from '../incidents/incident.access.js';
 import type { Incident } from '../incidents/incident.model.js';
+import type { AlertEvents } from './alert.events.js';
 import type { Alert, AlertKind } from './alert.model.js';
 import { isObjectId } from '../../lib/ids.js';
 import type { DueIndex } from '../../jobs/due-index.js';
@@ -44,28 +45,34 @@ export function presentAlertMessage(alert: Alert): AlertMessage {
 }
 
 /**
+ * The open dashboards, as the alerts see them. Unlike an event, a push answers whether any dashboard
+ * could be reached, which is recorded on the alert (the stranded-alert sweep pushes again those that
+ * were not); the socket layer implements it.
+ */
+export interface AlertDashboards {
+  /** Pushes to the incident's audience; false when this process has no sockets. */
+  alertFired(message: AlertMessage, audience: Audience): Promise<boolean>;
+  /** An escalated alert to the people of that step (their personal rooms). */
+  alertToUsers(message: AlertMessage, userIds: string[]): boolean;
+}
+
+/**
  * Alerts are recorded under a unique key first, then pushed, then handed on (to the dispatcher's
  * e-mail and webhook deliveries); a duplicate record means someone else already did it. Both marks
  * are written last, in one update, so the stranded-alert sweep redoes whichever step an alert lacks
  * (clients deduplicate pushes by alert id).
  */
 export class AlertService {
-  private readonly firedListeners: ((alerts: Alert[]) => Promise<void>)[] = [];
-
   constructor(
     private readonly alerts: Model<Alert>,
     /** Alerts filed by the time they count as stranded if still unpushed; a sweep finds them by _id reads. */
     private readonly pushDue: DueIndex,
-    private readonly broadcaster: Broadcaster,
+    private readonly dashboards: AlertDashboards,
     private readonly audit: AuditService,
+    private readonly events: Emits<AlertEvents>,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
-
-  /** Called with newly recorded alerts once they were pushed to the dashboards (several at once from a batch). */
-  whenFired(listener: (alerts: Alert[]) => Promise<void>): void {
-    this.firedListeners.push(listener);
-  }
 
   /** Records the alert, pushes it and hands it on; returns undefined when it had already been recorded. */
   async fire(input: FireAlert): Promise<Alert | undefined> {
@@ -84,10 +91,10 @@ export class AlertService {
     return { alert, sent: await this.push(alert, input.incident) };
   }
 
-  /** Gives pushed alerts to the listeners, then marks them handed on (and pushed, where they reached the dashboards). */
+  /** Announces pushed alerts (`alert.fired`), then marks them handed on (and pushed, where they reached the dashboards). */
   async handOn(pushed: PushedAlert[]): Promise<void> {
     if (!pushed.length) return;
-    for (const listener of this.firedListeners) await listener(pushed.map((p) => p.alert));
+    await this.events.emit('alert.fired', { alerts: pushed.map((p) => p.alert) });
     const handedOnAt = this.clock.now();
     // By _id alone, which the embedded database answers without a scan; a re-push simply moves the time.
     for (const { alert, sent } of pushed) {
@@ -130,7 +137,7 @@ export class AlertService {
   /** Pushes an alert to its audience; returns when it went out, or undefined when this process has no sockets. */
   async push(alert: Alert, incident: Incident): Promise<Date | undefined> {
     const pushedAt = this.clock.now();
-    return (await this.broadcaster.alertFired(presentAlertMessage({ ...alert, pushedAt }), alertAudience(incident))) ? pushedAt : undefined;
+    return (await this.dashboards.alertFired(presentAlertMessage({ ...alert, pushedAt }), alertAudience(incident))) ? pushedAt : undefined;
   }
 
   /**
@@ -217,11 +224,7 @@ export class AlertService {
     );
     const alert = await this.get(id);
     if (res.modifiedCount === 1) {
-      const audience = alertAudience(incident);
-      await this.broadcaster.alertAcknowledged(
-        { alertId: id, incidentId: alert.incidentId, by: actor.name, at: at.toISOString() },
-        { ...audience, roles: incident.restricted ? audience.roles : ['oncall', 'analyst', 'manager', 'dpo'], userIds: [...audience.userIds, actor.id] },
-      );
+      await this.events.emit('alert.acknowledged', { alert, incident, by: actor, at });
       await this.audit.record(ctx, { action: 'alert.acknowledged', target: { type: 'alert', id }, after: { incidentId: alert.incidentId, milestone: alert.milestone } });
       this.logger.info({ alertId: id, by: actor.id }, 'alert acknowledged');
     }

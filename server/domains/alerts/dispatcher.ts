@@ -7,7 +7,6 @@ import type { DeferredJobs } from '../../jobs/deferred-jobs.js';
 import { jobDone as done, jobSkipped as skipped, type JobOutcome, type Scheduler } from '../../jobs/scheduler.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
-import type { Broadcaster } from '../../realtime/broadcaster.js';
 import { actorOf } from '../auth/auth.service.js';
 import { canSeeIncident } from '../incidents/incident.access.js';
 import type { Incident } from '../incidents/incident.model.js';
@@ -17,7 +16,7 @@ import type { User } from '../users/user.model.js';
 import type { UserService } from '../users/user.service.js';
 import { ackToken } from './ack-link.js';
 import type { Alert } from './alert.model.js';
-import { presentAlertMessage } from './alert.service.js';
+import { presentAlertMessage, type AlertDashboards } from './alert.service.js';
 import type { Channel, Delivery } from './delivery.model.js';
 import { DeliveryFailed, postWebhook, type Mailer } from './senders.js';
 import type { EgressGuard } from '../../lib/egress.js';
@@ -54,7 +53,7 @@ export class AlertDispatcher {
     private readonly users: UserService,
     private readonly scheduler: Scheduler,
     private readonly deferred: DeferredJobs,
-    private readonly broadcaster: Broadcaster,
+    private readonly dashboards: AlertDashboards,
     private readonly mailer: Mailer | null,
     private readonly settings: DispatcherSettings,
     private readonly egress: EgressGuard,
@@ -68,7 +67,7 @@ export class AlertDispatcher {
   }
 
   /**
-   * Called once alerts are recorded (so once per alert; several when a batch of milestones fired): their
+   * Subscribed to `alert.fired`: called once alerts are recorded (so once per alert; several when a batch of milestones fired): their
    * first step goes out now, through one job. Plain inserts, not unique upserts, here and below: an
    * upsert reads all of Agenda's collection on the embedded database, and the unique alert and delivery
    * records already make each step once.
@@ -127,7 +126,7 @@ export class AlertDispatcher {
       const incident = await this.incidents.findById(alert.incidentId).lean<Incident>();
       const { users, webhooks } = await recipients(alert, incident, level);
       if (level > 0) {
-        this.broadcaster.alertToUsers({ ...presentAlertMessage(alert), escalationLevel: level }, users.map((u) => String(u._id)));
+        this.dashboards.alertToUsers({ ...presentAlertMessage(alert), escalationLevel: level }, users.map((u) => String(u._id)));
       }
       for (const user of users) {
         if (this.mailer && user.alertChannels?.email !== false) await enqueue(alert, 'email', user.email, String(user._id));

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { jobDone, type Scheduler } from '../../jobs/scheduler.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
-import type { Broadcaster } from '../../realtime/broadcaster.js';
+import type { Emits } from '../../lib/events.js';
+import type { AlertEvents } from './alert.events.js';
 import { postWebhook } from './senders.js';
 
 interface Heartbeat {
@@ -32,7 +33,7 @@ export class SchedulerWatchdog {
 
   constructor(
     private readonly heartbeats: Model<Heartbeat>,
-    private readonly broadcaster: Broadcaster,
+    private readonly events: Emits<AlertEvents>,
     private readonly settings: { heartbeatMs: number; stallAfterMs: number; adminWebhookUrl?: string; webhookSecret: string; instance: string },
     private readonly clock: Clock,
     private readonly logger: Logger,
@@ -71,7 +72,7 @@ export class SchedulerWatchdog {
     const stalled = now.getTime() - reference.getTime() > this.settings.stallAfterMs;
     if (stalled && !this.stalled) {
       this.logger.error({ lastHeartbeat: last?.at ?? null }, 'scheduler stalled: no heartbeat');
-      this.broadcaster.schedulerStalled(last?.at ?? null, now);
+      await this.events.emit('scheduler.stalled', { since: last?.at ?? null, at: now });
       if (this.settings.adminWebhookUrl) {
         const text = `Breach Clock: the scheduler has not fired since ${last?.at.toISOString() ?? 'start-up'}; deadline alerts may not go out.`;
         await postWebhook(this.settings.adminWebhookUrl, { text, kind: 'scheduler-stalled' }, this.settings.webhookSecret, { alertId: 'scheduler-stalled', deliveryId: `${now.getTime()}` }, now)
@@ -79,7 +80,7 @@ export class SchedulerWatchdog {
       }
     } else if (!stalled && this.stalled) {
       this.logger.info('scheduler heartbeats are back');
-      this.broadcaster.schedulerRecovered(now);
+      await this.events.emit('scheduler.recovered', { at: now });
     }
     this.stalled = stalled;
     return stalled;

@@ -18,9 +18,7 @@ export class AssessmentService {
     private readonly incidents: IncidentService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {
-    incidents.whenUpdated((before, after) => this.flagForReview(before, after));
-  }
+  ) {}
 
   async run(ctx: AuditContext, actor: Actor, incidentId: string): Promise<AssessmentRecord> {
     const incident = await this.incidents.get(actor, incidentId);
@@ -118,8 +116,8 @@ export class AssessmentService {
     }
   }
 
-  /** A change of the facts the engine reads puts the decision in force up for review. */
-  private async flagForReview(before: Incident, after: Incident): Promise<void> {
+  /** A change of the facts the engine reads puts the decision in force up for review (subscribed to `incident.updated`). */
+  async flagForReview(before: Incident, after: Incident): Promise<void> {
     const changed = changedFacts(factsFromIncident(before), factsFromIncident(after));
     if (!changed.length) return;
     const latest = await this.decisions.findOne({ incidentId: String(after._id) }).sort({ decidedAt: -1, _id: -1 }).lean<DecisionRecord>();

@@ -2,13 +2,13 @@ import { Types, type Model } from 'mongoose';
 import { op } from '../../db/trusted.js';
 import { addHours, type Clock } from '../../lib/clock.js';
 import { AppError, badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
-import type { Broadcaster } from '../../realtime/broadcaster.js';
+import type { Emits } from '../../lib/events.js';
 import { canonicalJson, type AuditContext, type AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.service.js';
-import type { ClockService } from '../clock/clock.service.js';
 import { deadlineOf } from '../clock/clock.rules.js';
 import type { UserService } from '../users/user.service.js';
-import { canSeeIncident, incidentAudience, trustedVisibility } from './incident.access.js';
+import { canSeeIncident, trustedVisibility } from './incident.access.js';
+import type { IncidentEvents } from './incident.events.js';
 import type { Incident, PersonRef } from './incident.model.js';
 import type { CreateIncident, IncidentFacts, ListIncidents, RecordSubmission, UpdateIncident } from './incident.schemas.js';
 import { findNationalIdNumbers, maskNationalIdNumbers } from './national-id.js';
@@ -57,7 +57,6 @@ function read(obj: unknown, path: string): unknown {
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
 export class IncidentService {
-  private readonly updateListeners: ((before: Incident, after: Incident) => Promise<void>)[] = [];
   private citationProblem: (incidentId: string, noticeId: string) => Promise<string | null> = async () => 'no notices can be cited';
 
   constructor(
@@ -66,17 +65,11 @@ export class IncidentService {
     private readonly timeline: Model<TimelineEvent>,
     private readonly submissions: Model<Submission>,
     private readonly users: UserService,
-    private readonly clockService: ClockService,
     private readonly audit: AuditService,
-    private readonly broadcaster: Broadcaster,
+    private readonly events: Emits<IncidentEvents>,
     private readonly clock: Clock,
     private readonly settings: IncidentSettings,
   ) {}
-
-  /** Called after every change of facts through update(), with the incident before and after. */
-  whenUpdated(listener: (before: Incident, after: Incident) => Promise<void>): void {
-    this.updateListeners.push(listener);
-  }
 
   /** How a submission's noticeId is checked: the notices know which of theirs may be cited (set by the composition root). */
   checkCitedNoticesWith(problem: (incidentId: string, noticeId: string) => Promise<string | null>): void {
@@ -168,8 +161,7 @@ export class IncidentService {
     const id = String(incident._id);
     await this.appendTimeline(id, actor, 'created', awareAt ? 'Incident logged; awareness declared, clock started' : 'Incident logged in triage');
     await this.audit.record(ctx, { action: 'incident.created', target: { type: 'incident', id }, after: { ref: incident.ref, title: incident.title, awareAt: awareAt ?? null } });
-    await this.clockService.plan(incident);
-    await this.announce(incident);
+    await this.events.emit('incident.created', { incident });
     return { incident, warnings };
   }
 
@@ -214,8 +206,8 @@ export class IncidentService {
       .map(([field, to]) => ({ field, from: read(current, field) ?? null, to }));
     if (!changes.length) return { incident: current, warnings };
     const incident = await this.write(current, { set, kind: 'updated', summary: `Changed ${changes.map((c) => c.field).join(', ')}`, changes }, actor, ctx);
-    if (set.role !== undefined || set['controller.targetAt'] !== undefined) await this.clockService.plan(incident);
-    for (const listener of this.updateListeners) await listener(current, incident);
+    const clockInputsChanged = set.role !== undefined || set['controller.targetAt'] !== undefined;
+    await this.events.emit('incident.updated', { before: current, incident, clockInputsChanged });
     return { incident, warnings };
   }
 
@@ -251,7 +243,7 @@ export class IncidentService {
         { field: 'clock.deadline', from: current.clock.deadline, to: deadline },
       ],
     }, actor, ctx);
-    await this.clockService.plan(incident);
+    await this.events.emit('incident.awareness-declared', { incident, corrected: correcting });
     return incident;
   }
 
@@ -259,7 +251,9 @@ export class IncidentService {
   async markNotNotifiable(ctx: AuditContext, actor: Actor, id: string, reason: string): Promise<Incident> {
     const current = await this.get(actor, id);
     if (current.clock.state !== 'running') throw unprocessable('clock_not_running', 'The clock is not running');
-    return this.stopClock(ctx, actor, current, 'not-notifiable', reason, this.clock.now());
+    const incident = await this.stopClock(ctx, actor, current, 'not-notifiable', reason, this.clock.now());
+    await this.events.emit('incident.clock-stopped', { incident });
+    return incident;
   }
 
   /** Reopens a "not notifiable" decision: the clock resumes against the same deadline. */
@@ -274,19 +268,18 @@ export class IncidentService {
       summary: `Clock resumed against the same deadline: ${reason}`,
       changes: [{ field: 'clock.state', from: 'stopped', to: 'running' }],
     }, actor, ctx);
-    await this.clockService.plan(incident);
+    await this.events.emit('incident.clock-resumed', { incident });
     return incident;
   }
 
-  private async stopClock(ctx: AuditContext, actor: Actor, current: Incident, reason: 'notified' | 'not-notifiable' | 'not-a-breach', note: string, at: Date, extra: Record<string, unknown> = {}): Promise<Incident> {
-    const incident = await this.write(current, {
+  /** Writes the stop; the caller announces it. */
+  private stopClock(ctx: AuditContext, actor: Actor, current: Incident, reason: 'notified' | 'not-notifiable' | 'not-a-breach', note: string, at: Date, extra: Record<string, unknown> = {}): Promise<Incident> {
+    return this.write(current, {
       set: { 'clock.state': 'stopped', 'clock.stoppedAt': at, 'clock.stopReason': reason, 'clock.stopNote': note, ...extra },
       kind: 'clock-stopped',
       summary: `Clock stopped (${reason}): ${note}`,
       changes: [{ field: 'clock.state', from: current.clock.state, to: 'stopped' }],
     }, actor, ctx);
-    await this.clockService.plan(incident);
-    return incident;
   }
 
   /**
@@ -318,7 +311,8 @@ export class IncidentService {
     const submissionId = new Types.ObjectId();
     const followUp = followUpDueAt ? { dueAt: followUpDueAt, afterSubmissionId: String(submissionId) } : null;
     let incident: Incident;
-    if (current.clock.state === 'running' || (current.clock.state === 'stopped' && current.clock.stopReason === 'not-notifiable')) {
+    const clockStopped = current.clock.state === 'running' || (current.clock.state === 'stopped' && current.clock.stopReason === 'not-notifiable');
+    if (clockStopped) {
       incident = await this.stopClock(ctx, actor, current, 'notified', `Notified Datatilsynet via ${input.channel}${input.reference ? ` (${input.reference})` : ''}`, input.sentAt, { followUp });
     } else {
       incident = await this.write(current, {
@@ -326,7 +320,6 @@ export class IncidentService {
         kind: 'submission',
         summary: `${input.phase} notification recorded (${input.channel})`,
       }, actor, ctx);
-      await this.clockService.plan(incident);
     }
     const created = await this.submissions.create({
       _id: submissionId,
@@ -349,6 +342,7 @@ export class IncidentService {
       target: { type: 'incident', id },
       after: { submissionId: String(submission._id), phase: input.phase, channel: input.channel, reference: input.reference, sentAt: input.sentAt, late },
     });
+    await this.events.emit('incident.submission-recorded', { incident, submission, clockStopped });
     return { submission, incident };
   }
 
@@ -368,7 +362,7 @@ export class IncidentService {
       summary: `Controller informed via ${input.channel}${input.note ? `: ${input.note}` : ''}`,
       changes: [{ field: 'controller.informedAt', from: null, to: input.at }],
     }, actor, ctx);
-    await this.clockService.plan(incident);
+    await this.events.emit('incident.controller-informed', { incident });
     return incident;
   }
 
@@ -384,7 +378,7 @@ export class IncidentService {
       Object.assign(set, { 'clock.state': 'stopped', 'clock.stoppedAt': this.clock.now(), 'clock.stopReason': 'not-a-breach', 'clock.stopNote': input.reason });
     }
     const incident = await this.write(current, { set, kind: 'closed', summary: `Closed${input.notABreach ? ' (not a personal-data breach)' : ''}: ${input.reason}` }, actor, ctx);
-    await this.clockService.plan(incident);
+    await this.events.emit('incident.closed', { incident });
     return incident;
   }
 
@@ -394,7 +388,7 @@ export class IncidentService {
     const set: Record<string, unknown> = { status: current.awareness ? 'open' : 'triage', closure: null };
     if (current.clock.stopReason === 'not-a-breach') Object.assign(set, { 'clock.state': 'running', 'clock.stoppedAt': null, 'clock.stopReason': null, 'clock.stopNote': null });
     const incident = await this.write(current, { set, kind: 'reopened', summary: `Reopened: ${reason}` }, actor, ctx);
-    await this.clockService.plan(incident);
+    await this.events.emit('incident.reopened', { incident });
     return incident;
   }
 
@@ -450,7 +444,7 @@ export class IncidentService {
 
   /**
    * One guarded write: the update applies only if nobody wrote since `current` was read (its version),
-   * then the timeline, the audit log and open dashboards hear of it.
+   * then the timeline and the audit log record it and `incident.changed` announces it.
    */
   private async write(current: Incident, mutation: Mutation, actor: Actor, ctx: AuditContext): Promise<Incident> {
     const id = String(current._id);
@@ -465,17 +459,13 @@ export class IncidentService {
       before: Object.fromEntries(changes.map((c) => [c.field, c.from])),
       after: Object.fromEntries(changes.map((c) => [c.field, c.to])),
     });
-    if (['restricted', 'assignees', 'owner'].some((field) => field in mutation.set)) await this.broadcaster.incidentAccessChanged(incidentAudience(incident));
-    await this.announce(incident);
+    const accessChanged = ['restricted', 'assignees', 'owner'].some((field) => field in mutation.set);
+    await this.events.emit('incident.changed', { before: current, incident, accessChanged });
     return incident;
   }
 
   private async appendTimeline(incidentId: string, actor: Actor | null, kind: string, summary: string, changes: Change[] = []): Promise<void> {
     await this.timeline.create({ incidentId, at: this.clock.now(), actor: actor ? personOf(actor) : null, kind, summary, changes });
-  }
-
-  private async announce(incident: Incident): Promise<void> {
-    await this.broadcaster.incidentUpdated({ id: String(incident._id), version: incident.version, updatedAt: incident.updatedAt.toISOString() }, incidentAudience(incident));
   }
 }
 
