@@ -64,67 +64,70 @@ export function createContainer(infra: Infrastructure) {
 
   const events = new EventBus<DomainEvents>();
   const { AuditEntries, AuditHeads } = auditModels(connection);
-  const audit = new AuditService(AuditEntries, AuditHeads, clock, logger);
+  const audit = new AuditService({ entries: AuditEntries, heads: AuditHeads, clock, logger });
 
   const { Users, Credentials } = userModels(connection);
   const egress = new EgressGuard(config.alerting.webhookAllowedHosts);
-  const users = new UserService(Users, Credentials, audit, events, egress, clock, logger);
+  const users = new UserService({ users: Users, credentials: Credentials, audit, events, egress, clock, logger });
 
   const { RefreshTokens, LoginThrottles, Sessions } = authModels(connection);
-  const tokens = new TokenService(
-    { secret: config.auth.jwtSecret, issuer: config.auth.issuer, audience: config.auth.audience, ttlSeconds: config.auth.accessTokenTtlSeconds },
+  const tokens = new TokenService({
+    settings: { secret: config.auth.jwtSecret, issuer: config.auth.issuer, audience: config.auth.audience, ttlSeconds: config.auth.accessTokenTtlSeconds },
     clock,
-  );
-  const auth = new AuthService(users, RefreshTokens, Sessions, new LoginThrottleService(LoginThrottles, clock), tokens, audit, events, clock, config.auth.refreshTokenTtlDays, logger);
+  });
+  const auth = new AuthService({
+    users, refreshTokens: RefreshTokens, sessions: Sessions, throttle: new LoginThrottleService({ throttles: LoginThrottles, clock }), tokens, audit, events, clock,
+    refreshTtlDays: config.auth.refreshTokenTtlDays, logger,
+  });
 
   const broadcaster = new Broadcaster((ids) => users.activeActors(ids));
   const deferredJobs = new DeferredJobs(connection, infra.scheduler, clock, config.clock.horizonMs);
-  const alerts = new AlertService(alertModel(connection), new DueIndex(DueIndex.model(connection, 'alerts_push_due')), broadcaster, audit, events, clock, logger);
+  const alerts = new AlertService({
+    alerts: alertModel(connection), pushDue: new DueIndex(DueIndex.model(connection, 'alerts_push_due')), dashboards: broadcaster, audit, events, clock, logger,
+  });
   const { Incidents, Counters } = incidentModels(connection);
-  const clockService = new ClockService(
-    Incidents, clockPlanModel(connection), milestoneBatchModel(connection), new DueIndex(DueIndex.model(connection, 'clock_plans_due')), alerts, infra.scheduler,
-    { ...config.clock, batchLeadMs: config.scheduler.processEveryMs + 1_000 }, clock, logger,
-  );
-  clockService.defineJobs();
-  const incidents = new IncidentService(
-    Incidents, Counters, timelineModel(connection), submissionModel(connection), users, audit, events, clock,
-    { controllerNoticeTargetHours: config.clock.controllerNoticeTargetHours },
-  );
+  const clockService = new ClockService({
+    incidents: Incidents, plans: clockPlanModel(connection), batches: milestoneBatchModel(connection), due: new DueIndex(DueIndex.model(connection, 'clock_plans_due')),
+    alerts, scheduler: infra.scheduler, settings: { ...config.clock, batchLeadMs: config.scheduler.processEveryMs + 1_000 }, clock, logger,
+  });
+  const incidents: IncidentService = new IncidentService({
+    incidents: Incidents, counters: Counters, timeline: timelineModel(connection), submissions: submissionModel(connection), users, audit, events, clock,
+    settings: { controllerNoticeTargetHours: config.clock.controllerNoticeTargetHours },
+    citationProblem: (incidentId, noticeId) => notices.citationProblem(incidentId, noticeId),
+  });
 
   const { Assessments, Decisions } = assessmentModels(connection);
-  const assessments = new AssessmentService(Assessments, Decisions, incidents, audit, clock);
+  const assessments = new AssessmentService({ assessments: Assessments, decisions: Decisions, incidents, audit, clock });
 
   const { Templates, Notices } = noticeModels(connection);
-  const templates = new TemplateService(Templates, audit, clock);
-  const notices = new NoticeService(Notices, templates, incidents, users, audit, clock, config.organisation);
-  incidents.checkCitedNoticesWith((incidentId, noticeId) => notices.citationProblem(incidentId, noticeId));
+  const templates = new TemplateService({ templates: Templates, audit, clock });
+  const notices: NoticeService = new NoticeService({ notices: Notices, templates, incidents, users, audit, clock, organisation: config.organisation });
 
   const Rotas = rotaModel(connection);
-  const rotas = new RotaService(Rotas, users, audit, egress, clock);
+  const rotas = new RotaService({ rotas: Rotas, users, audit, egress, clock });
   const mailer = config.alerting.smtpUrl ? smtpMailer(config.alerting.smtpUrl, config.alerting.mailFrom) : null;
   const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
-  const dispatcher = new AlertDispatcher(
-    alertModel(connection), deliveryModel(connection), Incidents, Rotas, users, infra.scheduler, deferredJobs, broadcaster, mailer,
-    {
+  const dispatcher = new AlertDispatcher({
+    alerts: alertModel(connection), deliveries: deliveryModel(connection), incidents: Incidents, rotas: Rotas, users, scheduler: infra.scheduler,
+    deferred: deferredJobs, dashboards: broadcaster, mailer,
+    settings: {
       escalationMinutes: config.alerting.escalationMinutes, maxAttempts: config.alerting.deliveryMaxAttempts, webhookSecret: config.alerting.webhookSecret,
       ackSecret: config.auth.jwtSecret, publicUrl, organisation: config.organisation.name || 'Breach Clock',
     },
     egress, clock, logger,
-  );
-  dispatcher.defineJobs();
-  const watchdog = new SchedulerWatchdog(heartbeatModel(connection), events, {
-    heartbeatMs: config.alerting.heartbeatMs, stallAfterMs: config.alerting.stallAfterMs, webhookSecret: config.alerting.webhookSecret,
-    instance: infra.scheduler.agenda.attrs.name ?? 'instance', ...(config.alerting.adminWebhookUrl ? { adminWebhookUrl: config.alerting.adminWebhookUrl } : {}),
-  }, clock, logger);
-  watchdog.defineJob(infra.scheduler);
+  });
+  const watchdog = new SchedulerWatchdog({
+    heartbeats: heartbeatModel(connection), events,
+    settings: {
+      heartbeatMs: config.alerting.heartbeatMs, stallAfterMs: config.alerting.stallAfterMs, webhookSecret: config.alerting.webhookSecret,
+      instance: infra.scheduler.agenda.attrs.name ?? 'instance', ...(config.alerting.adminWebhookUrl ? { adminWebhookUrl: config.alerting.adminWebhookUrl } : {}),
+    },
+    clock, logger,
+  });
 
   subscribe(events, { clock: clockService, dispatcher, assessments, auth, broadcaster });
 
   const planner = new HorizonPlanner(infra.scheduler, config.clock.plannerEveryMs);
-  planner.step('repushed', () => clockService.repushStranded());
-  planner.step('milestones', () => clockService.planWindow());
-  planner.step('deferred', () => deferredJobs.promote());
-  planner.defineJob();
 
   const routes: AnyRoute[] = [
     // The refresh cookie is Secure in production and wherever people reach the service over HTTPS.
@@ -162,3 +165,19 @@ export function createContainer(infra: Infrastructure) {
 }
 
 export type Container = ReturnType<typeof createContainer>;
+
+/**
+ * Hands the scheduler every job the container's services handle, and the planner its steps. A step of
+ * its own (not part of building the container) so that a container can be built, e.g. by a script,
+ * without touching the scheduler.
+ */
+export function defineJobs(container: Container): void {
+  const { scheduler, clockService, dispatcher, watchdog, planner, deferredJobs } = container;
+  clockService.defineJobs();
+  dispatcher.defineJobs();
+  watchdog.defineJob(scheduler);
+  planner.step('repushed', () => clockService.repushStranded());
+  planner.step('milestones', () => clockService.planWindow());
+  planner.step('deferred', () => deferredJobs.promote());
+  planner.defineJob();
+}

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Connection } from 'mongoose';
 import { createApp, type DevReload } from './app.js';
 import type { Config } from './config.js';
-import { createContainer, type Container } from './container.js';
+import { createContainer, defineJobs, type Container } from './container.js';
 import { connectDatabase, pingDatabase } from './db/connection.js';
 import { EmbeddedFerretdb } from './db/embedded-ferretdb.js';
 import { Scheduler } from './jobs/scheduler.js';
@@ -65,6 +65,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     });
     await scheduler.ensureIndexes();
     const container = createContainer({ config, connection, scheduler, clock, logger });
+    defineJobs(container);
     await container.init();
     const admin = await container.users.bootstrapAdmin(config.auth.adminEmail, config.auth.adminPassword);
     if (admin?.generatedPassword) {

@@ -56,6 +56,17 @@ export interface AlertDashboards {
   alertToUsers(message: AlertMessage, userIds: string[]): boolean;
 }
 
+export interface AlertServiceDeps {
+  alerts: Model<Alert>;
+  /** Alerts filed by the time they count as stranded if still unpushed; a sweep finds them by _id reads. */
+  pushDue: DueIndex;
+  dashboards: AlertDashboards;
+  audit: AuditService;
+  events: Emits<AlertEvents>;
+  clock: Clock;
+  logger: Logger;
+}
+
 /**
  * Alerts are recorded under a unique key first, then pushed, then handed on (to the dispatcher's
  * e-mail and webhook deliveries); a duplicate record means someone else already did it. Both marks
@@ -63,16 +74,24 @@ export interface AlertDashboards {
  * (clients deduplicate pushes by alert id).
  */
 export class AlertService {
-  constructor(
-    private readonly alerts: Model<Alert>,
-    /** Alerts filed by the time they count as stranded if still unpushed; a sweep finds them by _id reads. */
-    private readonly pushDue: DueIndex,
-    private readonly dashboards: AlertDashboards,
-    private readonly audit: AuditService,
-    private readonly events: Emits<AlertEvents>,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-  ) {}
+  private readonly alerts: Model<Alert>;
+  /** Alerts filed by the time they count as stranded if still unpushed; a sweep finds them by _id reads. */
+  private readonly pushDue: DueIndex;
+  private readonly dashboards: AlertDashboards;
+  private readonly audit: AuditService;
+  private readonly events: Emits<AlertEvents>;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+
+  constructor(deps: AlertServiceDeps) {
+    this.alerts = deps.alerts;
+    this.pushDue = deps.pushDue;
+    this.dashboards = deps.dashboards;
+    this.audit = deps.audit;
+    this.events = deps.events;
+    this.clock = deps.clock;
+    this.logger = deps.logger;
+  }
 
   /** Records the alert, pushes it and hands it on; returns undefined when it had already been recorded. */
   async fire(input: FireAlert): Promise<Alert | undefined> {

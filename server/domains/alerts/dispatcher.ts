@@ -39,27 +39,57 @@ export interface DispatcherSettings {
 /** The same alerts give the same key, however long the list, so a retried dispatch defers its next step once. */
 const stepKey = (alertIds: string[]) => createHash('sha256').update([...alertIds].sort().join(',')).digest('base64url').slice(0, 22);
 
+export interface AlertDispatcherDeps {
+  alerts: Model<Alert>;
+  deliveries: Model<Delivery>;
+  incidents: Model<Incident>;
+  rotas: Model<Rota>;
+  users: UserService;
+  scheduler: Scheduler;
+  deferred: DeferredJobs;
+  dashboards: AlertDashboards;
+  mailer: Mailer | null;
+  settings: DispatcherSettings;
+  egress: EgressGuard;
+  clock: Clock;
+  logger: Logger;
+}
+
 /**
  * Takes a fired alert to people: level 0 the on-call staff, then (while nobody acknowledges) the
  * second line and then managers and the DPO, each after its delay. Every (alert, channel, recipient)
  * is one delivery record under a unique key, sent by a job that retries with backoff.
  */
 export class AlertDispatcher {
-  constructor(
-    private readonly alerts: Model<Alert>,
-    private readonly deliveries: Model<Delivery>,
-    private readonly incidents: Model<Incident>,
-    private readonly rotas: Model<Rota>,
-    private readonly users: UserService,
-    private readonly scheduler: Scheduler,
-    private readonly deferred: DeferredJobs,
-    private readonly dashboards: AlertDashboards,
-    private readonly mailer: Mailer | null,
-    private readonly settings: DispatcherSettings,
-    private readonly egress: EgressGuard,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-  ) {}
+  private readonly alerts: Model<Alert>;
+  private readonly deliveries: Model<Delivery>;
+  private readonly incidents: Model<Incident>;
+  private readonly rotas: Model<Rota>;
+  private readonly users: UserService;
+  private readonly scheduler: Scheduler;
+  private readonly deferred: DeferredJobs;
+  private readonly dashboards: AlertDashboards;
+  private readonly mailer: Mailer | null;
+  private readonly settings: DispatcherSettings;
+  private readonly egress: EgressGuard;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+
+  constructor(deps: AlertDispatcherDeps) {
+    this.alerts = deps.alerts;
+    this.deliveries = deps.deliveries;
+    this.incidents = deps.incidents;
+    this.rotas = deps.rotas;
+    this.users = deps.users;
+    this.scheduler = deps.scheduler;
+    this.deferred = deps.deferred;
+    this.dashboards = deps.dashboards;
+    this.mailer = deps.mailer;
+    this.settings = deps.settings;
+    this.egress = deps.egress;
+    this.clock = deps.clock;
+    this.logger = deps.logger;
+  }
 
   defineJobs(): void {
     this.scheduler.define({ name: ALERT_JOB.dispatch, data: DispatchJob, handle: (d) => this.dispatch(d.alertIds, d.level) });

@@ -22,6 +22,14 @@ export function heartbeatModel(connection: Connection): Model<Heartbeat> {
 export const HEARTBEAT_JOB = 'system.heartbeat';
 const SCHEDULER = 'scheduler';
 
+export interface SchedulerWatchdogDeps {
+  heartbeats: Model<Heartbeat>;
+  events: Emits<AlertEvents>;
+  settings: { heartbeatMs: number; stallAfterMs: number; adminWebhookUrl?: string; webhookSecret: string; instance: string };
+  clock: Clock;
+  logger: Logger;
+}
+
 /**
  * The dead-man's switch. A recurring job proves the scheduler fires by writing a heartbeat; every
  * instance checks it, and when it is older than the limit, tells every dashboard and the admin
@@ -31,14 +39,19 @@ export class SchedulerWatchdog {
   private stalled = false;
   private readonly startedAt: Date;
 
-  constructor(
-    private readonly heartbeats: Model<Heartbeat>,
-    private readonly events: Emits<AlertEvents>,
-    private readonly settings: { heartbeatMs: number; stallAfterMs: number; adminWebhookUrl?: string; webhookSecret: string; instance: string },
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-  ) {
-    this.startedAt = clock.now();
+  private readonly heartbeats: Model<Heartbeat>;
+  private readonly events: Emits<AlertEvents>;
+  private readonly settings: { heartbeatMs: number; stallAfterMs: number; adminWebhookUrl?: string; webhookSecret: string; instance: string };
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+
+  constructor(deps: SchedulerWatchdogDeps) {
+    this.heartbeats = deps.heartbeats;
+    this.events = deps.events;
+    this.settings = deps.settings;
+    this.clock = deps.clock;
+    this.logger = deps.logger;
+    this.startedAt = this.clock.now();
   }
 
   defineJob(scheduler: Scheduler): void {

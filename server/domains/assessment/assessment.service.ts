@@ -10,15 +10,29 @@ import type { RecordDecision } from './assessment.schemas.js';
 import { changedFacts, factsFromIncident, factsHash } from './incident-facts.js';
 import { assess, METHOD_VERSION } from './risk-engine.js';
 
+export interface AssessmentServiceDeps {
+  assessments: Model<AssessmentRecord>;
+  decisions: Model<DecisionRecord>;
+  incidents: IncidentService;
+  audit: AuditService;
+  clock: Clock;
+}
+
 /** Runs the engine on an incident's current facts, records a person's decision, and flags decisions whose facts changed. */
 export class AssessmentService {
-  constructor(
-    private readonly assessments: Model<AssessmentRecord>,
-    private readonly decisions: Model<DecisionRecord>,
-    private readonly incidents: IncidentService,
-    private readonly audit: AuditService,
-    private readonly clock: Clock,
-  ) {}
+  private readonly assessments: Model<AssessmentRecord>;
+  private readonly decisions: Model<DecisionRecord>;
+  private readonly incidents: IncidentService;
+  private readonly audit: AuditService;
+  private readonly clock: Clock;
+
+  constructor(deps: AssessmentServiceDeps) {
+    this.assessments = deps.assessments;
+    this.decisions = deps.decisions;
+    this.incidents = deps.incidents;
+    this.audit = deps.audit;
+    this.clock = deps.clock;
+  }
 
   async run(ctx: AuditContext, actor: Actor, incidentId: string): Promise<AssessmentRecord> {
     const incident = await this.incidents.get(actor, incidentId);

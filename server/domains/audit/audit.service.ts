@@ -95,6 +95,13 @@ export type VerifyResult =
 
 const MAX_APPEND_ATTEMPTS = 50;
 
+export interface AuditServiceDeps {
+  entries: Model<AuditEntry>;
+  heads: Model<AuditHead>;
+  clock: Clock;
+  logger: Logger;
+}
+
 /**
  * The append-only, hash-chained audit log. Appends in one process go through a queue; appends from
  * several instances race on the unique seq index, and the loser re-reads the head and tries again,
@@ -103,12 +110,17 @@ const MAX_APPEND_ATTEMPTS = 50;
 export class AuditService {
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    private readonly entries: Model<AuditEntry>,
-    private readonly heads: Model<AuditHead>,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-  ) {}
+  private readonly entries: Model<AuditEntry>;
+  private readonly heads: Model<AuditHead>;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+
+  constructor(deps: AuditServiceDeps) {
+    this.entries = deps.entries;
+    this.heads = deps.heads;
+    this.clock = deps.clock;
+    this.logger = deps.logger;
+  }
 
   /** Appends one entry; resolves once it is stored. */
   record(ctx: AuditContext, record: AuditRecord): Promise<AuditEntry> {

@@ -36,19 +36,43 @@ export interface Session {
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
+export interface AuthServiceDeps {
+  users: UserService;
+  refreshTokens: Model<RefreshToken>;
+  sessions: Model<SessionRecord>;
+  throttle: LoginThrottleService;
+  tokens: TokenService;
+  audit: AuditService;
+  events: Emits<AuthEvents>;
+  clock: Clock;
+  refreshTtlDays: number;
+  logger: Logger;
+}
+
 export class AuthService {
-  constructor(
-    private readonly users: UserService,
-    private readonly refreshTokens: Model<RefreshToken>,
-    private readonly sessions: Model<SessionRecord>,
-    private readonly throttle: LoginThrottleService,
-    private readonly tokens: TokenService,
-    private readonly audit: AuditService,
-    private readonly events: Emits<AuthEvents>,
-    private readonly clock: Clock,
-    private readonly refreshTtlDays: number,
-    private readonly logger: Logger,
-  ) {}
+  private readonly users: UserService;
+  private readonly refreshTokens: Model<RefreshToken>;
+  private readonly sessions: Model<SessionRecord>;
+  private readonly throttle: LoginThrottleService;
+  private readonly tokens: TokenService;
+  private readonly audit: AuditService;
+  private readonly events: Emits<AuthEvents>;
+  private readonly clock: Clock;
+  private readonly refreshTtlDays: number;
+  private readonly logger: Logger;
+
+  constructor(deps: AuthServiceDeps) {
+    this.users = deps.users;
+    this.refreshTokens = deps.refreshTokens;
+    this.sessions = deps.sessions;
+    this.throttle = deps.throttle;
+    this.tokens = deps.tokens;
+    this.audit = deps.audit;
+    this.events = deps.events;
+    this.clock = deps.clock;
+    this.refreshTtlDays = deps.refreshTtlDays;
+    this.logger = deps.logger;
+  }
 
   /** Signs in with e-mail and password. Every failure answers the same, whether or not the e-mail exists. */
   async login(ctx: AuditContext, email: string, password: string): Promise<Session> {

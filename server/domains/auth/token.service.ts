@@ -19,12 +19,20 @@ export interface TokenSettings {
   ttlSeconds: number;
 }
 
+export interface TokenServiceDeps {
+  settings: TokenSettings;
+  clock: Clock;
+}
+
 /** Signs and verifies access tokens: one algorithm, pinned; issuer and audience always checked; time from the injected clock. */
 export class TokenService {
-  constructor(
-    private readonly settings: TokenSettings,
-    private readonly clock: Clock,
-  ) {}
+  private readonly settings: TokenSettings;
+  private readonly clock: Clock;
+
+  constructor(deps: TokenServiceDeps) {
+    this.settings = deps.settings;
+    this.clock = deps.clock;
+  }
 
   sign(userId: string, sessionId: string): { token: string; expiresAt: Date } {
     const iat = Math.floor(this.clock.now().getTime() / 1000);

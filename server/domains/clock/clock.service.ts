@@ -57,6 +57,18 @@ const INCIDENT_JOBS = [JOB.milestone, JOB.triage, JOB.controllerNotice, JOB.foll
 /** A recovered alert is pushed again when it has waited this long unpushed (its instance died mid-way). */
 const UNPUSHED_GRACE_MS = 5_000;
 
+export interface ClockServiceDeps {
+  incidents: Model<Incident>;
+  plans: Model<ClockPlan>;
+  batches: Model<MilestoneBatch>;
+  due: DueIndex;
+  alerts: AlertService;
+  scheduler: Scheduler;
+  settings: ClockServiceSettings;
+  clock: Clock;
+  logger: Logger;
+}
+
 /**
  * Schedules an incident's clock as persistent Agenda jobs and handles them when they fire. Every
  * handler re-reads the incident and may skip: the clock may have stopped, awareness may have moved,
@@ -66,17 +78,27 @@ const UNPUSHED_GRACE_MS = 5_000;
  * so that a clock moved or stopped changes its plan, not a set of jobs already handed to Agenda.
  */
 export class ClockService {
-  constructor(
-    private readonly incidents: Model<Incident>,
-    private readonly plans: Model<ClockPlan>,
-    private readonly batches: Model<MilestoneBatch>,
-    private readonly due: DueIndex,
-    private readonly alerts: AlertService,
-    private readonly scheduler: Scheduler,
-    private readonly settings: ClockServiceSettings,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-  ) {}
+  private readonly incidents: Model<Incident>;
+  private readonly plans: Model<ClockPlan>;
+  private readonly batches: Model<MilestoneBatch>;
+  private readonly due: DueIndex;
+  private readonly alerts: AlertService;
+  private readonly scheduler: Scheduler;
+  private readonly settings: ClockServiceSettings;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+
+  constructor(deps: ClockServiceDeps) {
+    this.incidents = deps.incidents;
+    this.plans = deps.plans;
+    this.batches = deps.batches;
+    this.due = deps.due;
+    this.alerts = deps.alerts;
+    this.scheduler = deps.scheduler;
+    this.settings = deps.settings;
+    this.clock = deps.clock;
+    this.logger = deps.logger;
+  }
 
   defineJobs(): void {
     this.scheduler.define({ name: JOB.milestone, data: MilestoneJob, handle: (d) => this.onMilestone(d) });

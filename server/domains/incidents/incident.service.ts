@@ -56,24 +56,43 @@ function read(obj: unknown, path: string): unknown {
 // Key order does not make a change: stored nested facts come back in schema order.
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
+export interface IncidentServiceDeps {
+  incidents: Model<Incident>;
+  counters: Model<{ _id: string; seq: number }>;
+  timeline: Model<TimelineEvent>;
+  submissions: Model<Submission>;
+  users: UserService;
+  audit: AuditService;
+  events: Emits<IncidentEvents>;
+  clock: Clock;
+  settings: IncidentSettings;
+  /** Why a submission may not cite this notice (null: it may); the notices know which of theirs may be cited. */
+  citationProblem: (incidentId: string, noticeId: string) => Promise<string | null>;
+}
+
 export class IncidentService {
-  private citationProblem: (incidentId: string, noticeId: string) => Promise<string | null> = async () => 'no notices can be cited';
+  private readonly incidents: Model<Incident>;
+  private readonly counters: Model<{ _id: string; seq: number }>;
+  private readonly timeline: Model<TimelineEvent>;
+  private readonly submissions: Model<Submission>;
+  private readonly users: UserService;
+  private readonly audit: AuditService;
+  private readonly events: Emits<IncidentEvents>;
+  private readonly clock: Clock;
+  private readonly settings: IncidentSettings;
+  private readonly citationProblem: IncidentServiceDeps['citationProblem'];
 
-  constructor(
-    private readonly incidents: Model<Incident>,
-    private readonly counters: Model<{ _id: string; seq: number }>,
-    private readonly timeline: Model<TimelineEvent>,
-    private readonly submissions: Model<Submission>,
-    private readonly users: UserService,
-    private readonly audit: AuditService,
-    private readonly events: Emits<IncidentEvents>,
-    private readonly clock: Clock,
-    private readonly settings: IncidentSettings,
-  ) {}
-
-  /** How a submission's noticeId is checked: the notices know which of theirs may be cited (set by the composition root). */
-  checkCitedNoticesWith(problem: (incidentId: string, noticeId: string) => Promise<string | null>): void {
-    this.citationProblem = problem;
+  constructor(deps: IncidentServiceDeps) {
+    this.incidents = deps.incidents;
+    this.counters = deps.counters;
+    this.timeline = deps.timeline;
+    this.submissions = deps.submissions;
+    this.users = deps.users;
+    this.audit = deps.audit;
+    this.events = deps.events;
+    this.clock = deps.clock;
+    this.settings = deps.settings;
+    this.citationProblem = deps.citationProblem;
   }
 
   /** Checks free text for national identity numbers; masks them when asked, and warns either way. */

@@ -33,17 +33,35 @@ export function contentHash(n: { subject: string; html: string; text: string }):
   return createHash('sha256').update(n.subject).update('\0').update(n.html).update('\0').update(n.text).digest('hex');
 }
 
+export interface NoticeServiceDeps {
+  notices: Model<Notice>;
+  templates: TemplateService;
+  incidents: IncidentService;
+  users: UserService;
+  audit: AuditService;
+  clock: Clock;
+  organisation: OrganisationSettings;
+}
+
 /** Renders notices from the template in force, checks the required elements, freezes them on approval. */
 export class NoticeService {
-  constructor(
-    private readonly notices: Model<Notice>,
-    private readonly templates: TemplateService,
-    private readonly incidents: IncidentService,
-    private readonly users: UserService,
-    private readonly audit: AuditService,
-    private readonly clock: Clock,
-    private readonly organisation: OrganisationSettings,
-  ) {}
+  private readonly notices: Model<Notice>;
+  private readonly templates: TemplateService;
+  private readonly incidents: IncidentService;
+  private readonly users: UserService;
+  private readonly audit: AuditService;
+  private readonly clock: Clock;
+  private readonly organisation: OrganisationSettings;
+
+  constructor(deps: NoticeServiceDeps) {
+    this.notices = deps.notices;
+    this.templates = deps.templates;
+    this.incidents = deps.incidents;
+    this.users = deps.users;
+    this.audit = deps.audit;
+    this.clock = deps.clock;
+    this.organisation = deps.organisation;
+  }
 
   /** The contact point: the configured DPO, or the first active user with the DPO role. */
   async contactPoint(): Promise<ContactPoint | null> {

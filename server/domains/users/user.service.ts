@@ -33,19 +33,37 @@ const ARGON2 = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, paralle
 
 export const hashPassword = (password: string) => hash(password, ARGON2);
 
+export interface UserServiceDeps {
+  users: Model<User>;
+  credentials: Model<Credential>;
+  audit: AuditService;
+  events: Emits<UserEvents>;
+  egress: EgressGuard;
+  clock: Clock;
+  logger: Logger;
+}
+
 export class UserService {
   /** Compared against when an e-mail is unknown, so a failed sign-in takes as long either way. */
   private readonly decoyHash: Promise<string> = hashPassword(randomBytes(16).toString('hex'));
 
-  constructor(
-    private readonly users: Model<User>,
-    private readonly credentials: Model<Credential>,
-    private readonly audit: AuditService,
-    private readonly events: Emits<UserEvents>,
-    private readonly egress: EgressGuard,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-  ) {}
+  private readonly users: Model<User>;
+  private readonly credentials: Model<Credential>;
+  private readonly audit: AuditService;
+  private readonly events: Emits<UserEvents>;
+  private readonly egress: EgressGuard;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+
+  constructor(deps: UserServiceDeps) {
+    this.users = deps.users;
+    this.credentials = deps.credentials;
+    this.audit = deps.audit;
+    this.events = deps.events;
+    this.egress = deps.egress;
+    this.clock = deps.clock;
+    this.logger = deps.logger;
+  }
 
   async create(ctx: AuditContext, input: CreateUser): Promise<User> {
     const key = emailKey(input.email);

@@ -13,7 +13,7 @@ async function auditOn(dbName: string) {
   const connection = await connectDatabase({ uri: testMongoUri(), dbName });
   const { AuditEntries, AuditHeads } = auditModels(connection);
   await AuditEntries.init();
-  return { connection, AuditEntries, service: new AuditService(AuditEntries, AuditHeads, systemClock, logger) };
+  return { connection, AuditEntries, service: new AuditService({ entries: AuditEntries, heads: AuditHeads, clock: systemClock, logger }) };
 }
 
 describe('audit log: a tamper-evident hash chain', () => {
