@@ -1,12 +1,33 @@
-import type { Incident } from '../server/domains/incidents/incident.model.js';
-import { BREACH_TYPE_LABELS, CATEGORY_LABELS, type Lang } from './labels.js';
-import { formatCount, formatMoment, joinList } from './format.js';
+import { BREACH_TYPE_LABELS, CATEGORY_LABELS, type BreachType, type DataCategory, type Lang } from './labels.js';
+import { formatCount, formatMoment, joinList, type Count } from './format.js';
 
 export const NOTICE_KINDS = ['authority', 'subject', 'public', 'controller'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export const LANGS = ['nb', 'en'] as const;
 export const PHASES = ['complete', 'initial', 'supplementary', 'final'] as const;
 export type Phase = (typeof PHASES)[number];
+
+/** What a notice says about the incident, named as the incident names it; the notices domain maps an incident onto it. */
+export interface NoticeIncident {
+  ref: string;
+  title: string;
+  description: string;
+  breachTypes: readonly BreachType[];
+  cause: { vector: string; description: string };
+  occurred: { from: Date | null; to: Date | null; approximate: boolean };
+  detected: { at: Date | null };
+  awareness: { at: Date } | null;
+  clock: { deadline: Date | null };
+  dataCategories: readonly DataCategory[];
+  dataLocation: string;
+  systems: readonly string[];
+  subjects: { groups: readonly string[]; count: Count };
+  records: Count;
+  consequences: string;
+  measuresTaken: string;
+  measuresPlanned: string;
+  controller: { name: string; contact: string };
+}
 
 /** The DPO or other contact point named in every notice (Art. 33(3)(b), 34(2)). */
 export interface ContactPoint {
@@ -46,7 +67,7 @@ export interface MissingElement {
 }
 
 /** Which elements a notice of this kind lacks, each with the incident field that would supply it. */
-export function missingElements(kind: NoticeKind, incident: Incident, options: NoticeOptions): MissingElement[] {
+export function missingElements(kind: NoticeKind, incident: NoticeIncident, options: NoticeOptions): MissingElement[] {
   const missing: MissingElement[] = [];
   const lack = (element: Element, path: string) => missing.push({ element, path, message: `missing ${ELEMENTS[element]}` });
   if (!incident.description.trim()) lack('nature', 'description');
@@ -62,7 +83,7 @@ export function missingElements(kind: NoticeKind, incident: Incident, options: N
 }
 
 /** Everything a template may use. Templates see only this, never the stored document. */
-export function noticeContext(kind: NoticeKind, lang: Lang, incident: Incident, options: NoticeOptions, now: Date) {
+export function noticeContext(kind: NoticeKind, lang: Lang, incident: NoticeIncident, options: NoticeOptions, now: Date) {
   const categories = incident.dataCategories.map((c) => CATEGORY_LABELS[c][lang]);
   const occurred = incident.occurred.from
     ? `${formatMoment(incident.occurred.from, lang)}${incident.occurred.to ? ` – ${formatMoment(incident.occurred.to, lang)}` : ''}${incident.occurred.approximate ? (lang === 'nb' ? ' (omtrentlig)' : ' (approximate)') : ''}`
@@ -80,7 +101,7 @@ export function noticeContext(kind: NoticeKind, lang: Lang, incident: Incident, 
       ref: incident.ref,
       title: incident.title,
       description: incident.description,
-      breachTypes: joinList(incident.breachTypes.map((t) => BREACH_TYPE_LABELS[t]![lang]), lang),
+      breachTypes: joinList(incident.breachTypes.map((t) => BREACH_TYPE_LABELS[t][lang]), lang),
       cause: incident.cause.description || incident.cause.vector,
       occurred,
       detectedAt: formatMoment(incident.detected.at, lang),

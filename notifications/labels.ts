@@ -1,9 +1,7 @@
-import type { DataCategory, LikelyConsequence } from '../server/domains/incidents/incident.vocabulary.js';
-
 export type Lang = 'nb' | 'en';
 
 /** How each data category reads in a notice, in plain language. */
-export const CATEGORY_LABELS: Record<DataCategory, Record<Lang, string>> = {
+export const CATEGORY_LABELS = {
   identity: { nb: 'navn og andre identitetsopplysninger', en: 'names and other identity data' },
   contact: { nb: 'kontaktopplysninger', en: 'contact details' },
   work_contact: { nb: 'kontaktopplysninger i jobbsammenheng', en: 'work contact details' },
@@ -34,16 +32,20 @@ export const CATEGORY_LABELS: Record<DataCategory, Record<Lang, string>> = {
   special_category_unspecified: { nb: 'særlige kategorier personopplysninger', en: 'special categories of personal data' },
   criminal_offences: { nb: 'opplysninger om straffedommer og lovovertredelser', en: 'data on criminal convictions and offences' },
   unspecified: { nb: 'personopplysninger (kategorier ikke avklart)', en: 'personal data (categories not yet established)' },
-};
+} as const satisfies Record<string, Record<Lang, string>>;
 
-export const BREACH_TYPE_LABELS: Record<string, Record<Lang, string>> = {
+/** The data categories the catalogue words; the incident's list must be among them (the type check says so where one meets the other). */
+export type DataCategory = keyof typeof CATEGORY_LABELS;
+
+export const BREACH_TYPE_LABELS = {
   confidentiality: { nb: 'brudd på konfidensialitet (uvedkommende kan ha fått tilgang)', en: 'a breach of confidentiality (someone unauthorised may have had access)' },
   integrity: { nb: 'brudd på integritet (opplysninger er endret)', en: 'a breach of integrity (data was altered)' },
   availability: { nb: 'brudd på tilgjengelighet (opplysninger har vært utilgjengelige eller er tapt)', en: 'a breach of availability (data was unavailable or lost)' },
-};
+} as const satisfies Record<string, Record<Lang, string>>;
+export type BreachType = keyof typeof BREACH_TYPE_LABELS;
 
 /** What could happen to the people, as the facts form asks it and the assessment's reasons say it. */
-export const CONSEQUENCE_LABELS: Record<LikelyConsequence, Record<Lang, string>> = {
+export const CONSEQUENCE_LABELS = {
   physical_safety: { nb: 'fare for liv, helse eller fysisk sikkerhet', en: 'danger to life, health or physical safety' },
   identity_fraud: { nb: 'identitetstyveri eller svindel', en: 'identity theft or fraud' },
   financial_loss: { nb: 'økonomisk tap', en: 'financial loss' },
@@ -51,4 +53,5 @@ export const CONSEQUENCE_LABELS: Record<LikelyConsequence, Record<Lang, string>>
   reputation: { nb: 'skade på omdømmet', en: 'damage to reputation' },
   professional_secrecy: { nb: 'at taushetsbelagte opplysninger kommer ut', en: 'loss of confidentiality protected by professional secrecy' },
   distress: { nb: 'psykisk belastning', en: 'distress' },
-};
+} as const satisfies Record<string, Record<Lang, string>>;
+export type LikelyConsequence = keyof typeof CONSEQUENCE_LABELS;

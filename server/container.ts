@@ -24,6 +24,7 @@ import { milestoneBatchModel } from './domains/clock/milestone-batch.model.js';
 import { DeferredJobs } from './jobs/deferred-jobs.js';
 import { DueIndex } from './jobs/due-index.js';
 import { HorizonPlanner } from './jobs/horizon-planner.js';
+import { presentClock } from './domains/clock/clock.presenter.js';
 import { ClockService } from './domains/clock/clock.service.js';
 import { incidentModels } from './domains/incidents/incident.model.js';
 import { incidentRoutes } from './domains/incidents/incident.routes.js';
@@ -148,7 +149,11 @@ export function createContainer(infra: Infrastructure) {
       }
       return concealed;
     }),
-    ...incidentRoutes(incidents, clockService, alerts),
+    ...incidentRoutes({
+      incidents, clock,
+      clockOf: async (incident, withAlerts) =>
+        presentClock(incident, withAlerts ? await alerts.forIncident(String(incident._id)) : [], clock.now(), config.clock),
+    }),
     ...assessmentRoutes(assessments),
     ...noticeRoutes(notices, templates),
     ...rotaRoutes(rotas),

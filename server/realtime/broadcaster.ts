@@ -1,4 +1,4 @@
-import type { Actor } from '../domains/auth/auth.service.js';
+import type { Actor } from '../domains/access/actor.js';
 import { canSeeIncident, type Audience } from '../domains/incidents/incident.access.js';
 import type { AlertMessage, ServerToClientEvents } from './events.js';
 import { incidentRoom, roleRoom, sessionRoom, userRoom, type RealtimeServer } from './socket-server.js';

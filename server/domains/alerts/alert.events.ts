@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../access/actor.js';
 import type { Incident } from '../incidents/incident.model.js';
 import type { Alert } from './alert.model.js';
 

@@ -5,13 +5,13 @@ import { z } from 'zod';
 import { can, publicAccess, route, type AnyRoute } from '../../http/route.js';
 import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
-import type { Actor } from '../auth/auth.service.js';
-import { actorOf } from '../auth/auth.service.js';
-import { auditContext } from '../auth/guard.js';
-import { presentAlert } from '../incidents/incident.presenter.js';
+import type { Actor } from '../access/actor.js';
+import { actorOf } from '../access/actor.js';
+import { auditContext } from '../audit/audit.context.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { UserService } from '../users/user.service.js';
 import { verifyAckToken } from './ack-link.js';
+import { presentAlert, presentDelivery } from './alert.presenter.js';
 import type { AlertService } from './alert.service.js';
 import type { AlertDispatcher } from './dispatcher.js';
 import { ObjectIdString } from '../../lib/ids.js';
@@ -91,10 +91,7 @@ export function alertRoutes(alerts: AlertService, dispatcher: AlertDispatcher, i
       access: can('alert:read'), params: Params,
       handle: async ({ params, actor }) => {
         await visibleAlert(actor, params.id);
-        return (await dispatcher.deliveriesOf(params.id)).map((d) => ({
-          id: String(d._id), channel: d.channel, recipient: d.recipient, level: d.level, status: d.status, attempts: d.attempts,
-          lastError: d.lastError, createdAt: d.createdAt.toISOString(), sentAt: d.sentAt ? d.sentAt.toISOString() : null,
-        }));
+        return (await dispatcher.deliveriesOf(params.id)).map(presentDelivery);
       },
     }),
   ];

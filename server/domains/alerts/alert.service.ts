@@ -4,13 +4,13 @@ import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Emits } from '../../lib/events.js';
-import type { AlertMessage } from '../../realtime/events.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../access/actor.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import { alertAudience, type Audience } from '../incidents/incident.access.js';
 import type { Incident } from '../incidents/incident.model.js';
 import type { AlertEvents } from './alert.events.js';
 import type { Alert, AlertKind } from './alert.model.js';
+import { presentAlertMessage, type AlertMessage } from './alert.presenter.js';
 import { isObjectId } from '../../lib/ids.js';
 import type { DueIndex } from '../../jobs/due-index.js';
 
@@ -27,21 +27,6 @@ export interface FireAlert {
 export interface PushedAlert {
   alert: Alert;
   sent: Date | undefined;
-}
-
-export function presentAlertMessage(alert: Alert): AlertMessage {
-  return {
-    alertId: String(alert._id),
-    incidentId: alert.incidentId,
-    kind: alert.kind,
-    milestone: alert.milestone,
-    hoursElapsed: alert.hoursElapsed,
-    deadline: alert.deadline ? alert.deadline.toISOString() : '',
-    dueAt: alert.dueAt.toISOString(),
-    sentAt: (alert.pushedAt ?? alert.firedAt).toISOString(),
-    late: alert.late,
-    title: alert.title,
-  };
 }
 
 /**

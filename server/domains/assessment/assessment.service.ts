@@ -2,7 +2,7 @@ import type { Model } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
 import { badRequest, notFound, unprocessable } from '../../lib/errors.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../access/actor.js';
 import type { Incident } from '../incidents/incident.model.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { AssessmentRecord, DecisionRecord } from './assessment.model.js';

@@ -11,20 +11,10 @@ import type { UserService } from '../users/user.service.js';
 import type { AuthEvents } from './auth.events.js';
 import type { RefreshToken, Session as SessionRecord } from './auth.model.js';
 import type { LoginThrottleService } from './login-throttle.js';
-import type { Role } from './permissions.js';
+import { actorOf, type Actor } from '../access/actor.js';
 import type { TokenService } from './token.service.js';
 
-/** The signed-in caller as every service sees it; roles are read from the database on each request. */
-export interface Actor {
-  id: string;
-  email: string;
-  name: string;
-  roles: Role[];
-  /** The session a request or socket came with; absent for actors not signed in (ack links, jobs). */
-  sessionId?: string;
-}
-
-export const actorOf = (user: User): Actor => ({ id: String(user._id), email: user.email, name: user.name, roles: [...user.roles] });
+export { actorOf, type Actor } from '../access/actor.js';
 
 export interface Session {
   accessToken: string;

@@ -4,14 +4,12 @@ import type { DueIndex } from '../../jobs/due-index.js';
 import { jobDone as done, jobSkipped as skipped, type JobOutcome, type Scheduler } from '../../jobs/scheduler.js';
 import { addHours, HOUR_MS, type Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
-import type { Alert } from '../alerts/alert.model.js';
 import type { AlertService, FireAlert, PushedAlert } from '../alerts/alert.service.js';
 import type { Incident } from '../incidents/incident.model.js';
 import type { ClockPlan } from './clock-plan.model.js';
 import type { MilestoneBatch, MilestoneItem } from './milestone-batch.model.js';
 import {
-  DEADLINE_HOURS, hoursOfKey, LATE_AFTER_MS, latestDueMilestone, milestonesUntilDeadline, nextMilestone,
-  presentMoment, type ClockSettings, type Milestone,
+  DEADLINE_HOURS, hoursOfKey, LATE_AFTER_MS, latestDueMilestone, nextMilestone, type ClockSettings, type Milestone,
 } from './clock.rules.js';
 
 export const JOB = {
@@ -362,46 +360,6 @@ export class ClockService {
     if (repushed || caughtUp) this.logger.info({ repushed, caughtUp }, 'clock recovery');
     return { repushed, caughtUp };
   }
-
-  /** How the clock reads now, for the presenter. */
-  view(incident: Incident, alerts: Alert[]) {
-    const now = this.clock.now();
-    const milestoneAlerts = alerts.filter((a) => a.kind === 'milestone' || a.kind === 'overdue');
-    const awareAt = incident.awareness?.at ?? null;
-    const deadline = incident.clock.deadline;
-    const reference = incident.clock.state === 'stopped' && incident.clock.stoppedAt ? incident.clock.stoppedAt : now;
-    const alertView = (a: Alert | undefined) =>
-      a ? { id: String(a._id), firedAt: a.firedAt.toISOString(), late: a.late, acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null } : null;
-    return {
-      state: incident.clock.state,
-      awareAt: awareAt?.toISOString() ?? null,
-      deadline: deadline ? presentMoment(deadline) : null,
-      hoursElapsed: awareAt ? round1((reference.getTime() - awareAt.getTime()) / HOUR_MS) : null,
-      msLeft: deadline ? deadline.getTime() - reference.getTime() : null,
-      overdue: deadline ? reference > deadline : false,
-      stoppedAt: incident.clock.stoppedAt?.toISOString() ?? null,
-      stopReason: incident.clock.stopReason,
-      stopNote: incident.clock.stopNote,
-      milestones: awareAt
-        ? milestonesUntilDeadline(awareAt, this.settings).map((m) => ({
-            key: m.key,
-            hours: m.hours,
-            dueAt: m.dueAt.toISOString(),
-            passed: m.dueAt <= now,
-            alert: alertView(milestoneAlerts.find((a) => a.milestone === m.key && a.dueAt.getTime() === m.dueAt.getTime())),
-          }))
-        : [],
-      overdueAlerts: milestoneAlerts.filter((a) => a.kind === 'overdue').map((a) => ({ milestone: a.milestone, ...alertView(a)! })),
-      next: awareAt && incident.clock.state === 'running' ? toIso(nextMilestone(awareAt, now, this.settings)) : null,
-      triage: {
-        startedAt: incident.triageStartedAt.toISOString(),
-        limitAt: addHours(incident.triageStartedAt, this.settings.triageLimitHours).toISOString(),
-        overrun: !incident.awareness && incident.status === 'triage' && now > addHours(incident.triageStartedAt, this.settings.triageLimitHours),
-      },
-    };
-  }
 }
 
 const maxDate = (a: Date, b: Date) => (a > b ? a : b);
-const round1 = (n: number) => Math.round(n * 10) / 10;
-const toIso = (m: Milestone) => ({ key: m.key, hours: m.hours, dueAt: m.dueAt.toISOString() });

@@ -1,13 +1,37 @@
-import type { Alert } from '../alerts/alert.model.js';
-import type { ClockService } from '../clock/clock.service.js';
+import type { MomentView } from '../clock/clock.rules.js';
 import type { Incident } from './incident.model.js';
 import type { Submission } from './submission.model.js';
 import type { TimelineEvent } from './timeline.model.js';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
+/** A milestone's alert as the clock shows it. */
+export interface MilestoneAlertView {
+  id: string;
+  firedAt: string;
+  late: boolean;
+  acknowledgedAt: string | null;
+}
+
+/** The incident's clock as it reads now; the clock domain fills it (clock.presenter.ts). */
+export interface ClockView {
+  state: Incident['clock']['state'];
+  awareAt: string | null;
+  deadline: MomentView | null;
+  hoursElapsed: number | null;
+  msLeft: number | null;
+  overdue: boolean;
+  stoppedAt: string | null;
+  stopReason: Incident['clock']['stopReason'];
+  stopNote: string | null;
+  milestones: { key: string; hours: number; dueAt: string; passed: boolean; alert: MilestoneAlertView | null }[];
+  overdueAlerts: ({ milestone: string } & MilestoneAlertView)[];
+  next: { key: string; hours: number; dueAt: string } | null;
+  triage: { startedAt: string; limitAt: string; overrun: boolean };
+}
+
 /** The incident as it leaves the server: ids as strings, times in UTC ISO, and the clock as it reads now. */
-export function presentIncident(incident: Incident, clock: ClockService, alerts: Alert[] = []) {
+export function presentIncident(incident: Incident, clock: ClockView) {
   return {
     id: String(incident._id),
     ref: incident.ref,
@@ -27,7 +51,7 @@ export function presentIncident(incident: Incident, clock: ClockService, alerts:
       : null,
     awareAt: iso(incident.awareness?.at),
     deadline: iso(incident.clock.deadline),
-    clock: clock.view(incident, alerts),
+    clock,
     followUp: incident.followUp ? { dueAt: iso(incident.followUp.dueAt), afterSubmissionId: incident.followUp.afterSubmissionId } : null,
     dataCategories: incident.dataCategories,
     dataDetail: incident.dataDetail,
@@ -87,24 +111,6 @@ export function presentSubmission(s: Submission) {
     followUpDueAt: iso(s.followUpDueAt),
     recordedBy: s.recordedBy,
     recordedAt: s.recordedAt.toISOString(),
-  };
-}
-
-export function presentAlert(a: Alert) {
-  return {
-    id: String(a._id),
-    incidentId: a.incidentId,
-    incidentRef: a.incidentRef,
-    title: a.title,
-    kind: a.kind,
-    milestone: a.milestone,
-    hoursElapsed: a.hoursElapsed,
-    deadline: iso(a.deadline),
-    dueAt: a.dueAt.toISOString(),
-    firedAt: a.firedAt.toISOString(),
-    late: a.late,
-    acknowledgedAt: iso(a.acknowledgedAt),
-    acknowledgedBy: a.acknowledgedBy,
   };
 }
 

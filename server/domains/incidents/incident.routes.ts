@@ -1,16 +1,23 @@
 import { can, route, type AnyRoute } from '../../http/route.js';
-import type { AlertService } from '../alerts/alert.service.js';
-import type { Actor } from '../auth/auth.service.js';
-import { auditContext } from '../auth/guard.js';
-import type { ClockService } from '../clock/clock.service.js';
-import { presentIncident, presentSubmission, presentTimelineEvent, registerRow, toCsv } from './incident.presenter.js';
+import type { Clock } from '../../lib/clock.js';
+import type { Actor } from '../access/actor.js';
+import { auditContext } from '../audit/audit.context.js';
+import type { Incident } from './incident.model.js';
+import { presentIncident, type ClockView, presentSubmission, presentTimelineEvent, registerRow, toCsv } from './incident.presenter.js';
 import {
   CloseIncident, ControllerInformed, CreateIncident, DeclareAwareness, IdParams, ListIncidents, MaskQuery, Reason, RecordSubmission, RegisterQuery, UpdateIncident,
 } from './incident.schemas.js';
 import type { IncidentService } from './incident.service.js';
 
-export function incidentRoutes(incidents: IncidentService, clock: ClockService, alerts: AlertService): AnyRoute[] {
-  const present = async (incident: Parameters<typeof presentIncident>[0]) => presentIncident(incident, clock, await alerts.forIncident(String(incident._id)));
+export interface IncidentRoutesDeps {
+  incidents: IncidentService;
+  /** The incident's clock as it reads now; with its milestone alerts unless `withAlerts` is false (the list). */
+  clockOf: (incident: Incident, withAlerts: boolean) => Promise<ClockView>;
+  clock: Clock;
+}
+
+export function incidentRoutes({ incidents, clockOf, clock }: IncidentRoutesDeps): AnyRoute[] {
+  const present = async (incident: Incident) => presentIncident(incident, await clockOf(incident, true));
   return [
     route<Actor, typeof CreateIncident, typeof MaskQuery>({
       method: 'post', path: '/incidents', summary: 'Log an incident (with awareAt the 72-hour clock starts; without it, triage)', tag: 'incidents',
@@ -25,7 +32,7 @@ export function incidentRoutes(incidents: IncidentService, clock: ClockService, 
       access: can('incident:read'), query: ListIncidents,
       handle: async ({ query, actor }) => {
         const { items, nextCursor } = await incidents.list(actor, query);
-        return { items: items.map((i) => presentIncident(i, clock)), nextCursor };
+        return { items: await Promise.all(items.map(async (i) => presentIncident(i, await clockOf(i, false)))), nextCursor };
       },
     }),
     route<Actor, undefined, undefined, typeof IdParams>({
@@ -98,7 +105,7 @@ export function incidentRoutes(incidents: IncidentService, clock: ClockService, 
           res.send(`\ufeff${toCsv(rows)}`);
         } else {
           // The dashboard opens each row's incident by its id; the CSV is for people and has none.
-          res.json({ generatedAt: new Date().toISOString(), incidents: rows.map((row, i) => ({ id: String(entries[i]!.incident._id), ...row })) });
+          res.json({ generatedAt: clock.now().toISOString(), incidents: rows.map((row, i) => ({ id: String(entries[i]!.incident._id), ...row })) });
         }
       },
     }),

@@ -4,7 +4,7 @@ import { addHours, type Clock } from '../../lib/clock.js';
 import { AppError, badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import type { Emits } from '../../lib/events.js';
 import { canonicalJson, type AuditContext, type AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../access/actor.js';
 import { deadlineOf } from '../clock/clock.rules.js';
 import type { UserService } from '../users/user.service.js';
 import { canSeeIncident, trustedVisibility } from './incident.access.js';

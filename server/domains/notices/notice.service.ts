@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Model } from 'mongoose';
-import { missingElements, noticeContext, type ContactPoint, type MissingElement, type NoticeKind, type Phase } from '../../../notifications/catalog.js';
+import { missingElements, noticeContext, type ContactPoint, type MissingElement, type NoticeIncident, type NoticeKind, type Phase } from '../../../notifications/catalog.js';
 import type { Lang } from '../../../notifications/labels.js';
 import { renderNotice, type RenderedNotice } from '../../../notifications/render.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../access/actor.js';
 import type { Incident } from '../incidents/incident.model.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { UserService } from '../users/user.service.js';
@@ -31,6 +31,24 @@ export interface OrganisationSettings {
 /** SHA-256 over exactly what is sent: subject, HTML and text. */
 export function contentHash(n: { subject: string; html: string; text: string }): string {
   return createHash('sha256').update(n.subject).update('\0').update(n.html).update('\0').update(n.text).digest('hex');
+}
+
+/** What a notice may say about an incident: the fields the notices word, and nothing else of it. */
+export function noticeIncidentOf(incident: Incident): NoticeIncident {
+  const { ref, title, description, breachTypes, cause, occurred, detected, awareness, clock, dataCategories, dataLocation, systems, subjects, records } = incident;
+  return {
+    ref, title, description, breachTypes, dataCategories, dataLocation, systems, records,
+    cause: { vector: cause.vector, description: cause.description },
+    occurred: { from: occurred.from, to: occurred.to, approximate: occurred.approximate },
+    detected: { at: detected.at },
+    awareness: awareness ? { at: awareness.at } : null,
+    clock: { deadline: clock.deadline },
+    subjects: { groups: subjects.groups, count: subjects.count },
+    consequences: incident.consequences,
+    measuresTaken: incident.measuresTaken,
+    measuresPlanned: incident.measuresPlanned,
+    controller: { name: incident.controller.name, contact: incident.controller.contact },
+  };
 }
 
 export interface NoticeServiceDeps {
@@ -76,10 +94,11 @@ export class NoticeService {
     const now = this.clock.now();
     const late = request.kind === 'authority' && !!incident.clock.deadline && now > incident.clock.deadline;
     const options = { phase: request.phase, late, delayReasons: request.delayReasons, organisation: this.organisation.name, contact, adviceToSubjects: request.adviceToSubjects };
-    const missing: MissingElement[] = missingElements(request.kind, incident, options);
+    const about = noticeIncidentOf(incident);
+    const missing: MissingElement[] = missingElements(request.kind, about, options);
     if (!this.organisation.name) missing.push({ element: 'contact', path: 'ORGANISATION_NAME', message: "missing the organisation's name (set ORGANISATION_NAME)" });
     const template = await this.templates.inForce(request.kind, request.lang);
-    const rendered: RenderedNotice = renderNotice(String(template._id), template, noticeContext(request.kind, request.lang, incident, options, now));
+    const rendered: RenderedNotice = renderNotice(String(template._id), template, noticeContext(request.kind, request.lang, about, options, now));
     return { incident, template, rendered, missing };
   }
 

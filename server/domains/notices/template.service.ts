@@ -7,7 +7,7 @@ import { sampleAdvice, sampleContact, sampleIncident } from '../../../notificati
 import type { Clock } from '../../lib/clock.js';
 import { AppError, badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../access/actor.js';
 import type { TemplateVersion } from './notice.model.js';
 import { isObjectId } from '../../lib/ids.js';
 

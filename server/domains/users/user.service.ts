@@ -7,14 +7,14 @@ import { EgressRefused, type EgressGuard } from '../../lib/egress.js';
 import type { Emits } from '../../lib/events.js';
 import type { Logger } from '../../lib/logger.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
-import type { Role } from '../auth/permissions.js';
+import type { Role } from '../access/permissions.js';
 import { emailKey, type Credential, type User } from './user.model.js';
 import { presentUser } from './user.presenter.js';
 import type { UserEvents } from './user.events.js';
 import type { CreateUser, UpdateUser } from './user.schemas.js';
 import { isObjectId } from '../../lib/ids.js';
 import { op } from '../../db/trusted.js';
-import { actorOf, type Actor } from '../auth/auth.service.js';
+import { actorOf, type Actor } from '../access/actor.js';
 
 /** Refuses a webhook URL that reaches an internal address, with the field named. */
 export async function checkWebhook(egress: EgressGuard, url: string, path: string): Promise<void> {
