@@ -224,7 +224,7 @@ export class AlertDispatcher {
     const lang: Lang = user?.locale ?? 'nb';
     const facts: AlertFacts = {
       alertId: String(alert._id), kind: alert.kind, milestone: alert.milestone, hoursElapsed: alert.hoursElapsed, deadline: alert.deadline,
-      late: alert.late, title: alert.title, ref: alert.incidentRef, escalated: delivery.level > 0, organisation: this.settings.organisation,
+      late: alert.late, title: alert.title, ref: alert.incidentRef, escalated: delivery.level > 0, organisation: this.settings.organisation, now: this.clock.now(),
       incidentUrl: `${this.settings.publicUrl}/incidents/${alert.incidentId}`,
       ackUrl: delivery.userId
         ? `${this.settings.publicUrl}/api/alerts/${String(alert._id)}/ack-link?token=${ackToken(this.settings.ackSecret, String(alert._id), delivery.userId, new Date(this.clock.now().getTime() + 7 * 86_400_000))}`

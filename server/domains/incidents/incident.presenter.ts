@@ -1,3 +1,6 @@
+import type { Lang } from '../../../notifications/labels.js';
+import { say } from '../../../notifications/messages/index.js';
+import { fieldLabel, valueText } from '../../../notifications/messages/incident.messages.js';
 import type { MomentView } from '../clock/clock.rules.js';
 import type { Incident } from './incident.model.js';
 import type { Submission } from './submission.model.js';
@@ -85,14 +88,23 @@ export function presentIncident(incident: Incident, clock: ClockView) {
 
 export type IncidentView = ReturnType<typeof presentIncident>;
 
-export function presentTimelineEvent(event: TimelineEvent) {
+/**
+ * A timeline entry in the reader's language: `summary` worded from the catalogue (an entry from before
+ * the catalogue keeps its recorded English), and each change with the field's name and both values as
+ * the screens say them, beside the raw values.
+ */
+export function presentTimelineEvent(event: TimelineEvent, lang: Lang) {
+  const raw = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
   return {
     id: String(event._id),
     at: event.at.toISOString(),
     actor: event.actor,
     kind: event.kind,
-    summary: event.summary,
-    changes: event.changes.map((c) => ({ field: c.field, from: c.from instanceof Date ? c.from.toISOString() : c.from, to: c.to instanceof Date ? c.to.toISOString() : c.to })),
+    summary: event.message ? say(event.message, lang) : event.summary,
+    changes: event.changes.map((c) => ({
+      field: c.field, from: raw(c.from), to: raw(c.to),
+      label: fieldLabel(c.field, lang), fromText: valueText(c.from, lang), toText: valueText(c.to, lang),
+    })),
   };
 }
 

@@ -1,4 +1,5 @@
 import { can, route, type AnyRoute } from '../../http/route.js';
+import { langOf } from '../../http/lang.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Actor } from '../access/actor.js';
 import { auditContext } from '../audit/audit.context.js';
@@ -49,7 +50,7 @@ export function incidentRoutes({ incidents, clockOf, clock }: IncidentRoutesDeps
     }),
     route<Actor, undefined, undefined, typeof IdParams>({
       method: 'get', path: '/incidents/:id/timeline', summary: 'Every change: who, when, old → new', tag: 'incidents', access: can('incident:read'), params: IdParams,
-      handle: async ({ params, actor }) => (await incidents.timelineOf(actor, params.id)).map(presentTimelineEvent),
+      handle: async ({ params, actor, req }) => (await incidents.timelineOf(actor, params.id)).map((e) => presentTimelineEvent(e, langOf(req))),
     }),
     route<Actor, typeof DeclareAwareness, undefined, typeof IdParams>({
       method: 'put', path: '/incidents/:id/awareness', summary: 'Declare awareness (starts the clock) or correct it (with a reason)', tag: 'clock',

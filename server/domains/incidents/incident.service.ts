@@ -15,6 +15,8 @@ import { findNationalIdNumbers, maskNationalIdNumbers } from './national-id.js';
 import type { Submission } from './submission.model.js';
 import type { TimelineEvent } from './timeline.model.js';
 import { isObjectId } from '../../lib/ids.js';
+import { say } from '../../../notifications/messages/index.js';
+import type { TimelineMessage } from '../../../notifications/messages/incident.messages.js';
 
 /** Awareness recorded more than this before "now" counts as backdated. */
 const BACKDATED_AFTER_MS = 15 * 60_000;
@@ -33,7 +35,7 @@ export interface IncidentSettings {
 }
 
 type Change = { field: string; from: unknown; to: unknown };
-type Mutation = { set: Record<string, unknown>; kind: string; summary: string; changes?: Change[] };
+type Mutation = { set: Record<string, unknown>; kind: string; message: TimelineMessage; changes?: Change[] };
 
 const personOf = (actor: Actor): PersonRef => ({ id: actor.id, name: actor.name });
 
@@ -178,7 +180,7 @@ export class IncidentService {
     });
     const incident = doc.toObject() as Incident;
     const id = String(incident._id);
-    await this.appendTimeline(id, actor, 'created', awareAt ? 'Incident logged; awareness declared, clock started' : 'Incident logged in triage');
+    await this.appendTimeline(id, actor, 'created', { code: awareAt ? 'timeline.created-aware' : 'timeline.created', params: {} });
     await this.audit.record(ctx, { action: 'incident.created', target: { type: 'incident', id }, after: { ref: incident.ref, title: incident.title, awareAt: awareAt ?? null } });
     await this.events.emit('incident.created', { incident });
     return { incident, warnings };
@@ -224,7 +226,7 @@ export class IncidentService {
       .filter(([path, value]) => !same(read(current, path), value))
       .map(([field, to]) => ({ field, from: read(current, field) ?? null, to }));
     if (!changes.length) return { incident: current, warnings };
-    const incident = await this.write(current, { set, kind: 'updated', summary: `Changed ${changes.map((c) => c.field).join(', ')}`, changes }, actor, ctx);
+    const incident = await this.write(current, { set, kind: 'updated', message: { code: 'timeline.updated', params: { fields: changes.map((c) => c.field) } }, changes }, actor, ctx);
     const clockInputsChanged = set.role !== undefined || set['controller.targetAt'] !== undefined;
     await this.events.emit('incident.updated', { before: current, incident, clockInputsChanged });
     return { incident, warnings };
@@ -256,7 +258,7 @@ export class IncidentService {
     const incident = await this.write(current, {
       set,
       kind: correcting ? 'awareness-corrected' : 'awareness-declared',
-      summary: correcting ? `Awareness corrected: ${input.reason}` : 'Awareness declared; the 72-hour clock started',
+      message: correcting ? { code: 'timeline.awareness-corrected', params: { reason: input.reason ?? '' } } : { code: 'timeline.awareness-declared', params: {} },
       changes: [
         { field: 'awareness.at', from: current.awareness?.at ?? null, to: input.at },
         { field: 'clock.deadline', from: current.clock.deadline, to: deadline },
@@ -284,7 +286,7 @@ export class IncidentService {
     const incident = await this.write(current, {
       set: { 'clock.state': 'running', 'clock.stoppedAt': null, 'clock.stopReason': null, 'clock.stopNote': null },
       kind: 'clock-resumed',
-      summary: `Clock resumed against the same deadline: ${reason}`,
+      message: { code: 'timeline.clock-resumed', params: { reason } },
       changes: [{ field: 'clock.state', from: 'stopped', to: 'running' }],
     }, actor, ctx);
     await this.events.emit('incident.clock-resumed', { incident });
@@ -296,7 +298,7 @@ export class IncidentService {
     return this.write(current, {
       set: { 'clock.state': 'stopped', 'clock.stoppedAt': at, 'clock.stopReason': reason, 'clock.stopNote': note, ...extra },
       kind: 'clock-stopped',
-      summary: `Clock stopped (${reason}): ${note}`,
+      message: { code: 'timeline.clock-stopped', params: { stopReason: reason, note } },
       changes: [{ field: 'clock.state', from: current.clock.state, to: 'stopped' }],
     }, actor, ctx);
   }
@@ -337,7 +339,7 @@ export class IncidentService {
       incident = await this.write(current, {
         set: { followUp },
         kind: 'submission',
-        summary: `${input.phase} notification recorded (${input.channel})`,
+        message: { code: 'timeline.submission', params: { phase: input.phase, channel: input.channel } },
       }, actor, ctx);
     }
     const created = await this.submissions.create({
@@ -378,7 +380,7 @@ export class IncidentService {
     const incident = await this.write(current, {
       set: { 'controller.informedAt': input.at, 'controller.informedChannel': input.channel },
       kind: 'controller-informed',
-      summary: `Controller informed via ${input.channel}${input.note ? `: ${input.note}` : ''}`,
+      message: { code: 'timeline.controller-informed', params: { channel: input.channel, note: input.note } },
       changes: [{ field: 'controller.informedAt', from: null, to: input.at }],
     }, actor, ctx);
     await this.events.emit('incident.controller-informed', { incident });
@@ -396,7 +398,7 @@ export class IncidentService {
     if (current.clock.state === 'running') {
       Object.assign(set, { 'clock.state': 'stopped', 'clock.stoppedAt': this.clock.now(), 'clock.stopReason': 'not-a-breach', 'clock.stopNote': input.reason });
     }
-    const incident = await this.write(current, { set, kind: 'closed', summary: `Closed${input.notABreach ? ' (not a personal-data breach)' : ''}: ${input.reason}` }, actor, ctx);
+    const incident = await this.write(current, { set, kind: 'closed', message: { code: 'timeline.closed', params: { reason: input.reason, notABreach: input.notABreach } } }, actor, ctx);
     await this.events.emit('incident.closed', { incident });
     return incident;
   }
@@ -406,7 +408,7 @@ export class IncidentService {
     if (current.status !== 'closed') throw unprocessable('not_closed', 'The incident is not closed');
     const set: Record<string, unknown> = { status: current.awareness ? 'open' : 'triage', closure: null };
     if (current.clock.stopReason === 'not-a-breach') Object.assign(set, { 'clock.state': 'running', 'clock.stoppedAt': null, 'clock.stopReason': null, 'clock.stopNote': null });
-    const incident = await this.write(current, { set, kind: 'reopened', summary: `Reopened: ${reason}` }, actor, ctx);
+    const incident = await this.write(current, { set, kind: 'reopened', message: { code: 'timeline.reopened', params: { reason } } }, actor, ctx);
     await this.events.emit('incident.reopened', { incident });
     return incident;
   }
@@ -471,7 +473,7 @@ export class IncidentService {
     if (res.matchedCount === 0) throw conflict('Someone else changed this incident first; reload and try again');
     const incident = (await this.incidents.findById(current._id).lean<Incident>())!;
     const changes = mutation.changes ?? Object.keys(mutation.set).map((field) => ({ field, from: read(current, field) ?? null, to: read(incident, field) ?? null }));
-    await this.appendTimeline(id, actor, mutation.kind, mutation.summary, changes);
+    await this.appendTimeline(id, actor, mutation.kind, mutation.message, changes);
     await this.audit.record(ctx, {
       action: `incident.${mutation.kind}`,
       target: { type: 'incident', id },
@@ -483,8 +485,8 @@ export class IncidentService {
     return incident;
   }
 
-  private async appendTimeline(incidentId: string, actor: Actor | null, kind: string, summary: string, changes: Change[] = []): Promise<void> {
-    await this.timeline.create({ incidentId, at: this.clock.now(), actor: actor ? personOf(actor) : null, kind, summary, changes });
+  private async appendTimeline(incidentId: string, actor: Actor | null, kind: string, message: TimelineMessage, changes: Change[] = []): Promise<void> {
+    await this.timeline.create({ incidentId, at: this.clock.now(), actor: actor ? personOf(actor) : null, kind, message, summary: say(message, 'en'), changes });
   }
 }
 

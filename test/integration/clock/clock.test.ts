@@ -124,7 +124,7 @@ describe('the clock: milestones, stops and submissions', () => {
     const incident = await create({ title: 'Correct me', awareAt: svc.clock.now().toISOString() });
     const noReason = await api(svc).put(`/api/incidents/${incident.id}/awareness`).set(analyst.auth)
       .send({ at: new Date(svc.clock.now().getTime() - 6 * H).toISOString(), evidence: 'SIEM alert' }).expect(400);
-    assert.deepEqual(noReason.body.error.details, [{ path: 'reason', message: 'required to correct awareness' }]);
+    assert.deepEqual(noReason.body.error.details, [{ path: 'reason', message: 'required to correct awareness', label: 'Reason' }]);
 
     const earlier = new Date(svc.clock.now().getTime() - 6 * H);
     const corrected = await api(svc).put(`/api/incidents/${incident.id}/awareness`).set(analyst.auth)

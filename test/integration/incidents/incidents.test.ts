@@ -43,7 +43,7 @@ describe('incidents: intake, facts, timeline and visibility', () => {
   it('refuses awareness in the future and names the field', async () => {
     const future = new Date(svc.clock.now().getTime() + 3_600_000).toISOString();
     const res = await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'x', description: 'y', awareAt: future }).expect(400);
-    assert.deepEqual(res.body.error.details, [{ path: 'awareAt', message: 'cannot be in the future' }]);
+    assert.deepEqual(res.body.error.details, [{ path: 'awareAt', message: 'cannot be in the future', label: 'Aware since' }]);
   });
 
   it('names every bad field at once', async () => {
@@ -82,8 +82,25 @@ describe('incidents: intake, facts, timeline and visibility', () => {
 
     const timeline = await api(svc).get(`/api/incidents/${id}/timeline`).set(analyst.auth).expect(200);
     const change = timeline.body.find((e: { kind: string }) => e.kind === 'updated');
-    assert.deepEqual(change.changes.find((c: { field: string }) => c.field === 'encryption.dataEncrypted'), { field: 'encryption.dataEncrypted', from: null, to: false });
+    assert.deepEqual(change.changes.find((c: { field: string }) => c.field === 'encryption.dataEncrypted'), {
+      field: 'encryption.dataEncrypted', from: null, to: false, label: 'The data was encrypted', fromText: '–', toText: 'no',
+    });
+    assert.match(change.summary, /^Changed .*the data was encrypted/);
+    const inBokmal = await api(svc).get(`/api/incidents/${id}/timeline`).set(analyst.auth).set('Accept-Language', 'nb-NO,nb;q=0.9,en;q=0.5').expect(200);
+    const changeInBokmal = inBokmal.body.find((e: { kind: string }) => e.kind === 'updated');
+    assert.match(changeInBokmal.summary, /^Endret .*dataene var kryptert/);
+    assert.deepEqual(changeInBokmal.changes.find((c: { field: string }) => c.field === 'encryption.dataEncrypted')!.toText, 'nei');
+    assert.equal(inBokmal.body.find((e: { kind: string }) => e.kind === 'created').summary, 'Saken registrert i triage');
+    assert.equal(timeline.body.find((e: { kind: string }) => e.kind === 'created').summary, 'Incident logged in triage');
     assert.equal(change.actor.id, analyst.id);
+  });
+
+  it('names a refused field as the screens name it, in the language the caller asks for', async () => {
+    const nb = await api(svc).post('/api/incidents').set(analyst.auth).set('Accept-Language', 'nb').send({ title: '', description: 'x' }).expect(400);
+    assert.equal(nb.body.error.message, 'Forespørselen er ikke gyldig');
+    assert.deepEqual(nb.body.error.details.map((d: { label: string; message: string }) => [d.label, d.message]), [['Hva har skjedd', 'må fylles ut']]);
+    const en = await api(svc).post('/api/incidents').set(analyst.auth).set('Accept-Language', 'en').send({ title: 'x'.repeat(201), description: 'x' }).expect(400);
+    assert.deepEqual(en.body.error.details.map((d: { label: string; message: string }) => [d.label, d.message]), [['What happened', 'may have at most 200 characters']]);
   });
 
   it('refuses audit fields and unknown fields in an update', async () => {
