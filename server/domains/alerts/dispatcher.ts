@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { renderAlertEmail, webhookPayload, type AlertFacts } from '../../../notifications/alert-message.js';
 import type { Lang } from '../../../notifications/labels.js';
 import type { DeferredJobs } from '../../jobs/deferred-jobs.js';
-import { jobDone as done, jobSkipped as skipped, type JobOutcome, type Scheduler } from '../../jobs/scheduler.js';
+import { jobDone as done, jobFailed as failed, jobSkipped as skipped, type JobOutcome, type Scheduler } from '../../jobs/scheduler.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import { actorOf } from '../access/actor.js';
@@ -205,8 +205,9 @@ export class AlertDispatcher {
       for (let id = queue.shift(); id; id = queue.shift()) outcomes.push(await this.deliverOne(id));
     };
     await Promise.all(Array.from({ length: Math.min(SEND_PARALLELISM, queue.length) }, worker));
-    const failed = outcomes.flatMap((o) => (o.status === 'skipped' ? [o.reason] : []));
-    return failed.length ? skipped(failed.join('; ')) : done();
+    const reasons = (status: JobOutcome['status']) => outcomes.flatMap((o) => (o.status === status && 'reason' in o ? [o.reason] : []));
+    if (reasons('failed').length) return failed(reasons('failed').join('; '));
+    return reasons('skipped').length ? skipped(reasons('skipped').join('; ')) : done();
   }
 
   private async deliverOne(deliveryId: string) {
@@ -251,7 +252,7 @@ export class AlertDispatcher {
         const backoffMs = Math.min(300_000, 1_000 * 2 ** attempts);
         await this.scheduler.schedule(ALERT_JOB.deliver, new Date(this.clock.now().getTime() + backoffMs), { deliveryIds: [deliveryId] });
       }
-      return skipped(`attempt ${attempts} failed: ${message}`);
+      return failed(`attempt ${attempts}: ${message}`);
     }
   }
 
