@@ -1,23 +1,15 @@
 import assert from 'node:assert/strict';
-import { api, startTestService, type TestService, type TestUser } from '../../support/service.js';
+import { testService } from '../../support/factories.js';
+import { api, startTestService } from '../../support/service.js';
 
 const FNR = '01010112377';
 
 describe('incidents: intake, facts, timeline and visibility', () => {
-  let svc: TestService;
-  let analyst: TestUser;
-  let manager: TestUser;
-  let dpo: TestUser;
-  let oncall: TestUser;
-
-  before(async () => {
-    svc = await startTestService();
-    analyst = await svc.user(['analyst']);
-    manager = await svc.user(['manager']);
-    dpo = await svc.user(['dpo']);
-    oncall = await svc.user(['oncall']);
-  });
-  after(() => svc.close());
+  const { svc, signedInAs } = testService();
+  const analyst = signedInAs('analyst');
+  const manager = signedInAs('manager');
+  const dpo = signedInAs('dpo');
+  const oncall = signedInAs('oncall');
 
   it('takes the quick intake and answers 201 with id and deadline', async () => {
     const awareAt = new Date(svc.clock.now().getTime() - 5 * 60_000).toISOString();

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { buildIncident } from '../../support/factories.js';
 import type { Socket } from 'socket.io-client';
 import type { AlertMessage } from '../../../server/realtime/events.js';
 import { ManualClock } from '../../support/clock.js';
@@ -41,8 +42,7 @@ describe('security: need-to-know is decided from the current state', () => {
   });
   afterEach(() => svc.close());
 
-  const open = async (body: Record<string, unknown> = {}) =>
-    (await api(svc).post('/api/incidents').set(manager.auth).send({ title: SECRET_TITLE, description: '', awareAt: svc.clock.now().toISOString(), ...body }).expect(201)).body;
+  const open = (body: Record<string, unknown> = {}) => buildIncident(svc, manager, { title: SECRET_TITLE, ...body });
   const restrict = async (id: string) => {
     const current = (await api(svc).get(`/api/incidents/${id}`).set(manager.auth).expect(200)).body;
     await api(svc).patch(`/api/incidents/${id}`).set(manager.auth).send({ version: current.version, restricted: true, assignees: [assignee.id] }).expect(200);
