@@ -7,6 +7,7 @@ export function sampleIncident(): NoticeIncident {
   return {
     ref: 'BC-2026-0001',
     title: 'Kundeliste sendt til feil mottaker',
+    outwardDescription: 'En medarbeider hos oss sendte ved en feil en fil med kundeopplysninger til en samarbeidspartner. Samarbeidspartneren varslet oss samme dag og har slettet filen.',
     description: 'En medarbeider sendte et regneark med kundeopplysninger til en ekstern samarbeidspartner ved en feil.\n\nMottakeren varslet oss samme dag.',
     breachTypes: ['confidentiality'],
     cause: { vector: 'feilsendt e-post', description: 'Feil adresse valgt i e-postklienten' },

@@ -39,6 +39,9 @@ import { noticeModels } from './domains/notices/notice.model.js';
 import { noticeRoutes } from './domains/notices/notice.routes.js';
 import { NoticeService } from './domains/notices/notice.service.js';
 import { TemplateService } from './domains/notices/template.service.js';
+import { ObligationService } from './domains/obligations/obligation.service.js';
+import { registerRoutes } from './domains/register/register.routes.js';
+import { RegisterService } from './domains/register/register.service.js';
 import { userModels } from './domains/users/user.model.js';
 import { alertRoutes } from './domains/alerts/alert.routes.js';
 import { deliveryModel } from './domains/alerts/delivery.model.js';
@@ -94,7 +97,8 @@ export function createContainer(infra: Infrastructure) {
   const incidents: IncidentService = new IncidentService({
     incidents: Incidents, counters: Counters, timeline: timelineModel(connection), submissions: submissionModel(connection), users, audit, events, clock,
     settings: { controllerNoticeTargetHours: config.clock.controllerNoticeTargetHours },
-    citationProblem: (incidentId, noticeId) => notices.citationProblem(incidentId, noticeId),
+    citedNotices: { claim: (incidentId, noticeId, filing) => notices.claimForFiling(incidentId, noticeId, filing), release: (noticeId) => notices.releaseFiling(noticeId) },
+    obligationsOf: (incident, options) => obligations.of(incident, options),
   });
 
   const { Assessments, Decisions } = assessmentModels(connection);
@@ -103,6 +107,7 @@ export function createContainer(infra: Infrastructure) {
   const { Templates, Notices } = noticeModels(connection);
   const templates = new TemplateService({ templates: Templates, audit, clock });
   const notices: NoticeService = new NoticeService({ notices: Notices, templates, incidents, users, audit, clock, organisation: config.organisation });
+  const obligations = new ObligationService({ assessments: Assessments, decisions: Decisions, notices: Notices, users, settings: { triageLimitHours: config.clock.triageLimitHours } });
 
   const Rotas = rotaModel(connection);
   const rotas = new RotaService({ rotas: Rotas, users, audit, egress, clock });
@@ -156,6 +161,7 @@ export function createContainer(infra: Infrastructure) {
     }),
     ...assessmentRoutes(assessments),
     ...noticeRoutes(notices, templates),
+    ...registerRoutes(new RegisterService({ incidents, decisions: Decisions, notices: Notices }), clock),
     ...rotaRoutes(rotas),
     ...alertRoutes(alerts, dispatcher, incidents, users, config.auth.jwtSecret, clock),
   ];
@@ -164,6 +170,7 @@ export function createContainer(infra: Infrastructure) {
   const init = async () => {
     await Promise.all(Object.values(connection.models).map((model) => model.init()));
     await templates.seed();
+    await incidents.backfillObligations();
   };
 
   return { ...infra, events, audit, users, tokens, auth, broadcaster, alerts, clockService, deferredJobs, planner, incidents, assessments, templates, notices, rotas, dispatcher, watchdog, mailer, routes, guard: createGuard(auth), init };

@@ -11,6 +11,8 @@ type Words = Readonly<Record<Lang, string>>;
 export const FIELD_LABELS = {
   title: { nb: 'Hva har skjedd', en: 'What happened' },
   description: { nb: 'Beskrivelse', en: 'Description' },
+  outwardDescription: { nb: 'Det de berørte får vite om hva som skjedde', en: 'What the people are told happened' },
+  adviceToSubjects: { nb: 'Råd til de berørte', en: 'Advice to the people' },
   status: { nb: 'Status', en: 'Status' },
   breachTypes: { nb: 'Type brudd', en: 'Type of breach' },
   cause: { nb: 'Årsak', en: 'Cause' },
@@ -155,6 +157,9 @@ export interface TimelineMessageParams {
   'timeline.created-aware': NoParams;
   'timeline.updated': { fields: string[] };
   'timeline.awareness-declared': NoParams;
+  'timeline.awareness-declared-controller': NoParams;
+  'timeline.people-told': { how: string };
+  'timeline.public-informed': { how: string };
   'timeline.awareness-corrected': { reason: string };
   'timeline.clock-stopped': { stopReason: 'notified' | 'not-notifiable' | 'not-a-breach'; note: string };
   'timeline.clock-resumed': { reason: string };
@@ -176,6 +181,12 @@ export const TIMELINE_MESSAGES: Catalogue<TimelineMessageParams> = {
     en: (p) => `Changed ${p.fields.map((f) => fieldLabel(f, 'en').toLowerCase()).join(', ')}`,
   },
   'timeline.awareness-declared': { nb: () => 'Kjennskap erklært; 72-timersklokken startet', en: () => 'Awareness declared; the 72-hour clock started' },
+  'timeline.awareness-declared-controller': {
+    nb: () => 'Kjennskap erklært; klokken for å varsle behandlingsansvarlig startet',
+    en: () => 'Awareness declared; the clock to inform the controller started',
+  },
+  'timeline.people-told': { nb: (p) => `De berørte ble varslet (${p.how})`, en: (p) => `The people affected were told (${p.how})` },
+  'timeline.public-informed': { nb: (p) => `Offentlig informasjon publisert (${p.how})`, en: (p) => `Public communication published (${p.how})` },
   'timeline.awareness-corrected': { nb: (p) => `Tidspunkt for kjennskap korrigert: ${p.reason}`, en: (p) => `Awareness corrected: ${p.reason}` },
   'timeline.clock-stopped': {
     nb: (p) => `Klokken stoppet (${word(p.stopReason, 'nb')})${withNote(p.note)}`,

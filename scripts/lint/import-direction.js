@@ -5,15 +5,15 @@
  *   lib, notifications (words and rendering)  ←  db, jobs, http  ←  domains  ←  realtime  ←  server/*.ts
  *
  * and, among the domains, in the order of DOMAIN_ORDER: a domain may use those before it, never those
- * after it. A pure rules module (`*.rules.ts`) may be used by any domain; it may itself use nothing of
- * another domain. `server/domains/*.ts` (the event map) sits above every domain. lib does not use
+ * after it. A pure module (rules, `*.rules.ts`, or a view contract, `*.view.ts`) may be used by any domain;
+ * it may itself use only `access` and other pure modules of another domain. `server/domains/*.ts` (the event map) sits above every domain. lib does not use
  * notifications. Files outside server/ and notifications/ (client, tests, scripts) are not checked.
  */
 import { dirname, join, normalize, relative, sep } from 'node:path';
 
 /** Lowest first. A domain folder not listed here counts as above all of them. */
 export const DOMAIN_ORDER = [
-  'access', 'audit', 'users', 'auth', 'oncall', 'incidents', 'alerts', 'clock', 'assessment', 'notices', 'obligations',
+  'access', 'audit', 'users', 'auth', 'oncall', 'incidents', 'alerts', 'clock', 'assessment', 'notices', 'obligations', 'register',
 ];
 
 const TIER = { base: 0, adapters: 1, domains: 2, realtime: 3, root: 4 };
@@ -36,7 +36,7 @@ export function placeOf(path) {
     if (parts.length === 3) return { tier: TIER.domains, area: 'domains', domain: Number.POSITIVE_INFINITY };
     const name = parts[2] ?? '';
     const index = DOMAIN_ORDER.indexOf(name);
-    return { tier: TIER.domains, area: `domains/${name}`, domain: index === -1 ? DOMAIN_ORDER.length : index, rules: path.endsWith('.rules.ts') };
+    return { tier: TIER.domains, area: `domains/${name}`, domain: index === -1 ? DOMAIN_ORDER.length : index, rules: /\.(rules|view)\.ts$/.test(path) };
   }
   return undefined;
 }
@@ -54,8 +54,9 @@ export function wrongWay(from, to) {
   if (a.area === 'lib' && b.area === 'notifications') return 'server/lib is below notifications/';
   if (b.tier > a.tier) return `${a.area} is below ${b.area}`;
   if (a.tier !== TIER.domains || b.tier !== TIER.domains || a.area === b.area) return undefined;
-  if (a.rules) return `a rules module uses nothing of another domain (${b.area})`;
-  if (b.rules) return undefined;
+  const pureTarget = b.rules || b.area === 'domains/access';
+  if (a.rules) return pureTarget ? undefined : `a pure module uses only access and pure modules of another domain (${b.area})`;
+  if (pureTarget) return undefined;
   if ((b.domain ?? 0) > (a.domain ?? 0)) return `${a.area} comes before ${b.area} in the order of domains`;
   return undefined;
 }

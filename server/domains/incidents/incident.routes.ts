@@ -4,9 +4,9 @@ import type { Clock } from '../../lib/clock.js';
 import type { Actor } from '../access/actor.js';
 import { auditContext } from '../audit/audit.context.js';
 import type { Incident } from './incident.model.js';
-import { presentIncident, type ClockView, presentSubmission, presentTimelineEvent, registerRow, toCsv } from './incident.presenter.js';
+import { presentIncident, type ClockView, presentSubmission, presentTimelineEvent } from './incident.presenter.js';
 import {
-  CloseIncident, ControllerInformed, CreateIncident, DeclareAwareness, IdParams, ListIncidents, MaskQuery, Reason, RecordSubmission, RegisterQuery, UpdateIncident,
+  CloseIncident, ControllerInformed, CreateIncident, DeclareAwareness, IdParams, ListIncidents, MaskQuery, Reason, RecordSubmission, UpdateIncident,
 } from './incident.schemas.js';
 import type { IncidentService } from './incident.service.js';
 
@@ -18,7 +18,7 @@ export interface IncidentRoutesDeps {
 }
 
 export function incidentRoutes({ incidents, clockOf, clock }: IncidentRoutesDeps): AnyRoute[] {
-  const present = async (incident: Incident) => presentIncident(incident, await clockOf(incident, true));
+  const present = async (incident: Incident) => presentIncident(incident, await clockOf(incident, true), clock.now());
   return [
     route<Actor, typeof CreateIncident, typeof MaskQuery>({
       method: 'post', path: '/incidents', summary: 'Log an incident (with awareAt the 72-hour clock starts; without it, triage)', tag: 'incidents',
@@ -29,11 +29,11 @@ export function incidentRoutes({ incidents, clockOf, clock }: IncidentRoutesDeps
       },
     }),
     route<Actor, undefined, typeof ListIncidents>({
-      method: 'get', path: '/incidents', summary: 'Incidents, filtered, newest first (or by deadline), with a cursor', tag: 'incidents',
+      method: 'get', path: '/incidents', summary: 'The board (incidents that owe anything, nearest due first), or incidents filtered, newest first (or by deadline), with a cursor', tag: 'incidents',
       access: can('incident:read'), query: ListIncidents,
       handle: async ({ query, actor }) => {
         const { items, nextCursor } = await incidents.list(actor, query);
-        return { items: await Promise.all(items.map(async (i) => presentIncident(i, await clockOf(i, false)))), nextCursor };
+        return { items: await Promise.all(items.map(async (i) => presentIncident(i, await clockOf(i, false), clock.now()))), nextCursor };
       },
     }),
     route<Actor, undefined, undefined, typeof IdParams>({
@@ -71,7 +71,7 @@ export function incidentRoutes({ incidents, clockOf, clock }: IncidentRoutesDeps
       method: 'post', path: '/incidents/:id/submissions', summary: 'Record a notification to Datatilsynet (the first stops the clock)', tag: 'submissions',
       access: can('submission:record'), params: IdParams, body: RecordSubmission, status: 201,
       handle: async ({ params, body, actor, req }) => {
-        const { submission, incident } = await incidents.recordSubmission(auditContext(req, actor), actor, params.id, body);
+        const { submission, incident } = await incidents.recordSubmission(auditContext(req, actor), actor, params.id, body, { lang: langOf(req) });
         return { submission: presentSubmission(submission), incident: await present(incident) };
       },
     }),
@@ -93,22 +93,6 @@ export function incidentRoutes({ incidents, clockOf, clock }: IncidentRoutesDeps
       method: 'post', path: '/incidents/:id/reopen', summary: 'Reopen a closed incident', tag: 'incidents',
       access: can('incident:decide'), params: IdParams, body: Reason,
       handle: async ({ params, body, actor, req }) => present(await incidents.reopen(auditContext(req, actor), actor, params.id, body.reason)),
-    }),
-    route<Actor, undefined, typeof RegisterQuery>({
-      method: 'get', path: '/register', summary: 'The Art. 33(5) register: every incident, notified or not, with reasons (JSON or CSV)', tag: 'register',
-      access: can('register:export'), query: RegisterQuery, raw: true,
-      handle: async ({ query, actor, res }) => {
-        const entries = await incidents.register(actor);
-        const rows = entries.map(({ incident, submissions }) => registerRow(incident, submissions));
-        if (query.format === 'csv') {
-          res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-          res.setHeader('Content-Disposition', 'attachment; filename="breach-register.csv"');
-          res.send(`\ufeff${toCsv(rows)}`);
-        } else {
-          // The dashboard opens each row's incident by its id; the CSV is for people and has none.
-          res.json({ generatedAt: clock.now().toISOString(), incidents: rows.map((row, i) => ({ id: String(entries[i]!.incident._id), ...row })) });
-        }
-      },
     }),
   ];
 }
