@@ -93,6 +93,9 @@ describe('incidents: intake, facts, timeline and visibility', () => {
     assert.deepEqual(nb.body.error.details.map((d: { label: string; message: string }) => [d.label, d.message]), [['Hva har skjedd', 'må fylles ut']]);
     const en = await api(svc).post('/api/incidents').set(analyst.auth).set('Accept-Language', 'en').send({ title: 'x'.repeat(201), description: 'x' }).expect(400);
     assert.deepEqual(en.body.error.details.map((d: { label: string; message: string }) => [d.label, d.message]), [['What happened', 'may have at most 200 characters']]);
+    const open = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Open', description: '' }).expect(201)).body;
+    const notClosed = (lang: string) => api(svc).post(`/api/incidents/${open.id}/reopen`).set(manager.auth).set('Accept-Language', lang).send({ reason: 'Ny informasjon' }).expect(422);
+    assert.deepEqual([(await notClosed('nb')).body.error.message, (await notClosed('en')).body.error.message], ['Saken er ikke lukket', 'The incident is not closed']);
   });
 
   it('refuses audit fields and unknown fields in an update', async () => {
