@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Lang } from './labels.js';
+import type { Lang } from './messages/catalogue.js';
 import { formatMoment } from './format.js';
 import { alertMessage } from './messages/clock.messages.js';
 import { say } from './messages/index.js';

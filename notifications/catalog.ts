@@ -1,4 +1,5 @@
-import { BREACH_TYPE_LABELS, CATEGORY_LABELS, type BreachType, type DataCategory, type Lang } from './labels.js';
+import type { Lang } from './messages/catalogue.js';
+import { BREACH_TYPE_LABELS, CATEGORY_LABELS, type BreachType, type DataCategory } from './messages/vocabulary.messages.js';
 import { formatCount, formatMoment, joinList, PENDING, type Count } from './format.js';
 import type { MissingPath } from './messages/notices.messages.js';
 

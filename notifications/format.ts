@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Lang } from './labels.js';
+import type { Lang } from './messages/catalogue.js';
 
 /** A number as the incident records it: exact, estimated, a range, or not yet known. */
 export interface Count {

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { LANGS, NOTICE_KINDS, type NoticeContext, type NoticeKind } from './catalog.js';
-import type { Lang } from './labels.js';
+import type { Lang } from './messages/catalogue.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

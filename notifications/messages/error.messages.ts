@@ -1,4 +1,4 @@
-import type { Lang } from '../labels.js';
+import type { Lang } from './catalogue.js';
 
 type Words = Readonly<Record<Lang, string>>;
 

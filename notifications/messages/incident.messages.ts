@@ -1,5 +1,6 @@
 import { formatCount, formatMoment, joinList, type Count } from '../format.js';
-import { BREACH_TYPE_LABELS, CATEGORY_LABELS, CONSEQUENCE_LABELS, type Lang } from '../labels.js';
+import type { Lang } from './catalogue.js';
+import { BREACH_TYPE_LABELS, CATEGORY_LABELS, CONSEQUENCE_LABELS } from './vocabulary.messages.js';
 import type { Catalogue, MessageOf, NoParams } from './catalogue.js';
 
 type Words = Readonly<Record<Lang, string>>;

@@ -1,4 +1,4 @@
-import type { Lang } from '../labels.js';
+import type { Lang } from './catalogue.js';
 import { render, renderBoth, type Catalogue, type MessageOf } from './catalogue.js';
 import { CLOCK_MESSAGES, type ClockMessageParams } from './clock.messages.js';
 import { DECISION_MESSAGES, type DecisionMessageParams } from './decisions.messages.js';

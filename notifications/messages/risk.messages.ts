@@ -1,5 +1,6 @@
 import { formatCount, groupDigits, joinList, type Count } from '../format.js';
-import { CATEGORY_LABELS, CONSEQUENCE_LABELS, type BreachType, type DataCategory, type Lang, type LikelyConsequence } from '../labels.js';
+import type { Lang } from './catalogue.js';
+import { CATEGORY_LABELS, CONSEQUENCE_LABELS, type BreachType, type DataCategory, type LikelyConsequence } from './vocabulary.messages.js';
 import type { Catalogue, MessageOf, NoParams } from './catalogue.js';
 
 // The risk engine's measures as these messages take them (the engine's own types must fit them).
