@@ -4,22 +4,30 @@ import { api, startTestService, type TestService, type TestUser } from './servic
 type ServiceOptions = Parameters<typeof startTestService>[0];
 
 /**
- * One service for the describe block it is called in: started before its tests, closed after them.
- * `svc` and every user `signedInAs` hands out can be named at the top of the block and are usable from
- * the first test on (they stand in for what `before` creates).
+ * One service for the describe block it is called in: started before its tests, closed after them (with
+ * `perTest`, a fresh one, from fresh options, for each test). `svc` and every user `signedInAs` hands out
+ * can be named at the top of the block and are usable from the first test on (they stand in for what the
+ * hook creates).
  */
-export function testService(options: ServiceOptions = {}) {
+export function testService(options: ServiceOptions | (() => ServiceOptions) = {}, { perTest = false } = {}) {
   let started: TestService | undefined;
   const pending: { roles: Role[]; name: string | undefined; user?: TestUser }[] = [];
   const live = () => {
     if (!started) throw new Error('the test service is used before it started (outside a test or hook)');
     return started;
   };
-  before(async () => {
-    started = await startTestService(options);
+  const start = async () => {
+    started = await startTestService(typeof options === 'function' ? options() : options);
     for (const entry of pending) entry.user = await started.user(entry.roles, entry.name);
-  });
-  after(() => started?.close());
+  };
+  const stop = () => started?.close();
+  if (perTest) {
+    beforeEach(start);
+    afterEach(stop);
+  } else {
+    before(start);
+    after(stop);
+  }
 
   const svc = new Proxy({} as TestService, { get: (_, key) => Reflect.get(live(), key) });
 

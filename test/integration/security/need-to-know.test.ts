@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { buildIncident } from '../../support/factories.js';
+import { buildIncident, testService } from '../../support/factories.js';
 import type { Socket } from 'socket.io-client';
 import type { AlertMessage } from '../../../server/realtime/events.js';
 import { ManualClock } from '../../support/clock.js';
 import { drainDueJobs } from '../../support/jobs.js';
 import { startWebhookReceiver } from '../../support/receivers.js';
-import { api, flushSocket, startTestService, type TestService, type TestUser } from '../../support/service.js';
+import { api, flushSocket } from '../../support/service.js';
 
 const SECRET_TITLE = 'Styreleders helsejournal lekket';
 
@@ -23,24 +23,13 @@ const watch = (socket: Socket, incidentId: string) =>
   new Promise<{ ok: boolean; error?: string }>((resolve) => socket.emit('incident:watch', { incidentId }, resolve));
 
 describe('security: need-to-know is decided from the current state', () => {
-  let svc: TestService;
-  let analyst: TestUser;
-  let assignee: TestUser;
-  let oncall: TestUser;
-  let manager: TestUser;
-  let dpo: TestUser;
-  let admin: TestUser;
-
-  beforeEach(async () => {
-    svc = await startTestService({ clock: new ManualClock('2026-02-02T08:00:00Z') });
-    analyst = await svc.user(['analyst']);
-    assignee = await svc.user(['analyst']);
-    oncall = await svc.user(['oncall']);
-    manager = await svc.user(['manager']);
-    dpo = await svc.user(['dpo']);
-    admin = await svc.user(['admin']);
-  });
-  afterEach(() => svc.close());
+  const { svc, signedInAs } = testService(() => ({ clock: new ManualClock('2026-02-02T08:00:00Z') }), { perTest: true });
+  const analyst = signedInAs('analyst');
+  const assignee = signedInAs('analyst');
+  const oncall = signedInAs('oncall');
+  const manager = signedInAs('manager');
+  const dpo = signedInAs('dpo');
+  const admin = signedInAs('admin');
 
   const open = (body: Record<string, unknown> = {}) => buildIncident(svc, manager, { title: SECRET_TITLE, ...body });
   const restrict = async (id: string) => {
