@@ -86,12 +86,15 @@ export class ClockService {
     this.scheduler.define({ name: JOB.followUp, data: FollowUpJob, handle: (d) => this.onFollowUpDue(d) });
   }
 
-  /** Replaces the incident's pending clock jobs with the ones its current state calls for. */
-  async plan(incident: Incident): Promise<void> {
+  /**
+   * Replaces the incident's pending clock jobs with the ones its current state calls for. An incident
+   * just created has none yet, so there is nothing to cancel.
+   */
+  async plan(incident: Incident, options: { created?: boolean } = {}): Promise<void> {
     const incidentId = String(incident._id);
-    await this.scheduler.cancel(INCIDENT_JOBS, { incidentId });
+    if (!options.created) await this.scheduler.cancel(INCIDENT_JOBS, { incidentId });
     const running = incident.status !== 'closed' && incident.clock.state === 'running' && incident.awareness;
-    if (!running) await this.plans.deleteOne({ _id: incidentId });
+    if (!running && !options.created) await this.plans.deleteOne({ _id: incidentId });
     if (incident.status === 'closed') return;
     const now = this.clock.now();
 

@@ -168,7 +168,7 @@ export class IncidentService {
     const id = String(incident._id);
     await this.appendTimeline(id, actor, 'created', awareAt ? 'Incident logged; awareness declared, clock started' : 'Incident logged in triage');
     await this.audit.record(ctx, { action: 'incident.created', target: { type: 'incident', id }, after: { ref: incident.ref, title: incident.title, awareAt: awareAt ?? null } });
-    await this.clockService.plan(incident);
+    await this.clockService.plan(incident, { created: true });
     await this.announce(incident);
     return { incident, warnings };
   }
