@@ -54,6 +54,9 @@ export interface ClockServiceSettings extends ClockSettings {
 /** Jobs that belong to one incident (the planner is global). */
 const INCIDENT_JOBS = [JOB.milestone, JOB.triage, JOB.controllerNotice, JOB.followUp];
 
+/** Running clocks whose plans recovery writes in one go. */
+const RECOVER_CHUNK = 500;
+
 /** A recovered alert is pushed again when it has waited this long unpushed (its instance died mid-way). */
 const UNPUSHED_GRACE_MS = 5_000;
 
@@ -323,22 +326,31 @@ export class ClockService {
     let caughtUp = 0;
     const now = this.clock.now();
     const fired = await this.alerts.firedMilestoneKeys();
-    const toPlan: string[] = [];
+    // nextDueAt = now makes the planner look at every running clock once after a restart. The plans are
+    // written a chunk at a time: one upsert per clock would make a start with many clocks take minutes.
+    let chunk: { id: string; awareAt: Date }[] = [];
+    const writeChunk = async () => {
+      if (!chunk.length) return;
+      await this.plans.bulkWrite(chunk.map(({ id, awareAt }) => ({
+        updateOne: { filter: { _id: id }, update: { $set: { awareAt, nextDueAt: now }, $setOnInsert: { plannedUntil: now } }, upsert: true },
+      })), { ordered: false });
+      await this.due.addMany(chunk.map(({ id }) => ({ id, dueAt: now })));
+      chunk = [];
+    };
     const running = this.incidents.find({ 'clock.state': 'running' }).lean<Incident[]>().cursor({ batchSize: 500 });
     for await (const raw of running) {
       const incident = raw as unknown as Incident;
       if (!incident.awareness || incident.status === 'closed') continue;
       const incidentId = String(incident._id);
-      // nextDueAt = now makes the planner look at every running clock once after a restart.
-      await this.plans.updateOne({ _id: incidentId }, { $set: { awareAt: incident.awareness.at, nextDueAt: now }, $setOnInsert: { plannedUntil: now } }, { upsert: true });
-      toPlan.push(incidentId);
+      chunk.push({ id: incidentId, awareAt: incident.awareness.at });
+      if (chunk.length === RECOVER_CHUNK) await writeChunk();
       const latest = latestDueMilestone(incident.awareness.at, now, this.settings);
       if (latest && !fired.has(`${incidentId}:${latest.key}:${latest.dueAt.toISOString()}`)) {
         await this.scheduleMilestone(incidentId, latest, now);
         caughtUp++;
       }
     }
-    await this.due.addMany(toPlan.map((id) => ({ id, dueAt: now })));
+    await writeChunk();
     await this.planWindow();
     if (repushed || caughtUp) this.logger.info({ repushed, caughtUp }, 'clock recovery');
     return { repushed, caughtUp };
