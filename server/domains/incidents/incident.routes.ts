@@ -17,7 +17,8 @@ export function incidentRoutes(incidents: IncidentService, clock: ClockService, 
       access: can('incident:create'), body: CreateIncident, query: MaskQuery, status: 201,
       handle: async ({ body, query, actor, req }) => {
         const { incident, warnings } = await incidents.create(auditContext(req, actor), actor, body, query.maskNationalIds);
-        return { ...(await present(incident)), warnings };
+        // A new incident has no alerts yet: its first milestone job is only now scheduled.
+        return { ...presentIncident(incident, clock), warnings };
       },
     }),
     route<Actor, undefined, typeof ListIncidents>({
