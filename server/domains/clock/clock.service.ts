@@ -1,4 +1,5 @@
 import { Types, type Model } from 'mongoose';
+import { op } from '../../db/trusted.js';
 import { z } from 'zod';
 import type { DueIndex } from '../../jobs/due-index.js';
 import { jobDone as done, jobSkipped as skipped, type JobOutcome, type Scheduler } from '../../jobs/scheduler.js';
@@ -326,15 +327,24 @@ export class ClockService {
     let caughtUp = 0;
     const now = this.clock.now();
     const fired = await this.alerts.firedMilestoneKeys();
-    // nextDueAt = now makes the planner look at every running clock once after a restart. The plans are
-    // written a chunk at a time: one upsert per clock would make a start with many clocks take minutes.
+    // Every running clock gets a plan and a due entry (a crash may have come between an incident's write
+    // and its planning), due at its plan's own mark when that is earlier (a planner stopped mid-way),
+    // else at its next milestone, so the planner takes up only the clocks due within its window. The
+    // plans are read and written a chunk at a time: one by one, a start with many clocks took minutes.
     let chunk: { id: string; awareAt: Date }[] = [];
     const writeChunk = async () => {
       if (!chunk.length) return;
-      await this.plans.bulkWrite(chunk.map(({ id, awareAt }) => ({
-        updateOne: { filter: { _id: id }, update: { $set: { awareAt, nextDueAt: now }, $setOnInsert: { plannedUntil: now } }, upsert: true },
+      const marks = await this.plans.find({ _id: op({ $in: chunk.map(({ id }) => id) }) }, { nextDueAt: 1 }).lean<Pick<ClockPlan, '_id' | 'nextDueAt'>[]>();
+      const markOf = new Map(marks.map((p) => [p._id, p.nextDueAt]));
+      const planned = chunk.map(({ id, awareAt }) => {
+        const next = nextMilestone(awareAt, now, this.settings).dueAt;
+        const mark = markOf.get(id);
+        return { id, awareAt, nextDueAt: mark && mark < next ? mark : next };
+      });
+      await this.plans.bulkWrite(planned.map(({ id, awareAt, nextDueAt }) => ({
+        updateOne: { filter: { _id: id }, update: { $set: { awareAt, nextDueAt }, $setOnInsert: { plannedUntil: now } }, upsert: true },
       })), { ordered: false });
-      await this.due.addMany(chunk.map(({ id }) => ({ id, dueAt: now })));
+      await this.due.addMany(planned.map(({ id, nextDueAt }) => ({ id, dueAt: nextDueAt })));
       chunk = [];
     };
     const running = this.incidents.find({ 'clock.state': 'running' }).lean<Incident[]>().cursor({ batchSize: 500 });
