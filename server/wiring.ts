@@ -30,7 +30,7 @@ export function subscribe(events: EventBus<DomainEvents>, { clock, dispatcher, a
 
   // Durable: planning writes Agenda jobs and the clock plan; a crash before it is made good by ClockService.recover() at start-up.
   events
-    .on('incident.created', plan)
+    .on('incident.created', ({ incident }) => clock.plan(incident, { created: true }))
     .on('incident.awareness-declared', plan)
     .on('incident.updated', ({ incident, clockInputsChanged }) => (clockInputsChanged ? clock.plan(incident) : undefined))
     .on('incident.clock-stopped', plan)

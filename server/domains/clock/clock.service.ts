@@ -1,4 +1,5 @@
 import { Types, type Model } from 'mongoose';
+import { op } from '../../db/trusted.js';
 import { z } from 'zod';
 import type { DueIndex } from '../../jobs/due-index.js';
 import { jobDone as done, jobSkipped as skipped, type JobOutcome, type Scheduler } from '../../jobs/scheduler.js';
@@ -51,6 +52,9 @@ export interface ClockServiceSettings extends ClockSettings {
 
 /** Jobs that belong to one incident (the planner is global). */
 const INCIDENT_JOBS = [JOB.milestone, JOB.triage, JOB.controllerNotice, JOB.followUp];
+
+/** Running clocks whose plans recovery writes in one go. */
+const RECOVER_CHUNK = 500;
 
 /** A recovered alert is pushed again when it has waited this long unpushed (its instance died mid-way). */
 const UNPUSHED_GRACE_MS = 5_000;
@@ -106,12 +110,15 @@ export class ClockService {
     this.scheduler.define({ name: JOB.followUp, data: FollowUpJob, handle: (d) => this.onFollowUpDue(d) });
   }
 
-  /** Replaces the incident's pending clock jobs with the ones its current state calls for. */
-  async plan(incident: Incident): Promise<void> {
+  /**
+   * Replaces the incident's pending clock jobs with the ones its current state calls for. An incident
+   * just created has none yet, so there is nothing to cancel.
+   */
+  async plan(incident: Incident, options: { created?: boolean } = {}): Promise<void> {
     const incidentId = String(incident._id);
-    await this.scheduler.cancel(INCIDENT_JOBS, { incidentId });
+    if (!options.created) await this.scheduler.cancel(INCIDENT_JOBS, { incidentId });
     const running = incident.status !== 'closed' && incident.clock.state === 'running' && incident.awareness;
-    if (!running) await this.plans.deleteOne({ _id: incidentId });
+    if (!running && !options.created) await this.plans.deleteOne({ _id: incidentId });
     if (incident.status === 'closed') return;
     const now = this.clock.now();
 
@@ -340,22 +347,40 @@ export class ClockService {
     let caughtUp = 0;
     const now = this.clock.now();
     const fired = await this.alerts.firedMilestoneKeys();
-    const toPlan: string[] = [];
+    // Every running clock gets a plan and a due entry (a crash may have come between an incident's write
+    // and its planning), due at its plan's own mark when that is earlier (a planner stopped mid-way),
+    // else at its next milestone, so the planner takes up only the clocks due within its window. The
+    // plans are read and written a chunk at a time: one by one, a start with many clocks took minutes.
+    let chunk: { id: string; awareAt: Date }[] = [];
+    const writeChunk = async () => {
+      if (!chunk.length) return;
+      const marks = await this.plans.find({ _id: op({ $in: chunk.map(({ id }) => id) }) }, { nextDueAt: 1 }).lean<Pick<ClockPlan, '_id' | 'nextDueAt'>[]>();
+      const markOf = new Map(marks.map((p) => [p._id, p.nextDueAt]));
+      const planned = chunk.map(({ id, awareAt }) => {
+        const next = nextMilestone(awareAt, now, this.settings).dueAt;
+        const mark = markOf.get(id);
+        return { id, awareAt, nextDueAt: mark && mark < next ? mark : next };
+      });
+      await this.plans.bulkWrite(planned.map(({ id, awareAt, nextDueAt }) => ({
+        updateOne: { filter: { _id: id }, update: { $set: { awareAt, nextDueAt }, $setOnInsert: { plannedUntil: now } }, upsert: true },
+      })), { ordered: false });
+      await this.due.addMany(planned.map(({ id, nextDueAt }) => ({ id, dueAt: nextDueAt })));
+      chunk = [];
+    };
     const running = this.incidents.find({ 'clock.state': 'running' }).lean<Incident[]>().cursor({ batchSize: 500 });
     for await (const raw of running) {
       const incident = raw as unknown as Incident;
       if (!incident.awareness || incident.status === 'closed') continue;
       const incidentId = String(incident._id);
-      // nextDueAt = now makes the planner look at every running clock once after a restart.
-      await this.plans.updateOne({ _id: incidentId }, { $set: { awareAt: incident.awareness.at, nextDueAt: now }, $setOnInsert: { plannedUntil: now } }, { upsert: true });
-      toPlan.push(incidentId);
+      chunk.push({ id: incidentId, awareAt: incident.awareness.at });
+      if (chunk.length === RECOVER_CHUNK) await writeChunk();
       const latest = latestDueMilestone(incident.awareness.at, now, this.settings);
       if (latest && !fired.has(`${incidentId}:${latest.key}:${latest.dueAt.toISOString()}`)) {
         await this.scheduleMilestone(incidentId, latest, now);
         caughtUp++;
       }
     }
-    await this.due.addMany(toPlan.map((id) => ({ id, dueAt: now })));
+    await writeChunk();
     await this.planWindow();
     if (repushed || caughtUp) this.logger.info({ repushed, caughtUp }, 'clock recovery');
     return { repushed, caughtUp };

@@ -25,7 +25,8 @@ export function incidentRoutes({ incidents, clockOf, clock }: IncidentRoutesDeps
       access: can('incident:create'), body: CreateIncident, query: MaskQuery, status: 201,
       handle: async ({ body, query, actor, req }) => {
         const { incident, warnings } = await incidents.create(auditContext(req, actor), actor, body, query.maskNationalIds);
-        return { ...(await present(incident)), warnings };
+        // A new incident has no alerts yet: its first milestone job is only now scheduled.
+        return { ...presentIncident(incident, await clockOf(incident, false), clock.now()), warnings };
       },
     }),
     route<Actor, undefined, typeof ListIncidents>({

@@ -613,9 +613,10 @@ export class IncidentService {
   private async write(current: Incident, mutation: Mutation, actor: Actor, ctx: AuditContext): Promise<Incident> {
     const id = String(current._id);
     const board = boardFields(await this.obligationsOf(applySet(current, mutation.set)));
-    const res = await this.incidents.updateOne({ _id: current._id, version: current.version }, { $set: { ...mutation.set, ...board }, $inc: { version: 1 } });
-    if (res.matchedCount === 0) throw conflict('Someone else changed this incident first; reload and try again');
-    const incident = (await this.incidents.findById(current._id).lean<Incident>())!;
+    const incident = await this.incidents
+      .findOneAndUpdate({ _id: current._id, version: current.version }, { $set: { ...mutation.set, ...board }, $inc: { version: 1 } }, { returnDocument: 'after' })
+      .lean<Incident>();
+    if (!incident) throw conflict('Someone else changed this incident first; reload and try again');
     const changes = mutation.changes ?? Object.keys(mutation.set).map((field) => ({ field, from: read(current, field) ?? null, to: read(incident, field) ?? null }));
     await this.appendTimeline(id, actor, mutation.kind, mutation.message, changes);
     await this.audit.record(ctx, {
