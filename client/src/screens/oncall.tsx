@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { presentAlert } from '../../../server/domains/incidents/incident.presenter.js';
+import type { presentAlert, presentDelivery } from '../../../server/domains/alerts/alert.presenter.js';
 import { api } from '../api.js';
 import { onLiveChange } from '../alerts.js';
 import { TextField } from '../components/field.js';
@@ -22,7 +22,7 @@ type RotaReach = { rotaId: string; rotaName: string; onCallNow: { id: string; na
 /** An endpoint another part of the system may not offer yet: absent reads as null, and its panel is left out. */
 const optional = <T,>(p: Promise<T>): Promise<T | null> => p.catch(() => null);
 
-type Delivery = { id: string; channel: string; recipient: string; level: number; status: string; attempts: number; sentAt: string | null };
+type Delivery = ReturnType<typeof presentDelivery>;
 
 /** How an alert went out on each channel beyond the dashboard: to whom, how often tried, and whether it arrived. */
 function Deliveries({ alertId }: { alertId: string }) {

@@ -1,4 +1,4 @@
-import type { presentAlert } from '../../../../server/domains/incidents/incident.presenter.js';
+import type { presentAlert } from '../../../../server/domains/alerts/alert.presenter.js';
 import { Empty } from '../../components/states.js';
 import { Time } from '../../components/time.js';
 import { milestoneWords, t } from '../../words.js';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { IncidentView, presentSubmission } from '../../../../server/domains/incidents/incident.presenter.js';
-import type { presentNotice } from '../../../../server/domains/notices/notice.routes.js';
+import type { presentNotice } from '../../../../server/domains/notices/notice.presenter.js';
 import { api, download } from '../../api.js';
 import { DateTimeField, SelectField, TextArea, TextField } from '../../components/field.js';
 import { ErrorBox, fieldId, focusField } from '../../components/states.js';

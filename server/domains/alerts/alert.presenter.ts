@@ -1,0 +1,62 @@
+import type { Alert } from './alert.model.js';
+import type { Delivery } from './delivery.model.js';
+
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+/** An alert as the API lists it. */
+export function presentAlert(a: Alert) {
+  return {
+    id: String(a._id),
+    incidentId: a.incidentId,
+    incidentRef: a.incidentRef,
+    title: a.title,
+    kind: a.kind,
+    milestone: a.milestone,
+    hoursElapsed: a.hoursElapsed,
+    deadline: iso(a.deadline),
+    dueAt: a.dueAt.toISOString(),
+    firedAt: a.firedAt.toISOString(),
+    late: a.late,
+    acknowledgedAt: iso(a.acknowledgedAt),
+    acknowledgedBy: a.acknowledgedBy,
+  };
+}
+
+/** An alert as it is pushed to dashboards (socket `alert:fired`, and the replay on reconnect). */
+export interface AlertMessage {
+  alertId: string;
+  incidentId: string;
+  kind: string;
+  milestone: string;
+  hoursElapsed: number;
+  deadline: string;
+  dueAt: string;
+  sentAt: string;
+  late: boolean;
+  title: string;
+  /** 0 for the first step; 1 second line, 2 managers and the DPO. */
+  escalationLevel?: number;
+}
+
+export function presentAlertMessage(alert: Alert): AlertMessage {
+  return {
+    alertId: String(alert._id),
+    incidentId: alert.incidentId,
+    kind: alert.kind,
+    milestone: alert.milestone,
+    hoursElapsed: alert.hoursElapsed,
+    deadline: alert.deadline ? alert.deadline.toISOString() : '',
+    dueAt: alert.dueAt.toISOString(),
+    sentAt: (alert.pushedAt ?? alert.firedAt).toISOString(),
+    late: alert.late,
+    title: alert.title,
+  };
+}
+
+/** One delivery of an alert: channel, recipient, attempts, status, last error. */
+export function presentDelivery(d: Delivery) {
+  return {
+    id: String(d._id), channel: d.channel, recipient: d.recipient, level: d.level, status: d.status, attempts: d.attempts,
+    lastError: d.lastError, createdAt: d.createdAt.toISOString(), sentAt: iso(d.sentAt),
+  };
+}
