@@ -507,6 +507,12 @@ const messages = {
   'filing.recordOther': w('Registrer en innsending uten utkast her (for eksempel per telefon)', 'Record a filing without a draft here (for example by phone)'),
   'filing.otherHelp': w('En melding laget her registreres fra selve meldingen over.', 'A notice drafted here is recorded from the notice itself above.'),
   'filing.record': w('Registrer innsending', 'Record a filing'),
+  'filing.confirmTitle': w('Er meldingen sendt til Datatilsynet?', 'Has the notice been sent to Datatilsynet?'),
+  'filing.confirmExplain': w(
+    'Registrer innsendingen først når meldingen faktisk er sendt (for eksempel med kvitteringen fra Altinn). Den første innsendingen stopper klokken mot Datatilsynet, og innsendingen står i registeret.',
+    'Record the filing only once the notice has actually been sent (for example with the Altinn receipt). The first filing stops the clock to Datatilsynet, and the filing stays in the register.',
+  ),
+  'filing.confirm': w('Ja, den er sendt: registrer', 'Yes, it was sent: record it'),
 
   'incidentAlerts.heading': w('Varsler i saken', "This incident's alerts"),
   'incidentAlerts.none': w('Ingen varsler ennå.', 'No alerts yet.'),

@@ -204,6 +204,14 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     const filing = page.getByTestId('sent-form-authority');
     await filing.getByLabel('Referanse (Altinn)').fill(TYPED.altinnRef);
     await filing.getByRole('button', { name: 'Registrer innsending til Datatilsynet' }).click();
+    // Filing stops the legal clock, so the dashboard asks first; cancelling records nothing.
+    const confirmFiling = page.getByRole('dialog', { name: 'Er meldingen sendt til Datatilsynet?' });
+    await confirmFiling.getByText(/Den første innsendingen stopper klokken mot Datatilsynet/).waitFor();
+    await confirmFiling.getByRole('button', { name: 'Avbryt' }).click();
+    await confirmFiling.waitFor({ state: 'hidden' });
+    await page.getByText('Ingenting innsendt ennå.').waitFor();
+    await filing.getByRole('button', { name: 'Registrer innsending til Datatilsynet' }).click();
+    await confirmFiling.getByRole('button', { name: 'Ja, den er sendt: registrer' }).click();
     await authority.getByText('sendt', { exact: true }).waitFor();
     // The filing is in the ledger, linked to the notice it sent, and the legal clock has stopped.
     await page.getByTestId('ledger').getByText(new RegExp(`${TYPED.altinnRef} · gjelder: Melding til Datatilsynet`)).waitFor();
@@ -400,6 +408,7 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
       const approved = notices.getByTestId('notice-authority').filter({ has: asDpo.locator('summary', { hasText: 'Registrer innsending til Datatilsynet' }) });
       await approved.locator('summary', { hasText: 'Registrer innsending til Datatilsynet' }).click();
       await approved.getByTestId('sent-form-authority').getByRole('button', { name: 'Registrer innsending til Datatilsynet' }).click();
+      await asDpo.getByRole('dialog', { name: 'Er meldingen sendt til Datatilsynet?' }).getByRole('button', { name: 'Ja, den er sendt: registrer' }).click();
       await approved.waitFor({ state: 'detached' });
     };
     await file('foreløpig (mer kommer)', 'fill');

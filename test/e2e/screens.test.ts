@@ -107,6 +107,7 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     const filing = page.getByTestId('submission-form');
     await filing.getByLabel(/Referanse|Reference/).fill('AR-2026-0042');
     await filing.getByRole('button', { name: /Registrer innsending|Record a filing/ }).click();
+    await page.getByTestId('confirm-filing').getByRole('button', { name: /Ja, den er sendt: registrer|Yes, it was sent: record it/ }).click();
     await page.getByTestId('ledger').getByText(/AR-2026-0042/).waitFor();
     const incident = (await api(svc).get(`/api/incidents/${incidentId}`).set(dpo.auth).expect(200)).body;
     assert.equal(incident.clock.state, 'stopped');

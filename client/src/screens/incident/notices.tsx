@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { IncidentView, presentSubmission } from '../../../../server/domains/incidents/incident.presenter.js';
 import type { presentNotice } from '../../../../server/domains/notices/notice.presenter.js';
 import { api, download } from '../../api.js';
+import { ConfirmDialog } from '../../components/confirm.js';
 import { DateTimeField, SelectField, TextArea, TextField } from '../../components/field.js';
 import { ErrorBox, fieldId, focusField } from '../../components/states.js';
 import { Time } from '../../components/time.js';
@@ -199,52 +200,70 @@ function SentForm({ notice, onSaved }: { notice: NoticeView; onSaved: () => void
   const [reference, setReference] = useState('');
   const [audience, setAudience] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [confirming, setConfirming] = useState(false);
   const authority = notice.kind === 'authority';
+  const record = async () => {
+    setConfirming(false);
+    try {
+      // For Datatilsynet the filing is the submission that stops the clock; for the controller it records that they were informed.
+      await api('POST', `/notices/${notice.id}/sent`, { sentAt: fromLocalInput(sentAt), channel, reference, audience });
+      onSaved();
+    } catch (err) {
+      setError(err);
+    }
+  };
   const channels: [string, string][] = authority
     ? (['altinn', 'email', 'post', 'phone'] as const).map((c) => [c, word('channel', c)])
     : (['email', 'letter', 'sms', 'phone', 'web'] as const).map((c) => [c, word('channel', c)]);
   return (
-    <form
-      class="sent-form"
-      data-testid={`sent-form-${notice.kind}`}
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const at = fromLocalInput(sentAt);
-        try {
-          // For Datatilsynet the filing is the submission that stops the clock; for the controller it records that they were informed.
-          await api('POST', `/notices/${notice.id}/sent`, { sentAt: at, channel, reference, audience });
-          onSaved();
-        } catch (err) {
-          setError(err);
-        }
-      }}
-    >
-      <div class="row">
-        <DateTimeField path={`sent-${notice.id}.sentAt`} label={t('notice.sentAt')} required value={sentAt} onInput={setSentAt} />
-        <SelectField path={`sent-${notice.id}.channel`} label={t('notice.channel')} value={channel} options={channels} onChange={setChannel} />
-      </div>
-      <TextField
-        path={`sent-${notice.id}.reference`}
-        label={authority ? t('notice.altinnReference') : t('notice.reference')}
-        maxLength={200}
-        value={reference}
-        onInput={setReference}
-      />
-      {!authority ? (
-        <TextArea
-          path={`sent-${notice.id}.audience`}
-          label={t('notice.audience')}
-          help={t('notice.audienceHelp')}
-          rows={2}
-          value={audience}
-          onInput={setAudience}
+    <>
+      <form
+        class="sent-form"
+        data-testid={`sent-form-${notice.kind}`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          // A filing with Datatilsynet stops the legal clock: ask before it goes.
+          if (authority) setConfirming(true);
+          else void record();
+        }}
+      >
+        <div class="row">
+          <DateTimeField path={`sent-${notice.id}.sentAt`} label={t('notice.sentAt')} required value={sentAt} onInput={setSentAt} />
+          <SelectField path={`sent-${notice.id}.channel`} label={t('notice.channel')} value={channel} options={channels} onChange={setChannel} />
+        </div>
+        <TextField
+          path={`sent-${notice.id}.reference`}
+          label={authority ? t('notice.altinnReference') : t('notice.reference')}
+          maxLength={200}
+          value={reference}
+          onInput={setReference}
         />
-      ) : null}
-      {error ? <ErrorBox error={error} scope={`sent-${notice.id}`} /> : null}
-      <button type="submit" class="primary">
-        {authority ? t('notice.recordFiling') : t('notice.recordSent')}
-      </button>
-    </form>
+        {!authority ? (
+          <TextArea
+            path={`sent-${notice.id}.audience`}
+            label={t('notice.audience')}
+            help={t('notice.audienceHelp')}
+            rows={2}
+            value={audience}
+            onInput={setAudience}
+          />
+        ) : null}
+        {error ? <ErrorBox error={error} scope={`sent-${notice.id}`} /> : null}
+        <button type="submit" class="primary">
+          {authority ? t('notice.recordFiling') : t('notice.recordSent')}
+        </button>
+      </form>
+      <ConfirmDialog
+        open={confirming}
+        testid={`confirm-filing-${notice.id}`}
+        title={t('filing.confirmTitle')}
+        confirmLabel={t('filing.confirm')}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void record()}
+      >
+        <p>{t('filing.confirmExplain')}</p>
+      </ConfirmDialog>
+    </>
   );
 }
 

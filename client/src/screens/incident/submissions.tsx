@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { IncidentView } from '../../../../server/domains/incidents/incident.presenter.js';
 import { api } from '../../api.js';
+import { ConfirmDialog } from '../../components/confirm.js';
 import { DateTimeField, SelectField, TextArea, TextField } from '../../components/field.js';
 import { ErrorBox } from '../../components/states.js';
 import { Time } from '../../components/time.js';
@@ -31,6 +32,22 @@ export function SubmissionsSection({
   const earlier = submissions.find((s) => s.delayReasons)?.delayReasons ?? [...notices].reverse().find((n) => n.delayReasons)?.delayReasons ?? '';
   const [delayReasons, setDelayReasons] = useState(earlier);
   const [error, setError] = useState<unknown>(null);
+  const [confirming, setConfirming] = useState(false);
+  const record = async () => {
+    setConfirming(false);
+    try {
+      await api('POST', `/incidents/${incident.id}/submissions`, {
+        sentAt: fromLocalInput(sentAt),
+        channel,
+        phase,
+        reference,
+        ...(delayReasons ? { delayReasons } : {}),
+      });
+      onSaved();
+    } catch (err) {
+      setError(err);
+    }
+  };
   const late = !!incident.deadline && Date.now() > new Date(incident.deadline).getTime();
   const noticeOf = (id: string | null | undefined) => notices.find((n) => n.id === id);
   return (
@@ -65,20 +82,10 @@ export function SubmissionsSection({
           <summary>{t('filing.recordOther')}</summary>
           <form
             data-testid="submission-form"
-            onSubmit={async (e) => {
+            onSubmit={(e) => {
               e.preventDefault();
-              try {
-                await api('POST', `/incidents/${incident.id}/submissions`, {
-                  sentAt: fromLocalInput(sentAt),
-                  channel,
-                  phase,
-                  reference,
-                  ...(delayReasons ? { delayReasons } : {}),
-                });
-                onSaved();
-              } catch (err) {
-                setError(err);
-              }
+              // A filing with Datatilsynet stops the legal clock: ask before it goes.
+              setConfirming(true);
             }}
           >
             <p class="help">{t('filing.otherHelp')}</p>
@@ -117,6 +124,16 @@ export function SubmissionsSection({
           </form>
         </details>
       ) : null}
+      <ConfirmDialog
+        open={confirming}
+        testid="confirm-filing"
+        title={t('filing.confirmTitle')}
+        confirmLabel={t('filing.confirm')}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void record()}
+      >
+        <p>{t('filing.confirmExplain')}</p>
+      </ConfirmDialog>
     </section>
   );
 }
