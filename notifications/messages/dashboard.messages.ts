@@ -216,6 +216,7 @@ const messages = {
     (p) => (p.step === 0 ? 'First line' : `Escalation step ${p.step}`),
   ),
   'alert.deliveries': w('Hvordan varselet gikk ut', 'How the alert went out'),
+  'alert.deliveryError': w('Siste feil', 'Last error'),
   'alert.noDeliveries': w('Bare til åpne faner i dashbordet.', 'Only to open dashboard tabs.'),
   'alert.attempts': f<{ n: number }>((p) => `${p.n} ${plural(p.n, 'forsøk', 'forsøk')}`, (p) => `${p.n} ${plural(p.n, 'attempt', 'attempts')}`),
   'deliveryStatus.pending': w('venter', 'pending'),

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildClient } from '../../scripts/build-client.js';
+import { deliveryModel } from '../../server/domains/alerts/delivery.model.js';
 import { incidentModels } from '../../server/domains/incidents/incident.model.js';
 import { boardFields } from '../../server/domains/obligations/obligation.rules.js';
 import { LiveClock } from '../support/clock.js';
@@ -89,8 +90,19 @@ describe('the dashboard in a real browser', function () {
     const item = page.getByTestId('alert-item').filter({ hasText: 'Live alert test' });
     await item.getByText(/Hvordan varselet gikk ut|How the alert went out/).click();
     await item.getByText(/Bare til åpne faner i dashbordet|Only to open dashboard tabs/).waitFor();
-    const alerts = (await api(svc).get('/api/alerts').set(analyst.auth).expect(200)).body as { title: string; acknowledgedBy: { id: string } | null }[];
-    assert.equal(alerts.find((a) => a.title === 'Live alert test')?.acknowledgedBy?.id, oncall.id);
+    const alerts = (await api(svc).get('/api/alerts').set(analyst.auth).expect(200)).body as { id: string; title: string; acknowledgedBy: { id: string } | null }[];
+    const fired = alerts.find((a) => a.title === 'Live alert test');
+    assert.ok(fired);
+    assert.equal(fired.acknowledgedBy?.id, oncall.id);
+    // A webhook that failed for good shows why, so on-call staff know the rota's channel needs fixing.
+    await deliveryModel(svc.connection).create({
+      key: `${fired.id}:webhook:test`, alertId: fired.id, channel: 'webhook', recipient: 'https://hooks.example.test/oncall', userId: null, level: 0,
+      status: 'failed', attempts: 5, lastError: 'the receiver answered 503', createdAt: new Date(), sentAt: null,
+    });
+    await page.reload();
+    const again = page.getByTestId('alert-item').filter({ hasText: 'Live alert test' });
+    await again.getByText(/Hvordan varselet gikk ut|How the alert went out/).click();
+    await again.getByTestId('delivery-error').filter({ hasText: /^(Siste feil|Last error): the receiver answered 503$/ }).waitFor();
   });
 
   it('shows an alert pushed twice once, and again when it escalates to the same person', async () => {

@@ -48,6 +48,11 @@ function Deliveries({ alertId }: { alertId: string }) {
                   <Time iso={d.sentAt} />
                 </>
               ) : null}
+              {d.lastError && d.status !== 'sent' ? (
+                <span class="block warning" data-testid="delivery-error">
+                  {t('alert.deliveryError')}: <span lang="en">{d.lastError}</span>
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>
