@@ -1,7 +1,7 @@
 import type { Model } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
-import { notFound, unprocessable } from '../../lib/errors.js';
-import { refusal } from '../../http/refusal.js';
+import { notFound } from '../../lib/errors.js';
+import { fieldProblem, refusal, refused, words } from '../../http/refusal.js';
 import type { Lang } from '../../../notifications/labels.js';
 import type { DecisionMessage } from '../../../notifications/messages/decisions.messages.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
@@ -80,11 +80,11 @@ export class AssessmentService {
     if (!assessment || assessment.incidentId !== incidentId) throw notFound('Assessment');
     const latest = await this.assessments.findOne({ incidentId }).sort({ createdAt: -1, _id: -1 }).lean<AssessmentRecord>();
     if (latest && String(latest._id) !== input.assessmentId) {
-      throw unprocessable('assessment_superseded', 'A newer assessment exists; decide against the latest one', [{ path: 'assessmentId', message: `the latest is ${String(latest._id)}` }]);
+      throw refused(422, 'assessment_superseded', undefined, [fieldProblem('assessmentId', words('field.not-latest-assessment'))]);
     }
     const currentHash = factsHash(factsFromIncident(incident));
     if (currentHash !== assessment.factsHash) {
-      throw unprocessable('facts_changed', 'The facts changed after this assessment; run it again before deciding', [{ path: 'assessmentId', message: 'assessed on older facts' }]);
+      throw refused(422, 'facts_changed', undefined, [fieldProblem('assessmentId', words('field.older-facts'))]);
     }
     const rec = assessment.result.recommendation;
     const follows = rec.notifySA === input.notifySA && rec.notifySubjects === input.notifySubjects && rec.exemption === input.exemption;

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { op } from '../../db/trusted.js';
 import type { Clock } from '../../lib/clock.js';
-import { tooManyRequests, unauthorized } from '../../lib/errors.js';
+import { refused, words } from '../../http/refusal.js';
 import type { Emits } from '../../lib/events.js';
 import type { Logger } from '../../lib/logger.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
@@ -70,12 +70,12 @@ export class AuthService {
     const allowed = (await this.throttle.admitAddress(ctx.ip ?? 'unknown')) && (await this.throttle.claimCheck(key));
     if (!allowed) {
       await this.audit.record({ ...ctx, actor: { id: null, email: key } }, { action: 'auth.login-throttled', target: { type: 'account', id: null } });
-      throw tooManyRequests('Too many sign-in attempts; wait a while and try again');
+      throw refused(429, 'rate_limited', words('refused.too-many-sign-ins'));
     }
     const user = await this.users.checkPassword(email, password);
     if (!user) {
       await this.audit.record({ ...ctx, actor: { id: null, email: key } }, { action: 'auth.login-failed', target: { type: 'account', id: null } });
-      throw unauthorized('E-mail or password is wrong');
+      throw refused(401, 'unauthorized', words('refused.wrong-credentials'));
     }
     await this.throttle.succeeded(key);
     const session = await this.issue(user, await this.startSession(String(user._id)));
@@ -106,10 +106,10 @@ export class AuthService {
         );
         this.logger.warn({ userId: String(known.userId), familyId: known.familyId }, 'refresh token reused; family revoked');
       }
-      throw unauthorized('The session has ended; sign in again');
+      throw refused(401, 'unauthorized', words('refused.session-ended'));
     }
     const user = await this.users.findActive(String(claimed.userId));
-    if (!user || !(await this.sessionIsOpen(claimed.familyId, String(claimed.userId)))) throw unauthorized('The session has ended; sign in again');
+    if (!user || !(await this.sessionIsOpen(claimed.familyId, String(claimed.userId)))) throw refused(401, 'unauthorized', words('refused.session-ended'));
     return this.issue(user, claimed.familyId);
   }
 
@@ -135,12 +135,12 @@ export class AuthService {
     const key = emailKey(actor.email);
     if (!(await this.throttle.claimCheck(key))) {
       await this.audit.record(ctx, { action: 'auth.password-change-throttled', target: { type: 'user', id: actor.id } });
-      throw tooManyRequests('Too many wrong passwords; wait a while and try again');
+      throw refused(429, 'rate_limited', words('refused.too-many-passwords'));
     }
     const me = await this.users.checkPassword(actor.email, currentPassword);
     if (!me || String(me._id) !== actor.id) {
       await this.audit.record(ctx, { action: 'auth.password-change-failed', target: { type: 'user', id: actor.id } });
-      throw unauthorized('The current password is wrong');
+      throw refused(401, 'unauthorized', words('refused.wrong-password'));
     }
     await this.throttle.succeeded(key);
     await this.users.setPassword(ctx, actor.id, newPassword, actor.sessionId);
@@ -150,8 +150,8 @@ export class AuthService {
   async actorFromToken(token: string): Promise<{ actor: Actor; expiresAt: Date }> {
     const claims = this.tokens.verify(token);
     const [open, user] = await Promise.all([this.sessionIsOpen(claims.sid, claims.sub), this.users.findActive(claims.sub)]);
-    if (!open) throw unauthorized('The session has ended; sign in again');
-    if (!user) throw unauthorized('The account behind this token is not active');
+    if (!open) throw refused(401, 'unauthorized', words('refused.session-ended'));
+    if (!user) throw refused(401, 'unauthorized', words('refused.account-inactive'));
     return { actor: { ...actorOf(user), sessionId: claims.sid }, expiresAt: new Date(claims.exp * 1000) };
   }
 

@@ -1,7 +1,7 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Clock } from '../../lib/clock.js';
-import { unauthorized } from '../../lib/errors.js';
+import { refused, words } from '../../http/refusal.js';
 
 export const ACCESS_TOKEN_ALGORITHM = 'HS256' as const;
 
@@ -66,7 +66,7 @@ export class TokenService {
       }
       return { sub: claims.sub, sid: claims.sid, exp: claims.exp, iat: claims.iat ?? 0 };
     } catch {
-      throw unauthorized('The access token is not valid');
+      throw refused(401, 'unauthorized', words('refused.token-invalid'));
     }
   }
 }

@@ -1,7 +1,7 @@
 import { Types, type Model } from 'mongoose';
 import { op } from '../../db/trusted.js';
 import { addHours, type Clock } from '../../lib/clock.js';
-import { AppError, badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { notFound } from '../../lib/errors.js';
 import type { Emits } from '../../lib/events.js';
 import { canonicalJson, type AuditContext, type AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../access/actor.js';
@@ -15,7 +15,7 @@ import { findNationalIdNumbers, maskNationalIdNumbers } from './national-id.js';
 import type { Submission } from './submission.model.js';
 import type { TimelineEvent } from './timeline.model.js';
 import { isObjectId } from '../../lib/ids.js';
-import { refusal } from '../../http/refusal.js';
+import { fieldProblem, invalidInput, refusal, refused, words } from '../../http/refusal.js';
 import type { NoticeMessage } from '../../../notifications/messages/notices.messages.js';
 import type { Lang } from '../../../notifications/labels.js';
 import { say } from '../../../notifications/messages/index.js';
@@ -171,14 +171,14 @@ export class IncidentService {
       if (ownerId === null) out.owner = null;
       else {
         const owner = await this.users.findActive(ownerId);
-        if (!owner) throw badRequest('The request is not valid', [{ path: 'ownerId', message: 'no active user with this id' }]);
+        if (!owner) throw invalidInput([fieldProblem('ownerId', words('field.no-active-user'))]);
         out.owner = { id: ownerId, name: owner.name };
       }
     }
     if (assignees !== undefined) {
       const unique = [...new Set(assignees)];
       for (const [i, id] of unique.entries()) {
-        if (!(await this.users.findActive(id))) throw badRequest('The request is not valid', [{ path: `assignees.${i}`, message: 'no active user with this id' }]);
+        if (!(await this.users.findActive(id))) throw invalidInput([fieldProblem(`assignees.${i}`, words('field.no-active-user'))]);
       }
       out.assignees = unique;
     }
@@ -194,7 +194,7 @@ export class IncidentService {
   async create(ctx: AuditContext, actor: Actor, input: CreateIncident, mask: boolean): Promise<{ incident: Incident; warnings: Warning[] }> {
     const now = this.clock.now();
     const { awareAt, awarenessEvidence, awarenessReason, ...facts } = input;
-    if (awareAt && awareAt > now) throw badRequest('The request is not valid', [{ path: 'awareAt', message: 'cannot be in the future' }]);
+    if (awareAt && awareAt > now) throw invalidInput([fieldProblem('awareAt', words('field.in-future'))]);
     const warnings = this.guardFreeText(facts as Record<string, unknown>, mask);
     const resolved = await this.resolvePeople(facts);
     const backdated = awareAt !== undefined && now.getTime() - awareAt.getTime() > BACKDATED_AFTER_MS;
@@ -259,18 +259,18 @@ export class IncidentService {
   async update(ctx: AuditContext, actor: Actor, id: string, input: UpdateIncident, mask: boolean): Promise<{ incident: Incident; warnings: Warning[] }> {
     const current = await this.get(actor, id);
     const { version, ...facts } = input;
-    if (version !== current.version) throw conflict('Someone else changed this incident first; reload and try again', [{ path: 'version', message: `current version is ${current.version}` }]);
+    if (version !== current.version) throw refused(409, 'conflict', words('refused.incident-changed'), [fieldProblem('version', words('field.version-behind', { version: current.version }))]);
     const senior = actor.roles.some((r) => r === 'manager' || r === 'dpo');
     if ((facts.restricted !== undefined || facts.assignees !== undefined) && facts.restricted === false && current.restricted) {
       // Lifting need-to-know is a decision, not an edit.
-      if (!senior) throw new AppError(403, 'forbidden', 'Only a manager or the DPO may lift a restriction');
+      if (!senior) throw refused(403, 'forbidden', words('refused.lift-restriction'));
     }
     if (current.restricted && !senior) {
       // New assignees or a new owner would see the incident: widening need-to-know is a manager's or the DPO's call.
       const added = (facts.assignees ?? []).filter((userId) => !current.assignees.includes(userId));
-      if (added.length) throw new AppError(403, 'forbidden', 'Only a manager or the DPO may add people to a restricted incident', [{ path: 'assignees', message: 'would widen who may see a restricted incident' }]);
+      if (added.length) throw refused(403, 'forbidden', words('refused.widen-restricted'), [fieldProblem('assignees', words('field.widens-restricted'))]);
       if (facts.ownerId !== undefined && facts.ownerId !== (current.owner?.id ?? null)) {
-        throw new AppError(403, 'forbidden', 'Only a manager or the DPO may change the owner of a restricted incident', [{ path: 'ownerId', message: 'would widen who may see a restricted incident' }]);
+        throw refused(403, 'forbidden', words('refused.restricted-owner'), [fieldProblem('ownerId', words('field.widens-restricted'))]);
       }
     }
     const warnings = this.guardFreeText(facts as Record<string, unknown>, mask);
@@ -310,13 +310,13 @@ export class IncidentService {
   /** Declares awareness (starts the clock) or corrects it (moves the deadline and every pending milestone). */
   async declareAwareness(ctx: AuditContext, actor: Actor, id: string, input: { at: Date; evidence: string; reason?: string | undefined }): Promise<Incident> {
     const now = this.clock.now();
-    if (input.at > now) throw badRequest('The request is not valid', [{ path: 'at', message: 'cannot be in the future' }]);
+    if (input.at > now) throw invalidInput([fieldProblem('at', words('field.in-future'))]);
     const current = await this.get(actor, id);
-    if (current.status === 'closed') throw unprocessable('closed', 'The incident is closed; reopen it first');
+    if (current.status === 'closed') throw refused(422, 'closed');
     const correcting = current.awareness !== null;
     const backdated = now.getTime() - input.at.getTime() > BACKDATED_AFTER_MS;
     if ((correcting || backdated) && !input.reason) {
-      throw badRequest('The request is not valid', [{ path: 'reason', message: correcting ? 'required to correct awareness' : 'required when awareness is in the past' }]);
+      throw invalidInput([fieldProblem('reason', words(correcting ? 'field.reason-to-correct' : 'field.reason-when-past'))]);
     }
     const runs = notifiesAuthority(current);
     const deadline = runs || current.clock.state === 'stopped' ? deadlineOf(input.at) : null;
@@ -349,7 +349,7 @@ export class IncidentService {
   /** A DPO or manager records that the breach is unlikely to result in a risk: the clock stops. */
   async markNotNotifiable(ctx: AuditContext, actor: Actor, id: string, reason: string): Promise<Incident> {
     const current = await this.get(actor, id);
-    if (current.clock.state !== 'running') throw unprocessable('clock_not_running', 'The clock is not running');
+    if (current.clock.state !== 'running') throw refused(422, 'clock_not_running');
     const incident = await this.stopClock(ctx, actor, current, 'not-notifiable', reason, this.clock.now());
     await this.events.emit('incident.clock-stopped', { incident });
     return incident;
@@ -359,7 +359,7 @@ export class IncidentService {
   async resume(ctx: AuditContext, actor: Actor, id: string, reason: string): Promise<Incident> {
     const current = await this.get(actor, id);
     if (current.clock.state !== 'stopped' || current.clock.stopReason !== 'not-notifiable') {
-      throw unprocessable('cannot_resume', 'Only a clock stopped as "not notifiable" can resume');
+      throw refused(422, 'cannot_resume');
     }
     const incident = await this.write(current, {
       set: { 'clock.state': 'running', 'clock.stoppedAt': null, 'clock.stopReason': null, 'clock.stopNote': null },
@@ -393,11 +393,11 @@ export class IncidentService {
     const lang = options.lang ?? 'nb';
     const current = await this.get(actor, id);
     if (!notifiesAuthority(current)) throw refusal(422, 'processor_notifies_controller', { code: 'submission.processor', params: {} }, lang);
-    if (!current.awareness || !current.clock.deadline) throw unprocessable('not_aware', 'Declare awareness before recording a notification');
-    if (input.sentAt > now) throw badRequest('The request is not valid', [{ path: 'sentAt', message: 'cannot be in the future' }]);
+    if (!current.awareness || !current.clock.deadline) throw refused(422, 'not_aware');
+    if (input.sentAt > now) throw invalidInput([fieldProblem('sentAt', words('field.in-future'))]);
     const earlier = await this.submissions.find({ incidentId: id }).sort({ sentAt: 1 }).lean<Submission[]>();
     if (!earlier.length && (input.phase === 'supplementary' || input.phase === 'final')) {
-      throw unprocessable('no_initial_submission', 'A supplementary or final notification follows an initial one', [{ path: 'phase', message: 'the first notification is complete or initial' }]);
+      throw refused(422, 'no_initial_submission', undefined, [fieldProblem('phase', words('field.initial-first'))]);
     }
     const late = input.sentAt > current.clock.deadline;
     const delayReasons = input.delayReasons || current.delayReasons || earlier.find((s) => s.delayReasons)?.delayReasons || '';
@@ -495,7 +495,7 @@ export class IncidentService {
         return incident;
       }
     }
-    throw conflict('Someone else changed this incident first; reload and try again');
+    throw refused(409, 'conflict', words('refused.incident-changed'));
   }
 
   /** Stores the obligations of incidents written before they were kept on the document. */
@@ -514,8 +514,8 @@ export class IncidentService {
   /** A processor informed its controller (Art. 33(2)): the controller-notice clock stops. */
   async recordControllerInformed(ctx: AuditContext, actor: Actor, id: string, input: { at: Date; channel: string; note: string }): Promise<Incident> {
     const current = await this.get(actor, id);
-    if (current.role !== 'processor') throw unprocessable('not_processor', 'Only an incident where we are the processor has a controller to inform');
-    if (input.at > this.clock.now()) throw badRequest('The request is not valid', [{ path: 'at', message: 'cannot be in the future' }]);
+    if (current.role !== 'processor') throw refused(422, 'not_processor');
+    if (input.at > this.clock.now()) throw invalidInput([fieldProblem('at', words('field.in-future'))]);
     const incident = await this.write(current, {
       set: { 'controller.informedAt': input.at, 'controller.informedChannel': input.channel },
       kind: 'controller-informed',
@@ -529,9 +529,9 @@ export class IncidentService {
   /** Closes an incident with a reason; nothing is deleted, and it stays in the register. */
   async close(ctx: AuditContext, actor: Actor, id: string, input: { reason: string; notABreach: boolean }): Promise<Incident> {
     const current = await this.get(actor, id);
-    if (current.status === 'closed') throw unprocessable('closed', 'The incident is already closed');
+    if (current.status === 'closed') throw refused(422, 'closed', words('refused.already-closed'));
     if (current.clock.state === 'running' && !input.notABreach) {
-      throw unprocessable('clock_running', 'The clock is running: record the notification or a "not notifiable" decision first, or close it as not a personal-data breach');
+      throw refused(422, 'clock_running');
     }
     const set: Record<string, unknown> = { status: 'closed', closure: { reason: input.reason, notABreach: input.notABreach, at: this.clock.now(), by: personOf(actor) } };
     if (current.clock.state === 'running') {
@@ -544,7 +544,7 @@ export class IncidentService {
 
   async reopen(ctx: AuditContext, actor: Actor, id: string, reason: string): Promise<Incident> {
     const current = await this.get(actor, id);
-    if (current.status !== 'closed') throw unprocessable('not_closed', 'The incident is not closed');
+    if (current.status !== 'closed') throw refused(422, 'not_closed');
     const set: Record<string, unknown> = { status: current.awareness ? 'open' : 'triage', closure: null };
     if (current.clock.stopReason === 'not-a-breach') Object.assign(set, { 'clock.state': 'running', 'clock.stoppedAt': null, 'clock.stopReason': null, 'clock.stopNote': null });
     const incident = await this.write(current, { set, kind: 'reopened', message: { code: 'timeline.reopened', params: { reason } } }, actor, ctx);
@@ -616,7 +616,7 @@ export class IncidentService {
     const incident = await this.incidents
       .findOneAndUpdate({ _id: current._id, version: current.version }, { $set: { ...mutation.set, ...board }, $inc: { version: 1 } }, { returnDocument: 'after' })
       .lean<Incident>();
-    if (!incident) throw conflict('Someone else changed this incident first; reload and try again');
+    if (!incident) throw refused(409, 'conflict', words('refused.incident-changed'));
     const changes = mutation.changes ?? Object.keys(mutation.set).map((field) => ({ field, from: read(current, field) ?? null, to: read(incident, field) ?? null }));
     await this.appendTimeline(id, actor, mutation.kind, mutation.message, changes);
     await this.audit.record(ctx, {
@@ -647,6 +647,6 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
     if (Number.isNaN(at.getTime())) throw new Error('bad');
     return { at, id: parsed.id };
   } catch {
-    throw badRequest('The request is not valid', [{ path: 'query.cursor', message: 'not a cursor this service issued' }]);
+    throw invalidInput([fieldProblem('query.cursor', words('field.not-a-cursor'))]);
   }
 }

@@ -6,11 +6,11 @@ import type { NoticeMessage } from '../../../notifications/messages/notices.mess
 import type { Lang } from '../../../notifications/labels.js';
 import { renderNotice, type RenderedNotice } from '../../../notifications/render.js';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { AppError, notFound } from '../../lib/errors.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../access/actor.js';
 import type { Incident } from '../incidents/incident.model.js';
-import { refusal } from '../../http/refusal.js';
+import { fieldProblem, refusal, refused, words } from '../../http/refusal.js';
 import type { IncidentService, NoticeFiling } from '../incidents/incident.service.js';
 import { notifiesAuthority } from '../obligations/obligation.rules.js';
 import { outwardProblems, type OutwardProblem } from './outward-check.js';
@@ -216,7 +216,7 @@ export class NoticeService {
   async approve(ctx: AuditContext, actor: Actor, id: string, lang: Lang = 'nb'): Promise<Notice> {
     const notice = await this.get(actor, id);
     if (notice.status !== 'draft') throw refusal(422, 'not_draft', { code: 'notice.not-draft', params: {} }, lang);
-    if (contentHash(notice) !== notice.contentHash) throw new AppError(409, 'content_changed', 'The draft changed after it was rendered; render it again');
+    if (contentHash(notice) !== notice.contentHash) throw refused(409, 'content_changed', words('refused.draft-changed'));
     if (isOutward(notice.kind)) {
       // Checked again on what would be approved: the facts as rendered and the rendered text itself.
       const problems = await this.outwardCheck(notice.facts as unknown as Incident, notice.adviceToSubjects, notice.text, await this.contactPoint());
@@ -226,7 +226,7 @@ export class NoticeService {
       { _id: notice._id, status: 'draft', contentHash: notice.contentHash },
       { $set: { status: 'approved', approvedBy: { id: actor.id, name: actor.name }, approvedAt: this.clock.now() } },
     );
-    if (res.matchedCount === 0) throw conflict('Someone else approved this notice first');
+    if (res.matchedCount === 0) throw refused(409, 'conflict', words('refused.notice-approved'));
     await this.audit.record(ctx, { action: 'notice.approved', target: { type: 'notice', id }, after: { contentHash: notice.contentHash } });
     await this.incidents.refreshObligations(notice.incidentId);
     return this.get(actor, id);
@@ -240,15 +240,15 @@ export class NoticeService {
   async markSent(ctx: AuditContext, actor: Actor, id: string, input: { sentAt: Date; channel: string; reference: string; audience: string }, lang: Lang = 'nb'): Promise<Notice> {
     const notice = await this.get(actor, id);
     if (notice.status !== 'approved') throw refusal(422, 'not_approved', { code: 'notice.not-approved', params: {} }, lang);
-    if (contentHash(notice) !== notice.contentHash) throw new AppError(409, 'content_changed', 'The notice differs from what was approved');
+    if (contentHash(notice) !== notice.contentHash) throw refused(409, 'content_changed', words('refused.notice-differs'));
     const channel = (['altinn', 'email', 'post', 'phone'] as const).find((c) => c === input.channel);
     if (notice.kind === 'authority' && !channel) {
-      throw unprocessable('invalid_channel', 'Datatilsynet is notified through altinn, email, post or phone', [{ path: 'channel', message: 'one of altinn, email, post, phone' }]);
+      throw refused(422, 'invalid_channel', undefined, [fieldProblem('channel', words('field.channel'))]);
     }
     // Claimed first, with the status in the filter: of several requests one records the sending, the others get 409.
     const sent = { at: input.sentAt, channel: input.channel, reference: input.reference, audience: input.audience, recordedBy: { id: actor.id, name: actor.name } };
     const claimed = await this.notices.updateOne({ _id: notice._id, status: 'approved' }, { $set: { status: 'sent', sent } });
-    if (claimed.matchedCount === 0) throw conflict('Someone else recorded this notice as sent first');
+    if (claimed.matchedCount === 0) throw refused(409, 'conflict', words('refused.notice-recorded-sent'));
     try {
       if (notice.kind === 'authority') {
         await this.incidents.recordSubmission(ctx, actor, notice.incidentId, {

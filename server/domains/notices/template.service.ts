@@ -5,7 +5,8 @@ import type { Lang } from '../../../notifications/labels.js';
 import { defaultTemplates, forbiddenConstruct, renderNotice, tryRender, type RenderedNotice } from '../../../notifications/render.js';
 import { sampleAdvice, sampleContact, sampleIncident } from '../../../notifications/sample.js';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { badRequest, notFound, unprocessable } from '../../lib/errors.js';
+import { refused, words } from '../../http/refusal.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../access/actor.js';
 import type { TemplateVersion } from './notice.model.js';
@@ -89,17 +90,17 @@ export class TemplateService {
         if ((err as { code?: number }).code !== 11000) throw err;
       }
     }
-    throw new AppError(409, 'conflict', 'Another draft took this version number; try again');
+    throw refused(409, 'conflict', words('refused.version-number-taken'));
   }
 
   /** A draft goes for approval only if it renders in strict mode against the sample incident. */
   async submit(ctx: AuditContext, actor: Actor, id: string): Promise<TemplateVersion> {
     const version = await this.get(id);
-    if (version.status !== 'draft') throw unprocessable('not_draft', 'Only a draft can be submitted');
+    if (version.status !== 'draft') throw refused(422, 'not_draft');
     const error = sampleRenderError(version.kind, version.lang, version);
     if (error) throw unprocessable('template_does_not_render', 'The draft does not render against the sample incident', [{ path: 'html', message: error }]);
     const res = await this.templates.updateOne({ _id: version._id, status: 'draft' }, { $set: { status: 'submitted', submittedAt: this.clock.now() } });
-    if (res.matchedCount === 0) throw conflict('Someone else submitted this draft first');
+    if (res.matchedCount === 0) throw refused(409, 'conflict', words('refused.draft-submitted'));
     await this.audit.record(ctx, { action: 'template.submitted', target: { type: 'template', id }, after: { version: version.version } });
     return this.get(id);
   }
@@ -107,14 +108,14 @@ export class TemplateService {
   /** A manager other than the author approves or rejects a submitted version, with a comment. */
   async review(ctx: AuditContext, actor: Actor, id: string, decision: 'approved' | 'rejected', comment: string): Promise<TemplateVersion> {
     const version = await this.get(id);
-    if (version.status !== 'submitted') throw unprocessable('not_submitted', 'Only a submitted version can be approved or rejected');
-    if (version.author.id === actor.id) throw new AppError(403, 'own_draft', 'A template version must be approved by a manager other than its author');
+    if (version.status !== 'submitted') throw refused(422, 'not_submitted');
+    if (version.author.id === actor.id) throw refused(403, 'own_draft');
     // The status in the filter makes the review happen once: a second manager's approve or reject finds nothing to change.
     const res = await this.templates.updateOne(
       { _id: version._id, status: 'submitted' },
       { $set: { status: decision, review: { by: { id: actor.id, name: actor.name }, at: this.clock.now(), comment } } },
     );
-    if (res.matchedCount === 0) throw conflict('Another manager reviewed this version first');
+    if (res.matchedCount === 0) throw refused(409, 'conflict', words('refused.version-reviewed'));
     await this.audit.record(ctx, { action: `template.${decision}`, target: { type: 'template', id }, after: { version: version.version, comment } });
     return this.get(id);
   }
@@ -122,7 +123,7 @@ export class TemplateService {
   /** The version in force: the latest approved one of the kind and language. */
   async inForce(kind: NoticeKind, lang: Lang): Promise<TemplateVersion> {
     const version = await this.templates.findOne({ kind, lang, status: 'approved' }).sort({ version: -1 }).lean<TemplateVersion>();
-    if (!version) throw unprocessable('no_template', `No approved ${kind} template in ${lang}`);
+    if (!version) throw refused(422, 'no_template', words('refused.no-template'));
     return version;
   }
 

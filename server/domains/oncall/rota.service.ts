@@ -1,6 +1,7 @@
 import type { Model } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
-import { badRequest, notFound } from '../../lib/errors.js';
+import { notFound, type ErrorDetail } from '../../lib/errors.js';
+import { fieldProblem, invalidInput, words } from '../../http/refusal.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import { checkWebhook, type UserService } from '../users/user.service.js';
 import type { EgressGuard } from '../../lib/egress.js';
@@ -34,16 +35,16 @@ export class RotaService {
   }
 
   private async checkPeople(input: Partial<RotaInput>): Promise<void> {
-    const details = [];
+    const details: ErrorDetail[] = [];
     for (const [field, ids] of [['members', input.members], ['secondLine', input.secondLine], ['overrides', input.overrides?.map((o) => o.userId)]] as const) {
       for (const [i, id] of (ids ?? []).entries()) {
-        if (!(await this.users.findActive(id))) details.push({ path: `${field}.${i}`, message: 'no active user with this id' });
+        if (!(await this.users.findActive(id))) details.push(fieldProblem(`${field}.${i}`, words('field.no-active-user')));
       }
     }
     for (const [i, o] of (input.overrides ?? []).entries()) {
-      if (o.to <= o.from) details.push({ path: `overrides.${i}.to`, message: 'must be after from' });
+      if (o.to <= o.from) details.push(fieldProblem(`overrides.${i}.to`, words('field.after-from')));
     }
-    if (details.length) throw badRequest('The request is not valid', details);
+    if (details.length) throw invalidInput(details);
     if (input.webhookUrl) await checkWebhook(this.egress, input.webhookUrl, 'webhookUrl');
   }
 

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Model } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
-import { badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { notFound } from '../../lib/errors.js';
+import { fieldProblem, invalidInput, refused, words } from '../../http/refusal.js';
 import { EgressRefused, type EgressGuard } from '../../lib/egress.js';
 import type { Emits } from '../../lib/events.js';
 import type { Logger } from '../../lib/logger.js';
@@ -21,7 +22,7 @@ export async function checkWebhook(egress: EgressGuard, url: string, path: strin
   try {
     await egress.check(url);
   } catch (err) {
-    if (err instanceof EgressRefused) throw badRequest('The request is not valid', [{ path, message: `not allowed: ${err.reason}` }]);
+    if (err instanceof EgressRefused) throw invalidInput([fieldProblem(path, words('field.address-not-allowed'))]);
     throw err;
   }
 }
@@ -68,7 +69,7 @@ export class UserService {
   async create(ctx: AuditContext, input: CreateUser): Promise<User> {
     const key = emailKey(input.email);
     if (await this.users.exists({ emailKey: key })) {
-      throw conflict('A user with this e-mail already exists', [{ path: 'email', message: 'already exists' }]);
+      throw refused(409, 'conflict', words('refused.email-taken'), [fieldProblem('email', words('field.already-exists'))]);
     }
     const passwordHash = await hashPassword(input.password);
     let user;
@@ -84,7 +85,7 @@ export class UserService {
       });
     } catch (err) {
       if ((err as { code?: number }).code === 11000) {
-        throw conflict('A user with this e-mail already exists', [{ path: 'email', message: 'already exists' }]);
+        throw refused(409, 'conflict', words('refused.email-taken'), [fieldProblem('email', words('field.already-exists'))]);
       }
       throw err;
     }
@@ -98,7 +99,7 @@ export class UserService {
     const user = await this.users.findById(id);
     if (!user) throw notFound('User');
     if (ctx.actor.id === id && (changes.active === false || (changes.roles && !changes.roles.includes('admin') && user.roles.includes('admin')))) {
-      throw unprocessable('self_lockout', 'You cannot deactivate yourself or remove your own admin role');
+      throw refused(422, 'self_lockout', words('refused.deactivate-self'));
     }
     if (changes.alertChannels?.webhookUrl) await checkWebhook(this.egress, changes.alertChannels.webhookUrl, 'alertChannels.webhookUrl');
     const before = presentUser(user);
@@ -114,7 +115,7 @@ export class UserService {
   }
 
   async remove(ctx: AuditContext, id: string): Promise<void> {
-    if (ctx.actor.id === id) throw unprocessable('self_lockout', 'You cannot delete yourself');
+    if (ctx.actor.id === id) throw refused(422, 'self_lockout', words('refused.delete-self'));
     const user = await this.users.findById(id).lean();
     if (!user) throw notFound('User');
     await this.users.deleteOne({ _id: user._id });
