@@ -39,15 +39,7 @@ export interface TemplateServiceDeps {
 
 /** Versioned notice templates: drafted by analysts or managers, approved by a manager other than the author. */
 export class TemplateService {
-  private readonly templates: Model<TemplateVersion>;
-  private readonly audit: AuditService;
-  private readonly clock: Clock;
-
-  constructor(deps: TemplateServiceDeps) {
-    this.templates = deps.templates;
-    this.audit = deps.audit;
-    this.clock = deps.clock;
-  }
+  constructor(private readonly deps: TemplateServiceDeps) {}
 
   /**
    * Seeds version 1 of every kind and language from notifications/templates when none exists. Where the
@@ -56,11 +48,11 @@ export class TemplateService {
    */
   async seed(): Promise<void> {
     for (const { kind, lang, source } of defaultTemplates()) {
-      const latest = await this.templates.findOne({ kind, lang }).sort({ version: -1 }).lean<TemplateVersion>();
+      const latest = await this.deps.templates.findOne({ kind, lang }).sort({ version: -1 }).lean<TemplateVersion>();
       if (latest && (latest.author.id !== SEED_AUTHOR.id || latest.status !== 'approved')) continue;
       if (latest && latest.subject === source.subject && latest.html === source.html && latest.text === source.text) continue;
-      const now = this.clock.now();
-      await this.templates
+      const now = this.deps.clock.now();
+      await this.deps.templates
         .create({
           kind, lang, version: (latest?.version ?? 0) + 1, status: 'approved', ...source, note: latest ? 'Default template, updated' : 'Default template',
           author: SEED_AUTHOR, createdAt: now, submittedAt: now, review: { by: SEED_AUTHOR, at: now, comment: 'Shipped with Breach Clock' },
@@ -78,13 +70,13 @@ export class TemplateService {
     });
     if (problems.length) throw badRequest('The request is not valid', problems);
     for (let attempt = 0; attempt < 5; attempt++) {
-      const last = await this.templates.findOne({ kind: input.kind, lang: input.lang }).sort({ version: -1 }).lean<TemplateVersion>();
+      const last = await this.deps.templates.findOne({ kind: input.kind, lang: input.lang }).sort({ version: -1 }).lean<TemplateVersion>();
       try {
-        const created = await this.templates.create({
-          ...input, version: (last?.version ?? 0) + 1, status: 'draft', author: { id: actor.id, name: actor.name }, createdAt: this.clock.now(), submittedAt: null, review: null,
+        const created = await this.deps.templates.create({
+          ...input, version: (last?.version ?? 0) + 1, status: 'draft', author: { id: actor.id, name: actor.name }, createdAt: this.deps.clock.now(), submittedAt: null, review: null,
         });
         const version = created.toObject() as TemplateVersion;
-        await this.audit.record(ctx, { action: 'template.drafted', target: { type: 'template', id: String(version._id) }, after: { kind: input.kind, lang: input.lang, version: version.version } });
+        await this.deps.audit.record(ctx, { action: 'template.drafted', target: { type: 'template', id: String(version._id) }, after: { kind: input.kind, lang: input.lang, version: version.version } });
         return version;
       } catch (err) {
         if ((err as { code?: number }).code !== 11000) throw err;
@@ -99,9 +91,9 @@ export class TemplateService {
     if (version.status !== 'draft') throw refused(422, 'not_draft');
     const error = sampleRenderError(version.kind, version.lang, version);
     if (error) throw unprocessable('template_does_not_render', 'The draft does not render against the sample incident', [{ path: 'html', message: error }]);
-    const res = await this.templates.updateOne({ _id: version._id, status: 'draft' }, { $set: { status: 'submitted', submittedAt: this.clock.now() } });
+    const res = await this.deps.templates.updateOne({ _id: version._id, status: 'draft' }, { $set: { status: 'submitted', submittedAt: this.deps.clock.now() } });
     if (res.matchedCount === 0) throw refused(409, 'conflict', words('refused.draft-submitted'));
-    await this.audit.record(ctx, { action: 'template.submitted', target: { type: 'template', id }, after: { version: version.version } });
+    await this.deps.audit.record(ctx, { action: 'template.submitted', target: { type: 'template', id }, after: { version: version.version } });
     return this.get(id);
   }
 
@@ -111,25 +103,25 @@ export class TemplateService {
     if (version.status !== 'submitted') throw refused(422, 'not_submitted');
     if (version.author.id === actor.id) throw refused(403, 'own_draft');
     // The status in the filter makes the review happen once: a second manager's approve or reject finds nothing to change.
-    const res = await this.templates.updateOne(
+    const res = await this.deps.templates.updateOne(
       { _id: version._id, status: 'submitted' },
-      { $set: { status: decision, review: { by: { id: actor.id, name: actor.name }, at: this.clock.now(), comment } } },
+      { $set: { status: decision, review: { by: { id: actor.id, name: actor.name }, at: this.deps.clock.now(), comment } } },
     );
     if (res.matchedCount === 0) throw refused(409, 'conflict', words('refused.version-reviewed'));
-    await this.audit.record(ctx, { action: `template.${decision}`, target: { type: 'template', id }, after: { version: version.version, comment } });
+    await this.deps.audit.record(ctx, { action: `template.${decision}`, target: { type: 'template', id }, after: { version: version.version, comment } });
     return this.get(id);
   }
 
   /** The version in force: the latest approved one of the kind and language. */
   async inForce(kind: NoticeKind, lang: Lang): Promise<TemplateVersion> {
-    const version = await this.templates.findOne({ kind, lang, status: 'approved' }).sort({ version: -1 }).lean<TemplateVersion>();
+    const version = await this.deps.templates.findOne({ kind, lang, status: 'approved' }).sort({ version: -1 }).lean<TemplateVersion>();
     if (!version) throw refused(422, 'no_template', words('refused.no-template'));
     return version;
   }
 
   async get(id: string): Promise<TemplateVersion> {
     if (!isObjectId(id)) throw notFound('Template version');
-    const version = await this.templates.findById(id).lean<TemplateVersion>();
+    const version = await this.deps.templates.findById(id).lean<TemplateVersion>();
     if (!version) throw notFound('Template version');
     return version;
   }
@@ -138,7 +130,7 @@ export class TemplateService {
     const filter: Record<string, unknown> = {};
     if (kind) filter.kind = kind;
     if (lang) filter.lang = lang;
-    return this.templates.find(filter).sort({ kind: 1, lang: 1, version: -1 }).lean<TemplateVersion[]>();
+    return this.deps.templates.find(filter).sort({ kind: 1, lang: 1, version: -1 }).lean<TemplateVersion[]>();
   }
 
   /** A stored version rendered against the sample incident, or why it does not render. */
