@@ -92,6 +92,10 @@ export type ProblemMessageParams = {
   'field.content-type': { type: string };
   'field.malformed-json': NoParams;
   'field.unknown': NoParams;
+  'field.template-decorator': NoParams;
+  'field.template-helper': { helper: string };
+  'field.template-does-not-render': NoParams;
+  'field.template-unknown-name': { name: string };
   'refused.sign-in': NoParams;
   'refused.no-refresh-token': NoParams;
   'refused.token-invalid': NoParams;
@@ -166,6 +170,10 @@ export const PROBLEM_MESSAGES: Catalogue<ProblemMessageParams> = {
   'field.content-type': { nb: ({ type }) => `Content-Type må være ${type}`, en: ({ type }) => `Content-Type must be ${type}` },
   'field.malformed-json': { nb: () => 'ugyldig JSON', en: () => 'malformed JSON' },
   'field.unknown': { nb: () => 'ukjent felt', en: () => 'unknown field' },
+  'field.template-decorator': { nb: () => 'dekoratører ({{* …}}) er ikke tillatt', en: () => 'decorators ({{* …}}) are not allowed' },
+  'field.template-helper': { nb: ({ helper }) => `{{${helper}}} er ikke tillatt i en mal`, en: ({ helper }) => `{{${helper}}} is not allowed in a template` },
+  'field.template-does-not-render': { nb: () => 'kan ikke vises med eksempelsaken', en: () => 'does not render against the sample incident' },
+  'field.template-unknown-name': { nb: ({ name }) => `«${name}» finnes ikke i eksempelsaken`, en: ({ name }) => `"${name}" is not in the sample incident` },
   'refused.sign-in': { nb: () => 'Du må logge inn', en: () => 'Sign in first' },
   'refused.no-refresh-token': { nb: () => 'Økten mangler; logg inn på nytt', en: () => 'No session to renew; sign in again' },
   'refused.token-invalid': { nb: () => 'Tilgangsnøkkelen er ugyldig; logg inn på nytt', en: () => 'The access token is not valid; sign in again' },

@@ -5,8 +5,8 @@ import type { Lang } from '../../../notifications/labels.js';
 import { defaultTemplates, forbiddenConstruct, renderNotice, tryRender, type RenderedNotice } from '../../../notifications/render.js';
 import { sampleAdvice, sampleContact, sampleIncident } from '../../../notifications/sample.js';
 import type { Clock } from '../../lib/clock.js';
-import { badRequest, notFound, unprocessable } from '../../lib/errors.js';
-import { refused, words } from '../../http/refusal.js';
+import { notFound } from '../../lib/errors.js';
+import { fieldProblem, invalidInput, refused, words } from '../../http/refusal.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../access/actor.js';
 import type { TemplateVersion } from './notice.model.js';
@@ -66,9 +66,9 @@ export class TemplateService {
   async draft(ctx: AuditContext, actor: Actor, input: TemplateDraft): Promise<TemplateVersion> {
     const problems = (['subject', 'html', 'text'] as const).flatMap((part) => {
       const problem = forbiddenConstruct(input[part]);
-      return problem ? [{ path: part, message: problem }] : [];
+      return problem ? [fieldProblem(part, problem)] : [];
     });
-    if (problems.length) throw badRequest('The request is not valid', problems);
+    if (problems.length) throw invalidInput(problems);
     for (let attempt = 0; attempt < 5; attempt++) {
       const last = await this.deps.templates.findOne({ kind: input.kind, lang: input.lang }).sort({ version: -1 }).lean<TemplateVersion>();
       try {
@@ -90,7 +90,11 @@ export class TemplateService {
     const version = await this.get(id);
     if (version.status !== 'draft') throw refused(422, 'not_draft');
     const error = sampleRenderError(version.kind, version.lang, version);
-    if (error) throw unprocessable('template_does_not_render', 'The draft does not render against the sample incident', [{ path: 'html', message: error }]);
+    if (error) {
+      // Strict rendering names the path it could not find; that name is the author's own and is quoted as is.
+      const name = /"([^"]+)" not defined/.exec(error)?.[1];
+      throw refused(422, 'template_does_not_render', undefined, [fieldProblem('html', name ? words('field.template-unknown-name', { name }) : words('field.template-does-not-render'))]);
+    }
     const res = await this.deps.templates.updateOne({ _id: version._id, status: 'draft' }, { $set: { status: 'submitted', submittedAt: this.deps.clock.now() } });
     if (res.matchedCount === 0) throw refused(409, 'conflict', words('refused.draft-submitted'));
     await this.deps.audit.record(ctx, { action: 'template.submitted', target: { type: 'template', id }, after: { version: version.version } });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { CATEGORY_LABELS, CONSEQUENCE_LABELS, BREACH_TYPE_LABELS, type Lang } from '../../../notifications/labels.js';
 import { CLOCK_MESSAGES, alertMessage, milestoneMessage, type ClockMessageParams } from '../../../notifications/messages/clock.messages.js';
 import { z } from 'zod';
+import { FORMAT_MESSAGES, type FormatMessageParams } from '../../../notifications/messages/format.messages.js';
 import { ERROR_MESSAGES, PROBLEM_MESSAGES, type ProblemMessageParams } from '../../../notifications/messages/error.messages.js';
 import { worded, zodDetails } from '../../../server/http/error-handler.js';
 import { fieldProblem, refused, words } from '../../../server/http/refusal.js';
@@ -46,12 +47,23 @@ const PROBLEM_SAMPLES: { [C in keyof ProblemMessageParams]: ProblemMessageParams
   'field.reason-when-past': [x], 'field.version-behind': [{ version: 3 }], 'field.widens-restricted': [x], 'field.not-latest-assessment': [x],
   'field.older-facts': [x], 'field.initial-first': [x], 'field.not-a-cursor': [x], 'field.already-exists': [x], 'field.address-not-allowed': [x],
   'field.channel': [x], 'field.lone-surrogate': [x], 'field.content-type': [{ type: 'application/json' }], 'field.malformed-json': [x], 'field.unknown': [x],
+  'field.template-decorator': [x], 'field.template-helper': [{ helper: 'log' }], 'field.template-does-not-render': [x], 'field.template-unknown-name': [{ name: 'saksnummer' }],
   'refused.sign-in': [x], 'refused.no-refresh-token': [x], 'refused.token-invalid': [x], 'refused.wrong-credentials': [x], 'refused.session-ended': [x],
   'refused.account-inactive': [x], 'refused.wrong-password': [x], 'refused.too-many-sign-ins': [x], 'refused.too-many-passwords': [x],
   'refused.lift-restriction': [x], 'refused.widen-restricted': [x], 'refused.restricted-owner': [x], 'refused.email-taken': [x], 'refused.incident-changed': [x],
   'refused.version-number-taken': [x], 'refused.draft-submitted': [x], 'refused.version-reviewed': [x], 'refused.notice-approved': [x],
   'refused.notice-recorded-sent': [x], 'refused.deactivate-self': [x], 'refused.delete-self': [x], 'refused.already-closed': [x], 'refused.no-template': [x],
   'refused.draft-changed': [x], 'refused.notice-differs': [x], 'refused.media-type': [{ type: 'application/json' }],
+};
+
+/** The format and notice-context words, one sample each: a code added without one fails the type check. */
+const FORMAT_SAMPLES: { [C in keyof FormatMessageParams]: FormatMessageParams[C][] } = {
+  'format.pending': [x], 'format.about': [{ n: '1 200' }], 'format.between': [{ min: '10', max: '20' }], 'format.not-known': [x],
+  'format.moment': [{ at: new Date('2026-03-02T09:00:00Z') }], 'format.list': [{ items: ['a', 'b', 'c'] }], 'format.decimal': [{ n: 1.5 }],
+  'format.language-tag': [x], 'context.contact-role': [x], 'context.reach': [{ email: 'dpo@eksempel.no', phone: '+47 22 00 00 00' }],
+  'context.occurred': [{ from: '1. mars 2026', to: '2. mars 2026', approximate: true }],
+  'context.when': [{ occurred: '1. mars 2026', awareAt: '2. mars 2026' }, { occurred: '', awareAt: '2. mars 2026' }],
+  'context.contact-sentence': [{ name: 'Kari Nordmann', reach: 'dpo@eksempel.no' }], 'register.file-name': [x],
 };
 
 const ENGLISH = /\b(the|and|hours|deadline|since|left|missed|alert|acknowledged|changed|clock|incident|logged|recorded|people|told|published|reopened|closed|not)\b/i;
@@ -109,7 +121,7 @@ describe('the server\'s words: milestones, alerts, holidays, the timeline, field
     assert.equal(valueText({ kind: 'estimate', value: 1200, min: null, max: null }, 'nb'), 'om lag 1 200');
   });
 
-  it('words every error code and every field problem in both languages, with no word of the other language', () => {
+  it('words every error code, field problem and format word in both languages, with no word of the other language', () => {
     for (const [code, words] of Object.entries(ERROR_MESSAGES)) check(code, words.nb, words.en);
     for (const [code, samples] of Object.entries(PROBLEM_SAMPLES)) {
       for (const params of samples) {
@@ -118,6 +130,10 @@ describe('the server\'s words: milestones, alerts, holidays, the timeline, field
       }
     }
     assert.deepEqual(Object.keys(PROBLEM_SAMPLES).sort(), Object.keys(PROBLEM_MESSAGES).sort());
+    for (const [code, samples] of Object.entries(FORMAT_SAMPLES)) {
+      for (const params of samples) check(code, say({ code, params } as Message, 'nb'), say({ code, params } as Message, 'en'));
+    }
+    assert.deepEqual(Object.keys(FORMAT_SAMPLES).sort(), Object.keys(FORMAT_MESSAGES).sort());
     const tables: Record<string, Record<Lang, string>>[] = [INCIDENT_WORDS, CATEGORY_LABELS, CONSEQUENCE_LABELS, BREACH_TYPE_LABELS];
     for (const table of tables) for (const [code, words] of Object.entries(table)) assert.ok(words.nb && words.en, code);
   });
