@@ -45,6 +45,9 @@ import { rotaModel } from './domains/oncall/rota.model.js';
 import { rotaRoutes } from './domains/oncall/rota.routes.js';
 import { RotaService } from './domains/oncall/rota.service.js';
 import { userRoutes } from './domains/users/user.routes.js';
+import { pushModels } from './domains/push/push.model.js';
+import { pushRoutes } from './domains/push/push.routes.js';
+import { PushService } from './domains/push/push.service.js';
 import { UserService } from './domains/users/user.service.js';
 
 export interface Infrastructure {
@@ -109,6 +112,14 @@ export function createContainer(infra: Infrastructure) {
   );
   dispatcher.defineJobs();
   alerts.whenFired((fired) => dispatcher.fired(fired));
+  alerts.escalatesAfter(config.alerting.escalationMinutes);
+  const ack = { secret: config.auth.jwtSecret, issuer: config.auth.issuer };
+  const { PushSubscriptions, VapidKeys } = pushModels(connection);
+  const push = new PushService({
+    subscriptions: PushSubscriptions, vapidStore: VapidKeys, users, rotas, dispatcher, audit, egress, clock, logger,
+    settings: { production: config.env === 'production', ...(config.push.vapid ? { vapidFromEnv: config.push.vapid } : {}), subject: config.push.subject, ack, mailer: !!mailer },
+  });
+  dispatcher.addChannel(push.channel());
   const watchdog = new SchedulerWatchdog(heartbeatModel(connection), broadcaster, {
     heartbeatMs: config.alerting.heartbeatMs, stallAfterMs: config.alerting.stallAfterMs, webhookSecret: config.alerting.webhookSecret,
     instance: infra.scheduler.agenda.attrs.name ?? 'instance', ...(config.alerting.adminWebhookUrl ? { adminWebhookUrl: config.alerting.adminWebhookUrl } : {}),
@@ -145,15 +156,17 @@ export function createContainer(infra: Infrastructure) {
     ...noticeRoutes(notices, templates),
     ...rotaRoutes(rotas),
     ...alertRoutes(alerts, dispatcher, incidents, users, config.auth.jwtSecret, clock),
+    ...pushRoutes({ push, alerts, incidents, users, ack, clock }),
   ];
 
   /** Creates the collections' indexes before the first request, so unique keys hold from the start. */
   const init = async () => {
     await Promise.all(Object.values(connection.models).map((model) => model.init()));
     await templates.seed();
+    await push.keys();
   };
 
-  return { ...infra, audit, users, tokens, auth, broadcaster, alerts, clockService, deferredJobs, planner, incidents, assessments, templates, notices, rotas, dispatcher, watchdog, mailer, routes, guard: createGuard(auth), init };
+  return { ...infra, audit, users, tokens, auth, broadcaster, alerts, clockService, deferredJobs, planner, incidents, assessments, templates, notices, rotas, dispatcher, push, watchdog, mailer, routes, guard: createGuard(auth), init };
 }
 
 export type Container = ReturnType<typeof createContainer>;

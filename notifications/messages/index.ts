@@ -1,12 +1,13 @@
 import type { Lang } from '../labels.js';
 import { render, renderBoth, type Catalogue, type MessageOf } from './catalogue.js';
+import { PUSH_MESSAGES, type PushMessageParams } from './push.messages.js';
 import { RISK_MESSAGES, type RiskMessageParams } from './risk.messages.js';
 
 /** Every message the server words, by code. Areas add their parameter map here as they move in. */
-export type MessageParams = RiskMessageParams;
+export type MessageParams = RiskMessageParams & PushMessageParams;
 export type Message = MessageOf<MessageParams>;
 
-export const MESSAGES: Catalogue<MessageParams> = { ...RISK_MESSAGES };
+export const MESSAGES: Catalogue<MessageParams> = { ...RISK_MESSAGES, ...PUSH_MESSAGES };
 
 /** The sentence for a message in one language. */
 export const say = (message: Message, lang: Lang): string => render(MESSAGES, message, lang);

@@ -29,4 +29,10 @@ export interface AlertMessage {
   title: string;
   /** 0 for the first step; 1 second line, 2 managers and the DPO. */
   escalationLevel?: number;
+  incidentRef?: string;
+  /** The same as escalationLevel, under the name the alert view uses. */
+  escalationStep?: number;
+  nextEscalationAt?: string | null;
+  /** Who has been told on a channel beyond the dashboard so far (empty when the alert first fires). */
+  told?: { userId: string; name: string; channels: string[] }[];
 }

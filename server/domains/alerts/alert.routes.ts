@@ -13,12 +13,21 @@ import type { IncidentService } from '../incidents/incident.service.js';
 import type { UserService } from '../users/user.service.js';
 import { verifyAckToken } from './ack-link.js';
 import type { AlertService } from './alert.service.js';
-import type { AlertDispatcher } from './dispatcher.js';
+import type { AlertDispatcher, Told } from './dispatcher.js';
+import type { Alert } from './alert.model.js';
 import { ObjectIdString } from '../../lib/ids.js';
 
 const Params = z.object({ id: ObjectIdString('not an id') });
 const TokenQuery = z.strictObject({ token: z.string().min(20).max(500) });
 const TokenBody = z.strictObject({ token: z.string().min(20).max(500) });
+
+/** The alert as the on-call view shows it: who has been told, the escalation step reached and when the next goes out. */
+export const presentAlertView = (a: Alert, told: Told[]) => ({
+  ...presentAlert(a),
+  told,
+  escalationStep: a.escalationStep ?? 0,
+  nextEscalationAt: a.nextEscalationAt ? a.nextEscalationAt.toISOString() : null,
+});
 
 const escape = (s: string) => Handlebars.escapeExpression(s);
 
@@ -52,13 +61,19 @@ export function alertRoutes(alerts: AlertService, dispatcher: AlertDispatcher, i
       method: 'get', path: '/incidents/:id/alerts', summary: "The incident's alerts", tag: 'alerts', access: can('alert:read'), params: Params,
       handle: async ({ params, actor }) => {
         await incidents.get(actor, params.id);
-        return (await alerts.forIncident(params.id)).map(presentAlert);
+        const list = await alerts.forIncident(params.id);
+        const told = await dispatcher.toldOf(list.map((a) => String(a._id)));
+        return list.map((a) => presentAlertView(a, told.get(String(a._id)) ?? []));
       },
     }),
     route<Actor, undefined, z.ZodObject<{ limit: z.ZodDefault<z.ZodCoercedNumber> }>>({
       method: 'get', path: '/alerts', summary: 'Recent alerts the caller may see, newest first', tag: 'alerts', access: can('alert:read'),
       query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
-      handle: async ({ query, actor }) => (await alerts.recentVisible(query.limit, (incidentId) => incidents.canSee(actor, incidentId))).map(presentAlert),
+      handle: async ({ query, actor }) => {
+        const list = await alerts.recentVisible(query.limit, (incidentId) => incidents.canSee(actor, incidentId));
+        const told = await dispatcher.toldOf(list.map((a) => String(a._id)));
+        return list.map((a) => presentAlertView(a, told.get(String(a._id)) ?? []));
+      },
     }),
     route<Actor, undefined, undefined, typeof Params>({
       method: 'post', path: '/alerts/:id/ack', summary: 'Acknowledge an alert (it stops escalating)', tag: 'alerts', access: can('alert:ack'), params: Params,

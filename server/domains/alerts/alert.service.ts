@@ -40,6 +40,10 @@ export function presentAlertMessage(alert: Alert): AlertMessage {
     sentAt: (alert.pushedAt ?? alert.firedAt).toISOString(),
     late: alert.late,
     title: alert.title,
+    incidentRef: alert.incidentRef,
+    escalationStep: alert.escalationStep ?? 0,
+    nextEscalationAt: alert.nextEscalationAt ? alert.nextEscalationAt.toISOString() : null,
+    told: [],
   };
 }
 
@@ -51,6 +55,7 @@ export function presentAlertMessage(alert: Alert): AlertMessage {
  */
 export class AlertService {
   private readonly firedListeners: ((alerts: Alert[]) => Promise<void>)[] = [];
+  private firstEscalationMinutes: number | undefined;
 
   constructor(
     private readonly alerts: Model<Alert>,
@@ -65,6 +70,11 @@ export class AlertService {
   /** Called with newly recorded alerts once they were pushed to the dashboards (several at once from a batch). */
   whenFired(listener: (alerts: Alert[]) => Promise<void>): void {
     this.firedListeners.push(listener);
+  }
+
+  /** The delay of the first escalation step, so an alert says from the start when it escalates. */
+  escalatesAfter(minutes: readonly number[]): void {
+    this.firstEscalationMinutes = minutes[0];
   }
 
   /** Records the alert, pushes it and hands it on; returns undefined when it had already been recorded. */
@@ -117,6 +127,7 @@ export class AlertService {
         dueAt: input.dueAt,
         firedAt: this.clock.now(),
         late: input.late,
+        nextEscalationAt: this.firstEscalationMinutes === undefined ? null : new Date(this.clock.now().getTime() + this.firstEscalationMinutes * 60_000),
       });
       alert = created.toObject();
     } catch (err) {
@@ -208,12 +219,21 @@ export class AlertService {
     return alert as Alert;
   }
 
+  /** The person a test alert was sent to acknowledges it (trying the notification's button); the first time counts. */
+  async acknowledgeTest(actor: Actor, id: string): Promise<Alert> {
+    await this.alerts.updateOne(
+      { _id: id, kind: 'test', forUser: actor.id, acknowledgedAt: null },
+      { $set: { acknowledgedAt: this.clock.now(), acknowledgedBy: { id: actor.id, name: actor.name }, nextEscalationAt: null } },
+    );
+    return this.get(id);
+  }
+
   /** A person who may see the incident acknowledges an alert: it stops escalating. Acknowledging twice keeps the first. */
   async acknowledge(ctx: AuditContext, actor: Actor, id: string, incident: Incident): Promise<Alert> {
     const at = this.clock.now();
     const res = await this.alerts.updateOne(
       { _id: id, acknowledgedAt: null },
-      { $set: { acknowledgedAt: at, acknowledgedBy: { id: actor.id, name: actor.name } } },
+      { $set: { acknowledgedAt: at, acknowledgedBy: { id: actor.id, name: actor.name }, nextEscalationAt: null } },
     );
     const alert = await this.get(id);
     if (res.modifiedCount === 1) {

@@ -1,0 +1,190 @@
+import type { Model } from 'mongoose';
+import type { Lang } from '../../../notifications/labels.js';
+import { say } from '../../../notifications/messages/index.js';
+import type { Clock } from '../../lib/clock.js';
+import type { EgressGuard } from '../../lib/egress.js';
+import { badRequest, notFound, tooManyRequests } from '../../lib/errors.js';
+import { isObjectId } from '../../lib/ids.js';
+import type { Logger } from '../../lib/logger.js';
+import type { Alert } from '../alerts/alert.model.js';
+import type { Delivery } from '../alerts/delivery.model.js';
+import type { AddedChannel, AlertDispatcher } from '../alerts/dispatcher.js';
+import { DeliveryFailed } from '../alerts/senders.js';
+import type { Actor } from '../auth/auth.service.js';
+import type { AuditContext, AuditService } from '../audit/audit.service.js';
+import type { RotaService } from '../oncall/rota.service.js';
+import type { User } from '../users/user.model.js';
+import { checkWebhook, type UserService } from '../users/user.service.js';
+import { pushAckToken, type AckTokenSettings } from './push-ack.js';
+import type { PushSubscription, StoredVapidKeys } from './push.model.js';
+import { pushPayload } from './push.payload.js';
+import { sendPush, SubscriptionGone } from './push.sender.js';
+import { channelsOf, reachesClosedTab, type ReachChannel } from './reachability.js';
+import { loadVapidKeys, type VapidKeys } from './vapid.js';
+
+export interface SubscribeInput {
+  endpoint: string;
+  keys: { p256dh: string; auth: string };
+  deviceName: string;
+}
+
+export interface PushSettings {
+  production: boolean;
+  vapidFromEnv?: { publicKey: string; privateKey: string };
+  subject: string;
+  ack: AckTokenSettings;
+  /** Whether the install can send e-mail (reachability counts the channel only then). */
+  mailer: boolean;
+}
+
+export interface PushServiceDeps {
+  subscriptions: Model<PushSubscription>;
+  vapidStore: Model<StoredVapidKeys>;
+  users: UserService;
+  rotas: RotaService;
+  dispatcher: AlertDispatcher;
+  audit: AuditService;
+  egress: EgressGuard;
+  clock: Clock;
+  logger: Logger;
+  settings: PushSettings;
+}
+
+/** A person's devices may hold at most this many subscriptions (a phone, a laptop, a spare…). */
+const MAX_DEVICES = 20;
+/** A push waits this long at the push service for a device that is off. */
+const PUSH_TTL_SECONDS = 12 * 3_600;
+
+export const presentSubscription = (s: PushSubscription) => ({
+  id: String(s._id),
+  deviceName: s.deviceName,
+  createdAt: s.createdAt.toISOString(),
+  lastSuccessAt: s.lastSuccessAt ? s.lastSuccessAt.toISOString() : null,
+});
+
+/**
+ * Web Push as an alert channel: people subscribe their devices, and the dispatcher sends each alert to
+ * every device of each person it tells (one delivery per device). A push service's 404/410 removes the
+ * subscription. Also answers which channels reach whom, and sends a person a test alert.
+ */
+export class PushService {
+  private vapid: Promise<VapidKeys> | undefined;
+
+  constructor(private readonly deps: PushServiceDeps) {}
+
+  /** The key pair, loaded (or generated) once. */
+  keys(): Promise<VapidKeys> {
+    const { settings, vapidStore, clock } = this.deps;
+    this.vapid ??= loadVapidKeys(settings.vapidFromEnv, settings.subject, vapidStore, clock).catch((err: unknown) => {
+      this.vapid = undefined;
+      throw err;
+    });
+    return this.vapid;
+  }
+
+  /** The channel the dispatcher adds: one recipient per device, by subscription id. */
+  channel(): AddedChannel {
+    return {
+      name: 'push',
+      recipientsOf: async (userId) => (await this.deps.subscriptions.find({ userId }, { _id: 1 }).lean<Pick<PushSubscription, '_id'>[]>()).map((s) => String(s._id)),
+      send: (delivery, alert, lang) => this.send(delivery, alert, lang),
+    };
+  }
+
+  private async send(delivery: Delivery, alert: Alert, lang: Lang): Promise<void> {
+    const { subscriptions, clock, logger } = this.deps;
+    const subscription = isObjectId(delivery.recipient) ? await subscriptions.findById(delivery.recipient).lean<PushSubscription>() : null;
+    // Removed since (unsubscribed, expired, or the browser now belongs to someone else): nobody to send to.
+    if (!subscription || subscription.userId !== delivery.userId) throw new DeliveryFailed('the device no longer has push turned on', undefined, true);
+    const now = clock.now();
+    const payload = pushPayload(alert, lang, { now, ackToken: pushAckToken(this.deps.settings.ack, String(alert._id), subscription.userId, now) });
+    try {
+      await sendPush(subscription, JSON.stringify(payload), await this.keys(), { ttlSeconds: PUSH_TTL_SECONDS, topic: String(alert._id) }, this.deps.egress);
+    } catch (err) {
+      if (err instanceof SubscriptionGone) {
+        await subscriptions.deleteOne({ _id: subscription._id, endpoint: subscription.endpoint });
+        logger.info({ subscriptionId: String(subscription._id), userId: subscription.userId }, 'push subscription gone; removed');
+      }
+      throw err;
+    }
+    await subscriptions.updateOne({ _id: subscription._id }, { $set: { lastSuccessAt: clock.now() } });
+  }
+
+  /**
+   * Turns push on for a device. The endpoint is unique: subscribing it again (a new key, another person
+   * signed in on the same browser) replaces what was stored for it.
+   */
+  async subscribe(ctx: AuditContext, actor: Actor, input: SubscribeInput): Promise<PushSubscription> {
+    const { subscriptions, settings, egress, clock, audit } = this.deps;
+    if (settings.production && !input.endpoint.startsWith('https://')) throw badRequest('The request is not valid', [{ path: 'endpoint', message: 'must be an https address' }]);
+    await checkWebhook(egress, input.endpoint, 'endpoint');
+    const existing = await subscriptions.findOne({ endpoint: input.endpoint }).lean<PushSubscription>();
+    if (!existing && (await subscriptions.countDocuments({ userId: actor.id })) >= MAX_DEVICES) {
+      throw badRequest('The request is not valid', [{ path: 'endpoint', message: `at most ${MAX_DEVICES} devices; turn push off on one first` }]);
+    }
+    const fields = { userId: actor.id, keys: input.keys, deviceName: input.deviceName };
+    let saved: PushSubscription | null;
+    if (existing) {
+      await subscriptions.updateOne({ _id: existing._id }, { $set: { ...fields, lastSuccessAt: null } });
+      saved = await subscriptions.findById(existing._id).lean<PushSubscription>();
+    } else {
+      try {
+        saved = (await subscriptions.create({ ...fields, endpoint: input.endpoint, createdAt: clock.now(), lastSuccessAt: null })).toObject();
+      } catch (err) {
+        // Two requests with the same endpoint at once: the other one stored it, this one updates it.
+        if ((err as { code?: number }).code !== 11000) throw err;
+        await subscriptions.updateOne({ endpoint: input.endpoint }, { $set: fields });
+        saved = await subscriptions.findOne({ endpoint: input.endpoint }).lean<PushSubscription>();
+      }
+    }
+    if (!saved) throw notFound('Subscription');
+    await audit.record(ctx, { action: 'push.subscribed', target: { type: 'push-subscription', id: String(saved._id) }, after: { deviceName: saved.deviceName } });
+    return saved;
+  }
+
+  async list(userId: string): Promise<PushSubscription[]> {
+    return this.deps.subscriptions.find({ userId }).sort({ createdAt: 1 }).lean<PushSubscription[]>();
+  }
+
+  /** Turns push off for one of the caller's own devices; someone else's is 404, as is an unknown one. */
+  async remove(ctx: AuditContext, actor: Actor, id: string): Promise<void> {
+    if (!isObjectId(id)) throw notFound('Subscription');
+    const res = await this.deps.subscriptions.deleteOne({ _id: id, userId: actor.id });
+    if (res.deletedCount !== 1) throw notFound('Subscription');
+    await this.deps.audit.record(ctx, { action: 'push.unsubscribed', target: { type: 'push-subscription', id } });
+  }
+
+  /** The channels that reach the caller, in the caller's language. */
+  async reachability(actor: Actor): Promise<{ channels: ReachChannel[] }> {
+    const user = await this.deps.users.get(actor.id);
+    return { channels: channelsOf(user, await this.list(actor.id), { mailer: this.deps.settings.mailer, lang: user.locale ?? 'nb' }) };
+  }
+
+  /** Per rota: who is on call now, and whether any of their channels (or the rota's webhook) reaches them with no tab open. */
+  async onCallReachability(actor: Actor) {
+    const reader = await this.deps.users.get(actor.id);
+    const lang = reader.locale ?? 'nb';
+    return Promise.all((await this.deps.rotas.now()).map(async ({ rota, onCall }) => {
+      const person = onCall ? await this.deps.users.findActive(onCall) : undefined;
+      const rotaWebhook = rota.webhookUrl ? { rota: rota.name, url: rota.webhookUrl } : undefined;
+      const channels = person ? channelsOf(person, await this.list(onCall!), { mailer: this.deps.settings.mailer, lang, ...(rotaWebhook ? { rotaWebhook } : {}) }) : [];
+      return {
+        rotaId: String(rota._id),
+        rotaName: rota.name,
+        onCallNow: person ? { id: String(person._id), name: person.name } : null,
+        reachesClosedTab: !!person && reachesClosedTab(channels),
+        channels,
+      };
+    }));
+  }
+
+  /** Sends the caller a test alert on their own channels; one a minute. */
+  async testAlert(ctx: AuditContext, actor: Actor): Promise<{ alertId: string }> {
+    const user: User = await this.deps.users.get(actor.id);
+    const lang = user.locale ?? 'nb';
+    const alert = await this.deps.dispatcher.sendTest(user, { title: say({ code: 'push.test.title', params: {} }, lang), ref: say({ code: 'push.test.ref', params: {} }, lang) });
+    if (!alert) throw tooManyRequests('A test alert was sent less than a minute ago; try again shortly');
+    await this.deps.audit.record(ctx, { action: 'alert.test-sent', target: { type: 'alert', id: String(alert._id) } });
+    return { alertId: String(alert._id) };
+  }
+}
