@@ -1,16 +1,21 @@
 import { z } from 'zod';
 import { ObjectIdString } from '../../lib/ids.js';
 
-const base64url = (bytes: number, what: string) =>
-  z.string().regex(/^[A-Za-z0-9_-]+={0,2}$/, `${what}: base64url`).refine((s) => Buffer.from(s, 'base64url').length === bytes, `${what}: must be ${bytes} bytes`);
+/** base64url of exactly so many bytes (and, for a key, the byte it starts with): one message for the field. */
+const base64url = (bytes: number, message: string, first?: number) =>
+  z.string().max(200).refine((s) => {
+    if (!/^[A-Za-z0-9_-]+={0,2}$/.test(s)) return false;
+    const raw = Buffer.from(s, 'base64url');
+    return raw.length === bytes && (first === undefined || raw[0] === first);
+  }, message);
 
 /** What the browser's PushSubscription.toJSON() gives, and a name the person recognises the device by. */
 export const SubscribeBody = z.strictObject({
   endpoint: z.url({ protocol: /^https?$/, error: 'an http(s) address of the push service' }).max(2048),
   keys: z.strictObject({
     // An uncompressed P-256 point (0x04, x, y) and the 16-byte auth secret (RFC 8291).
-    p256dh: base64url(65, 'the public key').refine((s) => Buffer.from(s, 'base64url')[0] === 4, 'the public key: an uncompressed P-256 point'),
-    auth: base64url(16, 'the auth secret'),
+    p256dh: base64url(65, 'an uncompressed P-256 public key, base64url (65 bytes)', 4),
+    auth: base64url(16, 'the auth secret, base64url (16 bytes)'),
   }),
   deviceName: z.string().trim().min(1, 'give the device a name').max(60),
 });
