@@ -67,9 +67,11 @@ async function openIncident(url) {
   const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
   const open = windows.find((w) => new URL(w.url).origin === self.location.origin);
   if (open) {
-    open.postMessage({ type: 'breach-clock:open', url: target });
     await open.focus().catch(() => undefined);
-    return open;
+    // A window this worker controls is sent to the incident; another is asked to go there itself (push.ts listens).
+    const moved = await open.navigate(target).catch(() => null);
+    if (!moved) open.postMessage({ type: 'breach-clock:open', url: target });
+    return moved || open;
   }
   return self.clients.openWindow(target);
 }

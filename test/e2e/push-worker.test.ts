@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Page, Worker } from 'playwright-core';
+import { buildClient } from '../../scripts/build-client.js';
+import type { PushPayload } from '../../server/domains/push/push.payload.js';
+import { launchBrowser, PHONE } from '../support/browser.js';
+import { ManualClock } from '../support/clock.js';
+import { drainDueJobs } from '../support/jobs.js';
+import { pushesTo, startPushService, type TestPushService } from '../support/push-service.js';
+import { api, startTestService, type TestService, type TestUser } from '../support/service.js';
+import { waitFor } from '../support/wait.js';
+
+interface ShownNotification { title: string; body: string; tag: string; actions: { action: string; title: string }[]; data: Record<string, unknown> }
+
+/**
+ * Headless Chromium cannot reach a browser vendor's push service, so the test plays it: the server's
+ * encrypted push goes to our loopback push service, the test decrypts it with the device's keys, and
+ * delivers it to the service worker through the DevTools protocol (a real push event); the tap on a
+ * notification, which no headless browser can make, calls the worker's click handler with the shown
+ * notification and the action. (Opening a new window from a tap needs the browser's own click, so that
+ * branch is not driven here; focusing the open dashboard is.)
+ */
+describe('the service worker: push notifications acknowledged from the notification', function () {
+  this.timeout(90_000);
+  let svc: TestService;
+  let pushService: TestPushService;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let analyst: TestUser;
+  let oncall: TestUser;
+
+  before(async () => {
+    await buildClient();
+    pushService = await startPushService();
+    svc = await startTestService({ clock: new ManualClock('2026-01-05T08:00:00Z') });
+    analyst = await svc.user(['analyst'], 'Anna');
+    oncall = await svc.user(['oncall'], 'Ola');
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: PHONE });
+    await context.grantPermissions(['notifications'], { origin: svc.url });
+    page = await context.newPage();
+  });
+  after(async () => {
+    await browser?.close();
+    await svc?.close();
+    await pushService?.close();
+  });
+
+  // Browser-side code is passed as text: it runs in the page or the worker, not in Node.
+  const shown = () => page.evaluate(`navigator.serviceWorker.ready
+    .then((r) => r.getNotifications())
+    .then((list) => list.map((n) => ({ title: n.title, body: n.body, tag: n.tag, actions: n.actions, data: n.data })))`) as Promise<ShownNotification[]>;
+  /** The worker's click handler, as the browser calls it for a tap (action '') or a button ('ack'), on the notification shown. */
+  const tap = (worker: Worker, action: string) =>
+    worker.evaluate(`self.registration.getNotifications().then(([n]) => self.breachClock.onNotificationClick(n, ${JSON.stringify(action)}))`);
+
+  it('serves the manifest with its icons and the worker under a policy that allows them', async () => {
+    const home = await fetch(`${svc.url}/`);
+    const policy = home.headers.get('content-security-policy') ?? '';
+    assert.match(policy, /worker-src 'self'/);
+    assert.match(policy, /manifest-src 'self'/);
+    const manifestRes = await fetch(`${svc.url}/manifest.webmanifest`);
+    assert.match(manifestRes.headers.get('content-type') ?? '', /^application\/manifest\+json/);
+    const manifest = (await manifestRes.json()) as { name: string; theme_color: string; icons: { src: string; sizes: string; purpose: string }[] };
+    assert.equal(manifest.name, 'Breach Clock');
+    assert.match(manifest.theme_color, /^#[0-9a-f]{6}$/);
+    for (const icon of manifest.icons) {
+      const png = Buffer.from(await (await fetch(`${svc.url}${icon.src}`)).arrayBuffer());
+      assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG', icon.src);
+      assert.equal(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`, icon.sizes, icon.src);
+    }
+    assert.deepEqual([...new Set(manifest.icons.map((i) => i.purpose))].sort(), ['any', 'maskable']);
+    const worker = await fetch(`${svc.url}/sw.js`);
+    assert.match(worker.headers.get('content-type') ?? '', /javascript/);
+    assert.equal(worker.headers.get('cache-control'), 'no-cache');
+    await page.goto(svc.url);
+    assert.equal(await page.locator('link[rel="manifest"]').getAttribute('href'), '/manifest.webmanifest');
+  });
+
+  it('shows a pushed alert with its actions, acknowledges it from the action without the app, and opens the incident on a tap', async () => {
+    // The device's subscription as a browser would send it (its keys made by the test).
+    const device = pushService.device('phone');
+    await api(svc).post('/api/push/subscriptions').set(oncall.auth).send({ endpoint: device.endpoint, keys: device.keys, deviceName: 'Ola phone' }).expect(201);
+    const incident = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Leaked export', description: '', awareAt: svc.clock.now().toISOString() }).expect(201)).body as { id: string; ref: string };
+    svc.clock.advanceHours(24);
+    await drainDueJobs(svc);
+    const [push] = pushesTo(pushService, device);
+    assert.ok(push, 'the server pushed the alert');
+    const payload = device.read<PushPayload>(push.body);
+
+    await page.goto(svc.url);
+    await page.evaluate(`navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(() => navigator.serviceWorker.ready).then(() => true)`);
+    const worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    assert.equal(new URL(worker.url()).pathname, '/sw.js');
+
+    const cdp = await context.newCDPSession(page);
+    const registered = new Promise<string>((resolve) => {
+      cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] }) => {
+        const found = e.registrations.find((r) => r.scopeURL === `${svc.url}/` && !r.isDeleted);
+        if (found) resolve(found.registrationId);
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    const registrationId = await registered;
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin: svc.url, registrationId, data: JSON.stringify(payload) });
+
+    const [notification] = await waitFor(shown, (list) => list.length === 1, 10_000, 'the notification');
+    assert.equal(notification!.title, `${incident.ref}: Leaked export`);
+    assert.equal(notification!.body, 'Melding til Datatilsynet – 24 timer har gått\n48 t 00 min igjen\nFrist tor. 8. jan kl. 09:00 (08:00 UTC)');
+    assert.equal(notification!.tag, payload.alertId);
+    assert.deepEqual(notification!.actions.map((a) => [a.action, a.title]), [['ack', 'Kvitter'], ['open', 'Åpne saken']]);
+
+    // "Kvitter" on the notification: the worker posts the token; no window is opened or needed.
+    const pagesBefore = context.pages().length;
+    const acknowledged = await tap(worker, 'ack');
+    assert.equal(acknowledged, true);
+    assert.equal(context.pages().length, pagesBefore, 'no window opened');
+    const [alert] = (await api(svc).get('/api/alerts').set(oncall.auth).expect(200)).body as { id: string; acknowledgedBy: { id: string; name: string } | null }[];
+    assert.deepEqual([alert!.id, alert!.acknowledgedBy], [payload.alertId, { id: oncall.id, name: 'Ola' }]);
+    const [confirmation] = await waitFor(shown, (list) => list.length === 1 && list[0]!.body !== notification!.body, 10_000, 'the confirmation');
+    assert.equal(confirmation!.body, `${incident.ref} er kvittert. Varselet eskaleres ikke videre.`);
+    assert.equal(confirmation!.tag, payload.alertId, 'in place of the alert');
+
+    // A second tap on an old notification changes nothing: acknowledged once.
+    const again = await worker.evaluate(`self.breachClock.onNotificationClick({ data: ${JSON.stringify(notification!.data)}, close() {} }, 'ack')`);
+    assert.equal(again, true, 'the server answers the repeat as done');
+    const audit = await svc.connection.db!.collection('audit_log').countDocuments({ action: 'alert.acknowledged', 'target.id': payload.alertId });
+    assert.equal(audit, 1);
+
+    // A tap on the notification itself: the open dashboard is focused and shows the incident.
+    await tap(worker, '');
+    await page.waitForURL(`${svc.url}/#/incidents/${incident.id}`, { timeout: 10_000 });
+    assert.equal(await shown().then((l) => l.length), 0, 'the tap closed the notification');
+  });
+});
