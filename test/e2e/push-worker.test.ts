@@ -127,6 +127,12 @@ describe('the service worker: push notifications acknowledged from the notificat
     const audit = await svc.connection.db!.collection('audit_log').countDocuments({ action: 'alert.acknowledged', 'target.id': payload.alertId });
     assert.equal(audit, 1);
 
+    // A token the server refuses (here: tampered) leaves a notification that says to open the incident instead.
+    const refused = await worker.evaluate(`self.breachClock.onNotificationClick({ data: ${JSON.stringify({ ...notification!.data, ackToken: 'x'.repeat(40) })}, close() {} }, 'ack')`);
+    assert.equal(refused, false);
+    const [failure] = await waitFor(shown, (list) => list[0]?.body === payload.ackFailed, 10_000, 'the failure notice');
+    assert.equal(failure!.body, 'Kunne ikke kvittere herfra. Trykk for å åpne saken.');
+
     // A tap on the notification itself: the open dashboard is focused and shows the incident.
     await tap(worker, '');
     await page.waitForURL(`${svc.url}/#/incidents/${incident.id}`, { timeout: 10_000 });
