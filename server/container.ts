@@ -116,10 +116,12 @@ export function createContainer(infra: Infrastructure) {
   const ack = { secret: config.auth.jwtSecret, issuer: config.auth.issuer };
   const { PushSubscriptions, VapidKeys } = pushModels(connection);
   const push = new PushService({
-    subscriptions: PushSubscriptions, vapidStore: VapidKeys, users, rotas, dispatcher, audit, egress, clock, logger,
+    subscriptions: PushSubscriptions, vapidStore: VapidKeys, users, rotas, dispatcher, scheduler: infra.scheduler, audit, egress, clock, logger,
     settings: { production: config.env === 'production', ...(config.push.vapid ? { vapidFromEnv: config.push.vapid } : {}), subject: config.push.subject, ack, mailer: !!mailer },
   });
   dispatcher.addChannel(push.channel());
+  push.defineJobs();
+  alerts.whenAcknowledged((acked) => push.acknowledged(acked));
   const watchdog = new SchedulerWatchdog(heartbeatModel(connection), broadcaster, {
     heartbeatMs: config.alerting.heartbeatMs, stallAfterMs: config.alerting.stallAfterMs, webhookSecret: config.alerting.webhookSecret,
     instance: infra.scheduler.agenda.attrs.name ?? 'instance', ...(config.alerting.adminWebhookUrl ? { adminWebhookUrl: config.alerting.adminWebhookUrl } : {}),

@@ -12,6 +12,14 @@ const BADGE = '/icons/badge-96.png';
 
 /** Shows one alert. A push always shows something (browsers require it), even one we cannot read. */
 async function showAlert(payload) {
+  if (payload && payload.v === 1 && payload.type === 'acknowledged') {
+    // Someone acknowledged the alert: the notification still showing here says so instead.
+    await self.registration.showNotification(payload.title, {
+      body: payload.body, lang: payload.lang, icon: ICON, badge: BADGE, tag: payload.alertId, renotify: false, silent: true,
+      data: { alertId: payload.alertId, title: payload.title, url: payload.url, acknowledged: true },
+    });
+    return;
+  }
   if (!payload || payload.v !== 1) {
     await self.registration.showNotification('Breach Clock', { icon: ICON, badge: BADGE, data: { url: '/#/oncall' } });
     return;

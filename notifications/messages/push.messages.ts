@@ -13,6 +13,7 @@ export interface PushMessageParams {
   'push.action.ack': NoParams;
   'push.action.open': NoParams;
   'push.acked': { ref: string };
+  'push.acked-by': { name: string };
   'push.ack-failed': NoParams;
   'push.test.title': NoParams;
   'push.test.ref': NoParams;
@@ -84,6 +85,7 @@ export const PUSH_MESSAGES: Catalogue<PushMessageParams> = {
   'push.action.ack': { nb: () => 'Kvitter', en: () => 'Acknowledge' },
   'push.action.open': { nb: () => 'Åpne saken', en: () => 'Open the incident' },
   'push.acked': { nb: (p) => `${p.ref} er kvittert. Varselet eskaleres ikke videre.`, en: (p) => `${p.ref} is acknowledged. The alert will not escalate further.` },
+  'push.acked-by': { nb: (p) => `Kvittert av ${p.name}. Varselet eskaleres ikke videre.`, en: (p) => `Acknowledged by ${p.name}. The alert will not escalate further.` },
   'push.ack-failed': { nb: () => 'Kunne ikke kvittere herfra. Trykk for å åpne saken.', en: () => 'Could not acknowledge from here. Tap to open the incident.' },
   'push.test.title': { nb: () => 'Testvarsel fra Breach Clock', en: () => 'Test alert from Breach Clock' },
   'push.test.ref': { nb: () => 'TEST', en: () => 'TEST' },

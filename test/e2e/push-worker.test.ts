@@ -121,6 +121,14 @@ describe('the service worker: push notifications acknowledged from the notificat
     assert.equal(confirmation!.body, `${incident.ref} er kvittert. Varselet eskaleres ikke videre.`);
     assert.equal(confirmation!.tag, payload.alertId, 'in place of the alert');
 
+    // The server then tells every device the alert reached who acknowledged it; the worker shows that in its place.
+    await drainDueJobs(svc);
+    const update = pushesTo(pushService, device)[1];
+    assert.ok(update, 'the acknowledgement was pushed');
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin: svc.url, registrationId, data: JSON.stringify(device.read(update.body)) });
+    const [replaced] = await waitFor(shown, (list) => list[0]?.body.startsWith('Kvittert av') ?? false, 10_000, 'the acknowledged notice');
+    assert.deepEqual([replaced!.body, replaced!.tag, replaced!.actions.length], ['Kvittert av Ola. Varselet eskaleres ikke videre.', payload.alertId, 0]);
+
     // A second tap on an old notification changes nothing: acknowledged once.
     const again = await worker.evaluate(`self.breachClock.onNotificationClick({ data: ${JSON.stringify(notification!.data)}, close() {} }, 'ack')`);
     assert.equal(again, true, 'the server answers the repeat as done');

@@ -56,6 +56,7 @@ export function presentAlertMessage(alert: Alert): AlertMessage {
 export class AlertService {
   private readonly firedListeners: ((alerts: Alert[]) => Promise<void>)[] = [];
   private firstEscalationMinutes: number | undefined;
+  private readonly acknowledgedListeners: ((alert: Alert) => Promise<void>)[] = [];
 
   constructor(
     private readonly alerts: Model<Alert>,
@@ -70,6 +71,11 @@ export class AlertService {
   /** Called with newly recorded alerts once they were pushed to the dashboards (several at once from a batch). */
   whenFired(listener: (alerts: Alert[]) => Promise<void>): void {
     this.firedListeners.push(listener);
+  }
+
+  /** Called once per alert, when it is first acknowledged (a failing listener does not undo the acknowledgement). */
+  whenAcknowledged(listener: (alert: Alert) => Promise<void>): void {
+    this.acknowledgedListeners.push(listener);
   }
 
   /** The delay of the first escalation step, so an alert says from the start when it escalates. */
@@ -221,11 +227,17 @@ export class AlertService {
 
   /** The person a test alert was sent to acknowledges it (trying the notification's button); the first time counts. */
   async acknowledgeTest(actor: Actor, id: string): Promise<Alert> {
-    await this.alerts.updateOne(
+    const res = await this.alerts.updateOne(
       { _id: id, kind: 'test', forUser: actor.id, acknowledgedAt: null },
       { $set: { acknowledgedAt: this.clock.now(), acknowledgedBy: { id: actor.id, name: actor.name }, nextEscalationAt: null } },
     );
-    return this.get(id);
+    const alert = await this.get(id);
+    if (res.modifiedCount === 1) {
+      for (const listener of this.acknowledgedListeners) {
+        await listener(alert).catch((err: unknown) => this.logger.error({ err, alertId: id }, 'acknowledgement listener failed'));
+      }
+    }
+    return alert;
   }
 
   /** A person who may see the incident acknowledges an alert: it stops escalating. Acknowledging twice keeps the first. */
@@ -244,6 +256,9 @@ export class AlertService {
       );
       await this.audit.record(ctx, { action: 'alert.acknowledged', target: { type: 'alert', id }, after: { incidentId: alert.incidentId, milestone: alert.milestone } });
       this.logger.info({ alertId: id, by: actor.id }, 'alert acknowledged');
+      for (const listener of this.acknowledgedListeners) {
+        await listener(alert).catch((err: unknown) => this.logger.error({ err, alertId: id }, 'acknowledgement listener failed'));
+      }
     }
     return alert;
   }

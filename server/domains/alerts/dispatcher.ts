@@ -22,6 +22,7 @@ import type { Channel, Delivery } from './delivery.model.js';
 import { DeliveryFailed, postWebhook, type Mailer } from './senders.js';
 import type { EgressGuard } from '../../lib/egress.js';
 import { op } from '../../db/trusted.js';
+import { isObjectId } from '../../lib/ids.js';
 
 export const ALERT_JOB = { dispatch: 'alerts.dispatch', deliver: 'alerts.deliver' } as const;
 const DispatchJob = z.object({ alertIds: z.array(z.string()).min(1), level: z.number().int().min(0) });
@@ -319,6 +320,10 @@ export class AlertDispatcher {
       out.set(d.alertId, list);
     }
     return out;
+  }
+
+  async alertById(alertId: string): Promise<Alert | null> {
+    return isObjectId(alertId) ? this.alerts.findById(alertId).lean<Alert>() : null;
   }
 
   async deliveriesOf(alertId: string): Promise<Delivery[]> {

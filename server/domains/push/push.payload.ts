@@ -29,6 +29,33 @@ export interface PushPayload {
   test: boolean;
 }
 
+/**
+ * Sent to every device an alert was pushed to once someone acknowledges it: the notification still
+ * showing there is replaced by one saying who did, so nobody acts on it again.
+ */
+export interface AcknowledgedPayload {
+  v: 1;
+  type: 'acknowledged';
+  alertId: string;
+  title: string;
+  body: string;
+  url: string;
+  lang: Lang;
+}
+
+export function acknowledgedPayload(alert: Alert, lang: Lang): AcknowledgedPayload {
+  const test = alert.kind === 'test';
+  return {
+    v: 1,
+    type: 'acknowledged',
+    alertId: String(alert._id),
+    title: say({ code: 'push.title', params: { ref: alert.incidentRef, title: cut(alert.title) } }, lang),
+    body: say({ code: 'push.acked-by', params: { name: alert.acknowledgedBy?.name ?? '' } }, lang),
+    url: test ? '/#/oncall' : `/#/incidents/${alert.incidentId}`,
+    lang,
+  };
+}
+
 /** Push services take about 4 kB; a long title is cut so the rest always fits. */
 const TITLE_MAX = 120;
 const cut = (s: string) => (s.length > TITLE_MAX ? `${s.slice(0, TITLE_MAX - 1)}…` : s);

@@ -1,4 +1,6 @@
 import type { Model } from 'mongoose';
+import { z } from 'zod';
+import { jobDone, jobSkipped, type Scheduler } from '../../jobs/scheduler.js';
 import type { Lang } from '../../../notifications/labels.js';
 import { say } from '../../../notifications/messages/index.js';
 import type { Clock } from '../../lib/clock.js';
@@ -17,7 +19,7 @@ import type { User } from '../users/user.model.js';
 import { checkWebhook, type UserService } from '../users/user.service.js';
 import { pushAckToken, type AckTokenSettings } from './push-ack.js';
 import type { PushSubscription, StoredVapidKeys } from './push.model.js';
-import { pushPayload } from './push.payload.js';
+import { acknowledgedPayload, pushPayload } from './push.payload.js';
 import { sendPush, SubscriptionGone } from './push.sender.js';
 import { channelsOf, reachesClosedTab, type ReachChannel } from './reachability.js';
 import { loadVapidKeys, type VapidKeys } from './vapid.js';
@@ -43,12 +45,15 @@ export interface PushServiceDeps {
   users: UserService;
   rotas: RotaService;
   dispatcher: AlertDispatcher;
+  scheduler: Scheduler;
   audit: AuditService;
   egress: EgressGuard;
   clock: Clock;
   logger: Logger;
   settings: PushSettings;
 }
+
+export const PUSH_JOB = { acknowledged: 'push.acknowledged' } as const;
 
 /** A person's devices may hold at most this many subscriptions (a phone, a laptop, a spare…). */
 const MAX_DEVICES = 20;
@@ -80,6 +85,41 @@ export class PushService {
       throw err;
     });
     return this.vapid;
+  }
+
+  defineJobs(): void {
+    this.deps.scheduler.define({ name: PUSH_JOB.acknowledged, data: z.object({ alertId: z.string() }), handle: (d) => this.tellAcknowledged(d.alertId) });
+  }
+
+  /** Called when an alert is first acknowledged: its devices hear of it from a job, not in the request that acknowledged. */
+  async acknowledged(alert: Alert): Promise<void> {
+    await this.deps.scheduler.schedule(PUSH_JOB.acknowledged, this.deps.clock.now(), { alertId: String(alert._id) });
+  }
+
+  /**
+   * Replaces the alert's notification on every device it was pushed to with one saying who acknowledged
+   * it. Best effort, once: a device that misses it still has a button that answers "already acknowledged".
+   */
+  private async tellAcknowledged(alertId: string) {
+    const { subscriptions, dispatcher, users, egress, logger } = this.deps;
+    const alert = await dispatcher.alertById(alertId);
+    if (!alert?.acknowledgedAt) return jobSkipped('not acknowledged');
+    const ids = [...new Set((await dispatcher.deliveriesOf(alertId)).filter((d) => d.channel === 'push' && d.status === 'sent').map((d) => d.recipient))];
+    const keys = await this.keys();
+    let told = 0;
+    for (const id of ids) {
+      const subscription = isObjectId(id) ? await subscriptions.findById(id).lean<PushSubscription>() : null;
+      const user = subscription ? await users.findActive(subscription.userId) : undefined;
+      if (!subscription || !user) continue;
+      try {
+        await sendPush(subscription, JSON.stringify(acknowledgedPayload(alert, user.locale ?? 'nb')), keys, { ttlSeconds: PUSH_TTL_SECONDS, topic: alertId }, egress);
+        told++;
+      } catch (err) {
+        if (err instanceof SubscriptionGone) await subscriptions.deleteOne({ _id: subscription._id, endpoint: subscription.endpoint });
+        logger.warn({ err, subscriptionId: id, alertId }, 'could not tell a device the alert was acknowledged');
+      }
+    }
+    return told === ids.length ? jobDone() : jobSkipped(`${ids.length - told} of ${ids.length} devices not told`);
   }
 
   /** The channel the dispatcher adds: one recipient per device, by subscription id. */

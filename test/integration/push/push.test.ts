@@ -120,10 +120,20 @@ describe('web push: an alert channel to devices', () => {
     const [view] = (await api(svc).get('/api/alerts').set(oncall.auth).expect(200)).body as { nextEscalationAt: string | null; acknowledgedAt: string }[];
     assert.equal(view!.nextEscalationAt, null);
 
+    // Every device the alert reached hears once that it was acknowledged, in place of the alert.
+    await drainDueJobs(svc);
+    for (const device of [phone, laptop]) {
+      const [, update, extra] = pushesTo(pushService, device);
+      assert.equal(extra, undefined, `one update to ${device.name}`);
+      assert.equal(update!.headers.topic, alert.id);
+      const told = device.read<{ type: string; alertId: string; body: string }>(update!.body);
+      assert.deepEqual([told.type, told.alertId, told.body], ['acknowledged', alert.id, 'Kvittert av Ola. Varselet eskaleres ikke videre.']);
+    }
+
     svc.clock.advanceMs(60 * 60_000);
     await drainDueJobs(svc);
     assert.equal(smtp.mails.filter((m) => m.to.includes(secondLine.email) || m.to.includes(manager.email)).length, 0, 'no escalation after the acknowledgement');
-    assert.equal(pushService.received.length, 2);
+    assert.equal(pushService.received.length, 4);
     svc.clock.advanceHours(12);
     await api(svc).post(payload.ackUrl).send({ token: payload.ackToken }).expect(404);
   });
@@ -236,7 +246,7 @@ describe('web push: an alert channel to devices', () => {
     svc.clock.advanceMs(60 * 60_000);
     await drainDueJobs(svc);
     assert.equal(smtp.mails.filter((m) => !m.to.includes(oncall.email)).length, 0, 'never escalated');
-    assert.equal(pushService.received.length, 4);
+    assert.equal(pushService.received.length, 6, 'two test alerts and the acknowledgement of the first, to two devices');
     assert.match(first.body.alertId, /^[0-9a-f]{24}$/);
   });
 });
