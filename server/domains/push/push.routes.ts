@@ -8,7 +8,8 @@ import { hasPermission } from '../auth/permissions.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { UserService } from '../users/user.service.js';
 import { verifyPushAckToken, type AckTokenSettings } from './push-ack.js';
-import { AckBody, IdParams, SubscribeBody } from './push.schemas.js';
+import { AckBody, AckView, CreatedSubscriptionView, IdParams, KeyView, ReachabilityView, RotaReachabilityView, SubscribeBody, SubscriptionView, TestAlertView } from './push.schemas.js';
+import { z } from 'zod';
 import { presentSubscription, type PushService } from './push.service.js';
 
 export interface PushRouteDeps {
@@ -23,19 +24,19 @@ export interface PushRouteDeps {
 export function pushRoutes({ push, alerts, incidents, users, ack, clock }: PushRouteDeps): AnyRoute[] {
   return [
     route<Actor>({
-      method: 'get', path: '/push/key', summary: 'The VAPID public key a browser subscribes with', tag: 'push', access: signedIn,
+      method: 'get', path: '/push/key', summary: 'The VAPID public key a browser subscribes with', tag: 'push', access: signedIn, response: KeyView,
       handle: async () => ({ publicKey: (await push.keys()).publicKey }),
     }),
     route<Actor, typeof SubscribeBody>({
       method: 'post', path: '/push/subscriptions', summary: "Turn push on for this device (the browser's subscription and a device name)", tag: 'push',
-      access: signedIn, body: SubscribeBody, status: 201,
+      access: signedIn, body: SubscribeBody, status: 201, response: CreatedSubscriptionView,
       handle: async ({ body, actor, req }) => {
         const saved = await push.subscribe(auditContext(req, actor), actor, body);
         return { id: String(saved._id), deviceName: saved.deviceName, createdAt: saved.createdAt.toISOString() };
       },
     }),
     route<Actor>({
-      method: 'get', path: '/push/subscriptions', summary: "The caller's devices with push turned on", tag: 'push', access: signedIn,
+      method: 'get', path: '/push/subscriptions', summary: "The caller's devices with push turned on", tag: 'push', access: signedIn, response: z.array(SubscriptionView),
       handle: async ({ actor }) => (await push.list(actor.id)).map(presentSubscription),
     }),
     route<Actor, undefined, undefined, typeof IdParams>({
@@ -46,21 +47,21 @@ export function pushRoutes({ push, alerts, incidents, users, ack, clock }: PushR
       },
     }),
     route<Actor>({
-      method: 'get', path: '/me/reachability', summary: 'The channels that will reach you, and which of them reach you with no dashboard open', tag: 'push', access: signedIn,
+      method: 'get', path: '/me/reachability', summary: 'The channels that will reach you, and which of them reach you with no dashboard open', tag: 'push', access: signedIn, response: ReachabilityView,
       handle: async ({ actor }) => push.reachability(actor),
     }),
     route<Actor>({
-      method: 'post', path: '/me/test-alert', summary: 'Send yourself a test alert on your own channels (not escalated; one a minute)', tag: 'push', access: signedIn, status: 202,
+      method: 'post', path: '/me/test-alert', summary: 'Send yourself a test alert on your own channels (not escalated; one a minute)', tag: 'push', access: signedIn, status: 202, response: TestAlertView,
       handle: async ({ actor, req }) => push.testAlert(auditContext(req, actor), actor),
     }),
     route<Actor>({
       method: 'get', path: '/oncall/reachability', summary: 'Per rota: who is on call now and whether an alert reaches them with no dashboard open', tag: 'push',
-      access: can('rota:manage'),
+      access: can('rota:manage'), response: z.array(RotaReachabilityView),
       handle: async ({ actor }) => push.onCallReachability(actor),
     }),
     route<undefined, typeof AckBody, undefined, typeof IdParams>({
       method: 'post', path: '/alerts/:id/push-ack', summary: "Acknowledge an alert with the signed token from its push notification (the notification's button)", tag: 'alerts',
-      access: publicAccess, params: IdParams, body: AckBody,
+      access: publicAccess, params: IdParams, body: AckBody, response: AckView,
       handle: async ({ params, body, req }) => {
         const userId = verifyPushAckToken(ack, body.token, params.id, clock.now());
         const user = userId ? await users.findActive(userId) : undefined;

@@ -22,3 +22,15 @@ export const SubscribeBody = z.strictObject({
 
 export const IdParams = z.object({ id: ObjectIdString('not an id') });
 export const AckBody = z.strictObject({ token: z.string().min(20).max(1000) });
+
+/** The answers, for the OpenAPI document. */
+export const KeyView = z.object({ publicKey: z.string() });
+export const CreatedSubscriptionView = z.object({ id: z.string(), deviceName: z.string(), createdAt: z.string() });
+export const SubscriptionView = CreatedSubscriptionView.extend({ lastSuccessAt: z.string().nullable() });
+const ChannelView = z.object({ kind: z.enum(['push', 'email', 'webhook', 'dashboard']), label: z.string(), reachesClosedTab: z.boolean() });
+export const ReachabilityView = z.object({ channels: z.array(ChannelView) });
+export const RotaReachabilityView = z.object({
+  rotaId: z.string(), rotaName: z.string(), onCallNow: z.object({ id: z.string(), name: z.string() }).nullable(), reachesClosedTab: z.boolean(), channels: z.array(ChannelView),
+});
+export const TestAlertView = z.object({ alertId: z.string() });
+export const AckView = z.object({ id: z.string(), acknowledgedAt: z.string().nullable(), acknowledgedBy: z.object({ id: z.string(), name: z.string() }).nullable() });

@@ -208,6 +208,10 @@ describe('web push: an alert channel to devices', () => {
     await api(svc).post('/api/push/subscriptions').set(secondLine.auth).send({ endpoint: laptop.endpoint, keys: laptop.keys, deviceName: 'Shared laptop' }).expect(201);
     assert.equal((await api(svc).get('/api/push/subscriptions').set(oncall.auth).expect(200)).body.length, 0);
     assert.equal((await api(svc).get('/api/push/subscriptions').set(secondLine.auth).expect(200)).body.length, 1);
+
+    const openapi = (await api(svc).get('/api/openapi.json').expect(200)).body as { paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, { content?: unknown }> }>> };
+    const subscribe = Object.entries(openapi.paths).find(([path]) => path.endsWith('/push/subscriptions'))?.[1].post;
+    assert.ok(subscribe?.requestBody && subscribe.responses['201']?.content, 'the OpenAPI document describes subscribing');
   });
 
   it('shows each person the channels that reach them, and managers whether the person on call now can be reached with no tab open', async () => {
