@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page, Worker } from 'playwright-core';
-import { buildClient } from '../../scripts/build-client.js';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { buildClient, clientDir } from '../../scripts/build-client.js';
 import type { PushPayload } from '../../server/domains/push/push.payload.js';
 import { launchBrowser, PHONE } from '../support/browser.js';
 import { ManualClock } from '../support/clock.js';
 import { drainDueJobs } from '../support/jobs.js';
 import { pushesTo, startPushService, type TestPushService } from '../support/push-service.js';
-import { api, startTestService, type TestService, type TestUser } from '../support/service.js';
+import { api, PASSWORD, startTestService, type TestService, type TestUser } from '../support/service.js';
 import { waitFor } from '../support/wait.js';
 
 interface ShownNotification { title: string; body: string; tag: string; actions: { action: string; title: string }[]; data: Record<string, unknown> }
@@ -145,5 +147,55 @@ describe('the service worker: push notifications acknowledged from the notificat
     await tap(worker, '');
     await page.waitForURL(`${svc.url}/#/incidents/${incident.id}`, { timeout: 10_000 });
     assert.equal(await shown().then((l) => l.length), 0, 'the tap closed the notification');
+  });
+  it('turns push on and off from the dashboard code (client/src/push.ts), with the browser’s push client played by the test', async () => {
+    // push.ts and the sign-in, bundled as the dashboard bundles them, loaded into a page of the dashboard's origin.
+    const bundle = await build({
+      stdin: { contents: "export { login } from './api.ts'; export * from './push.ts';", resolveDir: join(clientDir, 'src'), loader: 'ts' },
+      bundle: true, format: 'iife', globalName: 'dashboardPush', target: 'es2022', write: false,
+    });
+    const device = pushService.device('laptop');
+    const own = await browser.newContext({ bypassCSP: true });
+    await own.grantPermissions(['notifications'], { origin: svc.url });
+    const tab = await own.newPage();
+    await tab.goto(svc.url);
+    await tab.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    // What a browser's push client hands out, with the keys of the test's device; it records the key it was given.
+    await tab.evaluate(`(() => {
+      let current = null;
+      const device = ${JSON.stringify({ endpoint: device.endpoint, keys: device.keys })};
+      PushManager.prototype.getSubscription = async () => current;
+      PushManager.prototype.subscribe = async (options) => {
+        const key = new Uint8Array(options.applicationServerKey);
+        window.subscribedWithKey = btoa(String.fromCharCode(...key)).replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '');
+        current = { endpoint: device.endpoint, options: { applicationServerKey: key.buffer }, toJSON: () => device, unsubscribe: async () => { current = null; return true; } };
+        return current;
+      };
+    })()`);
+    const { publicKey } = (await api(svc).get('/api/push/key').set(oncall.auth).expect(200)).body as { publicKey: string };
+    assert.equal(await tab.evaluate('dashboardPush.pushSupported()'), true);
+    await tab.evaluate(`dashboardPush.login(${JSON.stringify(oncall.email)}, ${JSON.stringify(PASSWORD)}).then(() => true)`);
+    assert.equal(await tab.evaluate('dashboardPush.pushEnabledHere()'), false);
+
+    await tab.evaluate(`dashboardPush.enablePush('Kontor-PC').then(() => true)`);
+    assert.equal(await tab.evaluate('window.subscribedWithKey'), publicKey, 'subscribed with the server’s VAPID key');
+    assert.equal(await tab.evaluate('dashboardPush.pushEnabledHere()'), true);
+    const devices = (await api(svc).get('/api/push/subscriptions').set(oncall.auth).expect(200)).body as { deviceName: string }[];
+    assert.ok(devices.some((d) => d.deviceName === 'Kontor-PC'));
+
+    // What the browser handed over reaches the device: the next alert is pushed to it and decrypts.
+    await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Second leak', description: '', awareAt: svc.clock.now().toISOString() }).expect(201);
+    svc.clock.advanceHours(24);
+    await drainDueJobs(svc);
+    const titles = pushesTo(pushService, device).map((p) => device.read<PushPayload>(p.body).title);
+    assert.ok(titles.some((t) => t.endsWith(': Second leak')), JSON.stringify(titles));
+
+    // A day later: signed in again (the test's clock moved past the session), push is turned off here.
+    await tab.evaluate(`dashboardPush.login(${JSON.stringify(oncall.email)}, ${JSON.stringify(PASSWORD)}).then(() => true)`);
+    await tab.evaluate('dashboardPush.disablePush().then(() => true)');
+    assert.equal(await tab.evaluate('dashboardPush.pushEnabledHere()'), false);
+    const after = (await api(svc).get('/api/push/subscriptions').set(oncall.auth).expect(200)).body as { deviceName: string }[];
+    assert.ok(!after.some((d) => d.deviceName === 'Kontor-PC'), 'removed from the server');
+    await own.close();
   });
 });
