@@ -39,13 +39,19 @@ export async function sendPush(target: PushTarget, payload: string, vapid: Vapid
   } catch (err) {
     throw new DeliveryFailed(err instanceof EgressRefused ? `refused: ${err.reason}` : 'refused: the address could not be checked', err, true);
   }
-  const details = webpush.generateRequestDetails({ endpoint: target.endpoint, keys: target.keys }, payload, {
-    vapidDetails: vapid,
-    TTL: options.ttlSeconds,
-    urgency: 'high',
-    contentEncoding: 'aes128gcm',
-    ...(options.topic ? { topic: options.topic } : {}),
-  });
+  let details: ReturnType<typeof webpush.generateRequestDetails>;
+  try {
+    details = webpush.generateRequestDetails({ endpoint: target.endpoint, keys: target.keys }, payload, {
+      vapidDetails: vapid,
+      TTL: options.ttlSeconds,
+      urgency: 'high',
+      contentEncoding: 'aes128gcm',
+      ...(options.topic ? { topic: options.topic } : {}),
+    });
+  } catch (err) {
+    // The device's keys (or ours) cannot encrypt or sign: the same on every retry.
+    throw new DeliveryFailed('the message could not be encrypted for this device', err, true);
+  }
   const url = new URL(details.endpoint);
   const lookup = guard.lookupFor(details.endpoint);
   const status = await new Promise<number>((resolve, reject) => {

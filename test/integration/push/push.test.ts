@@ -66,6 +66,7 @@ describe('web push: an alert channel to devices', () => {
       assert.equal(push.headers.topic, alert.id, 'a repeated push of the same alert replaces the one still waiting');
       assert.equal(verifyVapid(push.headers.authorization, pushService.origin, Math.floor(Date.now() / 1000)), publicKey);
       assert.doesNotMatch(push.body.toString('latin1'), /Leaked export|BC-/, 'the body is encrypted');
+      assert.ok(push.body.length <= 4096, `within what push services take (${push.body.length} bytes)`);
       const payload = device.read<PushPayload>(push.body);
       assert.equal(payload.alertId, alert.id);
       assert.equal(payload.ref, incident.ref);
