@@ -190,6 +190,18 @@ describe('web push: an alert channel to devices', () => {
     assert.deepEqual(view!.told.map((t) => t.name).sort(), ['Ola', 'Siri']);
   });
 
+  it('pushes a restricted incident only to devices of people who may see it', async () => {
+    await start();
+    const monaPhone = pushService.device('mona');
+    await api(svc).post('/api/push/subscriptions').set(manager.auth).send({ endpoint: monaPhone.endpoint, keys: monaPhone.keys, deviceName: 'Mona' }).expect(201);
+    await api(svc).post('/api/incidents').set(manager.auth).send({ title: 'Board minutes leaked', description: '', awareAt: svc.clock.now().toISOString(), restricted: true }).expect(201);
+    svc.clock.advanceHours(24);
+    await drainDueJobs(svc);
+    assert.equal(pushesTo(pushService, phone).length + pushesTo(pushService, laptop).length, 0, 'the on-call person may not see it');
+    const [push] = pushesTo(pushService, monaPhone);
+    assert.match(monaPhone.read<PushPayload>(push!.body).title, /: Board minutes leaked$/);
+  });
+
   it('validates subscriptions: the field named, loopback and private push services refused unless allowed, only your own removed', async () => {
     await start();
     const device = pushService.device('tablet');
