@@ -8,7 +8,7 @@ import { hasPermission } from '../auth/permissions.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { UserService } from '../users/user.service.js';
 import { verifyPushAckToken, type AckTokenSettings } from './push-ack.js';
-import { AckBody, AckView, CreatedSubscriptionView, IdParams, KeyView, ReachabilityView, RotaReachabilityView, SubscribeBody, SubscriptionView, TestAlertView } from './push.schemas.js';
+import { AckBody, AckView, CreatedSubscriptionView, IdParams, KeyView, ReachabilityView, RotaReachabilityView, SubscribeBody, SubscriptionView, TestAlertView, TestResultView } from './push.schemas.js';
 import { z } from 'zod';
 import { presentSubscription, type PushService } from './push.service.js';
 
@@ -53,6 +53,11 @@ export function pushRoutes({ push, alerts, incidents, users, ack, clock }: PushR
     route<Actor>({
       method: 'post', path: '/me/test-alert', summary: 'Send yourself a test alert on your own channels (not escalated; one a minute)', tag: 'push', access: signedIn, status: 202, response: TestAlertView,
       handle: async ({ actor, req }) => push.testAlert(auditContext(req, actor), actor),
+    }),
+    route<Actor, undefined, undefined, typeof IdParams>({
+      method: 'get', path: '/me/test-alert/:id', summary: 'How your test alert went on each channel (sent, pending, failed)', tag: 'push', access: signedIn,
+      params: IdParams, response: TestResultView,
+      handle: async ({ params, actor }) => push.testResult(actor, params.id),
     }),
     route<Actor>({
       method: 'get', path: '/oncall/reachability', summary: 'Per rota: who is on call now and whether an alert reaches them with no dashboard open', tag: 'push',

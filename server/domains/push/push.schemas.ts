@@ -33,4 +33,8 @@ export const RotaReachabilityView = z.object({
   rotaId: z.string(), rotaName: z.string(), onCallNow: z.object({ id: z.string(), name: z.string() }).nullable(), reachesClosedTab: z.boolean(), channels: z.array(ChannelView),
 });
 export const TestAlertView = z.object({ alertId: z.string() });
+export const TestResultView = z.object({
+  id: z.string(), sentAt: z.string(), acknowledgedAt: z.string().nullable(),
+  deliveries: z.array(z.object({ kind: z.enum(['push', 'email', 'webhook']), label: z.string(), status: z.enum(['pending', 'sent', 'failed']), attempts: z.number(), lastError: z.string().nullable() })),
+});
 export const AckView = z.object({ id: z.string(), acknowledgedAt: z.string().nullable(), acknowledgedBy: z.object({ id: z.string(), name: z.string() }).nullable() });

@@ -21,7 +21,7 @@ import { pushAckToken, type AckTokenSettings } from './push-ack.js';
 import type { PushSubscription, StoredVapidKeys } from './push.model.js';
 import { acknowledgedPayload, pushPayload } from './push.payload.js';
 import { sendPush, SubscriptionGone } from './push.sender.js';
-import { channelsOf, reachesClosedTab, type ReachChannel } from './reachability.js';
+import { channelsOf, hostOf, reachesClosedTab, type ReachChannel } from './reachability.js';
 import { loadVapidKeys, type VapidKeys } from './vapid.js';
 
 export interface SubscribeInput {
@@ -216,6 +216,25 @@ export class PushService {
         channels,
       };
     }));
+  }
+
+  /** How the caller's own test alert went, channel by channel; anyone else's (or an unknown one) is 404. */
+  async testResult(actor: Actor, alertId: string) {
+    const alert = await this.deps.dispatcher.alertById(alertId);
+    if (!alert || alert.kind !== 'test' || alert.forUser !== actor.id) throw notFound('Test alert');
+    const lang = (await this.deps.users.get(actor.id)).locale ?? 'nb';
+    const devices = new Map((await this.list(actor.id)).map((s) => [String(s._id), s.deviceName]));
+    const label = (d: Delivery) => {
+      if (d.channel === 'push') return say({ code: 'reach.push', params: { deviceName: devices.get(d.recipient) ?? '–' } }, lang);
+      if (d.channel === 'email') return say({ code: 'reach.email', params: { address: d.recipient } }, lang);
+      return say({ code: 'reach.webhook', params: { host: hostOf(d.recipient) } }, lang);
+    };
+    return {
+      id: alertId,
+      sentAt: alert.firedAt.toISOString(),
+      acknowledgedAt: alert.acknowledgedAt ? alert.acknowledgedAt.toISOString() : null,
+      deliveries: (await this.deps.dispatcher.deliveriesOf(alertId)).map((d) => ({ kind: d.channel, label: label(d), status: d.status, attempts: d.attempts, lastError: d.lastError })),
+    };
   }
 
   /** Sends the caller a test alert on their own channels; one a minute. */

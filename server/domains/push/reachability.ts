@@ -12,7 +12,7 @@ export interface ReachChannel {
   reachesClosedTab: boolean;
 }
 
-const hostOf = (url: string) => {
+export const hostOf = (url: string) => {
   try {
     return new URL(url).host;
   } catch {

@@ -264,7 +264,12 @@ describe('web push: an alert channel to devices', () => {
     await drainDueJobs(svc);
     assert.equal(smtp.mails.filter((m) => !m.to.includes(oncall.email)).length, 0, 'never escalated');
     assert.equal(pushService.received.length, 6, 'two test alerts and the acknowledgement of the first, to two devices');
-    assert.match(first.body.alertId, /^[0-9a-f]{24}$/);
+    const result = (await api(svc).get(`/api/me/test-alert/${first.body.alertId}`).set(oncall.auth).expect(200)).body as { acknowledgedAt: string | null; deliveries: { kind: string; label: string; status: string }[] };
+    assert.deepEqual(result.deliveries.map((d) => [d.kind, d.label, d.status]).sort(), [
+      ['email', `E-post til ${oncall.email}`, 'sent'], ['push', "Push-varsel til Ola's laptop", 'sent'], ['push', "Push-varsel til Ola's phone", 'sent'],
+    ]);
+    assert.ok(result.acknowledgedAt);
+    await api(svc).get(`/api/me/test-alert/${first.body.alertId}`).set(secondLine.auth).expect(404);
   });
 });
 
