@@ -106,8 +106,10 @@ export function alertRoutes(alerts: AlertService, dispatcher: AlertDispatcher, i
       access: can('alert:read'), params: Params,
       handle: async ({ params, actor }) => {
         await visibleAlert(actor, params.id);
-        return (await dispatcher.deliveriesOf(params.id)).map((d) => ({
-          id: String(d._id), channel: d.channel, recipient: d.recipient, level: d.level, status: d.status, attempts: d.attempts,
+        const list = await dispatcher.deliveriesOf(params.id);
+        const names = await dispatcher.recipientNames(list);
+        return list.map((d) => ({
+          id: String(d._id), channel: d.channel, recipient: d.recipient, recipientName: names.get(String(d._id)) ?? '', level: d.level, status: d.status, attempts: d.attempts,
           lastError: d.lastError, createdAt: d.createdAt.toISOString(), sentAt: d.sentAt ? d.sentAt.toISOString() : null,
         }));
       },

@@ -48,6 +48,8 @@ export interface AddedChannel {
   readonly name: Channel;
   recipientsOf(userId: string): Promise<string[]>;
   send(delivery: Delivery, alert: Alert, lang: Lang): Promise<void>;
+  /** What people know a recipient by (a device's name), for delivery lists; null when it is gone. */
+  nameOf(recipients: string[]): Promise<Map<string, string>>;
 }
 
 /** One person told of an alert, and the channels that reached them. */
@@ -324,6 +326,16 @@ export class AlertDispatcher {
 
   async alertById(alertId: string): Promise<Alert | null> {
     return isObjectId(alertId) ? this.alerts.findById(alertId).lean<Alert>() : null;
+  }
+
+  /** Each delivery's recipient as people know it: the address, or (for an added channel) the device's name. */
+  async recipientNames(deliveries: Delivery[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const [name, channel] of this.added) {
+      const found = await channel.nameOf([...new Set(deliveries.filter((d) => d.channel === name).map((d) => d.recipient))]);
+      for (const [recipient, label] of found) names.set(`${name}:${recipient}`, label);
+    }
+    return new Map(deliveries.map((d) => [String(d._id), names.get(`${d.channel}:${d.recipient}`) ?? (this.added.has(d.channel) ? '' : d.recipient)]));
   }
 
   async deliveriesOf(alertId: string): Promise<Delivery[]> {

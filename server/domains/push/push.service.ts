@@ -1,5 +1,6 @@
 import type { Model } from 'mongoose';
 import { z } from 'zod';
+import { op } from '../../db/trusted.js';
 import { jobDone, jobSkipped, type Scheduler } from '../../jobs/scheduler.js';
 import type { Lang } from '../../../notifications/labels.js';
 import { say } from '../../../notifications/messages/index.js';
@@ -128,6 +129,11 @@ export class PushService {
       name: 'push',
       recipientsOf: async (userId) => (await this.deps.subscriptions.find({ userId }, { _id: 1 }).lean<Pick<PushSubscription, '_id'>[]>()).map((s) => String(s._id)),
       send: (delivery, alert, lang) => this.send(delivery, alert, lang),
+      nameOf: async (ids) => {
+        const valid = ids.filter(isObjectId);
+        const found = valid.length ? await this.deps.subscriptions.find({ _id: op({ $in: valid }) }, { deviceName: 1 }).lean<Pick<PushSubscription, '_id' | 'deviceName'>[]>() : [];
+        return new Map(found.map((s) => [String(s._id), s.deviceName]));
+      },
     };
   }
 

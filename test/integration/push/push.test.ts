@@ -6,7 +6,7 @@ import { pushesTo, startPushService, verifyVapid, type TestDevice, type TestPush
 import { startSmtpServer } from '../../support/receivers.js';
 import { api, startTestService, type TestService, type TestUser } from '../../support/service.js';
 
-interface DeliveryView { channel: string; recipient: string; status: string; attempts: number; lastError: string | null; level: number }
+interface DeliveryView { channel: string; recipient: string; recipientName: string; status: string; attempts: number; lastError: string | null; level: number }
 
 describe('web push: an alert channel to devices', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -82,7 +82,7 @@ describe('web push: an alert channel to devices', () => {
       assert.deepEqual(payload.actions, { ack: 'Kvitter', open: 'Åpne saken' });
     }
     const pushes = (await deliveries(alert.id)).filter((d) => d.channel === 'push');
-    assert.deepEqual(pushes.map((d) => [d.status, d.attempts]), [['sent', 1], ['sent', 1]]);
+    assert.deepEqual(pushes.map((d) => [d.status, d.attempts, d.recipientName]).sort(), [['sent', 1, "Ola's laptop"], ['sent', 1, "Ola's phone"]]);
     const devices = (await api(svc).get('/api/push/subscriptions').set(oncall.auth).expect(200)).body as { lastSuccessAt: string | null }[];
     assert.deepEqual(devices.map((d) => d.lastSuccessAt), [svc.clock.now().toISOString(), svc.clock.now().toISOString()]);
     // The on-call view: who was told on which channels, the step reached and when the next goes out.
