@@ -92,6 +92,24 @@ async function onNotificationClick(notification, action) {
   return openIncident(data.url);
 }
 
+/**
+ * The browser replaced this device's subscription (it expired or was refreshed): the new one is handed to
+ * the server with the old endpoint and auth secret as proof, so alerts keep arriving without a sign-in.
+ */
+async function renew(oldSubscription, newSubscription) {
+  if (!oldSubscription) return false;
+  const fresh = newSubscription || (await self.registration.pushManager.subscribe(oldSubscription.options));
+  const old = oldSubscription.toJSON();
+  const now = fresh.toJSON();
+  const res = await fetch('/api/push/subscriptions/renew', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ oldEndpoint: old.endpoint, oldAuth: old.keys.auth, endpoint: now.endpoint, keys: { p256dh: now.keys.p256dh, auth: now.keys.auth } }),
+    credentials: 'omit',
+  });
+  return res.ok;
+}
+
 function readPush(event) {
   try {
     return event.data ? event.data.json() : null;
@@ -103,7 +121,8 @@ function readPush(event) {
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 self.addEventListener('push', (event) => event.waitUntil(showAlert(readPush(event))));
+self.addEventListener('pushsubscriptionchange', (event) => event.waitUntil(renew(event.oldSubscription, event.newSubscription).catch(() => false)));
 self.addEventListener('notificationclick', (event) => event.waitUntil(onNotificationClick(event.notification, event.action)));
 
 // The handlers by name, so a browser test can drive a tap where it cannot click a system notification.
-self.breachClock = { showAlert, onNotificationClick };
+self.breachClock = { showAlert, onNotificationClick, renew };

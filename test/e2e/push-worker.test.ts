@@ -192,6 +192,17 @@ describe('the service worker: push notifications acknowledged from the notificat
 
     // A day later: signed in again (the test's clock moved past the session), push is turned off here.
     await tab.evaluate(`dashboardPush.login(${JSON.stringify(oncall.email)}, ${JSON.stringify(PASSWORD)}).then(() => true)`);
+    // The browser renews the subscription (pushsubscriptionchange): the worker hands the new one over by itself.
+    const renewed = pushService.device('laptop-renewed');
+    const handed = await own.serviceWorkers()[0]!.evaluate(`self.breachClock.renew(
+      { toJSON: () => (${JSON.stringify({ endpoint: device.endpoint, keys: device.keys })}) },
+      { toJSON: () => (${JSON.stringify({ endpoint: renewed.endpoint, keys: renewed.keys })}) })`);
+    assert.equal(handed, true);
+    const sentBefore = pushesTo(pushService, renewed).length;
+    await api(svc).post('/api/me/test-alert').set(oncall.auth).expect(202);
+    await drainDueJobs(svc);
+    assert.equal(pushesTo(pushService, renewed).length, sentBefore + 1, 'alerts now reach the renewed subscription');
+
     await tab.evaluate('dashboardPush.disablePush().then(() => true)');
     assert.equal(await tab.evaluate('dashboardPush.pushEnabledHere()'), false);
     const after = (await api(svc).get('/api/push/subscriptions').set(oncall.auth).expect(200)).body as { deviceName: string }[];

@@ -8,7 +8,7 @@ import { hasPermission } from '../auth/permissions.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { UserService } from '../users/user.service.js';
 import { verifyPushAckToken, type AckTokenSettings } from './push-ack.js';
-import { AckBody, AckView, CreatedSubscriptionView, IdParams, KeyView, ReachabilityView, RotaReachabilityView, SubscribeBody, SubscriptionView, TestAlertView, TestResultView } from './push.schemas.js';
+import { RenewBody, AckBody, AckView, CreatedSubscriptionView, IdParams, KeyView, ReachabilityView, RotaReachabilityView, SubscribeBody, SubscriptionView, TestAlertView, TestResultView } from './push.schemas.js';
 import { z } from 'zod';
 import { presentSubscription, type PushService } from './push.service.js';
 
@@ -32,6 +32,14 @@ export function pushRoutes({ push, alerts, incidents, users, ack, clock }: PushR
       access: signedIn, body: SubscribeBody, status: 201, response: CreatedSubscriptionView,
       handle: async ({ body, actor, req }) => {
         const saved = await push.subscribe(auditContext(req, actor), actor, body);
+        return { id: String(saved._id), deviceName: saved.deviceName, createdAt: saved.createdAt.toISOString() };
+      },
+    }),
+    route<undefined, typeof RenewBody>({
+      method: 'post', path: '/push/subscriptions/renew', summary: "The service worker hands over the browser's new subscription, proving the old one with its auth secret", tag: 'push',
+      access: publicAccess, body: RenewBody, response: CreatedSubscriptionView,
+      handle: async ({ body }) => {
+        const saved = await push.renew(body);
         return { id: String(saved._id), deviceName: saved.deviceName, createdAt: saved.createdAt.toISOString() };
       },
     }),

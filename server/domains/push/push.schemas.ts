@@ -20,6 +20,17 @@ export const SubscribeBody = z.strictObject({
   deviceName: z.string().trim().min(1, 'give the device a name').max(60),
 });
 
+/**
+ * The browser replaced a subscription (pushsubscriptionchange): the worker proves it held the old one
+ * with its auth secret, which only that browser and this server know, and hands over the new one.
+ */
+export const RenewBody = z.strictObject({
+  oldEndpoint: z.url({ protocol: /^https?$/ }).max(2048),
+  oldAuth: z.string().min(1).max(200),
+  endpoint: SubscribeBody.shape.endpoint,
+  keys: SubscribeBody.shape.keys,
+});
+
 export const IdParams = z.object({ id: ObjectIdString('not an id') });
 export const AckBody = z.strictObject({ token: z.string().min(20).max(1000) });
 

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { z } from 'zod';
 import { op } from '../../db/trusted.js';
@@ -186,6 +187,29 @@ export class PushService {
     if (!saved) throw notFound('Subscription');
     await audit.record(ctx, { action: 'push.subscribed', target: { type: 'push-subscription', id: String(saved._id) }, after: { deviceName: saved.deviceName } });
     return saved;
+  }
+
+  /** Moves a subscription to the browser's new one, given the old endpoint and its auth secret; 404 for anything else. */
+  async renew(input: { oldEndpoint: string; oldAuth: string; endpoint: string; keys: SubscribeInput['keys'] }): Promise<PushSubscription> {
+    const { subscriptions, settings, egress, logger } = this.deps;
+    const old = await subscriptions.findOne({ endpoint: input.oldEndpoint }).lean<PushSubscription>();
+    const a = Buffer.from(input.oldAuth);
+    const b = Buffer.from(old?.keys.auth ?? '');
+    if (!old || a.length !== b.length || !timingSafeEqual(a, b)) throw notFound('Subscription');
+    if (settings.production && !input.endpoint.startsWith('https://')) throw badRequest('The request is not valid', [{ path: 'endpoint', message: 'must be an https address' }]);
+    await checkWebhook(egress, input.endpoint, 'endpoint');
+    try {
+      // The filter holds the old endpoint and secret: of two renewals at once, one moves it.
+      await subscriptions.updateOne({ _id: old._id, endpoint: old.endpoint, 'keys.auth': old.keys.auth }, { $set: { endpoint: input.endpoint, keys: input.keys, lastSuccessAt: null } });
+    } catch (err) {
+      // The new endpoint is already stored (subscribed again from the page): the old record goes.
+      if ((err as { code?: number }).code !== 11000) throw err;
+      await subscriptions.deleteOne({ _id: old._id, endpoint: old.endpoint });
+    }
+    logger.info({ subscriptionId: String(old._id), userId: old.userId }, 'push subscription renewed by the browser');
+    const now = await subscriptions.findOne({ endpoint: input.endpoint }).lean<PushSubscription>();
+    if (!now) throw notFound('Subscription');
+    return now;
   }
 
   async list(userId: string): Promise<PushSubscription[]> {

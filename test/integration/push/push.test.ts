@@ -202,6 +202,20 @@ describe('web push: an alert channel to devices', () => {
     assert.match(monaPhone.read<PushPayload>(push!.body).title, /: Board minutes leaked$/);
   });
 
+  it('moves a subscription the browser renewed to its new endpoint, given the old one’s auth secret', async () => {
+    await start();
+    const renewed = pushService.device('phone-renewed');
+    const body = { oldEndpoint: phone.endpoint, oldAuth: phone.keys.auth, endpoint: renewed.endpoint, keys: renewed.keys };
+    await api(svc).post('/api/push/subscriptions/renew').send({ ...body, oldAuth: laptop.keys.auth }).expect(404);
+    await api(svc).post('/api/push/subscriptions/renew').send({ ...body, oldEndpoint: `${pushService.url}/unknown` }).expect(404);
+    const res = await api(svc).post('/api/push/subscriptions/renew').send(body).expect(200);
+    assert.equal(res.body.deviceName, "Ola's phone", 'the same device record, moved');
+    await api(svc).post('/api/push/subscriptions/renew').send(body).expect(404);
+    await fireH24();
+    assert.deepEqual([pushesTo(pushService, phone).length, pushesTo(pushService, renewed).length, pushesTo(pushService, laptop).length], [0, 1, 1]);
+    assert.equal(renewed.read<PushPayload>(pushesTo(pushService, renewed)[0]!.body).due, 'Melding til Datatilsynet – 24 timer har gått');
+  });
+
   it('validates subscriptions: the field named, loopback and private push services refused unless allowed, only your own removed', async () => {
     await start();
     const device = pushService.device('tablet');
