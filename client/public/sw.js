@@ -9,6 +9,8 @@
 
 const ICON = '/icons/icon-192.png';
 const BADGE = '/icons/badge-96.png';
+/** A push held by the push service longer than this (the phone was off) no longer says how much time is left. */
+const STALE_MS = 5 * 60_000;
 
 /** Shows one alert. A push always shows something (browsers require it), even one we cannot read. */
 async function showAlert(payload) {
@@ -24,8 +26,9 @@ async function showAlert(payload) {
     await self.registration.showNotification('Breach Clock', { icon: ICON, badge: BADGE, data: { url: '/#/oncall' } });
     return;
   }
+  const stale = Date.now() - Date.parse(payload.sentAt) > STALE_MS;
   await self.registration.showNotification(payload.title, {
-    body: payload.body,
+    body: stale ? [payload.due, payload.deadline].filter(Boolean).join('\n') : payload.body,
     lang: payload.lang,
     icon: ICON,
     badge: BADGE,

@@ -34,7 +34,8 @@ describe('the service worker: push notifications acknowledged from the notificat
   before(async () => {
     await buildClient();
     pushService = await startPushService();
-    svc = await startTestService({ clock: new ManualClock('2026-01-05T08:00:00Z') });
+    // A day before now, so the alert fires at about the browser's own time (the worker compares the two).
+    svc = await startTestService({ clock: new ManualClock(new Date(Date.now() - 24 * 3_600_000)) });
     analyst = await svc.user(['analyst'], 'Anna');
     oncall = await svc.user(['oncall'], 'Ola');
     browser = await launchBrowser();
@@ -108,9 +109,16 @@ describe('the service worker: push notifications acknowledged from the notificat
 
     const [notification] = await waitFor(shown, (list) => list.length === 1, 10_000, 'the notification');
     assert.equal(notification!.title, `${incident.ref}: Leaked export`);
-    assert.equal(notification!.body, 'Melding til Datatilsynet – 24 timer har gått\n48 t 00 min igjen\nFrist tor. 8. jan kl. 09:00 (08:00 UTC)');
+    assert.equal(notification!.body, `Melding til Datatilsynet – 24 timer har gått\n48 t 00 min igjen\n${payload.deadline}`);
+    assert.match(payload.deadline ?? '', /^Frist \S+ \d+\. \S+ kl\. \d\d:\d\d \(\d\d:\d\d UTC\)$/);
     assert.equal(notification!.tag, payload.alertId);
     assert.deepEqual(notification!.actions.map((a) => [a.action, a.title]), [['ack', 'Kvitter'], ['open', 'Åpne saken']]);
+
+    // A push the phone receives hours late (it was off) does not claim a time left that has passed.
+    await worker.evaluate(`self.breachClock.showAlert(${JSON.stringify({ ...payload, alertId: 'late', sentAt: new Date(Date.now() - 3 * 3_600_000).toISOString() })})`);
+    const late = (await shown()).find((n) => n.tag === 'late');
+    assert.equal(late?.body, `Melding til Datatilsynet – 24 timer har gått\n${payload.deadline}`);
+    await worker.evaluate(`self.registration.getNotifications({ tag: 'late' }).then((list) => list.forEach((n) => n.close()))`);
 
     // "Kvitter" on the notification: the worker posts the token; no window is opened or needed.
     const pagesBefore = context.pages().length;

@@ -17,6 +17,8 @@ export interface PushPayload {
   deadline: string | null;
   dueAt: string;
   deadlineAt: string | null;
+  /** When the time left was worked out; a device that receives the push much later leaves that line out. */
+  sentAt: string;
   /** Opened on a tap; this and ackUrl are paths on the dashboard's own origin, where the service worker lives. */
   url: string;
   /** Where the "Acknowledge" action POSTs `{ token }`. */
@@ -78,6 +80,7 @@ export function pushPayload(alert: Alert, lang: Lang, at: { now: Date; ackToken:
     deadline,
     dueAt: alert.dueAt.toISOString(),
     deadlineAt: alert.deadline ? alert.deadline.toISOString() : null,
+    sentAt: at.now.toISOString(),
     url: test ? '/#/oncall' : `/#/incidents/${alert.incidentId}`,
     ackUrl: `/api/alerts/${alertId}/push-ack`,
     ackToken: at.ackToken,
