@@ -1,6 +1,7 @@
 import type { Incident } from '../server/domains/incidents/incident.model.js';
 import { BREACH_TYPE_LABELS, CATEGORY_LABELS, type Lang } from './labels.js';
-import { formatCount, formatMoment, joinList } from './format.js';
+import { formatCount, formatMoment, joinList, PENDING } from './format.js';
+import type { MissingPath } from './messages/notices.messages.js';
 
 export const NOTICE_KINDS = ['authority', 'subject', 'public', 'controller'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
@@ -27,29 +28,24 @@ export interface NoticeOptions {
   adviceToSubjects?: string | undefined;
 }
 
-/** The four required elements (Art. 33(3)) plus what a kind needs besides. */
-export const ELEMENTS = {
-  nature: 'the nature of the breach, with categories and approximate numbers of people and records',
-  contact: 'the name and contact details of the DPO or other contact point',
-  consequences: 'the likely consequences',
-  measures: 'the measures taken or proposed, including to mitigate the effects',
-  delayReasons: 'the reasons for the delay (the notice is later than 72 hours after awareness)',
-  advice: 'what people can do to protect themselves',
-  controller: 'the controller to inform',
-} as const;
-export type Element = keyof typeof ELEMENTS;
+/** The four required elements (Art. 33(3)) plus what a kind needs besides; each is worded in the message catalogue. */
+export const ELEMENTS = ['nature', 'contact', 'consequences', 'measures', 'delayReasons', 'advice', 'controller'] as const;
+export type Element = (typeof ELEMENTS)[number];
 
 export interface MissingElement {
   element: Element;
-  path: string;
-  message: string;
+  /** The field that would supply it, as the facts form names it. */
+  path: MissingPath;
 }
+
+/** Notices to the people and the public: they carry the outward description, never the internal one. */
+export const isOutward = (kind: NoticeKind) => kind === 'subject' || kind === 'public';
 
 /** Which elements a notice of this kind lacks, each with the incident field that would supply it. */
 export function missingElements(kind: NoticeKind, incident: Incident, options: NoticeOptions): MissingElement[] {
   const missing: MissingElement[] = [];
-  const lack = (element: Element, path: string) => missing.push({ element, path, message: `missing ${ELEMENTS[element]}` });
-  if (!incident.description.trim()) lack('nature', 'description');
+  const lack = (element: Element, path: MissingPath) => missing.push({ element, path });
+  if (isOutward(kind) ? !incident.outwardDescription?.trim() : !incident.description.trim()) lack('nature', isOutward(kind) ? 'outwardDescription' : 'description');
   if (!incident.breachTypes.length) lack('nature', 'breachTypes');
   if (!incident.dataCategories.length) lack('nature', 'dataCategories');
   if (!options.contact || !options.contact.name || !(options.contact.email || options.contact.phone)) lack('contact', 'contactPoint');
@@ -61,12 +57,39 @@ export function missingElements(kind: NoticeKind, incident: Incident, options: N
   return missing;
 }
 
+const CONTACT_ROLE: Record<Lang, string> = { nb: 'personvernombud', en: 'data protection officer' };
+
+/** How to reach the contact point, as the end of a sentence. */
+function reach(contact: ContactPoint | null, lang: Lang): string {
+  if (!contact) return PENDING[lang];
+  const ways = [
+    ...(contact.email ? [lang === 'nb' ? `e-post ${contact.email}` : `e-mail at ${contact.email}`] : []),
+    ...(contact.phone ? [lang === 'nb' ? `telefon ${contact.phone}` : `phone on ${contact.phone}`] : []),
+  ];
+  return ways.join(lang === 'nb' ? ' eller ' : ' or ');
+}
+
 /** Everything a template may use. Templates see only this, never the stored document. */
 export function noticeContext(kind: NoticeKind, lang: Lang, incident: Incident, options: NoticeOptions, now: Date) {
+  const pending = PENDING[lang];
+  const known = (text: string | undefined | null) => (text?.trim() ? text : pending);
   const categories = incident.dataCategories.map((c) => CATEGORY_LABELS[c][lang]);
-  const occurred = incident.occurred.from
-    ? `${formatMoment(incident.occurred.from, lang)}${incident.occurred.to ? ` – ${formatMoment(incident.occurred.to, lang)}` : ''}${incident.occurred.approximate ? (lang === 'nb' ? ' (omtrentlig)' : ' (approximate)') : ''}`
-    : lang === 'nb' ? 'ikke kjent ennå' : 'not yet known';
+  const occurredKnown = !!incident.occurred.from;
+  const occurred = occurredKnown
+    ? `${formatMoment(incident.occurred.from, lang)}${incident.occurred.to && incident.occurred.to.getTime() !== incident.occurred.from!.getTime() ? ` – ${formatMoment(incident.occurred.to, lang)}` : ''}${incident.occurred.approximate ? (lang === 'nb' ? ' (omtrentlig)' : ' (approximate)') : ''}`
+    : pending;
+  const awareAt = incident.awareness ? formatMoment(incident.awareness.at, lang) : pending;
+  const when = occurredKnown
+    ? lang === 'nb' ? `Bruddet skjedde ${occurred}, og vi ble kjent med det ${awareAt}.` : `The breach happened ${occurred}, and we became aware of it ${awareAt}.`
+    : lang === 'nb' ? `Vi ble kjent med bruddet ${awareAt}; når det skjedde, er ennå ikke avklart.` : `We became aware of the breach ${awareAt}; when it happened is not yet established.`;
+  // Notices to the people and the public carry the outward description only, whatever the template asks for.
+  const description = isOutward(kind) ? incident.outwardDescription ?? '' : incident.description;
+  const contact = options.contact ? { ...options.contact, role: CONTACT_ROLE[lang] } : { name: '', role: '', email: '', phone: '' };
+  const contactSentence = options.contact
+    ? lang === 'nb'
+      ? `Har du spørsmål, kan du kontakte personvernombudet vårt, ${options.contact.name}, på ${reach(options.contact, lang)}.`
+      : `If you have questions, contact our data protection officer, ${options.contact.name}, by ${reach(options.contact, lang)}.`
+    : '';
   return {
     kind,
     lang,
@@ -79,30 +102,34 @@ export function noticeContext(kind: NoticeKind, lang: Lang, incident: Incident, 
     incident: {
       ref: incident.ref,
       title: incident.title,
-      description: incident.description,
-      breachTypes: joinList(incident.breachTypes.map((t) => BREACH_TYPE_LABELS[t]![lang]), lang),
+      description: known(description),
+      outwardDescription: known(incident.outwardDescription),
+      breachTypes: incident.breachTypes.length ? joinList(incident.breachTypes.map((t) => BREACH_TYPE_LABELS[t]![lang]), lang) : pending,
       cause: incident.cause.description || incident.cause.vector,
       occurred,
-      detectedAt: formatMoment(incident.detected.at, lang),
-      awareAt: formatMoment(incident.awareness?.at, lang),
+      when,
+      detectedAt: incident.detected.at ? formatMoment(incident.detected.at, lang) : pending,
+      awareAt,
       deadline: formatMoment(incident.clock.deadline, lang),
       dataLocation: incident.dataLocation,
       systems: incident.systems.join(', '),
     },
     nature: {
-      categories: joinList(categories, lang),
-      subjectGroups: joinList(incident.subjects.groups, lang),
+      categories: categories.length ? joinList(categories, lang) : pending,
+      // Groups are written in the case's language; an English notice does not quote them.
+      subjectGroups: lang === 'nb' ? joinList(incident.subjects.groups, lang) : '',
       subjects: formatCount(incident.subjects.count, lang),
       records: formatCount(incident.records, lang),
       countsPending: incident.subjects.count.kind === 'unknown' || incident.records.kind === 'unknown',
     },
-    contact: options.contact ?? { name: '', role: '', email: '', phone: '' },
-    consequences: incident.consequences,
+    contact: { ...contact, reach: reach(options.contact, lang), sentence: contactSentence },
+    consequences: known(incident.consequences),
     measuresTaken: incident.measuresTaken,
     measuresPlanned: incident.measuresPlanned,
     advice: options.adviceToSubjects ?? '',
     late: options.late,
     delayReasons: options.delayReasons ?? '',
+    pending,
     controller: { name: incident.controller.name, contact: incident.controller.contact },
   };
 }

@@ -7,6 +7,9 @@ export function groupDigits(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 }
 
+/** What a notice says where a fact is not established yet: it will follow (Art. 33(4)). */
+export const PENDING: Record<Lang, string> = { nb: 'ikke avklart – ettersendes', en: 'not yet established – to follow' };
+
 /** A count as a notice says it: exact, "about", a range, or not yet known (then it will follow). */
 export function formatCount(count: Count, lang: Lang): string {
   switch (count.kind) {
@@ -17,7 +20,7 @@ export function formatCount(count: Count, lang: Lang): string {
     case 'range':
       return lang === 'nb' ? `mellom ${groupDigits(count.min ?? 0)} og ${groupDigits(count.max ?? 0)}` : `between ${groupDigits(count.min ?? 0)} and ${groupDigits(count.max ?? 0)}`;
     default:
-      return lang === 'nb' ? 'ikke kjent ennå — ettersendes' : 'not yet known — will follow';
+      return PENDING[lang];
   }
 }
 

@@ -54,6 +54,7 @@ export const EnvSchema = z.object({
   AGENDA_MAX_CONCURRENCY: z.coerce.number().int().min(1).default(50),
 
   ORGANISATION_NAME: z.string().trim().max(200).default(''),
+  ORGANISATION_NUMBER: z.string().trim().regex(/^((\d ?){9})?$/, 'nine digits, e.g. 922 078 734').optional(),
   DPO_NAME: z.string().trim().max(200).optional(),
   DPO_EMAIL: z.email().optional(),
   DPO_PHONE: z.string().trim().max(40).optional(),
@@ -132,7 +133,7 @@ export interface Config {
   };
   /** Web Push: keys from the environment, or (unset) generated once and kept in the database. */
   readonly push: { readonly vapid?: { readonly publicKey: string; readonly privateKey: string }; readonly subject: string };
-  readonly organisation: { readonly name: string; readonly dpo?: { readonly name: string; readonly email: string; readonly phone: string } };
+  readonly organisation: { readonly name: string; readonly number?: string; readonly dpo?: { readonly name: string; readonly email: string; readonly phone: string } };
   readonly redisUrl?: string;
 }
 
@@ -219,6 +220,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     organisation: {
       name: e.ORGANISATION_NAME,
+      ...(e.ORGANISATION_NUMBER ? { number: e.ORGANISATION_NUMBER.replace(/ /g, '') } : {}),
       ...(e.DPO_NAME ? { dpo: { name: e.DPO_NAME, email: e.DPO_EMAIL ?? '', phone: e.DPO_PHONE ?? '' } } : {}),
     },
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),

@@ -35,6 +35,9 @@ import { noticeModels } from './domains/notices/notice.model.js';
 import { noticeRoutes } from './domains/notices/notice.routes.js';
 import { NoticeService } from './domains/notices/notice.service.js';
 import { TemplateService } from './domains/notices/template.service.js';
+import { ObligationService } from './domains/obligations/obligation.service.js';
+import { registerRoutes } from './domains/register/register.routes.js';
+import { RegisterService } from './domains/register/register.service.js';
 import { userModels } from './domains/users/user.model.js';
 import { alertRoutes } from './domains/alerts/alert.routes.js';
 import { deliveryModel } from './domains/alerts/delivery.model.js';
@@ -96,7 +99,9 @@ export function createContainer(infra: Infrastructure) {
   const { Templates, Notices } = noticeModels(connection);
   const templates = new TemplateService(Templates, audit, clock);
   const notices = new NoticeService(Notices, templates, incidents, users, audit, clock, config.organisation);
-  incidents.checkCitedNoticesWith((incidentId, noticeId) => notices.citationProblem(incidentId, noticeId));
+  incidents.claimCitedNoticesWith({ claim: (incidentId, noticeId, filing) => notices.claimForFiling(incidentId, noticeId, filing), release: (noticeId) => notices.releaseFiling(noticeId) });
+  const obligations = new ObligationService(Assessments, Decisions, Notices, users, { triageLimitHours: config.clock.triageLimitHours });
+  incidents.readObligationsWith((incident, options) => obligations.of(incident, options));
 
   const Rotas = rotaModel(connection);
   const rotas = new RotaService(Rotas, users, audit, egress, clock);
@@ -156,6 +161,7 @@ export function createContainer(infra: Infrastructure) {
     ...incidentRoutes(incidents, clockService, alerts),
     ...assessmentRoutes(assessments),
     ...noticeRoutes(notices, templates),
+    ...registerRoutes(new RegisterService(incidents, Decisions, Notices), clock),
     ...rotaRoutes(rotas),
     ...alertRoutes(alerts, dispatcher, incidents, users, config.auth.jwtSecret, clock),
     ...pushRoutes({ push, alerts, incidents, users, ack, clock }),
@@ -165,6 +171,7 @@ export function createContainer(infra: Infrastructure) {
   const init = async () => {
     await Promise.all(Object.values(connection.models).map((model) => model.init()));
     await templates.seed();
+    await incidents.backfillObligations();
     await push.keys();
   };
 

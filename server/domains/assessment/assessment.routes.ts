@@ -1,6 +1,7 @@
 import { can, route, type AnyRoute } from '../../http/route.js';
 import type { Actor } from '../auth/auth.service.js';
 import { auditContext } from '../auth/guard.js';
+import { langOf } from '../../http/lang.js';
 import { IdParams } from '../incidents/incident.schemas.js';
 import { sayBoth } from '../../../notifications/messages/index.js';
 import type { AssessmentRecord, DecisionRecord } from './assessment.model.js';
@@ -69,7 +70,7 @@ export function assessmentRoutes(assessments: AssessmentService): AnyRoute[] {
     route<Actor, typeof RecordDecision, undefined, typeof IdParams>({
       method: 'post', path: '/incidents/:id/decisions', summary: 'Decide on notification against the latest assessment (DPO or manager)', tag: 'assessment',
       access: can('incident:decide'), params: IdParams, body: RecordDecision, status: 201,
-      handle: async ({ params, body, actor, req }) => presentDecision(await assessments.decide(auditContext(req, actor), actor, params.id, body)),
+      handle: async ({ params, body, actor, req }) => presentDecision(await assessments.decide(auditContext(req, actor), actor, params.id, body, langOf(req))),
     }),
     route<Actor, undefined, undefined, typeof IdParams>({
       method: 'get', path: '/incidents/:id/decisions', summary: 'Every decision, latest last, with its review flag', tag: 'assessment',

@@ -1,6 +1,9 @@
 import type { Model } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
-import { badRequest, notFound, unprocessable } from '../../lib/errors.js';
+import { notFound, unprocessable } from '../../lib/errors.js';
+import { refusal } from '../../http/refusal.js';
+import type { Lang } from '../../../notifications/labels.js';
+import type { DecisionMessage } from '../../../notifications/messages/decisions.messages.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.service.js';
 import type { Incident } from '../incidents/incident.model.js';
@@ -40,6 +43,7 @@ export class AssessmentService {
       target: { type: 'incident', id: incidentId },
       after: { assessmentId: String(record._id), risk: record.result.risk, method: METHOD_VERSION, ...record.result.recommendation },
     });
+    await this.incidents.refreshObligations(incidentId);
     return record;
   }
 
@@ -58,7 +62,7 @@ export class AssessmentService {
    * written reason; an exemption needs its evidence. "Do not notify" stops the clock; "notify" after a
    * stop resumes it.
    */
-  async decide(ctx: AuditContext, actor: Actor, incidentId: string, input: RecordDecision): Promise<DecisionRecord> {
+  async decide(ctx: AuditContext, actor: Actor, incidentId: string, input: RecordDecision, lang: Lang = 'nb'): Promise<DecisionRecord> {
     const incident = await this.incidents.get(actor, incidentId);
     const assessment = await this.assessments.findById(input.assessmentId).lean<AssessmentRecord>();
     if (!assessment || assessment.incidentId !== incidentId) throw notFound('Assessment');
@@ -72,18 +76,15 @@ export class AssessmentService {
     }
     const rec = assessment.result.recommendation;
     const follows = rec.notifySA === input.notifySA && rec.notifySubjects === input.notifySubjects && rec.exemption === input.exemption;
-    const details = [];
-    if ((!follows || !input.notifySA) && input.reason.length < 10) {
-      details.push({ path: 'reason', message: follows ? 'say why no notification is needed (at least 10 characters)' : 'departing from the recommendation needs a written reason (at least 10 characters)' });
-    }
+    const details: { path: string; message: DecisionMessage }[] = [];
+    const need = (path: string, code: DecisionMessage['code']) => details.push({ path, message: { code, params: {} } as DecisionMessage });
+    if ((!follows || !input.notifySA) && input.reason.length < 10) need('reason', follows ? 'decision.reason.not-notifying' : 'decision.reason.departing');
     const ev = input.evidence;
-    if (input.exemption === 'encrypted' && !ev.keyCustody) details.push({ path: 'evidence.keyCustody', message: 'say where the key was kept and why it is safe' });
-    if (input.exemption === 'mitigated' && (!ev.measuresTaken || !ev.measuresAt)) {
-      if (!ev.measuresTaken) details.push({ path: 'evidence.measuresTaken', message: 'say what was done so the high risk is no longer likely' });
-      if (!ev.measuresAt) details.push({ path: 'evidence.measuresAt', message: 'say when it was done' });
-    }
-    if (input.exemption === 'disproportionate' && !ev.whyDisproportionate) details.push({ path: 'evidence.whyDisproportionate', message: 'say why reaching each person would take disproportionate effort' });
-    if (details.length) throw badRequest('The decision is not complete', details);
+    if (input.exemption === 'encrypted' && !ev.keyCustody) need('evidence.keyCustody', 'decision.evidence.keyCustody');
+    if (input.exemption === 'mitigated' && !ev.measuresTaken) need('evidence.measuresTaken', 'decision.evidence.measuresTaken');
+    if (input.exemption === 'mitigated' && !ev.measuresAt) need('evidence.measuresAt', 'decision.evidence.measuresAt');
+    if (input.exemption === 'disproportionate' && !ev.whyDisproportionate) need('evidence.whyDisproportionate', 'decision.evidence.whyDisproportionate');
+    if (details.length) throw refusal(400, 'invalid_input', { code: 'decision.incomplete', params: {} }, lang, details);
 
     const decided = await this.decisions.create({
       incidentId,
@@ -106,6 +107,7 @@ export class AssessmentService {
       after: { decisionId: String(decision._id), assessmentId: input.assessmentId, notifySA: input.notifySA, notifySubjects: input.notifySubjects, exemption: input.exemption, followsRecommendation: follows, reason: input.reason },
     });
     await this.applyToClock(ctx, actor, incident, decision);
+    await this.incidents.refreshObligations(incidentId);
     return decision;
   }
 
@@ -126,5 +128,6 @@ export class AssessmentService {
     if (!latest) return;
     const all = [...new Set([...latest.review.changed, ...changed])];
     await this.decisions.updateOne({ _id: latest._id }, { $set: { review: { needed: true, since: latest.review.since ?? this.clock.now(), changed: all } } });
+    await this.incidents.refreshObligations(String(after._id));
   }
 }

@@ -341,6 +341,11 @@ export class ClockService {
     return { repushed, caughtUp };
   }
 
+  /** Now, by the injected clock. */
+  now(): Date {
+    return this.clock.now();
+  }
+
   /** How the clock reads now, for the presenter. */
   view(incident: Incident, alerts: Alert[]) {
     const now = this.clock.now();

@@ -1,4 +1,7 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { ROLES } from '../auth/permissions.js';
+import { OBLIGATION_KINDS } from '../obligations/obligation.view.js';
+import type { Obligation } from '../obligations/obligation.rules.js';
 import {
   AVAILABILITY_IMPACTS, BREACH_TYPES, CAUSE_KINDS, CLOCK_STATES, COUNT_KINDS, DATA_CATEGORIES, DATA_DETAIL, EXFILTRATION,
   INCIDENT_ROLES, LIKELY_CONSEQUENCES, MISUSE, REACH_EFFORT, RECIPIENT_TYPES, STATUSES, STOP_REASONS, UNAUTHORISED_ACCESS,
@@ -22,15 +25,30 @@ export interface Incident {
   /** Human reference, e.g. BC-2026-0007. */
   ref: string;
   title: string;
+  /** The internal case text: never copied into what leaves the house. */
   description: string;
+  /** What happened, written for the people affected and the public (subject and public notices). */
+  outwardDescription: string;
   status: (typeof STATUSES)[number];
   closure: { reason: string; notABreach: boolean; at: Date; by: PersonRef } | null;
 
   breachTypes: (typeof BREACH_TYPES)[number][];
   cause: { kind: (typeof CAUSE_KINDS)[number]; vector: string; description: string };
   role: (typeof INCIDENT_ROLES)[number];
-  /** For a processor: the controller to inform (Art. 33(2)), and when it was. */
-  controller: { name: string; contact: string; informedAt: Date | null; informedChannel: string | null; targetAt: Date | null };
+  /**
+   * For a processor: the controller to inform (Art. 33(2)), and when it was; the hours the contract
+   * gives us to tell it (else the configured target); and whether it told us, in writing, to notify
+   * Datatilsynet on its behalf.
+   */
+  controller: {
+    name: string;
+    contact: string;
+    informedAt: Date | null;
+    informedChannel: string | null;
+    targetAt: Date | null;
+    noticeHours: number | null;
+    notifyOnBehalf: boolean;
+  };
 
   occurred: { from: Date | null; to: Date | null; approximate: boolean };
   detected: { at: Date | null; by: string };
@@ -48,6 +66,17 @@ export interface Incident {
   };
   /** An owed follow-up after a phased (initial or supplementary) submission. */
   followUp: { dueAt: Date; afterSubmissionId: string } | null;
+  /** Art. 33(1) reasons for a late notification: given once, reused by every later phase. */
+  delayReasons: string;
+
+  /** What the incident owes now, most urgent first; recomputed in every write that changes it. */
+  obligations: Obligation[];
+  /** Whether it owes anything (the board lists those that do). */
+  owes: boolean;
+  /** The nearest due time among its obligations. */
+  nextDueAt: Date | null;
+  /** The board's sort key: nextDueAt, or far in the future when nothing owed has a due time; null when nothing is owed. */
+  boardOrder: Date | null;
 
   // The facts the risk assessment reads.
   dataCategories: (typeof DATA_CATEGORIES)[number][];
@@ -108,6 +137,7 @@ const incidentSchema = new Schema<Incident>(
     ref: { type: String, required: true },
     title: { type: String, required: true },
     description: { type: String, default: '' },
+    outwardDescription: { type: String, default: '' },
     status: { type: String, enum: STATUSES, required: true },
     closure: { type: new Schema({ reason: String, notABreach: Boolean, at: Date, by: person }, { _id: false }), default: null },
     breachTypes: { type: [String], enum: BREACH_TYPES, default: [] },
@@ -123,6 +153,8 @@ const incidentSchema = new Schema<Incident>(
       informedAt: { type: Date, default: null },
       informedChannel: { type: String, default: null },
       targetAt: { type: Date, default: null },
+      noticeHours: { type: Number, default: null },
+      notifyOnBehalf: { type: Boolean, default: false },
     },
     occurred: { from: { type: Date, default: null }, to: { type: Date, default: null }, approximate: { type: Boolean, default: false } },
     detected: { at: { type: Date, default: null }, by: { type: String, default: '' } },
@@ -142,6 +174,19 @@ const incidentSchema = new Schema<Incident>(
       stopNote: { type: String, default: null },
     },
     followUp: { type: new Schema({ dueAt: Date, afterSubmissionId: String }, { _id: false }), default: null },
+    delayReasons: { type: String, default: '' },
+    obligations: {
+      type: [new Schema({
+        kind: { type: String, enum: OBLIGATION_KINDS, required: true },
+        dueAt: { type: Date, default: null },
+        actorRoles: { type: [String], enum: ROLES, default: [] },
+        actors: { type: [new Schema({ id: String, name: String }, { _id: false })], default: [] },
+      }, { _id: false })],
+      default: [],
+    },
+    owes: { type: Boolean, default: false },
+    nextDueAt: { type: Date, default: null },
+    boardOrder: { type: Date, default: null },
     dataCategories: { type: [String], enum: DATA_CATEGORIES, default: [] },
     dataDetail: { type: String, enum: DATA_DETAIL, default: 'unknown' },
     sensitiveRelationship: { type: Boolean, default: null },
@@ -199,6 +244,8 @@ incidentSchema.index({ ref: 1 }, { unique: true });
 incidentSchema.index({ createdAt: -1, _id: -1 });
 // Serves "due within N hours" / "overdue" and the start-up recovery of running clocks.
 incidentSchema.index({ 'clock.state': 1, 'clock.deadline': 1 });
+// Serves the board: incidents that owe anything, nearest due first, with a stable tiebreak for pagination.
+incidentSchema.index({ owes: 1, boardOrder: 1, _id: 1 });
 // Serves status filters.
 incidentSchema.index({ status: 1, createdAt: -1 });
 

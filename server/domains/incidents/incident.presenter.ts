@@ -1,5 +1,6 @@
 import type { Alert } from '../alerts/alert.model.js';
 import type { ClockService } from '../clock/clock.service.js';
+import { notifiesAuthority, presentObligations } from '../obligations/obligation.rules.js';
 import type { Incident } from './incident.model.js';
 import type { Submission } from './submission.model.js';
 import type { TimelineEvent } from './timeline.model.js';
@@ -14,12 +15,21 @@ export function presentIncident(incident: Incident, clock: ClockService, alerts:
     version: incident.version,
     title: incident.title,
     description: incident.description,
+    outwardDescription: incident.outwardDescription ?? '',
     status: incident.status,
     closure: incident.closure ? { ...incident.closure, at: iso(incident.closure.at) } : null,
     breachTypes: incident.breachTypes,
     cause: incident.cause,
     role: incident.role,
-    controller: { ...incident.controller, informedAt: iso(incident.controller.informedAt), targetAt: iso(incident.controller.targetAt) },
+    /** Whether we notify Datatilsynet here: as controller, or as a processor told to notify on the controller's behalf. */
+    notifiesAuthority: notifiesAuthority(incident),
+    controller: {
+      ...incident.controller,
+      informedAt: iso(incident.controller.informedAt),
+      targetAt: iso(incident.controller.targetAt),
+      noticeHours: incident.controller.noticeHours ?? null,
+      notifyOnBehalf: incident.controller.notifyOnBehalf ?? false,
+    },
     occurred: { from: iso(incident.occurred.from), to: iso(incident.occurred.to), approximate: incident.occurred.approximate },
     detected: { at: iso(incident.detected.at), by: incident.detected.by },
     awareness: incident.awareness
@@ -29,6 +39,8 @@ export function presentIncident(incident: Incident, clock: ClockService, alerts:
     deadline: iso(incident.clock.deadline),
     clock: clock.view(incident, alerts),
     followUp: incident.followUp ? { dueAt: iso(incident.followUp.dueAt), afterSubmissionId: incident.followUp.afterSubmissionId } : null,
+    delayReasons: incident.delayReasons ?? '',
+    ...presentObligations(incident.obligations, clock.now()),
     dataCategories: incident.dataCategories,
     dataDetail: incident.dataDetail,
     sensitiveRelationship: incident.sensitiveRelationship,
@@ -106,48 +118,4 @@ export function presentAlert(a: Alert) {
     acknowledgedAt: iso(a.acknowledgedAt),
     acknowledgedBy: a.acknowledgedBy,
   };
-}
-
-/** One row of the Art. 33(5) register: every incident, notified or not, with the reasons. */
-export function registerRow(incident: Incident, submissions: Submission[]) {
-  const first = submissions[0];
-  const countText = (c: Incident['records']) =>
-    c.kind === 'unknown' ? 'unknown' : c.kind === 'range' ? `${c.min}-${c.max}` : `${c.kind === 'estimate' ? '~' : ''}${c.value}`;
-  const hoursToNotify = first && incident.awareness ? Math.round(((first.sentAt.getTime() - incident.awareness.at.getTime()) / 3_600_000) * 10) / 10 : null;
-  return {
-    ref: incident.ref,
-    title: incident.title,
-    status: incident.status,
-    createdAt: iso(incident.createdAt),
-    awareAt: iso(incident.awareness?.at),
-    deadline: iso(incident.clock.deadline),
-    breachTypes: incident.breachTypes.join(' '),
-    dataCategories: incident.dataCategories.join(' '),
-    subjects: countText(incident.subjects.count),
-    records: countText(incident.records),
-    notified: first ? 'yes' : 'no',
-    notifiedAt: iso(first?.sentAt),
-    hoursToNotify,
-    late: first ? first.late : null,
-    delayReasons: first?.delayReasons ?? null,
-    submissions: submissions.length,
-    decision: incident.clock.stopReason,
-    decisionReason: incident.clock.stopNote,
-    consequences: incident.consequences,
-    measuresTaken: incident.measuresTaken,
-    closedReason: incident.closure?.reason ?? null,
-    notABreach: incident.closure?.notABreach ?? false,
-  };
-}
-
-/** CSV with every cell quoted; cells that a spreadsheet would run as a formula are defused with a leading quote. */
-export function toCsv(rows: Record<string, unknown>[]): string {
-  if (!rows.length) return '';
-  const headers = Object.keys(rows[0]!);
-  const cell = (value: unknown) => {
-    let s = value === null || value === undefined ? '' : String(value);
-    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-    return `"${s.replace(/"/g, '""')}"`;
-  };
-  return [headers.map(cell).join(','), ...rows.map((r) => headers.map((h) => cell(r[h])).join(','))].join('\r\n') + '\r\n';
 }

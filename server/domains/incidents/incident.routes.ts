@@ -2,10 +2,11 @@ import { can, route, type AnyRoute } from '../../http/route.js';
 import type { AlertService } from '../alerts/alert.service.js';
 import type { Actor } from '../auth/auth.service.js';
 import { auditContext } from '../auth/guard.js';
+import { langOf } from '../../http/lang.js';
 import type { ClockService } from '../clock/clock.service.js';
-import { presentIncident, presentSubmission, presentTimelineEvent, registerRow, toCsv } from './incident.presenter.js';
+import { presentIncident, presentSubmission, presentTimelineEvent } from './incident.presenter.js';
 import {
-  CloseIncident, ControllerInformed, CreateIncident, DeclareAwareness, IdParams, ListIncidents, MaskQuery, Reason, RecordSubmission, RegisterQuery, UpdateIncident,
+  CloseIncident, ControllerInformed, CreateIncident, DeclareAwareness, IdParams, ListIncidents, MaskQuery, Reason, RecordSubmission, UpdateIncident,
 } from './incident.schemas.js';
 import type { IncidentService } from './incident.service.js';
 
@@ -21,7 +22,7 @@ export function incidentRoutes(incidents: IncidentService, clock: ClockService, 
       },
     }),
     route<Actor, undefined, typeof ListIncidents>({
-      method: 'get', path: '/incidents', summary: 'Incidents, filtered, newest first (or by deadline), with a cursor', tag: 'incidents',
+      method: 'get', path: '/incidents', summary: 'The board (incidents that owe anything, nearest due first), or incidents filtered, newest first (or by deadline), with a cursor', tag: 'incidents',
       access: can('incident:read'), query: ListIncidents,
       handle: async ({ query, actor }) => {
         const { items, nextCursor } = await incidents.list(actor, query);
@@ -63,7 +64,7 @@ export function incidentRoutes(incidents: IncidentService, clock: ClockService, 
       method: 'post', path: '/incidents/:id/submissions', summary: 'Record a notification to Datatilsynet (the first stops the clock)', tag: 'submissions',
       access: can('submission:record'), params: IdParams, body: RecordSubmission, status: 201,
       handle: async ({ params, body, actor, req }) => {
-        const { submission, incident } = await incidents.recordSubmission(auditContext(req, actor), actor, params.id, body);
+        const { submission, incident } = await incidents.recordSubmission(auditContext(req, actor), actor, params.id, body, { lang: langOf(req) });
         return { submission: presentSubmission(submission), incident: await present(incident) };
       },
     }),
@@ -85,22 +86,6 @@ export function incidentRoutes(incidents: IncidentService, clock: ClockService, 
       method: 'post', path: '/incidents/:id/reopen', summary: 'Reopen a closed incident', tag: 'incidents',
       access: can('incident:decide'), params: IdParams, body: Reason,
       handle: async ({ params, body, actor, req }) => present(await incidents.reopen(auditContext(req, actor), actor, params.id, body.reason)),
-    }),
-    route<Actor, undefined, typeof RegisterQuery>({
-      method: 'get', path: '/register', summary: 'The Art. 33(5) register: every incident, notified or not, with reasons (JSON or CSV)', tag: 'register',
-      access: can('register:export'), query: RegisterQuery, raw: true,
-      handle: async ({ query, actor, res }) => {
-        const entries = await incidents.register(actor);
-        const rows = entries.map(({ incident, submissions }) => registerRow(incident, submissions));
-        if (query.format === 'csv') {
-          res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-          res.setHeader('Content-Disposition', 'attachment; filename="breach-register.csv"');
-          res.send(`\ufeff${toCsv(rows)}`);
-        } else {
-          // The dashboard opens each row's incident by its id; the CSV is for people and has none.
-          res.json({ generatedAt: new Date().toISOString(), incidents: rows.map((row, i) => ({ id: String(entries[i]!.incident._id), ...row })) });
-        }
-      },
     }),
   ];
 }

@@ -33,10 +33,19 @@ export const CountInput = z
 export const IncidentFacts = z.strictObject({
   title: line(200).min(1, 'required'),
   description: text(20_000),
+  /** What happened, in words for the people affected and the public; the internal description never leaves the house. */
+  outwardDescription: text(20_000),
   breachTypes: z.array(z.enum(BREACH_TYPES)).max(3),
   cause: z.strictObject({ kind: z.enum(CAUSE_KINDS), vector: text(200), description: text(5_000) }).partial(),
   role: z.enum(INCIDENT_ROLES),
-  controller: z.strictObject({ name: text(200), contact: text(500) }).partial(),
+  controller: z.strictObject({
+    name: text(200),
+    contact: text(500),
+    /** The hours the processing agreement gives us to tell the controller; unset, the configured target applies. */
+    noticeHours: z.number().min(0).max(10_000).nullable(),
+    /** The controller told us in writing to notify Datatilsynet on its behalf. */
+    notifyOnBehalf: z.boolean(),
+  }).partial(),
   occurred: z.strictObject({ from: instant.nullable(), to: instant.nullable(), approximate: z.boolean() }).partial(),
   detected: z.strictObject({ at: instant.nullable(), by: text(200) }).partial(),
   dataCategories: z.array(z.enum(DATA_CATEGORIES)).max(DATA_CATEGORIES.length),
@@ -141,10 +150,15 @@ export const ListIncidents = z.strictObject({
   dueWithinHours: z.coerce.number().min(0).max(10_000).optional(),
   overdue: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
   q: z.string().trim().max(200).optional(),
-  sort: z.enum(['created', 'deadline']).default('created'),
+  /**
+   * board: incidents that owe anything, nearest due time first (no due time last). all: every incident.
+   * Without a view, a listing with no filter and no sort is the board.
+   */
+  view: z.enum(['board', 'all']).optional(),
+  /** created (newest first, the default outside the board) or deadline. */
+  sort: z.enum(['created', 'deadline']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(200).optional(),
 });
 export type ListIncidents = z.infer<typeof ListIncidents>;
 
-export const RegisterQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });

@@ -15,12 +15,17 @@ import { findNationalIdNumbers, maskNationalIdNumbers } from './national-id.js';
 import type { Submission } from './submission.model.js';
 import type { TimelineEvent } from './timeline.model.js';
 import { isObjectId } from '../../lib/ids.js';
+import { refusal } from '../../http/refusal.js';
+import type { NoticeMessage } from '../../../notifications/messages/notices.messages.js';
+import type { Lang } from '../../../notifications/labels.js';
+import type { Role } from '../auth/permissions.js';
+import { boardFields, notifiesAuthority, openObligations, type Obligation } from '../obligations/obligation.rules.js';
 
 /** Awareness recorded more than this before "now" counts as backdated. */
 const BACKDATED_AFTER_MS = 15 * 60_000;
 /** Default time to the owed follow-up after a phased submission. */
 const DEFAULT_FOLLOW_UP_DAYS = 7;
-const FREE_TEXT_FIELDS = ['title', 'description', 'consequences', 'measuresTaken', 'measuresPlanned', 'dataLocation'] as const;
+const FREE_TEXT_FIELDS = ['title', 'description', 'outwardDescription', 'consequences', 'measuresTaken', 'measuresPlanned', 'dataLocation'] as const;
 
 export interface Warning {
   path: string;
@@ -30,6 +35,39 @@ export interface Warning {
 
 export interface IncidentSettings {
   controllerNoticeTargetHours: number;
+}
+
+/** Reads an incident's obligations as it will be once written (set by the composition root: it needs other domains' records). */
+export type ObligationsReader = (incident: Incident, options?: { isNew?: boolean; owner?: { id: string; name: string; roles: readonly Role[] } }) => Promise<Obligation[]>;
+
+/** What a filing records on the approved notice it sent. */
+export interface NoticeFiling {
+  at: Date;
+  channel: string;
+  reference: string;
+  recordedBy: PersonRef;
+}
+
+/** Claims an approved notice as sent by a filing (atomically), or says why it cannot be; and undoes the claim. */
+export interface CitedNotices {
+  claim(incidentId: string, noticeId: string, filing: NoticeFiling): Promise<{ problem: NoticeMessage } | { text: string }>;
+  release(noticeId: string): Promise<void>;
+}
+
+/** Sets dotted paths on a copy of a document, as $set would. */
+export function applySet<T>(doc: T, set: Record<string, unknown>): T {
+  const out = { ...doc } as Record<string, unknown>;
+  for (const [path, value] of Object.entries(set)) {
+    const keys = path.split('.');
+    let target = out;
+    for (const key of keys.slice(0, -1)) {
+      const inner = target[key];
+      target[key] = inner && typeof inner === 'object' && !(inner instanceof Date) ? { ...(inner as object) } : {};
+      target = target[key] as Record<string, unknown>;
+    }
+    target[keys.at(-1)!] = value;
+  }
+  return out as T;
 }
 
 type Change = { field: string; from: unknown; to: unknown };
@@ -58,7 +96,9 @@ const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJ
 
 export class IncidentService {
   private readonly updateListeners: ((before: Incident, after: Incident) => Promise<void>)[] = [];
-  private citationProblem: (incidentId: string, noticeId: string) => Promise<string | null> = async () => 'no notices can be cited';
+  private citedNotices: CitedNotices = { claim: async () => ({ problem: { code: 'submission.notice.not-authority', params: {} } }), release: async () => undefined };
+  private obligationsOf: ObligationsReader = async (incident) =>
+    openObligations({ incident, assessment: null, decision: null, notices: [], people: { owner: null, dpo: null }, triageLimitHours: 24 });
 
   constructor(
     private readonly incidents: Model<Incident>,
@@ -78,9 +118,18 @@ export class IncidentService {
     this.updateListeners.push(listener);
   }
 
-  /** How a submission's noticeId is checked: the notices know which of theirs may be cited (set by the composition root). */
-  checkCitedNoticesWith(problem: (incidentId: string, noticeId: string) => Promise<string | null>): void {
-    this.citationProblem = problem;
+  /** How a submission's noticeId is claimed: the notices know which of theirs may be cited (set by the composition root). */
+  claimCitedNoticesWith(notices: CitedNotices): void {
+    this.citedNotices = notices;
+  }
+
+  /** How obligations are read (set by the composition root). */
+  readObligationsWith(reader: ObligationsReader): void {
+    this.obligationsOf = reader;
+  }
+
+  private controllerTarget(awareAt: Date, noticeHours: number | null | undefined): Date {
+    return addHours(awareAt, noticeHours ?? this.settings.controllerNoticeTargetHours);
   }
 
   /** Checks free text for national identity numbers; masks them when asked, and warns either way. */
@@ -141,29 +190,39 @@ export class IncidentService {
       warnings.push({ path: 'awarenessReason', code: 'awareness-backdated-without-reason', message: 'awareness is in the past; record why' });
     }
     const role = facts.role ?? 'controller';
-    const doc = await this.incidents.create({
+    const controller = {
+      name: facts.controller?.name ?? '',
+      contact: facts.controller?.contact ?? '',
+      informedAt: null,
+      informedChannel: null,
+      noticeHours: facts.controller?.noticeHours ?? null,
+      notifyOnBehalf: facts.controller?.notifyOnBehalf ?? false,
+      targetAt: awareAt && role === 'processor' ? this.controllerTarget(awareAt, facts.controller?.noticeHours) : null,
+    };
+    // A processor's clock runs to its controller; the clock to Datatilsynet runs only where we notify it.
+    const clockRuns = !!awareAt && notifiesAuthority({ role, controller });
+    const owner = (resolved.owner as PersonRef | undefined) ?? personOf(actor);
+    const fields = {
       ...resolved,
+      _id: new Types.ObjectId(),
       ref: await this.nextRef(),
-      status: awareAt ? 'open' : 'triage',
+      status: (awareAt ? 'open' : 'triage') as Incident['status'],
       triageStartedAt: now,
       awareness: awareAt
         ? { at: awareAt, evidence: awarenessEvidence ?? '', declaredBy: personOf(actor), declaredAt: now, backdatedReason: awarenessReason ?? null }
         : null,
-      clock: awareAt
-        ? { state: 'running', deadline: deadlineOf(awareAt), stoppedAt: null, stopReason: null, stopNote: null }
-        : { state: 'not-started', deadline: null, stoppedAt: null, stopReason: null, stopNote: null },
+      clock: clockRuns
+        ? { state: 'running' as const, deadline: deadlineOf(awareAt), stoppedAt: null, stopReason: null, stopNote: null }
+        : { state: 'not-started' as const, deadline: null, stoppedAt: null, stopReason: null, stopNote: null },
+      followUp: null,
       role,
-      controller: {
-        name: facts.controller?.name ?? '',
-        contact: facts.controller?.contact ?? '',
-        informedAt: null,
-        informedChannel: null,
-        targetAt: awareAt && role === 'processor' ? addHours(awareAt, this.settings.controllerNoticeTargetHours) : null,
-      },
-      owner: resolved.owner ?? personOf(actor),
+      controller,
+      owner,
       createdBy: personOf(actor),
       version: 0,
-    });
+    };
+    const obligations = await this.obligationsOf(fields as unknown as Incident, { isNew: true, ...(owner.id === actor.id ? { owner: { ...owner, roles: actor.roles } } : {}) });
+    const doc = await this.incidents.create({ ...fields, ...boardFields(obligations) });
     const incident = doc.toObject() as Incident;
     const id = String(incident._id);
     await this.appendTimeline(id, actor, 'created', awareAt ? 'Incident logged; awareness declared, clock started' : 'Incident logged in triage');
@@ -206,17 +265,35 @@ export class IncidentService {
     const warnings = this.guardFreeText(facts as Record<string, unknown>, mask);
     const resolved = await this.resolvePeople(facts);
     const set = flatten(resolved);
-    if (resolved.role === 'processor' && current.awareness && !current.controller.targetAt) {
-      set['controller.targetAt'] = addHours(current.awareness.at, this.settings.controllerNoticeTargetHours);
-    }
+    Object.assign(set, this.clockForRole(current, applySet(current, set)));
     const changes = Object.entries(set)
       .filter(([path, value]) => !same(read(current, path), value))
       .map(([field, to]) => ({ field, from: read(current, field) ?? null, to }));
     if (!changes.length) return { incident: current, warnings };
     const incident = await this.write(current, { set, kind: 'updated', summary: `Changed ${changes.map((c) => c.field).join(', ')}`, changes }, actor, ctx);
-    if (set.role !== undefined || set['controller.targetAt'] !== undefined) await this.clockService.plan(incident);
+    if (['role', 'controller.targetAt', 'clock.state'].some((field) => set[field] !== undefined)) await this.clockService.plan(incident);
     for (const listener of this.updateListeners) await listener(current, incident);
-    return { incident, warnings };
+    // A listener may have recorded what follows (a decision up for review), which changes what is owed.
+    const latest = this.updateListeners.length ? await this.incidents.findById(incident._id).lean<Incident>() : null;
+    return { incident: latest ?? incident, warnings };
+  }
+
+  /**
+   * What a change of role, of the contract's hours or of "notify on its behalf" does to the clocks: a
+   * processor's target to tell its controller follows the contract's hours; the clock to Datatilsynet
+   * runs only where we notify it, and one already stopped (filed, not notifiable) stays as it is.
+   */
+  private clockForRole(current: Incident, next: Incident): Record<string, unknown> {
+    if (!current.awareness) return {};
+    const set: Record<string, unknown> = {};
+    if (next.role === 'processor' && !next.controller.informedAt) {
+      const target = this.controllerTarget(current.awareness.at, next.controller.noticeHours);
+      if (!same(target, current.controller.targetAt)) set['controller.targetAt'] = target;
+    }
+    const runs = notifiesAuthority(next);
+    if (runs && current.clock.state === 'not-started') Object.assign(set, { 'clock.state': 'running', 'clock.deadline': deadlineOf(current.awareness.at) });
+    if (!runs && current.clock.state === 'running') Object.assign(set, { 'clock.state': 'not-started', 'clock.deadline': null });
+    return set;
   }
 
   /** Declares awareness (starts the clock) or corrects it (moves the deadline and every pending milestone). */
@@ -230,22 +307,23 @@ export class IncidentService {
     if ((correcting || backdated) && !input.reason) {
       throw badRequest('The request is not valid', [{ path: 'reason', message: correcting ? 'required to correct awareness' : 'required when awareness is in the past' }]);
     }
-    const deadline = deadlineOf(input.at);
+    const runs = notifiesAuthority(current);
+    const deadline = runs || current.clock.state === 'stopped' ? deadlineOf(input.at) : null;
     const set: Record<string, unknown> = {
       awareness: { at: input.at, evidence: input.evidence, declaredBy: personOf(actor), declaredAt: now, backdatedReason: input.reason ?? null },
       'clock.deadline': deadline,
     };
     if (!correcting) {
       set.status = 'open';
-      set['clock.state'] = 'running';
+      set['clock.state'] = runs ? 'running' : 'not-started';
     }
     if (current.role === 'processor' && !current.controller.informedAt) {
-      set['controller.targetAt'] = addHours(input.at, this.settings.controllerNoticeTargetHours);
+      set['controller.targetAt'] = this.controllerTarget(input.at, current.controller.noticeHours);
     }
     const incident = await this.write(current, {
       set,
       kind: correcting ? 'awareness-corrected' : 'awareness-declared',
-      summary: correcting ? `Awareness corrected: ${input.reason}` : 'Awareness declared; the 72-hour clock started',
+      summary: correcting ? `Awareness corrected: ${input.reason}` : runs ? 'Awareness declared; the 72-hour clock started' : 'Awareness declared; the clock to inform the controller started',
       changes: [
         { field: 'awareness.at', from: current.awareness?.at ?? null, to: input.at },
         { field: 'clock.deadline', from: current.clock.deadline, to: deadline },
@@ -293,40 +371,53 @@ export class IncidentService {
    * Records a notification to Datatilsynet in the ledger; the first one stops the clock. The incident is
    * written first under its version, so of concurrent submissions one wins and the others get 409 with
    * nothing recorded; the ledger rules read before it (first one initial, delay reasons) hold for the winner.
+   * A submission that names the approved notice it sent claims that notice as sent, or is refused.
+   * Delay reasons are given once per incident and reused by later phases.
    */
-  async recordSubmission(ctx: AuditContext, actor: Actor, id: string, input: RecordSubmission, options: { citedNoticeClaimed?: boolean } = {}): Promise<{ submission: Submission; incident: Incident }> {
+  async recordSubmission(ctx: AuditContext, actor: Actor, id: string, input: RecordSubmission, options: { citedNoticeClaimed?: boolean; lang?: Lang } = {}): Promise<{ submission: Submission; incident: Incident }> {
     const now = this.clock.now();
+    const lang = options.lang ?? 'nb';
     const current = await this.get(actor, id);
+    if (!notifiesAuthority(current)) throw refusal(422, 'processor_notifies_controller', { code: 'submission.processor', params: {} }, lang);
     if (!current.awareness || !current.clock.deadline) throw unprocessable('not_aware', 'Declare awareness before recording a notification');
     if (input.sentAt > now) throw badRequest('The request is not valid', [{ path: 'sentAt', message: 'cannot be in the future' }]);
-    if (input.noticeId && !options.citedNoticeClaimed) {
-      const problem = await this.citationProblem(id, input.noticeId);
-      if (problem) throw unprocessable('invalid_notice', 'The submission cites a notice it cannot cite', [{ path: 'noticeId', message: problem }]);
-    }
     const earlier = await this.submissions.find({ incidentId: id }).sort({ sentAt: 1 }).lean<Submission[]>();
     if (!earlier.length && (input.phase === 'supplementary' || input.phase === 'final')) {
       throw unprocessable('no_initial_submission', 'A supplementary or final notification follows an initial one', [{ path: 'phase', message: 'the first notification is complete or initial' }]);
     }
     const late = input.sentAt > current.clock.deadline;
-    if (late && !earlier.length && !input.delayReasons) {
-      throw unprocessable('delay_reasons_required', 'This notification is after the 72-hour deadline; Art. 33(1) requires the reasons for the delay', [
-        { path: 'delayReasons', message: 'required when the notification is later than 72 hours after awareness' },
-      ]);
+    const delayReasons = input.delayReasons || current.delayReasons || earlier.find((s) => s.delayReasons)?.delayReasons || '';
+    if (late && !earlier.length && !delayReasons) {
+      throw refusal(422, 'delay_reasons_required', { code: 'submission.delay-reasons', params: {} }, lang, [{ path: 'delayReasons', message: { code: 'submission.delay-reasons.field', params: {} } }]);
+    }
+    const recordedBy = personOf(actor);
+    const claimed = !!input.noticeId && !options.citedNoticeClaimed;
+    let noticeText = input.noticeText;
+    if (claimed) {
+      const claim = await this.citedNotices.claim(id, input.noticeId!, { at: input.sentAt, channel: input.channel, reference: input.reference, recordedBy });
+      if ('problem' in claim) throw refusal(422, 'invalid_notice', { code: 'submission.cites-invalid', params: {} }, lang, [{ path: 'noticeId', message: claim.problem }]);
+      noticeText ||= claim.text;
     }
     const phased = input.phase === 'initial' || input.phase === 'supplementary';
     const followUpDueAt = phased ? (input.followUpDueAt ?? addHours(input.sentAt, DEFAULT_FOLLOW_UP_DAYS * 24)) : null;
     const submissionId = new Types.ObjectId();
     const followUp = followUpDueAt ? { dueAt: followUpDueAt, afterSubmissionId: String(submissionId) } : null;
+    const remember = delayReasons && !current.delayReasons ? { delayReasons } : {};
     let incident: Incident;
-    if (current.clock.state === 'running' || (current.clock.state === 'stopped' && current.clock.stopReason === 'not-notifiable')) {
-      incident = await this.stopClock(ctx, actor, current, 'notified', `Notified Datatilsynet via ${input.channel}${input.reference ? ` (${input.reference})` : ''}`, input.sentAt, { followUp });
-    } else {
-      incident = await this.write(current, {
-        set: { followUp },
-        kind: 'submission',
-        summary: `${input.phase} notification recorded (${input.channel})`,
-      }, actor, ctx);
-      await this.clockService.plan(incident);
+    try {
+      if (current.clock.state === 'running' || (current.clock.state === 'stopped' && current.clock.stopReason === 'not-notifiable')) {
+        incident = await this.stopClock(ctx, actor, current, 'notified', `Notified Datatilsynet via ${input.channel}${input.reference ? ` (${input.reference})` : ''}`, input.sentAt, { followUp, ...remember });
+      } else {
+        incident = await this.write(current, {
+          set: { followUp, ...remember },
+          kind: 'submission',
+          summary: `${input.phase} notification recorded (${input.channel})`,
+        }, actor, ctx);
+        await this.clockService.plan(incident);
+      }
+    } catch (err) {
+      if (claimed) await this.citedNotices.release(input.noticeId!);
+      throw err;
     }
     const created = await this.submissions.create({
       _id: submissionId,
@@ -335,21 +426,69 @@ export class IncidentService {
       channel: input.channel,
       reference: input.reference,
       phase: input.phase,
-      noticeText: input.noticeText,
+      noticeText,
       noticeId: input.noticeId ?? null,
       late,
-      delayReasons: input.delayReasons ?? null,
+      delayReasons: late ? delayReasons || null : input.delayReasons ?? null,
       followUpDueAt,
-      recordedBy: personOf(actor),
+      recordedBy,
       recordedAt: now,
     });
     const submission = created.toObject() as Submission;
     await this.audit.record(ctx, {
       action: 'incident.submission-recorded',
       target: { type: 'incident', id },
-      after: { submissionId: String(submission._id), phase: input.phase, channel: input.channel, reference: input.reference, sentAt: input.sentAt, late },
+      after: { submissionId: String(submission._id), phase: input.phase, channel: input.channel, reference: input.reference, sentAt: input.sentAt, late, noticeId: input.noticeId ?? null },
     });
+    if (claimed) incident = await this.refreshObligations(id) ?? incident;
     return { submission, incident };
+  }
+
+  /** The people (a subject notice) or the public (a public communication) were told: on the timeline, and no longer owed. */
+  async recordPeopleTold(ctx: AuditContext, actor: Actor, id: string, told: { kind: 'subject' | 'public'; at: Date; channel: string; audience: string }): Promise<Incident> {
+    const current = await this.get(actor, id);
+    const how = `${told.channel}${told.audience ? `: ${told.audience}` : ''}`;
+    return this.write(current, {
+      set: {},
+      kind: told.kind === 'subject' ? 'people-told' : 'public-informed',
+      summary: told.kind === 'subject' ? `The people affected were told (${how})` : `Public communication published (${how})`,
+      changes: [],
+    }, actor, ctx);
+  }
+
+  /** Keeps the delay reasons given in a notice, once: later phases reuse them. */
+  async rememberDelayReasons(id: string, reasons: string): Promise<void> {
+    if (!reasons.trim()) return;
+    await this.incidents.updateOne({ _id: id, delayReasons: '' }, { $set: { delayReasons: reasons.trim() } });
+  }
+
+  /**
+   * Recomputes what the incident owes after a change recorded elsewhere (an assessment, a decision, a
+   * notice sent). Written under the version read, and read again if someone wrote in between, so the
+   * stored obligations are those of the latest state.
+   */
+  async refreshObligations(id: string): Promise<Incident | undefined> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const current = await this.incidents.findById(id).lean<Incident>();
+      if (!current) return undefined;
+      const board = boardFields(await this.obligationsOf(current));
+      if (same(board, { obligations: current.obligations, owes: current.owes, nextDueAt: current.nextDueAt, boardOrder: current.boardOrder })) return current;
+      const res = await this.incidents.updateOne({ _id: current._id, version: current.version }, { $set: board, $inc: { version: 1 } });
+      if (res.matchedCount) {
+        const incident = (await this.incidents.findById(id).lean<Incident>())!;
+        await this.announce(incident);
+        return incident;
+      }
+    }
+    throw conflict('Someone else changed this incident first; reload and try again');
+  }
+
+  /** Stores the obligations of incidents written before they were kept on the document. */
+  async backfillObligations(): Promise<number> {
+    // Matches a missing field (owes is never stored as null) through the board's index, so a start-up does not read every incident.
+    const ids = await this.incidents.find({ owes: null }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+    for (const { _id } of ids) await this.refreshObligations(String(_id));
+    return ids.length;
   }
 
   async listSubmissions(actor: Actor, id: string): Promise<Submission[]> {
@@ -411,13 +550,17 @@ export class IncidentService {
     if (query.overdue !== undefined) {
       and.push(query.overdue ? { 'clock.state': 'running', 'clock.deadline': op({ $lt: now }) } : op({ $or: [{ 'clock.state': op({ $ne: 'running' }) }, { 'clock.deadline': op({ $gte: now }) }] }));
     }
+    const filtered = query.status || query.clock || query.role || query.dueWithinHours !== undefined || query.overdue !== undefined || query.q || query.sort;
+    const board = query.view === 'board' || (query.view === undefined && !filtered);
+    if (board) and.push({ owes: true });
     if (query.q) {
       const pattern = query.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       and.push(op({ $or: [{ title: op({ $regex: pattern, $options: 'i' }) }, { description: op({ $regex: pattern, $options: 'i' }) }, { ref: op({ $regex: pattern, $options: 'i' }) }] }));
     }
-    const field = query.sort === 'deadline' ? 'clock.deadline' : 'createdAt';
-    const direction = query.sort === 'deadline' ? 1 : -1;
-    if (query.sort === 'deadline') and.push({ 'clock.deadline': op({ $ne: null }) });
+    // The board: nearest due first (boardOrder puts incidents whose obligations have no due time last).
+    const field = board ? 'boardOrder' : query.sort === 'deadline' ? 'clock.deadline' : 'createdAt';
+    const direction = board || query.sort === 'deadline' ? 1 : -1;
+    if (query.sort === 'deadline' && !board) and.push({ 'clock.deadline': op({ $ne: null }) });
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
       const cmp = direction === 1 ? '$gt' : '$lt';
@@ -454,7 +597,8 @@ export class IncidentService {
    */
   private async write(current: Incident, mutation: Mutation, actor: Actor, ctx: AuditContext): Promise<Incident> {
     const id = String(current._id);
-    const res = await this.incidents.updateOne({ _id: current._id, version: current.version }, { $set: mutation.set, $inc: { version: 1 } });
+    const board = boardFields(await this.obligationsOf(applySet(current, mutation.set)));
+    const res = await this.incidents.updateOne({ _id: current._id, version: current.version }, { $set: { ...mutation.set, ...board }, $inc: { version: 1 } });
     if (res.matchedCount === 0) throw conflict('Someone else changed this incident first; reload and try again');
     const incident = (await this.incidents.findById(current._id).lean<Incident>())!;
     const changes = mutation.changes ?? Object.keys(mutation.set).map((field) => ({ field, from: read(current, field) ?? null, to: read(incident, field) ?? null }));

@@ -7,7 +7,7 @@ import { CATEGORY_LABELS } from '../../../notifications/labels.js';
  * The authority notice mapped field by field onto Datatilsynet's Altinn form "Meld avvik", in the
  * form's own sections, so a person can copy each answer across.
  */
-export function altinnMapping(notice: Notice, contact: { name: string; email: string; phone: string }) {
+export function altinnMapping(notice: Notice, contact: { name: string; email: string; phone: string }, told: { at: Date; channel: string; audience: string; kind: string } | null = null) {
   const incident = notice.facts as unknown as Incident;
   const at = (d: unknown) => (d ? formatMoment(new Date(d as string), 'nb') : 'ikke kjent');
   return [
@@ -36,7 +36,12 @@ export function altinnMapping(notice: Notice, contact: { name: string; email: st
     },
     {
       section: 'Informasjon',
-      fields: [{ field: 'Er de berørte informert, og hvordan', answer: 'Se egen registrering av melding til de berørte (art. 34) i saken.' }],
+      fields: [{
+        field: 'Er de berørte informert, og hvordan',
+        answer: told
+          ? `Ja, ${at(told.at)}, ${told.kind === 'public' ? 'ved offentlig kunngjøring' : 'direkte'} (${told.channel}${told.audience ? `: ${told.audience}` : ''}).`
+          : 'Nei, ikke ennå.',
+      }],
     },
     {
       section: 'Kontaktinformasjon',

@@ -1,11 +1,12 @@
 import { can, route, type AnyRoute } from '../../http/route.js';
 import type { Actor } from '../auth/auth.service.js';
 import { auditContext } from '../auth/guard.js';
+import { langOf } from '../../http/lang.js';
+import { refusal } from '../../http/refusal.js';
 import { IdParams } from '../incidents/incident.schemas.js';
 import { altinnMapping } from './altinn.js';
 import type { Notice } from './notice.model.js';
 import { presentTemplate } from './notice.presenter.js';
-import { noticePdf } from './notice.pdf.js';
 import { DiffQuery, MarkSent, NoticeIdParams, NoticeRequest, ReviewBody, TemplateDraftBody, TemplateQuery } from './notice.schemas.js';
 import { contentHash, type NoticeService } from './notice.service.js';
 import type { TemplateService } from './template.service.js';
@@ -27,12 +28,12 @@ export function noticeRoutes(notices: NoticeService, templates: TemplateService)
     route<Actor, typeof NoticeRequest, undefined, typeof IdParams>({
       method: 'post', path: '/incidents/:id/notices/preview', summary: 'Render a notice for the screen, with the missing elements listed', tag: 'notices',
       access: can('incident:read'), params: IdParams, body: NoticeRequest,
-      handle: async ({ params, body, actor }) => notices.preview(actor, params.id, body),
+      handle: async ({ params, body, actor, req }) => notices.preview(actor, params.id, body, langOf(req)),
     }),
     route<Actor, typeof NoticeRequest, undefined, typeof IdParams>({
       method: 'post', path: '/incidents/:id/notices', summary: 'Draft a notice from the approved template (422 naming each missing element)', tag: 'notices',
       access: can('notice:draft'), params: IdParams, body: NoticeRequest, status: 201,
-      handle: async ({ params, body, actor, req }) => presentNotice(await notices.draft(auditContext(req, actor), actor, params.id, body)),
+      handle: async ({ params, body, actor, req }) => presentNotice(await notices.draft(auditContext(req, actor), actor, params.id, body, langOf(req))),
     }),
     route<Actor, undefined, undefined, typeof IdParams>({
       method: 'get', path: '/incidents/:id/notices', summary: "The incident's notices", tag: 'notices', access: can('incident:read'), params: IdParams,
@@ -45,20 +46,23 @@ export function noticeRoutes(notices: NoticeService, templates: TemplateService)
     route<Actor, undefined, undefined, typeof NoticeIdParams>({
       method: 'post', path: '/notices/:id/approve', summary: 'Approve a draft notice: it is frozen with its SHA-256', tag: 'notices',
       access: can('notice:approve'), params: NoticeIdParams,
-      handle: async ({ params, actor, req }) => presentNotice(await notices.approve(auditContext(req, actor), actor, params.id)),
+      handle: async ({ params, actor, req }) => presentNotice(await notices.approve(auditContext(req, actor), actor, params.id, langOf(req))),
     }),
     route<Actor, typeof MarkSent, undefined, typeof NoticeIdParams>({
       method: 'post', path: '/notices/:id/sent', summary: 'Record that the approved notice was sent or filed', tag: 'notices',
       access: can('submission:record'), params: NoticeIdParams, body: MarkSent,
-      handle: async ({ params, body, actor, req }) => presentNotice(await notices.markSent(auditContext(req, actor), actor, params.id, body)),
+      handle: async ({ params, body, actor, req }) => presentNotice(await notices.markSent(auditContext(req, actor), actor, params.id, body, langOf(req))),
     }),
     route<Actor, undefined, undefined, typeof NoticeIdParams>({
       method: 'get', path: '/notices/:id/altinn', summary: "The authority notice mapped onto Datatilsynet's Altinn form, field by field", tag: 'notices',
       access: can('incident:read'), params: NoticeIdParams,
-      handle: async ({ params, actor }) => {
+      handle: async ({ params, actor, req }) => {
         const notice = await notices.get(actor, params.id);
+        // What is entered in Altinn is what was approved: never a draft, never another kind of notice.
+        if (notice.kind !== 'authority' || notice.status === 'draft') throw refusal(422, 'not_approved', { code: 'notice.altinn-approved-only', params: {} }, langOf(req));
         const contact = (await notices.contactPoint()) ?? { name: '', email: '', phone: '' };
-        return { noticeId: params.id, sections: altinnMapping(notice, contact) };
+        const told = (await notices.list(actor, notice.incidentId)).find((n) => (n.kind === 'subject' || n.kind === 'public') && n.sent);
+        return { noticeId: params.id, sections: altinnMapping(notice, contact, told?.sent ? { ...told.sent, kind: told.kind } : null) };
       },
     }),
     route<Actor, undefined, undefined, typeof NoticeIdParams>({
@@ -67,7 +71,7 @@ export function noticeRoutes(notices: NoticeService, templates: TemplateService)
         const notice = await notices.get(actor, params.id);
         res.setHeader('Content-Type', 'application/pdf');
         res.setHeader('Content-Disposition', `attachment; filename="notice-${params.id}.pdf"`);
-        res.send(await noticePdf(notice));
+        res.send(await notices.pdf(notice));
       },
     }),
     route<Actor, undefined, typeof TemplateQuery>({

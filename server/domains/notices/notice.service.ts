@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Model } from 'mongoose';
-import { missingElements, noticeContext, type ContactPoint, type MissingElement, type NoticeKind, type Phase } from '../../../notifications/catalog.js';
+import { isOutward, missingElements, noticeContext, type ContactPoint, type MissingElement, type NoticeKind, type Phase } from '../../../notifications/catalog.js';
+import { say } from '../../../notifications/messages/index.js';
+import type { NoticeMessage } from '../../../notifications/messages/notices.messages.js';
 import type { Lang } from '../../../notifications/labels.js';
 import { renderNotice, type RenderedNotice } from '../../../notifications/render.js';
 import type { Clock } from '../../lib/clock.js';
@@ -8,7 +10,11 @@ import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.service.js';
 import type { Incident } from '../incidents/incident.model.js';
-import type { IncidentService } from '../incidents/incident.service.js';
+import { refusal } from '../../http/refusal.js';
+import type { IncidentService, NoticeFiling } from '../incidents/incident.service.js';
+import { notifiesAuthority } from '../obligations/obligation.rules.js';
+import { outwardProblems, type OutwardProblem } from './outward-check.js';
+import { noticePdf } from './notice.pdf.js';
 import type { UserService } from '../users/user.service.js';
 import type { Notice } from './notice.model.js';
 import type { TemplateService } from './template.service.js';
@@ -25,6 +31,8 @@ export interface NoticeRequest {
 
 export interface OrganisationSettings {
   name: string;
+  /** The organisation number (organisasjonsnummer) printed on filed notices. */
+  number?: string;
   dpo?: ContactPoint | { name: string; email: string; phone: string };
 }
 
@@ -52,40 +60,79 @@ export class NoticeService {
     return dpo ? { name: dpo.name, role: 'personvernombud', email: dpo.email, phone: dpo.phone ?? '' } : null;
   }
 
-  private async prepare(actor: Actor, incidentId: string, request: NoticeRequest) {
+  private async prepare(actor: Actor, incidentId: string, request: NoticeRequest, lang: Lang) {
     const incident = await this.incidents.get(actor, incidentId);
+    if (request.kind === 'authority' && !notifiesAuthority(incident)) {
+      throw refusal(422, 'processor_notifies_controller', { code: 'notice.processor-authority', params: {} }, lang, [{ path: 'kind', message: { code: 'notice.processor-authority', params: {} } }]);
+    }
     const contact = await this.contactPoint();
     const now = this.clock.now();
     const late = request.kind === 'authority' && !!incident.clock.deadline && now > incident.clock.deadline;
-    const options = { phase: request.phase, late, delayReasons: request.delayReasons, organisation: this.organisation.name, contact, adviceToSubjects: request.adviceToSubjects };
+    // Given once per incident: a later phase reuses the reasons already given.
+    const delayReasons = request.delayReasons?.trim() || incident.delayReasons || undefined;
+    const options = { phase: request.phase, late, delayReasons, organisation: this.organisation.name, contact, adviceToSubjects: request.adviceToSubjects };
     const missing: MissingElement[] = missingElements(request.kind, incident, options);
-    if (!this.organisation.name) missing.push({ element: 'contact', path: 'ORGANISATION_NAME', message: "missing the organisation's name (set ORGANISATION_NAME)" });
+    if (!this.organisation.name) missing.push({ element: 'contact', path: 'ORGANISATION_NAME' });
     const template = await this.templates.inForce(request.kind, request.lang);
     const rendered: RenderedNotice = renderNotice(String(template._id), template, noticeContext(request.kind, request.lang, incident, options, now));
-    return { incident, template, rendered, missing };
+    const outward = isOutward(request.kind) ? await this.outwardCheck(incident, request.adviceToSubjects ?? '', rendered.text, contact) : [];
+    return { incident, template, rendered, missing, outward, delayReasons };
   }
 
-  /** A preview for the screen: the rendering and what is missing, without storing anything. */
-  async preview(actor: Actor, incidentId: string, request: NoticeRequest) {
-    const { template, rendered, missing } = await this.prepare(actor, incidentId, request);
-    return { ...rendered, templateVersion: template.version, missing };
+  /** What in a notice to the people or the public would disclose personal data, field by field, then in the rendered text. */
+  private async outwardCheck(incident: Incident, advice: string, text: string, contact: ContactPoint | null): Promise<OutwardProblem[]> {
+    const staff = (await this.users.list()).map((u) => u.name);
+    const people = [incident.owner?.name, incident.createdBy?.name, incident.awareness?.declaredBy?.name].filter((n): n is string => !!n);
+    const base = { internalDescription: incident.description, knownNames: [...staff, ...people], allowedNames: [contact?.name ?? '', this.organisation.name] };
+    const fields = outwardProblems({
+      ...base,
+      texts: [
+        { path: 'outwardDescription', text: incident.outwardDescription ?? '' },
+        { path: 'adviceToSubjects', text: advice },
+        { path: 'consequences', text: incident.consequences },
+        { path: 'measuresTaken', text: incident.measuresTaken },
+        { path: 'measuresPlanned', text: incident.measuresPlanned },
+      ],
+    });
+    return fields.length ? fields : outwardProblems({ ...base, texts: [{ path: 'notice', text }] });
   }
 
-  /** Renders a draft notice; a notice that lacks a required element is refused with each one named. */
-  async draft(ctx: AuditContext, actor: Actor, incidentId: string, request: NoticeRequest): Promise<Notice> {
-    const { incident, template, rendered, missing } = await this.prepare(actor, incidentId, request);
+  private wordMissing(missing: MissingElement[], lang: Lang) {
+    return missing.map((m) => ({ element: m.element, path: m.path, message: say({ code: 'notice.missing', params: { path: m.path } }, lang) }));
+  }
+
+  private refuseOutward(problems: OutwardProblem[], lang: Lang): never {
+    throw refusal(422, 'outward_personal_data', { code: 'notice.outward-refused', params: {} }, lang, problems);
+  }
+
+  /** A preview for the screen: the rendering, what is missing, and what may not leave the house, without storing anything. */
+  async preview(actor: Actor, incidentId: string, request: NoticeRequest, lang: Lang = 'nb') {
+    const { template, rendered, missing, outward } = await this.prepare(actor, incidentId, request, lang);
+    return { ...rendered, templateVersion: template.version, missing: this.wordMissing(missing, lang), outward: outward.map((p) => ({ path: p.path, message: say(p.message, lang) })) };
+  }
+
+  /** Renders a draft notice; a notice that lacks a required element, or would disclose personal data, is refused with each one named. */
+  async draft(ctx: AuditContext, actor: Actor, incidentId: string, request: NoticeRequest, lang: Lang = 'nb'): Promise<Notice> {
+    const { incident, template, rendered, missing, outward, delayReasons } = await this.prepare(actor, incidentId, request, lang);
     if (missing.length) {
-      throw unprocessable('missing_elements', `The notice lacks ${missing.length} required element(s)`, missing.map((m) => ({ path: m.path, message: m.message })));
+      throw new AppError(422, 'missing_elements', say({ code: 'notice.lacks', params: { count: missing.length } }, lang), this.wordMissing(missing, lang).map((m) => ({ path: m.path, message: m.message })));
     }
+    if (outward.length) this.refuseOutward(outward, lang);
+    if (request.kind === 'authority' && request.delayReasons?.trim()) await this.incidents.rememberDelayReasons(incidentId, request.delayReasons);
     const created = await this.notices.create({
       incidentId, kind: request.kind, lang: request.lang, phase: request.phase, templateVersionId: String(template._id), templateVersion: template.version,
-      status: 'draft', ...rendered, delayReasons: request.delayReasons ?? '', adviceToSubjects: request.adviceToSubjects ?? '',
+      status: 'draft', ...rendered, delayReasons: request.kind === 'authority' ? delayReasons ?? '' : '', adviceToSubjects: request.adviceToSubjects ?? '',
       facts: snapshot(incident), contentHash: contentHash(rendered), createdBy: { id: actor.id, name: actor.name }, createdAt: this.clock.now(),
       approvedBy: null, approvedAt: null, sent: null,
     });
     const notice = created.toObject() as Notice;
     await this.audit.record(ctx, { action: 'notice.drafted', target: { type: 'notice', id: String(notice._id) }, after: { incidentId, kind: request.kind, lang: request.lang, templateVersion: template.version } });
     return notice;
+  }
+
+  /** The notice as a PDF for the record, with the organisation's name and number. */
+  pdf(notice: Notice): Promise<Buffer> {
+    return noticePdf(notice, { organisation: { name: this.organisation.name, number: this.organisation.number } });
   }
 
   /** The notice if the actor may see its incident; one and the same 404 for an unknown id and an unseen one. */
@@ -96,12 +143,24 @@ export class NoticeService {
     return notice;
   }
 
-  /** Why a submission may not cite this notice (it must be an approved authority notice of the same incident), or null. */
-  async citationProblem(incidentId: string, noticeId: string): Promise<string | null> {
+  /**
+   * A filing names the approved authority notice it sent: the notice is claimed as sent (the status in
+   * the write's filter, so one filing wins), or the reason it cannot be cited is returned.
+   */
+  async claimForFiling(incidentId: string, noticeId: string, filing: NoticeFiling): Promise<{ problem: NoticeMessage } | { text: string }> {
     const notice = isObjectId(noticeId) ? await this.notices.findById(noticeId).lean<Notice>() : null;
-    if (!notice || notice.incidentId !== incidentId || notice.kind !== 'authority') return 'not an authority notice of this incident';
-    if (notice.status !== 'approved') return notice.status === 'sent' ? 'this notice is already recorded as sent' : 'the notice is not approved';
-    return null;
+    if (!notice || notice.incidentId !== incidentId || notice.kind !== 'authority') return { problem: { code: 'submission.notice.not-authority', params: {} } };
+    if (notice.status === 'sent') return { problem: { code: 'submission.notice.already-sent', params: {} } };
+    if (notice.status !== 'approved' || contentHash(notice) !== notice.contentHash) return { problem: { code: 'submission.notice.not-approved', params: {} } };
+    const sent = { at: filing.at, channel: filing.channel, reference: filing.reference, audience: 'Datatilsynet', recordedBy: filing.recordedBy };
+    const res = await this.notices.updateOne({ _id: notice._id, status: 'approved' }, { $set: { status: 'sent', sent } });
+    if (res.matchedCount === 0) return { problem: { code: 'submission.notice.already-sent', params: {} } };
+    return { text: notice.text };
+  }
+
+  /** Undoes a claim whose filing was refused after all. */
+  async releaseFiling(noticeId: string): Promise<void> {
+    await this.notices.updateOne({ _id: noticeId, status: 'sent' }, { $set: { status: 'approved', sent: null } });
   }
 
   /** The incident of each of these notices, by notice id. */
@@ -117,16 +176,22 @@ export class NoticeService {
   }
 
   /** A manager or the DPO approves a draft: from then on it is frozen, and its hash proves what was approved. */
-  async approve(ctx: AuditContext, actor: Actor, id: string): Promise<Notice> {
+  async approve(ctx: AuditContext, actor: Actor, id: string, lang: Lang = 'nb'): Promise<Notice> {
     const notice = await this.get(actor, id);
-    if (notice.status !== 'draft') throw unprocessable('not_draft', 'Only a draft can be approved; an approved notice cannot change');
+    if (notice.status !== 'draft') throw refusal(422, 'not_draft', { code: 'notice.not-draft', params: {} }, lang);
     if (contentHash(notice) !== notice.contentHash) throw new AppError(409, 'content_changed', 'The draft changed after it was rendered; render it again');
+    if (isOutward(notice.kind)) {
+      // Checked again on what would be approved: the facts as rendered and the rendered text itself.
+      const problems = await this.outwardCheck(notice.facts as unknown as Incident, notice.adviceToSubjects, notice.text, await this.contactPoint());
+      if (problems.length) this.refuseOutward(problems, lang);
+    }
     const res = await this.notices.updateOne(
       { _id: notice._id, status: 'draft', contentHash: notice.contentHash },
       { $set: { status: 'approved', approvedBy: { id: actor.id, name: actor.name }, approvedAt: this.clock.now() } },
     );
     if (res.matchedCount === 0) throw conflict('Someone else approved this notice first');
     await this.audit.record(ctx, { action: 'notice.approved', target: { type: 'notice', id }, after: { contentHash: notice.contentHash } });
+    await this.incidents.refreshObligations(notice.incidentId);
     return this.get(actor, id);
   }
 
@@ -135,9 +200,9 @@ export class NoticeService {
    * checked); an authority notice becomes a submission in the clock's ledger, a controller notice
    * stops the processor's clock, and a subject or public notice records how and when people were told.
    */
-  async markSent(ctx: AuditContext, actor: Actor, id: string, input: { sentAt: Date; channel: string; reference: string; audience: string }): Promise<Notice> {
+  async markSent(ctx: AuditContext, actor: Actor, id: string, input: { sentAt: Date; channel: string; reference: string; audience: string }, lang: Lang = 'nb'): Promise<Notice> {
     const notice = await this.get(actor, id);
-    if (notice.status !== 'approved') throw unprocessable('not_approved', 'Only an approved notice can be sent');
+    if (notice.status !== 'approved') throw refusal(422, 'not_approved', { code: 'notice.not-approved', params: {} }, lang);
     if (contentHash(notice) !== notice.contentHash) throw new AppError(409, 'content_changed', 'The notice differs from what was approved');
     const channel = (['altinn', 'email', 'post', 'phone'] as const).find((c) => c === input.channel);
     if (notice.kind === 'authority' && !channel) {
@@ -152,9 +217,12 @@ export class NoticeService {
         await this.incidents.recordSubmission(ctx, actor, notice.incidentId, {
           sentAt: input.sentAt, channel: channel!, reference: input.reference, phase: notice.phase, noticeText: notice.text, noticeId: id,
           ...(notice.delayReasons ? { delayReasons: notice.delayReasons } : {}),
-        }, { citedNoticeClaimed: true });
+        }, { citedNoticeClaimed: true, lang });
       } else if (notice.kind === 'controller') {
         await this.incidents.recordControllerInformed(ctx, actor, notice.incidentId, { at: input.sentAt, channel: input.channel, note: `Notice ${id}` });
+      } else {
+        // The people (or the public) were told: what the incident owes changes.
+        await this.incidents.recordPeopleTold(ctx, actor, notice.incidentId, { kind: notice.kind, at: input.sentAt, channel: input.channel, audience: input.audience });
       }
     } catch (err) {
       // The ledger refused it, so the notice was not sent after all.

@@ -38,12 +38,22 @@ export class TemplateService {
     private readonly clock: Clock,
   ) {}
 
-  /** Seeds version 1 of every kind and language from notifications/templates when none exists. */
+  /**
+   * Seeds version 1 of every kind and language from notifications/templates when none exists. Where the
+   * version in force is still a shipped default and the shipped text has changed since, the new text
+   * becomes the next version; a version someone drafted, approved or is reviewing is never replaced.
+   */
   async seed(): Promise<void> {
     for (const { kind, lang, source } of defaultTemplates()) {
-      if (await this.templates.exists({ kind, lang })) continue;
+      const latest = await this.templates.findOne({ kind, lang }).sort({ version: -1 }).lean<TemplateVersion>();
+      if (latest && (latest.author.id !== SEED_AUTHOR.id || latest.status !== 'approved')) continue;
+      if (latest && latest.subject === source.subject && latest.html === source.html && latest.text === source.text) continue;
+      const now = this.clock.now();
       await this.templates
-        .create({ kind, lang, version: 1, status: 'approved', ...source, note: 'Default template', author: SEED_AUTHOR, createdAt: this.clock.now(), submittedAt: this.clock.now(), review: { by: SEED_AUTHOR, at: this.clock.now(), comment: 'Shipped with Breach Clock' } })
+        .create({
+          kind, lang, version: (latest?.version ?? 0) + 1, status: 'approved', ...source, note: latest ? 'Default template, updated' : 'Default template',
+          author: SEED_AUTHOR, createdAt: now, submittedAt: now, review: { by: SEED_AUTHOR, at: now, comment: 'Shipped with Breach Clock' },
+        })
         .catch((err: { code?: number }) => {
           if (err.code !== 11000) throw err; // another instance seeded it first
         });

@@ -86,9 +86,13 @@ describe('assessments and decisions in the product', () => {
     const inc = await incident({ ...encryptedLaptop, encryption: { dataEncrypted: false } , unauthorisedAccess: 'possible' });
     const assessment = (await api(svc).post(`/api/incidents/${inc.id}/assessments`).set(analyst.auth).expect(201)).body;
     assert.equal(assessment.risk, 'high');
-    const res = await api(svc).post(`/api/incidents/${inc.id}/decisions`).set(dpo.auth)
+    const res = await api(svc).post(`/api/incidents/${inc.id}/decisions`).set(dpo.auth).set('Accept-Language', 'en')
       .send({ assessmentId: assessment.id, notifySA: true, notifySubjects: false }).expect(400);
-    assert.match(res.body.error.details[0].message, /departing from the recommendation/);
+    assert.match(res.body.error.details[0].message, /^Departing from the recommendation/);
+    const nb = await api(svc).post(`/api/incidents/${inc.id}/decisions`).set(dpo.auth)
+      .send({ assessmentId: assessment.id, notifySA: true, notifySubjects: false, exemption: 'encrypted' }).expect(400);
+    assert.deepEqual(nb.body.error.details.map((d: { path: string }) => d.path), ['reason', 'evidence.keyCustody']);
+    assert.match(nb.body.error.details[1].message, /^Skriv hvor nøkkelen var oppbevart/, 'in bokmål when the request asks for no other language');
     const departed = await api(svc).post(`/api/incidents/${inc.id}/decisions`).set(dpo.auth)
       .send({ assessmentId: assessment.id, notifySA: true, notifySubjects: false, reason: 'The finder handed the laptop to the police within the hour' }).expect(201);
     assert.equal(departed.body.followsRecommendation, false);

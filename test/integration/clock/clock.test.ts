@@ -251,15 +251,17 @@ describe('the clock: milestones, stops and submissions', () => {
     assert.equal(res.body.error.code, 'no_initial_submission');
   });
 
-  it('runs a processor clock to the controller: alert at the target, stopped when the controller is informed', async () => {
+  it('runs a processor clock to the controller and none to Datatilsynet: alert at the target, stopped when the controller is informed', async () => {
     const socket = await svc.socket(oncall.token);
     const seen = collect(socket);
     const incident = await create({ title: 'As processor', awareAt: svc.clock.now().toISOString(), role: 'processor', controller: { name: 'Kunde AS', contact: 'dpo@kunde.example' } });
     assert.equal(incident.controller.targetAt, new Date(svc.clock.now().getTime() + 24 * H).toISOString());
+    assert.equal(incident.deadline, null, 'the controller notifies Datatilsynet; we run no clock to it');
+    assert.equal(incident.clock.state, 'not-started');
     svc.clock.advanceHours(24);
     await drainDueJobs(svc);
-    await settle(svc, socket, seen, 2);
-    assert.deepEqual(seen.map((m) => m.kind).sort(), ['controller-notice-due', 'milestone']);
+    await settle(svc, socket, seen, 1);
+    assert.deepEqual(seen.map((m) => m.kind), ['controller-notice-due']);
     const informed = await api(svc).post(`/api/incidents/${incident.id}/controller-informed`).set(analyst.auth)
       .send({ at: svc.clock.now().toISOString(), channel: 'email', note: 'Sent to their DPO' }).expect(200);
     assert.equal(informed.body.controller.informedAt, svc.clock.now().toISOString());

@@ -5,6 +5,7 @@ import { api, startTestService, type TestService, type TestUser } from '../../su
 const COMPLETE = {
   title: 'Kundeliste sendt til feil mottaker',
   description: 'Et regneark med kundeopplysninger ble sendt til feil ekstern adresse.',
+  outwardDescription: 'En fil med opplysninger om deg ble ved en feil sendt til en annen virksomhet, som har slettet den.',
   breachTypes: ['confidentiality'],
   dataCategories: ['identity', 'contact'],
   subjects: { groups: ['kunder'], count: { kind: 'estimate', value: 1200 } },

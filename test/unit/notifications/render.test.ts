@@ -30,7 +30,10 @@ describe('notice templates', () => {
         assert.ok(body.includes('Kari Nordmann') && body.includes('personvern@example.no'), `${kind}/${lang}: contact point`);
         assert.ok(body.includes('Lav risiko for at opplysningene misbrukes'), `${kind}/${lang}: consequences`);
         assert.ok(body.includes('Medarbeideren har fått ny opplæring'), `${kind}/${lang}: measures`);
-        assert.ok(body.includes('En medarbeider sendte et regneark'), `${kind}/${lang}: nature`);
+        // The people and the public read the outward description; Datatilsynet and the controller the internal one.
+        const outward = kind === 'subject' || kind === 'public';
+        assert.ok(body.includes(outward ? 'En medarbeider hos oss sendte ved en feil' : 'En medarbeider sendte et regneark'), `${kind}/${lang}: nature`);
+        if (outward) assert.ok(!body.includes('En medarbeider sendte et regneark'), `${kind}/${lang}: no internal text`);
       }
       if (kind === 'authority' || kind === 'controller') assert.ok(out.text.includes(lang === 'nb' ? 'om lag 1 200' : 'about 1 200'), `${kind}/${lang}: approximate count`);
       assert.ok(out.subject.length > 10 && !out.subject.includes('\n'));
@@ -44,14 +47,15 @@ describe('notice templates', () => {
     const authority = defaultTemplates().find((t) => t.kind === 'authority' && t.lang === 'en')!;
     const out = renderNotice('default:authority:en', authority.source, noticeContext('authority', 'en', incident, options({ phase: 'initial' }), new Date()));
     assert.match(out.text, /given in phases \(Art\. 33\(4\)\)/);
-    assert.match(out.text, /People affected: not yet known — will follow/);
+    assert.match(out.text, /People affected: not yet established – to follow\./);
     assert.equal(formatCount({ kind: 'range', value: null, min: 100, max: 2500 }, 'nb'), 'mellom 100 og 2 500');
   });
 
   it('gives the reasons for delay in a late authority notice', () => {
     const nb = defaultTemplates().find((t) => t.kind === 'authority' && t.lang === 'nb')!;
     const out = renderNotice('default:authority:nb', nb.source, noticeContext('authority', 'nb', sampleIncident(), options({ late: true, delayReasons: 'Databehandleren varslet oss først etter fire dager.' }), new Date()));
-    assert.match(out.text, /ÅRSAK TIL AT MELDINGEN KOMMER ETTER 72 TIMER\nDatabehandleren varslet oss først etter fire dager\./);
+    assert.match(out.text, /ÅRSAKER TIL FORSINKELSEN \(ART\. 33 NR\. 1\)\nDatabehandleren varslet oss først etter fire dager\./);
+    assert.match(out.html, /<h2>Årsaker til forsinkelsen \(art\. 33 nr\. 1\)<\/h2>/);
   });
 
   it('names each missing element', () => {

@@ -1,0 +1,164 @@
+import ExcelJS from 'exceljs';
+import { DateTime } from 'luxon';
+import { formatCount } from '../../../notifications/format.js';
+import { CATEGORY_LABELS, type Lang } from '../../../notifications/labels.js';
+import { say } from '../../../notifications/messages/index.js';
+import { REGISTER_COLUMNS, type Art34Ground, type Art34Outcome, type RegisterColumn, type RegisterDecision } from '../../../notifications/messages/register.messages.js';
+import type { RegisterEntry } from './register.service.js';
+
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+function hoursToNotify(entry: RegisterEntry): number | null {
+  const first = entry.submissions[0];
+  const awareAt = entry.incident.awareness?.at;
+  return first && awareAt ? Math.round(((first.sentAt.getTime() - awareAt.getTime()) / 3_600_000) * 10) / 10 : null;
+}
+
+/** What was decided about Datatilsynet, and the reasoning a person gave (never a generated note). */
+function decisionOf(entry: RegisterEntry): { decision: RegisterDecision; reason: string; by: string } {
+  const { incident, decision } = entry;
+  if (incident.closure?.notABreach) return { decision: 'not-a-breach', reason: incident.closure.reason, by: incident.closure.by.name };
+  if (decision) return { decision: decision.notifySA ? 'notify' : 'not-notifiable', reason: decision.reason, by: decision.decidedBy.name };
+  // "Not notifiable" recorded without an assessment: its reason is the one the DPO or manager wrote.
+  if (incident.clock.stopReason === 'not-notifiable') return { decision: 'not-notifiable', reason: incident.clock.stopNote ?? '', by: '' };
+  return { decision: 'undecided', reason: '', by: '' };
+}
+
+/** What became of telling the people (Art. 34), with the exemption's ground and evidence. */
+function art34Of(entry: RegisterEntry): { outcome: Art34Outcome; ground: Art34Ground | null; evidence: string; at: Date | null } {
+  const { decision, told } = entry;
+  if (told) return { outcome: told.kind === 'public' ? 'public' : 'told', ground: told.kind === 'public' ? 'disproportionate' : null, evidence: decision?.evidence.whyDisproportionate ?? '', at: told.at };
+  if (!decision) return { outcome: entry.incident.closure?.notABreach ? 'not-required' : 'undecided', ground: null, evidence: '', at: null };
+  if (decision.exemption) {
+    const ev = decision.evidence;
+    const evidence = decision.exemption === 'encrypted' ? ev.keyCustody : decision.exemption === 'mitigated' ? ev.measuresTaken : ev.whyDisproportionate;
+    return { outcome: decision.exemption === 'disproportionate' ? 'owed' : 'exemption', ground: decision.exemption, evidence, at: null };
+  }
+  return { outcome: decision.notifySubjects ? 'owed' : 'not-required', ground: null, evidence: '', at: null };
+}
+
+/** One row of the register as JSON (codes and UTC times; the dashboard words it). */
+export function registerRow(entry: RegisterEntry) {
+  const { incident, submissions } = entry;
+  const first = submissions[0];
+  const countText = (c: typeof incident.records) =>
+    c.kind === 'unknown' ? 'unknown' : c.kind === 'range' ? `${c.min}-${c.max}` : `${c.kind === 'estimate' ? '~' : ''}${c.value}`;
+  const decided = decisionOf(entry);
+  const art34 = art34Of(entry);
+  return {
+    ref: incident.ref,
+    title: incident.title,
+    status: incident.status,
+    createdAt: iso(incident.createdAt),
+    awareAt: iso(incident.awareness?.at),
+    deadline: iso(incident.clock.deadline),
+    breachTypes: incident.breachTypes.join(' '),
+    dataCategories: incident.dataCategories.join(' '),
+    subjects: countText(incident.subjects.count),
+    records: countText(incident.records),
+    notified: first ? 'yes' : 'no',
+    notifiedAt: iso(first?.sentAt),
+    hoursToNotify: hoursToNotify(entry),
+    late: first ? first.late : null,
+    delayReasons: first?.delayReasons ?? null,
+    submissions: submissions.length,
+    decision: incident.clock.stopReason,
+    notification: decided.decision,
+    decisionReason: decided.reason || null,
+    decidedBy: decided.by || null,
+    art34: art34.outcome,
+    art34Ground: art34.ground,
+    art34Evidence: art34.evidence || null,
+    art34At: iso(art34.at),
+    consequences: incident.consequences,
+    measuresTaken: incident.measuresTaken,
+    closedReason: incident.closure?.reason ?? null,
+    notABreach: incident.closure?.notABreach ?? false,
+  };
+}
+
+type Cell = string | number | Date | null;
+
+/** The register for people: headers and cells in the reader's language, times as Oslo wall-clock time. */
+export function registerTable(entries: RegisterEntry[], lang: Lang): { headers: string[]; rows: Record<RegisterColumn, Cell>[] } {
+  const headers = REGISTER_COLUMNS.map((column) => say({ code: 'register.column', params: { column } }, lang));
+  const rows = entries.map((entry) => {
+    const { incident, submissions } = entry;
+    const first = submissions[0];
+    const decided = decisionOf(entry);
+    const art34 = art34Of(entry);
+    const yesNo = (value: boolean) => say({ code: 'register.yes-no', params: { value } }, lang);
+    return {
+      ref: incident.ref,
+      title: incident.title,
+      status: say({ code: 'register.status', params: { status: incident.status } }, lang),
+      created: incident.createdAt,
+      aware: incident.awareness?.at ?? null,
+      deadline: incident.clock.deadline,
+      breachTypes: incident.breachTypes.map((type) => say({ code: 'register.breach-type', params: { type } }, lang)).join(', '),
+      dataCategories: incident.dataCategories.map((c) => CATEGORY_LABELS[c][lang]).join(', '),
+      subjects: formatCount(incident.subjects.count, lang),
+      records: formatCount(incident.records, lang),
+      notified: yesNo(!!first),
+      notifiedAt: first?.sentAt ?? null,
+      hoursToNotify: hoursToNotify(entry),
+      late: first ? yesNo(first.late) : null,
+      delayReasons: first?.delayReasons ?? incident.delayReasons ?? null,
+      submissions: submissions.length,
+      decision: say({ code: 'register.decision', params: { decision: decided.decision } }, lang),
+      decisionReason: decided.reason,
+      decidedBy: decided.by,
+      art34: say({ code: 'register.art34', params: { outcome: art34.outcome } }, lang),
+      art34Ground: art34.ground ? say({ code: 'register.ground', params: { ground: art34.ground, evidence: art34.evidence } }, lang) : '',
+      art34At: art34.at,
+      consequences: incident.consequences,
+      measuresTaken: incident.measuresTaken,
+      closedAt: incident.closure?.at ?? null,
+      closedReason: incident.closure?.reason ?? '',
+    };
+  });
+  return { headers, rows };
+}
+
+const oslo = (at: Date) => DateTime.fromJSDate(at, { zone: 'Europe/Oslo' });
+
+/**
+ * CSV as Norwegian Excel opens it: UTF-8 with a byte-order mark, ";" between cells, every cell quoted,
+ * times in Oslo as "2026-03-02 10:00", decimals with a comma in bokmål. A cell a spreadsheet would run
+ * as a formula is defused with a leading quote.
+ */
+export function toCsv(table: ReturnType<typeof registerTable>, lang: Lang): string {
+  const cell = (value: Cell) => {
+    let s = value === null || value === undefined ? ''
+      : value instanceof Date ? oslo(value).toFormat('yyyy-MM-dd HH:mm')
+        : typeof value === 'number' ? (lang === 'nb' ? String(value).replace('.', ',') : String(value)) : value;
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return `"${s.replace(/"/g, '""')}"`;
+  };
+  const lines = [table.headers.map(cell).join(';'), ...table.rows.map((r) => REGISTER_COLUMNS.map((c) => cell(r[c])).join(';'))];
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+/** The register as an Excel workbook: one sheet, a bold frozen header with filters, times as Oslo dates. */
+export async function toXlsx(table: ReturnType<typeof registerTable>, lang: Lang): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Breach Clock';
+  const sheet = workbook.addWorksheet(say({ code: 'register.sheet', params: {} }, lang), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = REGISTER_COLUMNS.map((column, i) => ({
+    header: table.headers[i],
+    key: column,
+    width: ['title', 'decisionReason', 'art34Ground', 'consequences', 'measuresTaken', 'closedReason', 'delayReasons'].includes(column) ? 40 : 18,
+  }));
+  for (const row of table.rows) {
+    // Excel dates have no time zone: a cell holds the Oslo wall-clock time, as the header says.
+    const values = Object.fromEntries(REGISTER_COLUMNS.map((c) => {
+      const v = row[c];
+      return [c, v instanceof Date ? oslo(v).setZone('UTC', { keepLocalTime: true }).toJSDate() : v];
+    }));
+    sheet.addRow(values);
+  }
+  sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: REGISTER_COLUMNS.length } };
+  for (const column of ['created', 'aware', 'deadline', 'notifiedAt', 'art34At', 'closedAt'] as const) sheet.getColumn(column).numFmt = 'yyyy-mm-dd hh:mm';
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
