@@ -106,6 +106,7 @@ async function main(): Promise<void> {
       { actor: { id: String(oncall._id), email: oncall.email }, ip: null, requestId: null },
       { id: String(oncall._id), email: oncall.email, name: oncall.name, roles: oncall.roles },
       { endpoint: device.endpoint, keys: device.keys, deviceName: 'Bench phone' },
+      'en',
     );
   }
   const token = service.container.tokens.sign(String(oncall._id), await service.container.auth.startSession(String(oncall._id))).token;

@@ -18,6 +18,10 @@ export interface PushMessageParams {
   'push.test.title': NoParams;
   'push.test.ref': NoParams;
   'reach.push': { deviceName: string };
+  'push.refused': NoParams;
+  'push.refused.https': NoParams;
+  'push.refused.devices': { max: number };
+  'push.refused.test-too-soon': NoParams;
   'reach.email': { address: string };
   'reach.webhook': { host: string };
   'reach.rota-webhook': { rota: string; host: string };
@@ -90,6 +94,10 @@ export const PUSH_MESSAGES: Catalogue<PushMessageParams> = {
   'push.test.title': { nb: () => 'Testvarsel fra Breach Clock', en: () => 'Test alert from Breach Clock' },
   'push.test.ref': { nb: () => 'TEST', en: () => 'TEST' },
   'reach.push': { nb: (p) => `Push-varsel til ${p.deviceName}`, en: (p) => `Push notification to ${p.deviceName}` },
+  'push.refused': { nb: () => 'Push kan ikke slås på for denne enheten', en: () => 'Push cannot be turned on for this device' },
+  'push.refused.https': { nb: () => 'Må være en https-adresse', en: () => 'Must be an https address' },
+  'push.refused.devices': { nb: (p) => `Du kan ha push på høyst ${p.max} enheter; slå det av på én først`, en: (p) => `Push can be on for at most ${p.max} devices; turn it off on one first` },
+  'push.refused.test-too-soon': { nb: () => 'Du sendte et testvarsel for under ett minutt siden; prøv igjen straks', en: () => 'You sent a test alert less than a minute ago; try again shortly' },
   'reach.email': { nb: (p) => `E-post til ${p.address}`, en: (p) => `E-mail to ${p.address}` },
   'reach.webhook': { nb: (p) => `Webhook til ${p.host}`, en: (p) => `Webhook to ${p.host}` },
   'reach.rota-webhook': { nb: (p) => `Vaktlagets webhook (${p.rota}) til ${p.host}`, en: (p) => `The rota's webhook (${p.rota}) to ${p.host}` },

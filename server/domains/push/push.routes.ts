@@ -4,6 +4,7 @@ import { forbidden, notFound } from '../../lib/errors.js';
 import type { AlertService } from '../alerts/alert.service.js';
 import { actorOf, type Actor } from '../auth/auth.service.js';
 import { auditContext } from '../auth/guard.js';
+import { langOf } from '../../http/lang.js';
 import { hasPermission } from '../auth/permissions.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { UserService } from '../users/user.service.js';
@@ -31,15 +32,15 @@ export function pushRoutes({ push, alerts, incidents, users, ack, clock }: PushR
       method: 'post', path: '/push/subscriptions', summary: "Turn push on for this device (the browser's subscription and a device name)", tag: 'push',
       access: signedIn, body: SubscribeBody, status: 201, response: CreatedSubscriptionView,
       handle: async ({ body, actor, req }) => {
-        const saved = await push.subscribe(auditContext(req, actor), actor, body);
+        const saved = await push.subscribe(auditContext(req, actor), actor, body, langOf(req));
         return { id: String(saved._id), deviceName: saved.deviceName, createdAt: saved.createdAt.toISOString() };
       },
     }),
     route<undefined, typeof RenewBody>({
       method: 'post', path: '/push/subscriptions/renew', summary: "The service worker hands over the browser's new subscription, proving the old one with its auth secret", tag: 'push',
       access: publicAccess, body: RenewBody, response: CreatedSubscriptionView,
-      handle: async ({ body }) => {
-        const saved = await push.renew(body);
+      handle: async ({ body, req }) => {
+        const saved = await push.renew(body, langOf(req));
         return { id: String(saved._id), deviceName: saved.deviceName, createdAt: saved.createdAt.toISOString() };
       },
     }),
@@ -60,7 +61,7 @@ export function pushRoutes({ push, alerts, incidents, users, ack, clock }: PushR
     }),
     route<Actor>({
       method: 'post', path: '/me/test-alert', summary: 'Send yourself a test alert on your own channels (not escalated; one a minute)', tag: 'push', access: signedIn, status: 202, response: TestAlertView,
-      handle: async ({ actor, req }) => push.testAlert(auditContext(req, actor), actor),
+      handle: async ({ actor, req }) => push.testAlert(auditContext(req, actor), actor, langOf(req)),
     }),
     route<Actor, undefined, undefined, typeof IdParams>({
       method: 'get', path: '/me/test-alert/:id', summary: 'How your test alert went on each channel (sent, pending, failed)', tag: 'push', access: signedIn,

@@ -7,7 +7,8 @@ import type { Lang } from '../../../notifications/labels.js';
 import { say } from '../../../notifications/messages/index.js';
 import type { Clock } from '../../lib/clock.js';
 import type { EgressGuard } from '../../lib/egress.js';
-import { badRequest, notFound, tooManyRequests } from '../../lib/errors.js';
+import { refusal } from '../../http/refusal.js';
+import { notFound } from '../../lib/errors.js';
 import { isObjectId } from '../../lib/ids.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Alert } from '../alerts/alert.model.js';
@@ -161,13 +162,20 @@ export class PushService {
    * Turns push on for a device. The endpoint is unique: subscribing it again (a new key, another person
    * signed in on the same browser) replaces what was stored for it.
    */
-  async subscribe(ctx: AuditContext, actor: Actor, input: SubscribeInput): Promise<PushSubscription> {
-    const { subscriptions, settings, egress, clock, audit } = this.deps;
-    if (settings.production && !input.endpoint.startsWith('https://')) throw badRequest('The request is not valid', [{ path: 'endpoint', message: 'must be an https address' }]);
+  /** In production a push service is reached over https only. */
+  private refuseHttp(endpoint: string, lang: Lang): void {
+    if (this.deps.settings.production && !endpoint.startsWith('https://')) {
+      throw refusal(400, 'invalid_input', { code: 'push.refused', params: {} }, lang, [{ path: 'endpoint', message: { code: 'push.refused.https', params: {} } }]);
+    }
+  }
+
+  async subscribe(ctx: AuditContext, actor: Actor, input: SubscribeInput, lang: Lang): Promise<PushSubscription> {
+    const { subscriptions, egress, clock, audit } = this.deps;
+    this.refuseHttp(input.endpoint, lang);
     await checkWebhook(egress, input.endpoint, 'endpoint');
     const existing = await subscriptions.findOne({ endpoint: input.endpoint }).lean<PushSubscription>();
     if (!existing && (await subscriptions.countDocuments({ userId: actor.id })) >= MAX_DEVICES) {
-      throw badRequest('The request is not valid', [{ path: 'endpoint', message: `at most ${MAX_DEVICES} devices; turn push off on one first` }]);
+      throw refusal(400, 'invalid_input', { code: 'push.refused', params: {} }, lang, [{ path: 'endpoint', message: { code: 'push.refused.devices', params: { max: MAX_DEVICES } } }]);
     }
     const fields = { userId: actor.id, keys: input.keys, deviceName: input.deviceName };
     let saved: PushSubscription | null;
@@ -190,13 +198,13 @@ export class PushService {
   }
 
   /** Moves a subscription to the browser's new one, given the old endpoint and its auth secret; 404 for anything else. */
-  async renew(input: { oldEndpoint: string; oldAuth: string; endpoint: string; keys: SubscribeInput['keys'] }): Promise<PushSubscription> {
-    const { subscriptions, settings, egress, logger } = this.deps;
+  async renew(input: { oldEndpoint: string; oldAuth: string; endpoint: string; keys: SubscribeInput['keys'] }, lang: Lang): Promise<PushSubscription> {
+    const { subscriptions, egress, logger } = this.deps;
     const old = await subscriptions.findOne({ endpoint: input.oldEndpoint }).lean<PushSubscription>();
     const a = Buffer.from(input.oldAuth);
     const b = Buffer.from(old?.keys.auth ?? '');
     if (!old || a.length !== b.length || !timingSafeEqual(a, b)) throw notFound('Subscription');
-    if (settings.production && !input.endpoint.startsWith('https://')) throw badRequest('The request is not valid', [{ path: 'endpoint', message: 'must be an https address' }]);
+    this.refuseHttp(input.endpoint, lang);
     await checkWebhook(egress, input.endpoint, 'endpoint');
     try {
       // The filter holds the old endpoint and secret: of two renewals at once, one moves it.
@@ -268,11 +276,11 @@ export class PushService {
   }
 
   /** Sends the caller a test alert on their own channels; one a minute. */
-  async testAlert(ctx: AuditContext, actor: Actor): Promise<{ alertId: string }> {
+  async testAlert(ctx: AuditContext, actor: Actor, lang: Lang): Promise<{ alertId: string }> {
     const user: User = await this.deps.users.get(actor.id);
-    const lang = user.locale ?? 'nb';
-    const alert = await this.deps.dispatcher.sendTest(user, { title: say({ code: 'push.test.title', params: {} }, lang), ref: say({ code: 'push.test.ref', params: {} }, lang) });
-    if (!alert) throw tooManyRequests('A test alert was sent less than a minute ago; try again shortly');
+    const own = user.locale ?? 'nb';
+    const alert = await this.deps.dispatcher.sendTest(user, { title: say({ code: 'push.test.title', params: {} }, own), ref: say({ code: 'push.test.ref', params: {} }, own) });
+    if (!alert) throw refusal(429, 'rate_limited', { code: 'push.refused.test-too-soon', params: {} }, lang);
     await this.deps.audit.record(ctx, { action: 'alert.test-sent', target: { type: 'alert', id: String(alert._id) } });
     return { alertId: String(alert._id) };
   }

@@ -268,7 +268,8 @@ describe('web push: an alert channel to devices', () => {
     assert.deepEqual([payload.test, payload.title, payload.due, payload.url], [true, 'TEST: Testvarsel fra Breach Clock', 'Testvarsel: varslene når fram til denne enheten', '/#/oncall']);
     assert.equal(smtp.mails.filter((m) => m.to.includes(oncall.email)).length, 1);
     assert.equal(smtp.mails.length, 1, 'nobody else');
-    await api(svc).post('/api/me/test-alert').set(oncall.auth).expect(429);
+    const tooSoon = await api(svc).post('/api/me/test-alert').set(oncall.auth).expect(429);
+    assert.equal(tooSoon.body.error.message, 'Du sendte et testvarsel for under ett minutt siden; prøv igjen straks');
     const acked = await api(svc).post(payload.ackUrl).send({ token: payload.ackToken }).expect(200);
     assert.equal(acked.body.acknowledgedBy.id, oncall.id, 'the button works on a test alert too');
     assert.equal(((await api(svc).get('/api/alerts').set(oncall.auth).expect(200)).body as unknown[]).length, 0, 'test alerts stay out of the on-call list');
@@ -296,7 +297,9 @@ describe('web push in production', () => {
       const device = pushService.device('phone');
       await pushService.close();
       const res = await api(svc).post('/api/push/subscriptions').set(user.auth).send({ endpoint: device.endpoint, keys: device.keys, deviceName: 'Phone' }).expect(400);
-      assert.deepEqual(res.body.error.details, [{ path: 'endpoint', message: 'must be an https address' }]);
+      assert.deepEqual(res.body.error.details, [{ path: 'endpoint', message: 'Må være en https-adresse' }]);
+      const english = await api(svc).post('/api/push/subscriptions').set(user.auth).set('Accept-Language', 'en').send({ endpoint: device.endpoint, keys: device.keys, deviceName: 'Phone' }).expect(400);
+      assert.deepEqual([english.body.error.message, english.body.error.details[0].message], ['Push cannot be turned on for this device', 'Must be an https address']);
       assert.equal((await api(svc).get('/api/push/subscriptions').set(user.auth).expect(200)).body.length, 0);
     } finally {
       await svc.close();
