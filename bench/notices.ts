@@ -47,8 +47,7 @@ async function main(): Promise<void> {
   const ctx = systemContext('bench');
   const user = await service.container.users.create(ctx, { name: 'DPO', email: 'dpo@bench.test', roles: ['dpo', 'analyst'], password: 'bench password 123' });
   const actor = { id: String(user._id), email: user.email, name: user.name, roles: user.roles };
-  const { _id, ...facts } = sampleIncident();
-  void _id;
+  const facts = sampleIncident();
   const { incident: created } = await service.container.incidents.create(ctx, actor, { ...facts, title: facts.title, description: facts.description, awareAt: new Date() } as never, false);
   const token = service.container.tokens.sign(actor.id, await service.container.auth.startSession(actor.id)).token;
   const latencies: number[] = [];

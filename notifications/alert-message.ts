@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Lang } from './labels.js';
+import type { Lang } from './messages/catalogue.js';
 import { formatMoment } from './format.js';
-import { renderNotice, type RenderedNotice } from './render.js';
+import { alertMessage } from './messages/clock.messages.js';
+import { say } from './messages/index.js';
+import { renderTemplate, type RenderedNotice } from './render.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const source = (lang: Lang) => {
@@ -25,28 +27,13 @@ export interface AlertFacts {
   ackUrl: string;
   escalated: boolean;
   organisation: string;
+  /** When the alert is written (the e-mail's date), from the service's clock. */
+  now: Date;
 }
 
-/** What an alert says, in a person's language: one phrase per kind of alert. */
+/** What an alert says, in a person's language: one phrase per kind of alert, from the catalogue. */
 export function milestoneText(a: Pick<AlertFacts, 'kind' | 'milestone' | 'hoursElapsed'>, lang: Lang): string {
-  const h = a.hoursElapsed;
-  const nb = lang === 'nb';
-  switch (a.kind) {
-    case 'milestone':
-      return a.milestone === 'deadline'
-        ? nb ? '72-timersfristen er nådd' : 'The 72-hour deadline has been reached'
-        : nb ? `${h} timer siden virksomheten ble kjent med bruddet – ${72 - h} timer igjen` : `${h} hours since awareness – ${72 - h} hours left`;
-    case 'overdue':
-      return nb ? `Fristen er overskredet med ${h - 72} timer` : `The deadline was missed by ${h - 72} hours`;
-    case 'triage-overrun':
-      return nb ? `Triage har pågått i over ${h} timer uten avklaring` : `Triage has run for over ${h} hours without a decision`;
-    case 'follow-up-due':
-      return nb ? 'Oppfølging av trinnvis melding til Datatilsynet er forfalt' : 'The follow-up to a phased notification is due';
-    case 'controller-notice-due':
-      return nb ? 'Behandlingsansvarlig er ennå ikke varslet' : 'The controller has not been informed yet';
-    default:
-      return a.milestone;
-  }
+  return say(alertMessage(a.kind, a.milestone, a.hoursElapsed), lang);
 }
 
 /** Free text on one line: in a plain-text mail, a line break in a title would let it write lines of its own. */
@@ -59,17 +46,17 @@ export function renderAlertEmail(facts: AlertFacts, lang: Lang): RenderedNotice 
     title: oneLine(facts.title),
     ref: oneLine(facts.ref),
     lang,
-    date: formatMoment(new Date(), lang),
+    date: formatMoment(facts.now, lang),
     incident: { ref: facts.ref },
     deadline: formatMoment(facts.deadline, lang),
     milestoneText: milestoneText(facts, lang),
   };
-  return renderNotice(`alert:${lang}`, sources[lang], context as never);
+  return renderTemplate(`alert:${lang}`, sources[lang], context);
 }
 
 /** The JSON a webhook receives: Slack and Teams incoming webhooks read `text`; others read the fields. */
 export function webhookPayload(facts: AlertFacts, lang: Lang, level: number) {
-  const text = `${milestoneText(facts, lang)}: ${oneLine(facts.title)} (${oneLine(facts.ref)}). ${lang === 'nb' ? 'Frist' : 'Deadline'}: ${formatMoment(facts.deadline, lang)}. ${facts.incidentUrl}`;
+  const text = `${milestoneText(facts, lang)}: ${oneLine(facts.title)} (${oneLine(facts.ref)}). ${say({ code: 'alert.deadline-label', params: {} }, lang)}: ${formatMoment(facts.deadline, lang)}. ${facts.incidentUrl}`;
   return {
     text,
     alertId: facts.alertId,

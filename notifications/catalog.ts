@@ -1,6 +1,6 @@
-import type { Incident } from '../server/domains/incidents/incident.model.js';
-import { BREACH_TYPE_LABELS, CATEGORY_LABELS, type Lang } from './labels.js';
-import { formatCount, formatMoment, joinList, PENDING } from './format.js';
+import type { Lang } from './messages/catalogue.js';
+import { BREACH_TYPE_LABELS, CATEGORY_LABELS, type BreachType, type DataCategory } from './messages/vocabulary.messages.js';
+import { formatCount, formatMoment, joinList, PENDING, type Count } from './format.js';
 import type { MissingPath } from './messages/notices.messages.js';
 
 export const NOTICE_KINDS = ['authority', 'subject', 'public', 'controller'] as const;
@@ -8,6 +8,30 @@ export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export const LANGS = ['nb', 'en'] as const;
 export const PHASES = ['complete', 'initial', 'supplementary', 'final'] as const;
 export type Phase = (typeof PHASES)[number];
+
+/** What a notice says about the incident, named as the incident names it; the notices domain maps an incident onto it. */
+export interface NoticeIncident {
+  ref: string;
+  title: string;
+  description: string;
+  /** What the people and the public are told happened (their notices never carry `description`). */
+  outwardDescription?: string | undefined;
+  breachTypes: readonly BreachType[];
+  cause: { vector: string; description: string };
+  occurred: { from: Date | null; to: Date | null; approximate: boolean };
+  detected: { at: Date | null };
+  awareness: { at: Date } | null;
+  clock: { deadline: Date | null };
+  dataCategories: readonly DataCategory[];
+  dataLocation: string;
+  systems: readonly string[];
+  subjects: { groups: readonly string[]; count: Count };
+  records: Count;
+  consequences: string;
+  measuresTaken: string;
+  measuresPlanned: string;
+  controller: { name: string; contact: string };
+}
 
 /** The DPO or other contact point named in every notice (Art. 33(3)(b), 34(2)). */
 export interface ContactPoint {
@@ -42,7 +66,7 @@ export interface MissingElement {
 export const isOutward = (kind: NoticeKind) => kind === 'subject' || kind === 'public';
 
 /** Which elements a notice of this kind lacks, each with the incident field that would supply it. */
-export function missingElements(kind: NoticeKind, incident: Incident, options: NoticeOptions): MissingElement[] {
+export function missingElements(kind: NoticeKind, incident: NoticeIncident, options: NoticeOptions): MissingElement[] {
   const missing: MissingElement[] = [];
   const lack = (element: Element, path: MissingPath) => missing.push({ element, path });
   if (isOutward(kind) ? !incident.outwardDescription?.trim() : !incident.description.trim()) lack('nature', isOutward(kind) ? 'outwardDescription' : 'description');
@@ -70,7 +94,7 @@ function reach(contact: ContactPoint | null, lang: Lang): string {
 }
 
 /** Everything a template may use. Templates see only this, never the stored document. */
-export function noticeContext(kind: NoticeKind, lang: Lang, incident: Incident, options: NoticeOptions, now: Date) {
+export function noticeContext(kind: NoticeKind, lang: Lang, incident: NoticeIncident, options: NoticeOptions, now: Date) {
   const pending = PENDING[lang];
   const known = (text: string | undefined | null) => (text?.trim() ? text : pending);
   const categories = incident.dataCategories.map((c) => CATEGORY_LABELS[c][lang]);
@@ -104,7 +128,7 @@ export function noticeContext(kind: NoticeKind, lang: Lang, incident: Incident, 
       title: incident.title,
       description: known(description),
       outwardDescription: known(incident.outwardDescription),
-      breachTypes: incident.breachTypes.length ? joinList(incident.breachTypes.map((t) => BREACH_TYPE_LABELS[t]![lang]), lang) : pending,
+      breachTypes: incident.breachTypes.length ? joinList(incident.breachTypes.map((t) => BREACH_TYPE_LABELS[t][lang]), lang) : pending,
       cause: incident.cause.description || incident.cause.vector,
       occurred,
       when,

@@ -1,6 +1,13 @@
 import { DateTime } from 'luxon';
-import type { Count } from '../server/domains/incidents/incident.model.js';
-import type { Lang } from './labels.js';
+import type { Lang } from './messages/catalogue.js';
+
+/** A number as the incident records it: exact, estimated, a range, or not yet known. */
+export interface Count {
+  kind: 'exact' | 'estimate' | 'range' | 'unknown';
+  value: number | null;
+  min: number | null;
+  max: number | null;
+}
 
 /** Groups thousands with a space, as Norwegian (and SI) style writes them: 1 200. */
 export function groupDigits(n: number): string {
@@ -33,7 +40,7 @@ export function formatMoment(at: Date | null | undefined, lang: Lang): string {
     : `${oslo.setLocale('en-GB').toFormat('d LLLL yyyy, HH:mm')} (Oslo time)`;
 }
 
-export function joinList(items: string[], lang: Lang): string {
+export function joinList(items: readonly string[], lang: Lang): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} ${lang === 'nb' ? 'og' : 'and'} ${items.at(-1)}`;
 }

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { LANGS, NOTICE_KINDS, type NoticeContext, type NoticeKind } from './catalog.js';
-import type { Lang } from './labels.js';
+import type { Lang } from './messages/catalogue.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -41,6 +41,11 @@ const compiled = new Map<string, { subject: HandlebarsTemplateDelegate; html: Ha
  * is not HTML-escaped, but values are only ever inserted, never compiled, so input cannot act as template.
  */
 export function renderNotice(cacheKey: string, source: TemplateSource, context: NoticeContext): RenderedNotice {
+  return renderTemplate(cacheKey, source, context);
+}
+
+/** Renders any of the catalogue's Handlebars templates (notices, alert e-mails) with its own context. */
+export function renderTemplate(cacheKey: string, source: TemplateSource, context: object): RenderedNotice {
   let t = compiled.get(cacheKey);
   if (!t) {
     const opts = { strict: true, knownHelpersOnly: false };

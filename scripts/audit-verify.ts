@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const connection = await connectDatabase({ uri, dbName: config.database.name });
   try {
     const { AuditEntries, AuditHeads } = auditModels(connection);
-    const result = await new AuditService(AuditEntries, AuditHeads, systemClock, logger).verify();
+    const result = await new AuditService({ entries: AuditEntries, heads: AuditHeads, clock: systemClock, logger }).verify();
     console.log(JSON.stringify(result, null, 2));
     process.exitCode = result.ok ? 0 : 1;
   } finally {

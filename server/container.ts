@@ -3,6 +3,9 @@ import type { Config } from './config.js';
 import type { AnyRoute } from './http/route.js';
 import type { Clock } from './lib/clock.js';
 import { EgressGuard } from './lib/egress.js';
+import { EventBus } from './lib/events.js';
+import type { DomainEvents } from './domains/events.js';
+import { subscribe } from './wiring.js';
 import type { Logger } from './lib/logger.js';
 import type { Scheduler } from './jobs/scheduler.js';
 import { auditModels } from './domains/audit/audit.model.js';
@@ -21,6 +24,7 @@ import { milestoneBatchModel } from './domains/clock/milestone-batch.model.js';
 import { DeferredJobs } from './jobs/deferred-jobs.js';
 import { DueIndex } from './jobs/due-index.js';
 import { HorizonPlanner } from './jobs/horizon-planner.js';
+import { presentClock } from './domains/clock/clock.presenter.js';
 import { ClockService } from './domains/clock/clock.service.js';
 import { incidentModels } from './domains/incidents/incident.model.js';
 import { incidentRoutes } from './domains/incidents/incident.routes.js';
@@ -65,59 +69,63 @@ export interface Infrastructure {
 export function createContainer(infra: Infrastructure) {
   const { config, connection, clock, logger } = infra;
 
+  const events = new EventBus<DomainEvents>();
   const { AuditEntries, AuditHeads } = auditModels(connection);
-  const audit = new AuditService(AuditEntries, AuditHeads, clock, logger);
+  const audit = new AuditService({ entries: AuditEntries, heads: AuditHeads, clock, logger });
 
   const { Users, Credentials } = userModels(connection);
   const egress = new EgressGuard(config.alerting.webhookAllowedHosts);
-  const users = new UserService(Users, Credentials, audit, egress, clock, logger);
+  const users = new UserService({ users: Users, credentials: Credentials, audit, events, egress, clock, logger });
 
   const { RefreshTokens, LoginThrottles, Sessions } = authModels(connection);
-  const tokens = new TokenService(
-    { secret: config.auth.jwtSecret, issuer: config.auth.issuer, audience: config.auth.audience, ttlSeconds: config.auth.accessTokenTtlSeconds },
+  const tokens = new TokenService({
+    settings: { secret: config.auth.jwtSecret, issuer: config.auth.issuer, audience: config.auth.audience, ttlSeconds: config.auth.accessTokenTtlSeconds },
     clock,
-  );
-  const auth = new AuthService(users, RefreshTokens, Sessions, new LoginThrottleService(LoginThrottles, clock), tokens, audit, clock, config.auth.refreshTokenTtlDays, logger);
+  });
+  const auth = new AuthService({
+    users, refreshTokens: RefreshTokens, sessions: Sessions, throttle: new LoginThrottleService({ throttles: LoginThrottles, clock }), tokens, audit, events, clock,
+    refreshTtlDays: config.auth.refreshTokenTtlDays, logger,
+  });
 
   const broadcaster = new Broadcaster((ids) => users.activeActors(ids));
   const deferredJobs = new DeferredJobs(connection, infra.scheduler, clock, config.clock.horizonMs);
-  const alerts = new AlertService(alertModel(connection), new DueIndex(DueIndex.model(connection, 'alerts_push_due')), broadcaster, audit, clock, logger);
+  const alerts = new AlertService({
+    alerts: alertModel(connection), pushDue: new DueIndex(DueIndex.model(connection, 'alerts_push_due')), dashboards: broadcaster, audit, events, clock, logger,
+    escalationMinutes: config.alerting.escalationMinutes,
+  });
   const { Incidents, Counters } = incidentModels(connection);
-  const clockService = new ClockService(
-    Incidents, clockPlanModel(connection), milestoneBatchModel(connection), new DueIndex(DueIndex.model(connection, 'clock_plans_due')), alerts, infra.scheduler,
-    { ...config.clock, batchLeadMs: config.scheduler.processEveryMs + 1_000 }, clock, logger,
-  );
-  clockService.defineJobs();
-  const incidents = new IncidentService(
-    Incidents, Counters, timelineModel(connection), submissionModel(connection), users, clockService, audit, broadcaster, clock,
-    { controllerNoticeTargetHours: config.clock.controllerNoticeTargetHours },
-  );
+  const clockService = new ClockService({
+    incidents: Incidents, plans: clockPlanModel(connection), batches: milestoneBatchModel(connection), due: new DueIndex(DueIndex.model(connection, 'clock_plans_due')),
+    alerts, scheduler: infra.scheduler, settings: { ...config.clock, batchLeadMs: config.scheduler.processEveryMs + 1_000 }, clock, logger,
+  });
+  const incidents: IncidentService = new IncidentService({
+    incidents: Incidents, counters: Counters, timeline: timelineModel(connection), submissions: submissionModel(connection), users, audit, events, clock,
+    settings: { controllerNoticeTargetHours: config.clock.controllerNoticeTargetHours },
+    citedNotices: { claim: (incidentId, noticeId, filing) => notices.claimForFiling(incidentId, noticeId, filing), release: (noticeId) => notices.releaseFiling(noticeId) },
+    obligationsOf: (incident, options) => obligations.of(incident, options),
+  });
 
   const { Assessments, Decisions } = assessmentModels(connection);
-  const assessments = new AssessmentService(Assessments, Decisions, incidents, audit, clock);
+  const assessments = new AssessmentService({ assessments: Assessments, decisions: Decisions, incidents, audit, clock });
 
   const { Templates, Notices } = noticeModels(connection);
-  const templates = new TemplateService(Templates, audit, clock);
-  const notices = new NoticeService(Notices, templates, incidents, users, audit, clock, config.organisation);
-  incidents.claimCitedNoticesWith({ claim: (incidentId, noticeId, filing) => notices.claimForFiling(incidentId, noticeId, filing), release: (noticeId) => notices.releaseFiling(noticeId) });
-  const obligations = new ObligationService(Assessments, Decisions, Notices, users, { triageLimitHours: config.clock.triageLimitHours });
-  incidents.readObligationsWith((incident, options) => obligations.of(incident, options));
+  const templates = new TemplateService({ templates: Templates, audit, clock });
+  const notices: NoticeService = new NoticeService({ notices: Notices, templates, incidents, users, audit, clock, organisation: config.organisation });
+  const obligations = new ObligationService({ assessments: Assessments, decisions: Decisions, notices: Notices, users, settings: { triageLimitHours: config.clock.triageLimitHours } });
 
   const Rotas = rotaModel(connection);
-  const rotas = new RotaService(Rotas, users, audit, egress, clock);
+  const rotas = new RotaService({ rotas: Rotas, users, audit, egress, clock });
   const mailer = config.alerting.smtpUrl ? smtpMailer(config.alerting.smtpUrl, config.alerting.mailFrom) : null;
   const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
-  const dispatcher = new AlertDispatcher(
-    alertModel(connection), deliveryModel(connection), Incidents, Rotas, users, infra.scheduler, deferredJobs, broadcaster, mailer,
-    {
+  const dispatcher = new AlertDispatcher({
+    alerts: alertModel(connection), deliveries: deliveryModel(connection), incidents: Incidents, rotas: Rotas, users, scheduler: infra.scheduler,
+    deferred: deferredJobs, dashboards: broadcaster, mailer,
+    settings: {
       escalationMinutes: config.alerting.escalationMinutes, maxAttempts: config.alerting.deliveryMaxAttempts, webhookSecret: config.alerting.webhookSecret,
       ackSecret: config.auth.jwtSecret, publicUrl, organisation: config.organisation.name || 'Breach Clock',
     },
     egress, clock, logger,
-  );
-  dispatcher.defineJobs();
-  alerts.whenFired((fired) => dispatcher.fired(fired));
-  alerts.escalatesAfter(config.alerting.escalationMinutes);
+  });
   const ack = { secret: config.auth.jwtSecret, issuer: config.auth.issuer };
   const { PushSubscriptions, VapidKeys } = pushModels(connection);
   const push = new PushService({
@@ -125,19 +133,18 @@ export function createContainer(infra: Infrastructure) {
     settings: { production: config.env === 'production', ...(config.push.vapid ? { vapidFromEnv: config.push.vapid } : {}), subject: config.push.subject, ack, mailer: !!mailer },
   });
   dispatcher.addChannel(push.channel());
-  push.defineJobs();
-  alerts.whenAcknowledged((acked) => push.acknowledged(acked));
-  const watchdog = new SchedulerWatchdog(heartbeatModel(connection), broadcaster, {
-    heartbeatMs: config.alerting.heartbeatMs, stallAfterMs: config.alerting.stallAfterMs, webhookSecret: config.alerting.webhookSecret,
-    instance: infra.scheduler.agenda.attrs.name ?? 'instance', ...(config.alerting.adminWebhookUrl ? { adminWebhookUrl: config.alerting.adminWebhookUrl } : {}),
-  }, clock, logger);
-  watchdog.defineJob(infra.scheduler);
+  const watchdog = new SchedulerWatchdog({
+    heartbeats: heartbeatModel(connection), events,
+    settings: {
+      heartbeatMs: config.alerting.heartbeatMs, stallAfterMs: config.alerting.stallAfterMs, webhookSecret: config.alerting.webhookSecret,
+      instance: infra.scheduler.agenda.attrs.name ?? 'instance', ...(config.alerting.adminWebhookUrl ? { adminWebhookUrl: config.alerting.adminWebhookUrl } : {}),
+    },
+    clock, logger,
+  });
+
+  subscribe(events, { clock: clockService, dispatcher, assessments, auth, broadcaster, push });
 
   const planner = new HorizonPlanner(infra.scheduler, config.clock.plannerEveryMs);
-  planner.step('repushed', () => clockService.repushStranded());
-  planner.step('milestones', () => clockService.planWindow());
-  planner.step('deferred', () => deferredJobs.promote());
-  planner.defineJob();
 
   const routes: AnyRoute[] = [
     // The refresh cookie is Secure in production and wherever people reach the service over HTTPS.
@@ -158,10 +165,14 @@ export function createContainer(infra: Infrastructure) {
       }
       return concealed;
     }),
-    ...incidentRoutes(incidents, clockService, alerts),
+    ...incidentRoutes({
+      incidents, clock,
+      clockOf: async (incident, withAlerts) =>
+        presentClock(incident, withAlerts ? await alerts.forIncident(String(incident._id)) : [], clock.now(), config.clock),
+    }),
     ...assessmentRoutes(assessments),
     ...noticeRoutes(notices, templates),
-    ...registerRoutes(new RegisterService(incidents, Decisions, Notices), clock),
+    ...registerRoutes(new RegisterService({ incidents, decisions: Decisions, notices: Notices }), clock),
     ...rotaRoutes(rotas),
     ...alertRoutes(alerts, dispatcher, incidents, users, config.auth.jwtSecret, clock),
     ...pushRoutes({ push, alerts, incidents, users, ack, clock }),
@@ -175,7 +186,24 @@ export function createContainer(infra: Infrastructure) {
     await push.keys();
   };
 
-  return { ...infra, audit, users, tokens, auth, broadcaster, alerts, clockService, deferredJobs, planner, incidents, assessments, templates, notices, rotas, dispatcher, push, watchdog, mailer, routes, guard: createGuard(auth), init };
+  return { ...infra, events, audit, users, tokens, auth, broadcaster, alerts, clockService, deferredJobs, planner, incidents, assessments, templates, notices, rotas, dispatcher, push, watchdog, mailer, routes, guard: createGuard(auth), init };
 }
 
 export type Container = ReturnType<typeof createContainer>;
+
+/**
+ * Hands the scheduler every job the container's services handle, and the planner its steps. A step of
+ * its own (not part of building the container) so that a container can be built, e.g. by a script,
+ * without touching the scheduler.
+ */
+export function defineJobs(container: Container): void {
+  const { scheduler, clockService, dispatcher, push, watchdog, planner, deferredJobs } = container;
+  clockService.defineJobs();
+  dispatcher.defineJobs();
+  push.defineJobs();
+  watchdog.defineJob(scheduler);
+  planner.step('repushed', () => clockService.repushStranded());
+  planner.step('milestones', () => clockService.planWindow());
+  planner.step('deferred', () => deferredJobs.promote());
+  planner.defineJob();
+}

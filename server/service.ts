@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Connection } from 'mongoose';
 import { createApp, type DevReload } from './app.js';
 import type { Config } from './config.js';
-import { createContainer, type Container } from './container.js';
+import { createContainer, defineJobs, type Container } from './container.js';
 import { connectDatabase, pingDatabase } from './db/connection.js';
 import { EmbeddedFerretdb } from './db/embedded-ferretdb.js';
 import { Scheduler } from './jobs/scheduler.js';
@@ -11,7 +11,7 @@ import { systemClock, type Clock } from './lib/clock.js';
 import type { Logger } from './lib/logger.js';
 import { attachRedisAdapter } from './realtime/redis-adapter.js';
 import { registerSocketHandlers } from './realtime/socket-handlers.js';
-import { createSocketServer, sessionRoom, userRoom, type RealtimeServer } from './realtime/socket-server.js';
+import { createSocketServer, type RealtimeServer } from './realtime/socket-server.js';
 
 export interface ServiceOptions {
   config: Config;
@@ -65,6 +65,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     });
     await scheduler.ensureIndexes();
     const container = createContainer({ config, connection, scheduler, clock, logger });
+    defineJobs(container);
     await container.init();
     const admin = await container.users.bootstrapAdmin(config.auth.adminEmail, config.auth.adminPassword);
     if (admin?.generatedPassword) {
@@ -94,11 +95,6 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     });
     const httpServer = createServer(app);
     const io = createSocketServer(httpServer, container.auth, clock, logger);
-    container.users.whenDeactivated(async (userId, keepSessionId) => {
-      (keepSessionId ? io.in(userRoom(userId)).except(sessionRoom(keepSessionId)) : io.in(userRoom(userId))).disconnectSockets(true);
-    });
-    container.auth.whenSessionEnded((sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true));
-    container.users.whenAccessChanged((userId) => container.broadcaster.userAccessChanged(userId));
     registerSocketHandlers(io, container.incidents, container.alerts);
     const redis = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl) : undefined;
     container.broadcaster.attach(io);

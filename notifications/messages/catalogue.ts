@@ -1,4 +1,5 @@
-import type { Lang } from '../labels.js';
+/** The languages every word is kept in: bokmål and English. */
+export type Lang = 'nb' | 'en';
 
 /**
  * A typed message catalogue: for every code, a bokmål and an English sentence built from the code's

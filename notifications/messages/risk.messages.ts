@@ -1,11 +1,16 @@
-import type {
-  BreachType, Harm, Identification, Likelihood, RiskLevel, Severity,
-} from '../../server/domains/assessment/risk-facts.js';
-import type { Count } from '../../server/domains/incidents/incident.model.js';
-import type { DataCategory, LikelyConsequence } from '../../server/domains/incidents/incident.vocabulary.js';
-import { formatCount, groupDigits, joinList } from '../format.js';
-import { CATEGORY_LABELS, CONSEQUENCE_LABELS, type Lang } from '../labels.js';
+import { formatCount, groupDigits, joinList, type Count } from '../format.js';
+import type { Lang } from './catalogue.js';
+import { CATEGORY_LABELS, CONSEQUENCE_LABELS, type BreachType, type DataCategory, type LikelyConsequence } from './vocabulary.messages.js';
 import type { Catalogue, MessageOf, NoParams } from './catalogue.js';
+
+// The risk engine's measures as these messages take them (the engine's own types must fit them).
+/** EDPB likelihood: negligible, low, likely, very likely. */
+type Likelihood = 0 | 1 | 2 | 3;
+/** EDPB severity: minimal, limited, significant, serious, very serious. */
+type Severity = 0 | 1 | 2 | 3 | 4;
+type RiskLevel = 'unlikely' | 'risk' | 'high';
+type Harm = LikelyConsequence | 'nuisance' | 'inconvenience' | 'unassessed';
+type Identification = 'limited' | 'significant' | 'maximum';
 
 type L = { likelihood: Likelihood };
 type Hours = { hours: number; likelihood: Likelihood };

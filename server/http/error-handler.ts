@@ -3,13 +3,65 @@ import mongoose from 'mongoose';
 import { ZodError } from 'zod';
 import { AppError, notFound, type ErrorDetail } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
+import type { Lang } from '../../notifications/labels.js';
+import { ERROR_MESSAGES, fieldProblemText, type FieldProblem } from '../../notifications/messages/error.messages.js';
+import { fieldLabel } from '../../notifications/messages/incident.messages.js';
+import { langOf } from './lang.js';
+
+/** What the validator found for a detail it made, so the answer can say it in the caller's language. */
+const problems = new WeakMap<ErrorDetail, FieldProblem>();
+
+const MESSAGE_PROBLEMS: Record<string, FieldProblem> = { required: { code: 'required' }, 'cannot be in the future': { code: 'in_future' } };
+
+function problemOf(issue: ZodError['issues'][number]): FieldProblem | undefined {
+  const custom = MESSAGE_PROBLEMS[issue.message];
+  if (custom) return custom;
+  switch (issue.code) {
+    case 'too_small':
+    case 'too_big': {
+      const origin = ['string', 'array', 'number'].includes(String(issue.origin)) ? (issue.origin as 'string' | 'array' | 'number') : 'other';
+      const limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+      return issue.message.startsWith('Too ') && Number.isFinite(limit) ? { code: issue.code, origin, limit } : undefined;
+    }
+    case 'invalid_type':
+      return issue.message.startsWith('Invalid input') ? { code: /received undefined/.test(issue.message) ? 'missing' : 'wrong_type' } : undefined;
+    case 'invalid_value':
+      return issue.message.startsWith('Invalid option') ? { code: 'not_a_choice' } : undefined;
+    case 'invalid_format':
+      return issue.message.startsWith('Invalid') ? { code: 'wrong_format' } : undefined;
+    default:
+      return undefined;
+  }
+}
 
 /** Turns a zod failure into error details, one per bad field, prefixed with where the field was. */
 export function zodDetails(error: ZodError, prefix = ''): ErrorDetail[] {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)',
-    message: issue.message,
-  }));
+  return error.issues.map((issue) => {
+    const detail = {
+      path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)',
+      message: issue.message,
+    };
+    const problem = problemOf(issue);
+    if (problem) problems.set(detail, problem);
+    return detail;
+  });
+}
+
+/**
+ * The error as the caller reads it: in bokmål the sentence comes from the catalogue where the code has one,
+ * each field is named as the screens name it (`label`), and what the validator found is said in the
+ * caller's language. English keeps the sentence the service wrote.
+ */
+function worded(error: { code: string; message: string; details: ErrorDetail[] }, lang: Lang) {
+  const generic = (ERROR_MESSAGES as Record<string, Record<Lang, string>>)[error.code];
+  return {
+    code: error.code,
+    message: lang === 'nb' && generic ? generic.nb : error.message,
+    details: error.details.map((d) => {
+      const problem = problems.get(d);
+      return { path: d.path, message: problem ? fieldProblemText(problem, lang) : d.message, label: fieldLabel(d.path, lang) };
+    }),
+  };
 }
 
 const unavailableNames = new Set([
@@ -81,11 +133,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const status = known?.status ?? 500;
     if (res.headersSent) return;
     res.status(status).json({
-      error: {
-        code: known?.code ?? 'internal',
-        message: known?.message ?? 'Something went wrong on our side; the request id helps us find it',
-        details: known?.details ?? [],
-      },
+      error: worded({ code: known?.code ?? 'internal', message: known?.message ?? ERROR_MESSAGES.internal.en, details: known?.details ?? [] }, langOf(req)),
       requestId,
     });
   };

@@ -20,8 +20,26 @@ export type SweepVerdict = 'drop' | 'keep';
  * Entries may go stale (the owner moved or dropped its due time); the visitor checks each against its
  * own record and drops those that no longer belong.
  */
+/**
+ * How much one sweep takes on: the planner runs its sweeps in one Agenda job, which must end well
+ * within the job's lock lifetime, and a backlog (a service back after a stop, a burst of intake) is
+ * worked through over several runs, oldest first, rather than in one that outlives its lock.
+ */
+export interface SweepLimits {
+  /** The most entries one sweep reads. */
+  batch: number;
+  /** After this long (ms of real time) a sweep stops visiting; the rest waits for the next sweep. */
+  budgetMs: number;
+}
+
+const DEFAULT_LIMITS: SweepLimits = { batch: 500, budgetMs: 2_000 };
+
 export class DueIndex {
-  constructor(private readonly entries: Model<DueEntry>) {}
+  private readonly limits: SweepLimits;
+
+  constructor(private readonly entries: Model<DueEntry>, limits: Partial<SweepLimits> = {}) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+  }
 
   static model(connection: Connection, collection: string): Model<DueEntry> {
     const name = `DueIndex:${collection}`;
@@ -47,13 +65,15 @@ export class DueIndex {
   }
 
   /**
-   * Visits every id due by `until`, oldest first, and returns how many it visited. The visitor reads
-   * the owner's record and returns 'drop' once the id no longer belongs at that due time (handled,
-   * moved or gone). `settle`, when given, runs after each minute's visits and before that minute's
-   * dropped ids leave the index, so a visitor may gather work and write it once per minute.
+   * Visits the ids due by `until`, oldest first, within the sweep limits, and returns how many it
+   * visited. The visitor reads the owner's record and returns 'drop' once the id no longer belongs at
+   * that due time (handled, moved or gone). `settle`, when given, runs after each minute's visits (and
+   * when the sweep stops) before the dropped ids leave the index, so a visitor may gather work and
+   * write it once per minute.
    */
   async sweep(_now: Date, until: Date, visit: (id: string, dueAt: Date) => Promise<SweepVerdict>, settle?: () => Promise<void>): Promise<number> {
-    const due = await this.entries.find({ dueAt: op({ $lte: until }) }).sort({ dueAt: 1, _id: 1 }).lean<DueEntry[]>();
+    const stopAt = performance.now() + this.limits.budgetMs;
+    const due = await this.entries.find({ dueAt: op({ $lte: until }) }).sort({ dueAt: 1, _id: 1 }).limit(this.limits.batch).lean<DueEntry[]>();
     let visited = 0;
     let dropped: string[] = [];
     const finishMinute = async () => {
@@ -63,6 +83,7 @@ export class DueIndex {
     };
     let minute: number | undefined;
     for (const entry of due) {
+      if (visited > 0 && performance.now() > stopAt) break;
       if (minute !== undefined && minuteOf(entry.dueAt) !== minute) await finishMinute();
       minute = minuteOf(entry.dueAt);
       visited++;

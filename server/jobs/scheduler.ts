@@ -6,10 +6,14 @@ import type { Logger } from '../lib/logger.js';
 
 export const JOBS_COLLECTION = 'agendaJobs';
 
-/** What a job handler reports; "skipped" means the state it was scheduled for no longer holds. */
-export type JobOutcome = { status: 'done' } | { status: 'skipped'; reason: string };
+/**
+ * What a job handler reports: "skipped" means the state it was scheduled for no longer holds; "failed"
+ * that it tried and did not succeed, and has arranged its own retry (a thrown error is retried by Agenda).
+ */
+export type JobOutcome = { status: 'done' } | { status: 'skipped'; reason: string } | { status: 'failed'; reason: string };
 export const jobDone = (): JobOutcome => ({ status: 'done' });
 export const jobSkipped = (reason: string): JobOutcome => ({ status: 'skipped', reason });
+export const jobFailed = (reason: string): JobOutcome => ({ status: 'failed', reason });
 
 export interface SchedulerOptions {
   db: Db;
@@ -71,6 +75,8 @@ export class Scheduler {
         const outcome = await pending.finally(() => this.inFlight.delete(pending));
         if (outcome.status === 'skipped') {
           this.options.logger.debug({ job: definition.name, reason: outcome.reason }, 'job skipped');
+        } else if (outcome.status === 'failed') {
+          this.options.logger.warn({ job: definition.name, reason: outcome.reason }, 'job failed; it retries on its own');
         }
       },
       {

@@ -1,7 +1,7 @@
-import type { Actor } from '../domains/auth/auth.service.js';
+import type { Actor } from '../domains/access/actor.js';
 import { canSeeIncident, type Audience } from '../domains/incidents/incident.access.js';
 import type { AlertMessage, ServerToClientEvents } from './events.js';
-import { incidentRoom, roleRoom, userRoom, type RealtimeServer } from './socket-server.js';
+import { incidentRoom, roleRoom, sessionRoom, userRoom, type RealtimeServer } from './socket-server.js';
 
 /** The active users among these ids, with their roles as they are now. */
 export type CurrentActors = (userIds: string[]) => Promise<Actor[]>;
@@ -93,6 +93,17 @@ export class Broadcaster {
       for (const room of socket.rooms) if (room.startsWith('role:') && !roleRooms.has(room)) socket.leave(room);
       socket.join([...roleRooms]);
     }
+  }
+
+  /** A user deactivated or their password set: their sockets drop, but those of `keepSessionId` (the session that set it). */
+  disconnectUser(userId: string, keepSessionId?: string): void {
+    if (!this.io) return;
+    (keepSessionId ? this.io.in(userRoom(userId)).except(sessionRoom(keepSessionId)) : this.io.in(userRoom(userId))).disconnectSockets(true);
+  }
+
+  /** A session ended (sign-out, token reuse): its sockets drop. */
+  disconnectSession(sessionId: string): void {
+    this.io?.in(sessionRoom(sessionId)).disconnectSockets(true);
   }
 
   /** The dead-man's switch: every connected dashboard hears that alerts may not be firing. */

@@ -1,3 +1,5 @@
+import type { AlertMessage } from '../domains/alerts/alert.presenter.js';
+
 /** Every message the server pushes to dashboards, with its payload. */
 export interface ServerToClientEvents {
   'session:expired': (payload: { at: string }) => void;
@@ -16,23 +18,4 @@ export interface ClientToServerEvents {
   'alerts:replay': (payload: { since: string }, reply: (result: { ok: boolean; alerts?: AlertMessage[]; error?: string }) => void) => void;
 }
 
-export interface AlertMessage {
-  alertId: string;
-  incidentId: string;
-  kind: string;
-  milestone: string;
-  hoursElapsed: number;
-  deadline: string;
-  dueAt: string;
-  sentAt: string;
-  late: boolean;
-  title: string;
-  /** 0 for the first step; 1 second line, 2 managers and the DPO. */
-  escalationLevel?: number;
-  incidentRef?: string;
-  /** The same as escalationLevel, under the name the alert view uses. */
-  escalationStep?: number;
-  nextEscalationAt?: string | null;
-  /** Who has been told on a channel beyond the dashboard so far (empty when the alert first fires). */
-  told?: { userId: string; name: string; channels: string[] }[];
-}
+export type { AlertMessage } from '../domains/alerts/alert.presenter.js';

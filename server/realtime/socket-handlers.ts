@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { presentAlertMessage, type AlertService } from '../domains/alerts/alert.service.js';
+import { presentAlertMessage } from '../domains/alerts/alert.presenter.js';
+import type { AlertService } from '../domains/alerts/alert.service.js';
 import type { IncidentService } from '../domains/incidents/incident.service.js';
-import { hasPermission } from '../domains/auth/permissions.js';
+import { hasPermission } from '../domains/access/permissions.js';
 import { incidentRoom, type RealtimeServer, type RealtimeSocket } from './socket-server.js';
 import { ObjectIdString } from '../lib/ids.js';
 

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { io as connectSocket, type Socket } from 'socket.io-client';
-import type { Role } from '../../server/domains/auth/permissions.js';
+import type { Role } from '../../server/domains/access/permissions.js';
 import { systemContext } from '../../server/domains/audit/audit.service.js';
 import { createLogger } from '../../server/lib/logger.js';
 import { startService, type RunningService } from '../../server/service.js';

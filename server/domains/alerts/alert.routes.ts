@@ -2,32 +2,26 @@ import { createHash } from 'node:crypto';
 import type { Response } from 'express';
 import Handlebars from 'handlebars';
 import { z } from 'zod';
+import { formatMoment } from '../../../notifications/format.js';
+import type { Lang } from '../../../notifications/labels.js';
+import { say } from '../../../notifications/messages/index.js';
 import { can, publicAccess, route, type AnyRoute } from '../../http/route.js';
 import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
-import type { Actor } from '../auth/auth.service.js';
-import { actorOf } from '../auth/auth.service.js';
-import { auditContext } from '../auth/guard.js';
-import { presentAlert } from '../incidents/incident.presenter.js';
+import type { Actor } from '../access/actor.js';
+import { actorOf } from '../access/actor.js';
+import { auditContext } from '../audit/audit.context.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { UserService } from '../users/user.service.js';
 import { verifyAckToken } from './ack-link.js';
+import { presentAlert, presentAlertView, presentDelivery } from './alert.presenter.js';
 import type { AlertService } from './alert.service.js';
-import type { AlertDispatcher, Told } from './dispatcher.js';
-import type { Alert } from './alert.model.js';
+import type { AlertDispatcher } from './dispatcher.js';
 import { ObjectIdString } from '../../lib/ids.js';
 
 const Params = z.object({ id: ObjectIdString('not an id') });
 const TokenQuery = z.strictObject({ token: z.string().min(20).max(500) });
 const TokenBody = z.strictObject({ token: z.string().min(20).max(500) });
-
-/** The alert as the on-call view shows it: who has been told, the escalation step reached and when the next goes out. */
-export const presentAlertView = (a: Alert, told: Told[]) => ({
-  ...presentAlert(a),
-  told,
-  escalationStep: a.escalationStep ?? 0,
-  nextEscalationAt: a.nextEscalationAt ? a.nextEscalationAt.toISOString() : null,
-});
 
 const escape = (s: string) => Handlebars.escapeExpression(s);
 
@@ -35,9 +29,9 @@ const PAGE_STYLE = 'body{font-family:system-ui,sans-serif;max-width:32rem;margin
 /** The page's one style block is allowed by its hash, so the policy needs no 'unsafe-inline'. */
 const PAGE_POLICY = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(PAGE_STYLE).digest('base64')}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
 
-function page(res: Response, title: string, body: string): void {
+function page(res: Response, lang: Lang, title: string, body: string): void {
   res.setHeader('Content-Security-Policy', PAGE_POLICY);
-  res.type('html').send(`<!doctype html><html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title><style>${PAGE_STYLE}</style></head><body>${body}</body></html>`);
+  res.type('html').send(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title><style>${PAGE_STYLE}</style></head><body>${body}</body></html>`);
 }
 
 /** Acknowledging from an e-mail: the link opens a page with one button, so mail scanners that follow links do not acknowledge. */
@@ -47,7 +41,7 @@ export function alertRoutes(alerts: AlertService, dispatcher: AlertDispatcher, i
     const user = userId ? await users.findActive(userId) : undefined;
     if (!user) throw notFound('Alert');
     const actor = actorOf(user);
-    return { ...(await visibleAlert(actor, id)), actor };
+    return { ...(await visibleAlert(actor, id)), actor, lang: user.locale ?? 'nb' };
   };
   /** The alert and its incident if the actor may see the incident now; the same 404 for an unknown alert and an unseen one. */
   const visibleAlert = async (actor: Actor, id: string) => {
@@ -86,19 +80,22 @@ export function alertRoutes(alerts: AlertService, dispatcher: AlertDispatcher, i
       method: 'get', path: '/alerts/:id/ack-link', summary: 'The page an alert e-mail links to, with one button to acknowledge', tag: 'alerts',
       access: publicAccess, params: Params, query: TokenQuery, raw: true,
       handle: async ({ params, query, res }) => {
-        const { alert } = await resolve(params.id, query.token);
-        page(res, 'Kvitter for varsel', alert.acknowledgedAt
-          ? `<h1>Allerede kvittert</h1><p>${escape(alert.title)} (${escape(alert.incidentRef)}) ble kvittert ${escape(alert.acknowledgedAt.toISOString())}.</p>`
-          : `<h1>Kvitter for varsel</h1><p>${escape(alert.title)} (${escape(alert.incidentRef)})</p><form method="post"><input type="hidden" name="token" value="${escape(query.token)}"><button type="submit">Kvitter / Acknowledge</button></form>`);
+        const { alert, lang } = await resolve(params.id, query.token);
+        const about = { title: alert.title, ref: alert.incidentRef };
+        const title = say({ code: 'ack.title', params: {} }, lang);
+        page(res, lang, title, alert.acknowledgedAt
+          ? `<h1>${escape(say({ code: 'ack.done-title', params: {} }, lang))}</h1><p>${escape(say({ code: 'ack.already', params: { ...about, at: formatMoment(alert.acknowledgedAt, lang) } }, lang))}</p>`
+          : `<h1>${escape(title)}</h1><p>${escape(say({ code: 'ack.ask', params: about }, lang))}</p><form method="post"><input type="hidden" name="token" value="${escape(query.token)}"><button type="submit">${escape(say({ code: 'ack.button', params: {} }, lang))}</button></form>`);
       },
     }),
     route<undefined, typeof TokenBody, undefined, typeof Params>({
       method: 'post', path: '/alerts/:id/ack-link', summary: 'Acknowledge an alert with the signed token from its e-mail', tag: 'alerts',
       access: publicAccess, params: Params, body: TokenBody, raw: true, form: true,
       handle: async ({ params, body, req, res }) => {
-        const { actor, incident } = await resolve(params.id, body.token);
+        const { actor, incident, lang } = await resolve(params.id, body.token);
         const alert = await alerts.acknowledge(auditContext(req, actor), actor, params.id, incident);
-        page(res, 'Kvittert', `<h1>Kvittert</h1><p>${escape(alert.title)} (${escape(alert.incidentRef)}) er kvittert av ${escape(alert.acknowledgedBy?.name ?? '')}. Varselet eskaleres ikke videre.</p>`);
+        const title = say({ code: 'ack.done-title', params: {} }, lang);
+        page(res, lang, title, `<h1>${escape(title)}</h1><p>${escape(say({ code: 'ack.done', params: { title: alert.title, ref: alert.incidentRef, by: alert.acknowledgedBy?.name ?? '' } }, lang))}</p>`);
       },
     }),
     route<Actor, undefined, undefined, typeof Params>({
@@ -108,10 +105,7 @@ export function alertRoutes(alerts: AlertService, dispatcher: AlertDispatcher, i
         await visibleAlert(actor, params.id);
         const list = await dispatcher.deliveriesOf(params.id);
         const names = await dispatcher.recipientNames(list);
-        return list.map((d) => ({
-          id: String(d._id), channel: d.channel, recipient: d.recipient, recipientName: names.get(String(d._id)) ?? '', level: d.level, status: d.status, attempts: d.attempts,
-          lastError: d.lastError, createdAt: d.createdAt.toISOString(), sentAt: d.sentAt ? d.sentAt.toISOString() : null,
-        }));
+        return list.map((d) => presentDelivery(d, names.get(String(d._id)) ?? ''));
       },
     }),
   ];

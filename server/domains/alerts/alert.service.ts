@@ -3,13 +3,14 @@ import { op } from '../../db/trusted.js';
 import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
-import type { AlertMessage } from '../../realtime/events.js';
-import type { Broadcaster } from '../../realtime/broadcaster.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Emits } from '../../lib/events.js';
+import type { Actor } from '../access/actor.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
-import { alertAudience } from '../incidents/incident.access.js';
+import { alertAudience, type Audience } from '../incidents/incident.access.js';
 import type { Incident } from '../incidents/incident.model.js';
+import type { AlertEvents } from './alert.events.js';
 import type { Alert, AlertKind } from './alert.model.js';
+import { presentAlertMessage, type AlertMessage } from './alert.presenter.js';
 import { isObjectId } from '../../lib/ids.js';
 import type { DueIndex } from '../../jobs/due-index.js';
 
@@ -28,23 +29,29 @@ export interface PushedAlert {
   sent: Date | undefined;
 }
 
-export function presentAlertMessage(alert: Alert): AlertMessage {
-  return {
-    alertId: String(alert._id),
-    incidentId: alert.incidentId,
-    kind: alert.kind,
-    milestone: alert.milestone,
-    hoursElapsed: alert.hoursElapsed,
-    deadline: alert.deadline ? alert.deadline.toISOString() : '',
-    dueAt: alert.dueAt.toISOString(),
-    sentAt: (alert.pushedAt ?? alert.firedAt).toISOString(),
-    late: alert.late,
-    title: alert.title,
-    incidentRef: alert.incidentRef,
-    escalationStep: alert.escalationStep ?? 0,
-    nextEscalationAt: alert.nextEscalationAt ? alert.nextEscalationAt.toISOString() : null,
-    told: [],
-  };
+/**
+ * The open dashboards, as the alerts see them. Unlike an event, a push answers whether any dashboard
+ * could be reached, which is recorded on the alert (the stranded-alert sweep pushes again those that
+ * were not); the socket layer implements it.
+ */
+export interface AlertDashboards {
+  /** Pushes to the incident's audience; false when this process has no sockets. */
+  alertFired(message: AlertMessage, audience: Audience): Promise<boolean>;
+  /** An escalated alert to the people of that step (their personal rooms). */
+  alertToUsers(message: AlertMessage, userIds: string[]): boolean;
+}
+
+export interface AlertServiceDeps {
+  alerts: Model<Alert>;
+  /** Alerts filed by the time they count as stranded if still unpushed; a sweep finds them by _id reads. */
+  pushDue: DueIndex;
+  dashboards: AlertDashboards;
+  audit: AuditService;
+  events: Emits<AlertEvents>;
+  clock: Clock;
+  logger: Logger;
+  /** Minutes after an alert at which it escalates (ESCALATION_MINUTES), so it says from the start when it will. */
+  escalationMinutes?: readonly number[];
 }
 
 /**
@@ -54,33 +61,25 @@ export function presentAlertMessage(alert: Alert): AlertMessage {
  * (clients deduplicate pushes by alert id).
  */
 export class AlertService {
-  private readonly firedListeners: ((alerts: Alert[]) => Promise<void>)[] = [];
-  private firstEscalationMinutes: number | undefined;
-  private readonly acknowledgedListeners: ((alert: Alert) => Promise<void>)[] = [];
+  private readonly firstEscalationMinutes: number | undefined;
+  private readonly alerts: Model<Alert>;
+  /** Alerts filed by the time they count as stranded if still unpushed; a sweep finds them by _id reads. */
+  private readonly pushDue: DueIndex;
+  private readonly dashboards: AlertDashboards;
+  private readonly audit: AuditService;
+  private readonly events: Emits<AlertEvents>;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
 
-  constructor(
-    private readonly alerts: Model<Alert>,
-    /** Alerts filed by the time they count as stranded if still unpushed; a sweep finds them by _id reads. */
-    private readonly pushDue: DueIndex,
-    private readonly broadcaster: Broadcaster,
-    private readonly audit: AuditService,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-  ) {}
-
-  /** Called with newly recorded alerts once they were pushed to the dashboards (several at once from a batch). */
-  whenFired(listener: (alerts: Alert[]) => Promise<void>): void {
-    this.firedListeners.push(listener);
-  }
-
-  /** Called once per alert, when it is first acknowledged (a failing listener does not undo the acknowledgement). */
-  whenAcknowledged(listener: (alert: Alert) => Promise<void>): void {
-    this.acknowledgedListeners.push(listener);
-  }
-
-  /** The delay of the first escalation step, so an alert says from the start when it escalates. */
-  escalatesAfter(minutes: readonly number[]): void {
-    this.firstEscalationMinutes = minutes[0];
+  constructor(deps: AlertServiceDeps) {
+    this.alerts = deps.alerts;
+    this.pushDue = deps.pushDue;
+    this.dashboards = deps.dashboards;
+    this.audit = deps.audit;
+    this.events = deps.events;
+    this.clock = deps.clock;
+    this.logger = deps.logger;
+    this.firstEscalationMinutes = deps.escalationMinutes?.[0];
   }
 
   /** Records the alert, pushes it and hands it on; returns undefined when it had already been recorded. */
@@ -100,10 +99,10 @@ export class AlertService {
     return { alert, sent: await this.push(alert, input.incident) };
   }
 
-  /** Gives pushed alerts to the listeners, then marks them handed on (and pushed, where they reached the dashboards). */
+  /** Announces pushed alerts (`alert.fired`), then marks them handed on (and pushed, where they reached the dashboards). */
   async handOn(pushed: PushedAlert[]): Promise<void> {
     if (!pushed.length) return;
-    for (const listener of this.firedListeners) await listener(pushed.map((p) => p.alert));
+    await this.events.emit('alert.fired', { alerts: pushed.map((p) => p.alert) });
     const handedOnAt = this.clock.now();
     // By _id alone, which the embedded database answers without a scan; a re-push simply moves the time.
     for (const { alert, sent } of pushed) {
@@ -147,7 +146,7 @@ export class AlertService {
   /** Pushes an alert to its audience; returns when it went out, or undefined when this process has no sockets. */
   async push(alert: Alert, incident: Incident): Promise<Date | undefined> {
     const pushedAt = this.clock.now();
-    return (await this.broadcaster.alertFired(presentAlertMessage({ ...alert, pushedAt }), alertAudience(incident))) ? pushedAt : undefined;
+    return (await this.dashboards.alertFired(presentAlertMessage({ ...alert, pushedAt }), alertAudience(incident))) ? pushedAt : undefined;
   }
 
   /**
@@ -232,11 +231,7 @@ export class AlertService {
       { $set: { acknowledgedAt: this.clock.now(), acknowledgedBy: { id: actor.id, name: actor.name }, nextEscalationAt: null } },
     );
     const alert = await this.get(id);
-    if (res.modifiedCount === 1) {
-      for (const listener of this.acknowledgedListeners) {
-        await listener(alert).catch((err: unknown) => this.logger.error({ err, alertId: id }, 'acknowledgement listener failed'));
-      }
-    }
+    if (res.modifiedCount === 1) await this.events.emit('alert.test-acknowledged', { alert });
     return alert;
   }
 
@@ -249,16 +244,9 @@ export class AlertService {
     );
     const alert = await this.get(id);
     if (res.modifiedCount === 1) {
-      const audience = alertAudience(incident);
-      await this.broadcaster.alertAcknowledged(
-        { alertId: id, incidentId: alert.incidentId, by: actor.name, at: at.toISOString() },
-        { ...audience, roles: incident.restricted ? audience.roles : ['oncall', 'analyst', 'manager', 'dpo'], userIds: [...audience.userIds, actor.id] },
-      );
+      await this.events.emit('alert.acknowledged', { alert, incident, by: actor, at });
       await this.audit.record(ctx, { action: 'alert.acknowledged', target: { type: 'alert', id }, after: { incidentId: alert.incidentId, milestone: alert.milestone } });
       this.logger.info({ alertId: id, by: actor.id }, 'alert acknowledged');
-      for (const listener of this.acknowledgedListeners) {
-        await listener(alert).catch((err: unknown) => this.logger.error({ err, alertId: id }, 'acknowledgement listener failed'));
-      }
     }
     return alert;
   }

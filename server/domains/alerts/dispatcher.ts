@@ -4,11 +4,10 @@ import { z } from 'zod';
 import { renderAlertEmail, webhookPayload, type AlertFacts } from '../../../notifications/alert-message.js';
 import type { Lang } from '../../../notifications/labels.js';
 import type { DeferredJobs } from '../../jobs/deferred-jobs.js';
-import { jobDone as done, jobSkipped as skipped, type JobOutcome, type Scheduler } from '../../jobs/scheduler.js';
+import { jobDone as done, jobFailed as failed, jobSkipped as skipped, type JobOutcome, type Scheduler } from '../../jobs/scheduler.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
-import type { Broadcaster } from '../../realtime/broadcaster.js';
-import { actorOf } from '../auth/auth.service.js';
+import { actorOf } from '../access/actor.js';
 import { canSeeIncident } from '../incidents/incident.access.js';
 import type { Incident } from '../incidents/incident.model.js';
 import type { Rota } from '../oncall/rota.model.js';
@@ -17,7 +16,8 @@ import type { User } from '../users/user.model.js';
 import type { UserService } from '../users/user.service.js';
 import { ackToken } from './ack-link.js';
 import type { Alert } from './alert.model.js';
-import { presentAlertMessage } from './alert.service.js';
+import { presentAlertMessage } from './alert.presenter.js';
+import type { AlertDashboards } from './alert.service.js';
 import type { Channel, Delivery } from './delivery.model.js';
 import { DeliveryFailed, postWebhook, type Mailer } from './senders.js';
 import type { EgressGuard } from '../../lib/egress.js';
@@ -62,6 +62,22 @@ export interface Told {
 /** The same alerts give the same key, however long the list, so a retried dispatch defers its next step once. */
 const stepKey = (alertIds: string[]) => createHash('sha256').update([...alertIds].sort().join(',')).digest('base64url').slice(0, 22);
 
+export interface AlertDispatcherDeps {
+  alerts: Model<Alert>;
+  deliveries: Model<Delivery>;
+  incidents: Model<Incident>;
+  rotas: Model<Rota>;
+  users: UserService;
+  scheduler: Scheduler;
+  deferred: DeferredJobs;
+  dashboards: AlertDashboards;
+  mailer: Mailer | null;
+  settings: DispatcherSettings;
+  egress: EgressGuard;
+  clock: Clock;
+  logger: Logger;
+}
+
 /**
  * Takes a fired alert to people: level 0 the on-call staff, then (while nobody acknowledges) the
  * second line and then managers and the DPO, each after its delay. Every (alert, channel, recipient)
@@ -69,22 +85,35 @@ const stepKey = (alertIds: string[]) => createHash('sha256').update([...alertIds
  */
 export class AlertDispatcher {
   private readonly added = new Map<Channel, AddedChannel>();
+  private readonly alerts: Model<Alert>;
+  private readonly deliveries: Model<Delivery>;
+  private readonly incidents: Model<Incident>;
+  private readonly rotas: Model<Rota>;
+  private readonly users: UserService;
+  private readonly scheduler: Scheduler;
+  private readonly deferred: DeferredJobs;
+  private readonly dashboards: AlertDashboards;
+  private readonly mailer: Mailer | null;
+  private readonly settings: DispatcherSettings;
+  private readonly egress: EgressGuard;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
 
-  constructor(
-    private readonly alerts: Model<Alert>,
-    private readonly deliveries: Model<Delivery>,
-    private readonly incidents: Model<Incident>,
-    private readonly rotas: Model<Rota>,
-    private readonly users: UserService,
-    private readonly scheduler: Scheduler,
-    private readonly deferred: DeferredJobs,
-    private readonly broadcaster: Broadcaster,
-    private readonly mailer: Mailer | null,
-    private readonly settings: DispatcherSettings,
-    private readonly egress: EgressGuard,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-  ) {}
+  constructor(deps: AlertDispatcherDeps) {
+    this.alerts = deps.alerts;
+    this.deliveries = deps.deliveries;
+    this.incidents = deps.incidents;
+    this.rotas = deps.rotas;
+    this.users = deps.users;
+    this.scheduler = deps.scheduler;
+    this.deferred = deps.deferred;
+    this.dashboards = deps.dashboards;
+    this.mailer = deps.mailer;
+    this.settings = deps.settings;
+    this.egress = deps.egress;
+    this.clock = deps.clock;
+    this.logger = deps.logger;
+  }
 
   /** Adds a channel (push) that each person's alerts also go out on. */
   addChannel(channel: AddedChannel): void {
@@ -97,7 +126,7 @@ export class AlertDispatcher {
   }
 
   /**
-   * Called once alerts are recorded (so once per alert; several when a batch of milestones fired): their
+   * Subscribed to `alert.fired`: called once alerts are recorded (so once per alert; several when a batch of milestones fired): their
    * first step goes out now, through one job. Plain inserts, not unique upserts, here and below: an
    * upsert reads all of Agenda's collection on the embedded database, and the unique alert and delivery
    * records already make each step once.
@@ -184,7 +213,7 @@ export class AlertDispatcher {
     if (escalated.length) {
       const told = await this.toldOf(escalated.map((e) => String(e.alert._id)));
       for (const { alert, userIds } of escalated) {
-        this.broadcaster.alertToUsers(
+        this.dashboards.alertToUsers(
           { ...presentAlertMessage(alert), escalationLevel: level, escalationStep: level, nextEscalationAt: nextAt ? nextAt.toISOString() : null, told: told.get(String(alert._id)) ?? [] },
           userIds,
         );
@@ -224,8 +253,9 @@ export class AlertDispatcher {
       for (let id = queue.shift(); id; id = queue.shift()) outcomes.push(await this.deliverOne(id));
     };
     await Promise.all(Array.from({ length: Math.min(SEND_PARALLELISM, queue.length) }, worker));
-    const failed = outcomes.flatMap((o) => (o.status === 'skipped' ? [o.reason] : []));
-    return failed.length ? skipped(failed.join('; ')) : done();
+    const reasons = (status: JobOutcome['status']) => outcomes.flatMap((o) => (o.status === status && 'reason' in o ? [o.reason] : []));
+    if (reasons('failed').length) return failed(reasons('failed').join('; '));
+    return reasons('skipped').length ? skipped(reasons('skipped').join('; ')) : done();
   }
 
   private async deliverOne(deliveryId: string) {
@@ -243,7 +273,7 @@ export class AlertDispatcher {
     const lang: Lang = user?.locale ?? 'nb';
     const facts: AlertFacts = {
       alertId: String(alert._id), kind: alert.kind, milestone: alert.milestone, hoursElapsed: alert.hoursElapsed, deadline: alert.deadline,
-      late: alert.late, title: alert.title, ref: alert.incidentRef, escalated: delivery.level > 0, organisation: this.settings.organisation,
+      late: alert.late, title: alert.title, ref: alert.incidentRef, escalated: delivery.level > 0, organisation: this.settings.organisation, now: this.clock.now(),
       incidentUrl: `${this.settings.publicUrl}/incidents/${alert.incidentId}`,
       ackUrl: delivery.userId
         ? `${this.settings.publicUrl}/api/alerts/${String(alert._id)}/ack-link?token=${ackToken(this.settings.ackSecret, String(alert._id), delivery.userId, new Date(this.clock.now().getTime() + 7 * 86_400_000))}`
@@ -274,7 +304,7 @@ export class AlertDispatcher {
         const backoffMs = Math.min(300_000, 1_000 * 2 ** attempts);
         await this.scheduler.schedule(ALERT_JOB.deliver, new Date(this.clock.now().getTime() + backoffMs), { deliveryIds: [deliveryId] });
       }
-      return skipped(`attempt ${attempts} failed: ${message}`);
+      return failed(`attempt ${attempts}: ${message}`);
     }
   }
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { jobDone, type Scheduler } from '../../jobs/scheduler.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
-import type { Broadcaster } from '../../realtime/broadcaster.js';
+import type { Emits } from '../../lib/events.js';
+import type { AlertEvents } from './alert.events.js';
 import { postWebhook } from './senders.js';
 
 interface Heartbeat {
@@ -21,6 +22,14 @@ export function heartbeatModel(connection: Connection): Model<Heartbeat> {
 export const HEARTBEAT_JOB = 'system.heartbeat';
 const SCHEDULER = 'scheduler';
 
+export interface SchedulerWatchdogDeps {
+  heartbeats: Model<Heartbeat>;
+  events: Emits<AlertEvents>;
+  settings: { heartbeatMs: number; stallAfterMs: number; adminWebhookUrl?: string; webhookSecret: string; instance: string };
+  clock: Clock;
+  logger: Logger;
+}
+
 /**
  * The dead-man's switch. A recurring job proves the scheduler fires by writing a heartbeat; every
  * instance checks it, and when it is older than the limit, tells every dashboard and the admin
@@ -30,14 +39,19 @@ export class SchedulerWatchdog {
   private stalled = false;
   private readonly startedAt: Date;
 
-  constructor(
-    private readonly heartbeats: Model<Heartbeat>,
-    private readonly broadcaster: Broadcaster,
-    private readonly settings: { heartbeatMs: number; stallAfterMs: number; adminWebhookUrl?: string; webhookSecret: string; instance: string },
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-  ) {
-    this.startedAt = clock.now();
+  private readonly heartbeats: Model<Heartbeat>;
+  private readonly events: Emits<AlertEvents>;
+  private readonly settings: { heartbeatMs: number; stallAfterMs: number; adminWebhookUrl?: string; webhookSecret: string; instance: string };
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+
+  constructor(deps: SchedulerWatchdogDeps) {
+    this.heartbeats = deps.heartbeats;
+    this.events = deps.events;
+    this.settings = deps.settings;
+    this.clock = deps.clock;
+    this.logger = deps.logger;
+    this.startedAt = this.clock.now();
   }
 
   defineJob(scheduler: Scheduler): void {
@@ -71,7 +85,7 @@ export class SchedulerWatchdog {
     const stalled = now.getTime() - reference.getTime() > this.settings.stallAfterMs;
     if (stalled && !this.stalled) {
       this.logger.error({ lastHeartbeat: last?.at ?? null }, 'scheduler stalled: no heartbeat');
-      this.broadcaster.schedulerStalled(last?.at ?? null, now);
+      await this.events.emit('scheduler.stalled', { since: last?.at ?? null, at: now });
       if (this.settings.adminWebhookUrl) {
         const text = `Breach Clock: the scheduler has not fired since ${last?.at.toISOString() ?? 'start-up'}; deadline alerts may not go out.`;
         await postWebhook(this.settings.adminWebhookUrl, { text, kind: 'scheduler-stalled' }, this.settings.webhookSecret, { alertId: 'scheduler-stalled', deliveryId: `${now.getTime()}` }, now)
@@ -79,7 +93,7 @@ export class SchedulerWatchdog {
       }
     } else if (!stalled && this.stalled) {
       this.logger.info('scheduler heartbeats are back');
-      this.broadcaster.schedulerRecovered(now);
+      await this.events.emit('scheduler.recovered', { at: now });
     }
     this.stalled = stalled;
     return stalled;

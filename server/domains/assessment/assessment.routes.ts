@@ -1,6 +1,6 @@
 import { can, route, type AnyRoute } from '../../http/route.js';
-import type { Actor } from '../auth/auth.service.js';
-import { auditContext } from '../auth/guard.js';
+import type { Actor } from '../access/actor.js';
+import { auditContext } from '../audit/audit.context.js';
 import { langOf } from '../../http/lang.js';
 import { IdParams } from '../incidents/incident.schemas.js';
 import { sayBoth } from '../../../notifications/messages/index.js';

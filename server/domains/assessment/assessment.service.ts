@@ -5,7 +5,7 @@ import { refusal } from '../../http/refusal.js';
 import type { Lang } from '../../../notifications/labels.js';
 import type { DecisionMessage } from '../../../notifications/messages/decisions.messages.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../access/actor.js';
 import type { Incident } from '../incidents/incident.model.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { AssessmentRecord, DecisionRecord } from './assessment.model.js';
@@ -13,16 +13,28 @@ import type { RecordDecision } from './assessment.schemas.js';
 import { changedFacts, factsFromIncident, factsHash } from './incident-facts.js';
 import { assess, METHOD_VERSION } from './risk-engine.js';
 
+export interface AssessmentServiceDeps {
+  assessments: Model<AssessmentRecord>;
+  decisions: Model<DecisionRecord>;
+  incidents: IncidentService;
+  audit: AuditService;
+  clock: Clock;
+}
+
 /** Runs the engine on an incident's current facts, records a person's decision, and flags decisions whose facts changed. */
 export class AssessmentService {
-  constructor(
-    private readonly assessments: Model<AssessmentRecord>,
-    private readonly decisions: Model<DecisionRecord>,
-    private readonly incidents: IncidentService,
-    private readonly audit: AuditService,
-    private readonly clock: Clock,
-  ) {
-    incidents.whenUpdated((before, after) => this.flagForReview(before, after));
+  private readonly assessments: Model<AssessmentRecord>;
+  private readonly decisions: Model<DecisionRecord>;
+  private readonly incidents: IncidentService;
+  private readonly audit: AuditService;
+  private readonly clock: Clock;
+
+  constructor(deps: AssessmentServiceDeps) {
+    this.assessments = deps.assessments;
+    this.decisions = deps.decisions;
+    this.incidents = deps.incidents;
+    this.audit = deps.audit;
+    this.clock = deps.clock;
   }
 
   async run(ctx: AuditContext, actor: Actor, incidentId: string): Promise<AssessmentRecord> {
@@ -120,8 +132,8 @@ export class AssessmentService {
     }
   }
 
-  /** A change of the facts the engine reads puts the decision in force up for review. */
-  private async flagForReview(before: Incident, after: Incident): Promise<void> {
+  /** A change of the facts the engine reads puts the decision in force up for review (subscribed to `incident.updated`). */
+  async flagForReview(before: Incident, after: Incident): Promise<void> {
     const changed = changedFacts(factsFromIncident(before), factsFromIncident(after));
     if (!changed.length) return;
     const latest = await this.decisions.findOne({ incidentId: String(after._id) }).sort({ decidedAt: -1, _id: -1 }).lean<DecisionRecord>();

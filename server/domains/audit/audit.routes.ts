@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { can, route, type AnyRoute } from '../../http/route.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../access/actor.js';
 import type { AuditEntry } from './audit.model.js';
 import type { AuditService } from './audit.service.js';
 

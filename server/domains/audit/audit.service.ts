@@ -95,6 +95,13 @@ export type VerifyResult =
 
 const MAX_APPEND_ATTEMPTS = 50;
 
+export interface AuditServiceDeps {
+  entries: Model<AuditEntry>;
+  heads: Model<AuditHead>;
+  clock: Clock;
+  logger: Logger;
+}
+
 /**
  * The append-only, hash-chained audit log. Appends in one process go through a queue; appends from
  * several instances race on the unique seq index, and the loser re-reads the head and tries again,
@@ -102,13 +109,23 @@ const MAX_APPEND_ATTEMPTS = 50;
  */
 export class AuditService {
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * The last entry this instance appended. Appends here are queued, so it is the head unless another
+   * instance appended since; then the insert loses on the unique seq index and the log is read.
+   */
+  private last: { seq: number; hash: string } | undefined;
 
-  constructor(
-    private readonly entries: Model<AuditEntry>,
-    private readonly heads: Model<AuditHead>,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-  ) {}
+  private readonly entries: Model<AuditEntry>;
+  private readonly heads: Model<AuditHead>;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+
+  constructor(deps: AuditServiceDeps) {
+    this.entries = deps.entries;
+    this.heads = deps.heads;
+    this.clock = deps.clock;
+    this.logger = deps.logger;
+  }
 
   /** Appends one entry; resolves once it is stored. */
   record(ctx: AuditContext, record: AuditRecord): Promise<AuditEntry> {
@@ -121,9 +138,10 @@ export class AuditService {
     const changes = changedFields(record.before, record.after);
     let trustHead = true;
     for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
-      // The head is read by _id, the one lookup the embedded database answers without a scan; after a lost
-      // race, or when the head lags behind (a crash between an append and its head update), the log itself is read.
-      const last = trustHead ? await this.heads.findById(HEAD_ID).lean() : await this.entries.findOne({}, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
+      // After a lost race, or when the head lags behind (a crash between an append and its head update), the log itself is read.
+      const last = trustHead
+        ? (this.last ?? (await this.heads.findById(HEAD_ID).lean()))
+        : await this.entries.findOne({}, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
       const draft: Hashable = asStored({
         seq: (last?.seq ?? 0) + 1,
         at: this.clock.now(),
@@ -137,9 +155,11 @@ export class AuditService {
       const entry = { ...draft, hash: entryHash(draft) };
       try {
         const created = await this.entries.create(entry);
+        this.last = { seq: entry.seq, hash: entry.hash };
         await this.advanceHead(entry.seq, entry.hash);
         return created.toObject();
       } catch (err) {
+        this.last = undefined;
         if ((err as { code?: number }).code !== 11000) throw err;
         trustHead = !trustHead;
         this.logger.debug({ seq: entry.seq, attempt }, 'audit append raced another instance; retrying');

@@ -3,26 +3,18 @@ import type { Model } from 'mongoose';
 import { op } from '../../db/trusted.js';
 import type { Clock } from '../../lib/clock.js';
 import { tooManyRequests, unauthorized } from '../../lib/errors.js';
+import type { Emits } from '../../lib/events.js';
 import type { Logger } from '../../lib/logger.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import { emailKey, type User } from '../users/user.model.js';
 import type { UserService } from '../users/user.service.js';
+import type { AuthEvents } from './auth.events.js';
 import type { RefreshToken, Session as SessionRecord } from './auth.model.js';
 import type { LoginThrottleService } from './login-throttle.js';
-import type { Role } from './permissions.js';
+import { actorOf, type Actor } from '../access/actor.js';
 import type { TokenService } from './token.service.js';
 
-/** The signed-in caller as every service sees it; roles are read from the database on each request. */
-export interface Actor {
-  id: string;
-  email: string;
-  name: string;
-  roles: Role[];
-  /** The session a request or socket came with; absent for actors not signed in (ack links, jobs). */
-  sessionId?: string;
-}
-
-export const actorOf = (user: User): Actor => ({ id: String(user._id), email: user.email, name: user.name, roles: [...user.roles] });
+export { actorOf, type Actor } from '../access/actor.js';
 
 export interface Session {
   accessToken: string;
@@ -34,26 +26,42 @@ export interface Session {
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
+export interface AuthServiceDeps {
+  users: UserService;
+  refreshTokens: Model<RefreshToken>;
+  sessions: Model<SessionRecord>;
+  throttle: LoginThrottleService;
+  tokens: TokenService;
+  audit: AuditService;
+  events: Emits<AuthEvents>;
+  clock: Clock;
+  refreshTtlDays: number;
+  logger: Logger;
+}
+
 export class AuthService {
-  private readonly endedListeners: ((sessionId: string) => void)[] = [];
+  private readonly users: UserService;
+  private readonly refreshTokens: Model<RefreshToken>;
+  private readonly sessions: Model<SessionRecord>;
+  private readonly throttle: LoginThrottleService;
+  private readonly tokens: TokenService;
+  private readonly audit: AuditService;
+  private readonly events: Emits<AuthEvents>;
+  private readonly clock: Clock;
+  private readonly refreshTtlDays: number;
+  private readonly logger: Logger;
 
-  constructor(
-    private readonly users: UserService,
-    private readonly refreshTokens: Model<RefreshToken>,
-    private readonly sessions: Model<SessionRecord>,
-    private readonly throttle: LoginThrottleService,
-    private readonly tokens: TokenService,
-    private readonly audit: AuditService,
-    private readonly clock: Clock,
-    private readonly refreshTtlDays: number,
-    private readonly logger: Logger,
-  ) {
-    users.whenDeactivated((userId, keepSessionId) => this.revokeAllFor(userId, 'user deactivated or password changed', keepSessionId));
-  }
-
-  /** Called with the id of a session that ended by itself (sign-out, refresh-token reuse), to drop its sockets. */
-  whenSessionEnded(listener: (sessionId: string) => void): void {
-    this.endedListeners.push(listener);
+  constructor(deps: AuthServiceDeps) {
+    this.users = deps.users;
+    this.refreshTokens = deps.refreshTokens;
+    this.sessions = deps.sessions;
+    this.throttle = deps.throttle;
+    this.tokens = deps.tokens;
+    this.audit = deps.audit;
+    this.events = deps.events;
+    this.clock = deps.clock;
+    this.refreshTtlDays = deps.refreshTtlDays;
+    this.logger = deps.logger;
   }
 
   /** Signs in with e-mail and password. Every failure answers the same, whether or not the e-mail exists. */
@@ -168,7 +176,7 @@ export class AuthService {
 
   private async endSession(sessionId: string, reason: string): Promise<void> {
     await this.sessions.updateOne({ _id: sessionId, endedAt: null }, { $set: { endedAt: this.clock.now(), endedReason: reason } });
-    for (const listener of this.endedListeners) listener(sessionId);
+    await this.events.emit('session.ended', { sessionId });
   }
 
   private async issue(user: User, familyId: string): Promise<Session> {
@@ -189,7 +197,8 @@ export class AuthService {
     return { accessToken: token, expiresAt, refreshToken, refreshExpiresAt, user };
   }
 
-  private async revokeAllFor(userId: string, reason: string, keepSessionId?: string): Promise<void> {
+  /** Ends every session of the user but `keepSessionId` (subscribed to a deactivation or a new password). */
+  async revokeAllFor(userId: string, reason: string, keepSessionId?: string): Promise<void> {
     const now = this.clock.now();
     const others = keepSessionId ? { familyId: op({ $ne: keepSessionId }) } : {};
     await this.refreshTokens.updateMany({ userId, revokedAt: null, ...others }, { $set: { revokedAt: now, revokedReason: reason } });

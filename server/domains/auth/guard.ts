@@ -1,9 +1,9 @@
 import type { Request } from 'express';
 import type { Access, Guard } from '../../http/route.js';
 import { forbidden, unauthorized } from '../../lib/errors.js';
-import type { AuditContext } from '../audit/audit.service.js';
-import type { Actor, AuthService } from './auth.service.js';
-import { hasPermission, type Permission } from './permissions.js';
+import type { Actor } from '../access/actor.js';
+import { hasPermission, type Permission } from '../access/permissions.js';
+import type { AuthService } from './auth.service.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -32,8 +32,4 @@ export function createGuard(auth: AuthService): Guard {
   };
 }
 
-/** The audit context of a request: who, from where, which request. */
-export function auditContext(req: Request, actor?: Actor): AuditContext {
-  const who = actor ?? req.actor;
-  return { actor: { id: who?.id ?? null, email: who?.email ?? null }, ip: req.ip ?? null, requestId: req.id };
-}
+export { auditContext } from '../audit/audit.context.js';

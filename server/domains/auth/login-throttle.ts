@@ -16,6 +16,12 @@ export const DEFAULT_THROTTLE: ThrottlePolicy = { windowMs: 15 * 60_000, perAddr
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 
+export interface LoginThrottleServiceDeps {
+  throttles: Model<LoginThrottle>;
+  clock: Clock;
+  policy?: ThrottlePolicy;
+}
+
 /**
  * Sign-in rate limits kept in the database, so every instance counts the same attempts. Unknown
  * e-mails are counted and locked like real ones, so the answers never tell which addresses exist.
@@ -25,11 +31,15 @@ const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
  * `lockAfterFailures` wrong ones get through before the lock.
  */
 export class LoginThrottleService {
-  constructor(
-    private readonly throttles: Model<LoginThrottle>,
-    private readonly clock: Clock,
-    private readonly policy: ThrottlePolicy = DEFAULT_THROTTLE,
-  ) {}
+  private readonly throttles: Model<LoginThrottle>;
+  private readonly clock: Clock;
+  private readonly policy: ThrottlePolicy;
+
+  constructor(deps: LoginThrottleServiceDeps) {
+    this.throttles = deps.throttles;
+    this.clock = deps.clock;
+    this.policy = deps.policy ?? DEFAULT_THROTTLE;
+  }
 
   /** Counts an attempt from the address; false when the address has made too many in the window. */
   async admitAddress(address: string): Promise<boolean> {

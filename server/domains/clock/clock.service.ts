@@ -1,17 +1,16 @@
 import { Types, type Model } from 'mongoose';
+import { op } from '../../db/trusted.js';
 import { z } from 'zod';
 import type { DueIndex } from '../../jobs/due-index.js';
 import { jobDone as done, jobSkipped as skipped, type JobOutcome, type Scheduler } from '../../jobs/scheduler.js';
 import { addHours, HOUR_MS, type Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
-import type { Alert } from '../alerts/alert.model.js';
 import type { AlertService, FireAlert, PushedAlert } from '../alerts/alert.service.js';
 import type { Incident } from '../incidents/incident.model.js';
 import type { ClockPlan } from './clock-plan.model.js';
 import type { MilestoneBatch, MilestoneItem } from './milestone-batch.model.js';
 import {
-  DEADLINE_HOURS, hoursOfKey, LATE_AFTER_MS, latestDueMilestone, milestonesUntilDeadline, nextMilestone,
-  presentMoment, type ClockSettings, type Milestone,
+  DEADLINE_HOURS, hoursOfKey, LATE_AFTER_MS, latestDueMilestone, nextMilestone, type ClockSettings, type Milestone,
 } from './clock.rules.js';
 
 export const JOB = {
@@ -54,8 +53,23 @@ export interface ClockServiceSettings extends ClockSettings {
 /** Jobs that belong to one incident (the planner is global). */
 const INCIDENT_JOBS = [JOB.milestone, JOB.triage, JOB.controllerNotice, JOB.followUp];
 
+/** Running clocks whose plans recovery writes in one go. */
+const RECOVER_CHUNK = 500;
+
 /** A recovered alert is pushed again when it has waited this long unpushed (its instance died mid-way). */
 const UNPUSHED_GRACE_MS = 5_000;
+
+export interface ClockServiceDeps {
+  incidents: Model<Incident>;
+  plans: Model<ClockPlan>;
+  batches: Model<MilestoneBatch>;
+  due: DueIndex;
+  alerts: AlertService;
+  scheduler: Scheduler;
+  settings: ClockServiceSettings;
+  clock: Clock;
+  logger: Logger;
+}
 
 /**
  * Schedules an incident's clock as persistent Agenda jobs and handles them when they fire. Every
@@ -66,17 +80,27 @@ const UNPUSHED_GRACE_MS = 5_000;
  * so that a clock moved or stopped changes its plan, not a set of jobs already handed to Agenda.
  */
 export class ClockService {
-  constructor(
-    private readonly incidents: Model<Incident>,
-    private readonly plans: Model<ClockPlan>,
-    private readonly batches: Model<MilestoneBatch>,
-    private readonly due: DueIndex,
-    private readonly alerts: AlertService,
-    private readonly scheduler: Scheduler,
-    private readonly settings: ClockServiceSettings,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-  ) {}
+  private readonly incidents: Model<Incident>;
+  private readonly plans: Model<ClockPlan>;
+  private readonly batches: Model<MilestoneBatch>;
+  private readonly due: DueIndex;
+  private readonly alerts: AlertService;
+  private readonly scheduler: Scheduler;
+  private readonly settings: ClockServiceSettings;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+
+  constructor(deps: ClockServiceDeps) {
+    this.incidents = deps.incidents;
+    this.plans = deps.plans;
+    this.batches = deps.batches;
+    this.due = deps.due;
+    this.alerts = deps.alerts;
+    this.scheduler = deps.scheduler;
+    this.settings = deps.settings;
+    this.clock = deps.clock;
+    this.logger = deps.logger;
+  }
 
   defineJobs(): void {
     this.scheduler.define({ name: JOB.milestone, data: MilestoneJob, handle: (d) => this.onMilestone(d) });
@@ -86,12 +110,15 @@ export class ClockService {
     this.scheduler.define({ name: JOB.followUp, data: FollowUpJob, handle: (d) => this.onFollowUpDue(d) });
   }
 
-  /** Replaces the incident's pending clock jobs with the ones its current state calls for. */
-  async plan(incident: Incident): Promise<void> {
+  /**
+   * Replaces the incident's pending clock jobs with the ones its current state calls for. An incident
+   * just created has none yet, so there is nothing to cancel.
+   */
+  async plan(incident: Incident, options: { created?: boolean } = {}): Promise<void> {
     const incidentId = String(incident._id);
-    await this.scheduler.cancel(INCIDENT_JOBS, { incidentId });
+    if (!options.created) await this.scheduler.cancel(INCIDENT_JOBS, { incidentId });
     const running = incident.status !== 'closed' && incident.clock.state === 'running' && incident.awareness;
-    if (!running) await this.plans.deleteOne({ _id: incidentId });
+    if (!running && !options.created) await this.plans.deleteOne({ _id: incidentId });
     if (incident.status === 'closed') return;
     const now = this.clock.now();
 
@@ -320,71 +347,44 @@ export class ClockService {
     let caughtUp = 0;
     const now = this.clock.now();
     const fired = await this.alerts.firedMilestoneKeys();
-    const toPlan: string[] = [];
+    // Every running clock gets a plan and a due entry (a crash may have come between an incident's write
+    // and its planning), due at its plan's own mark when that is earlier (a planner stopped mid-way),
+    // else at its next milestone, so the planner takes up only the clocks due within its window. The
+    // plans are read and written a chunk at a time: one by one, a start with many clocks took minutes.
+    let chunk: { id: string; awareAt: Date }[] = [];
+    const writeChunk = async () => {
+      if (!chunk.length) return;
+      const marks = await this.plans.find({ _id: op({ $in: chunk.map(({ id }) => id) }) }, { nextDueAt: 1 }).lean<Pick<ClockPlan, '_id' | 'nextDueAt'>[]>();
+      const markOf = new Map(marks.map((p) => [p._id, p.nextDueAt]));
+      const planned = chunk.map(({ id, awareAt }) => {
+        const next = nextMilestone(awareAt, now, this.settings).dueAt;
+        const mark = markOf.get(id);
+        return { id, awareAt, nextDueAt: mark && mark < next ? mark : next };
+      });
+      await this.plans.bulkWrite(planned.map(({ id, awareAt, nextDueAt }) => ({
+        updateOne: { filter: { _id: id }, update: { $set: { awareAt, nextDueAt }, $setOnInsert: { plannedUntil: now } }, upsert: true },
+      })), { ordered: false });
+      await this.due.addMany(planned.map(({ id, nextDueAt }) => ({ id, dueAt: nextDueAt })));
+      chunk = [];
+    };
     const running = this.incidents.find({ 'clock.state': 'running' }).lean<Incident[]>().cursor({ batchSize: 500 });
     for await (const raw of running) {
       const incident = raw as unknown as Incident;
       if (!incident.awareness || incident.status === 'closed') continue;
       const incidentId = String(incident._id);
-      // nextDueAt = now makes the planner look at every running clock once after a restart.
-      await this.plans.updateOne({ _id: incidentId }, { $set: { awareAt: incident.awareness.at, nextDueAt: now }, $setOnInsert: { plannedUntil: now } }, { upsert: true });
-      toPlan.push(incidentId);
+      chunk.push({ id: incidentId, awareAt: incident.awareness.at });
+      if (chunk.length === RECOVER_CHUNK) await writeChunk();
       const latest = latestDueMilestone(incident.awareness.at, now, this.settings);
       if (latest && !fired.has(`${incidentId}:${latest.key}:${latest.dueAt.toISOString()}`)) {
         await this.scheduleMilestone(incidentId, latest, now);
         caughtUp++;
       }
     }
-    await this.due.addMany(toPlan.map((id) => ({ id, dueAt: now })));
+    await writeChunk();
     await this.planWindow();
     if (repushed || caughtUp) this.logger.info({ repushed, caughtUp }, 'clock recovery');
     return { repushed, caughtUp };
   }
-
-  /** Now, by the injected clock. */
-  now(): Date {
-    return this.clock.now();
-  }
-
-  /** How the clock reads now, for the presenter. */
-  view(incident: Incident, alerts: Alert[]) {
-    const now = this.clock.now();
-    const milestoneAlerts = alerts.filter((a) => a.kind === 'milestone' || a.kind === 'overdue');
-    const awareAt = incident.awareness?.at ?? null;
-    const deadline = incident.clock.deadline;
-    const reference = incident.clock.state === 'stopped' && incident.clock.stoppedAt ? incident.clock.stoppedAt : now;
-    const alertView = (a: Alert | undefined) =>
-      a ? { id: String(a._id), firedAt: a.firedAt.toISOString(), late: a.late, acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null } : null;
-    return {
-      state: incident.clock.state,
-      awareAt: awareAt?.toISOString() ?? null,
-      deadline: deadline ? presentMoment(deadline) : null,
-      hoursElapsed: awareAt ? round1((reference.getTime() - awareAt.getTime()) / HOUR_MS) : null,
-      msLeft: deadline ? deadline.getTime() - reference.getTime() : null,
-      overdue: deadline ? reference > deadline : false,
-      stoppedAt: incident.clock.stoppedAt?.toISOString() ?? null,
-      stopReason: incident.clock.stopReason,
-      stopNote: incident.clock.stopNote,
-      milestones: awareAt
-        ? milestonesUntilDeadline(awareAt, this.settings).map((m) => ({
-            key: m.key,
-            hours: m.hours,
-            dueAt: m.dueAt.toISOString(),
-            passed: m.dueAt <= now,
-            alert: alertView(milestoneAlerts.find((a) => a.milestone === m.key && a.dueAt.getTime() === m.dueAt.getTime())),
-          }))
-        : [],
-      overdueAlerts: milestoneAlerts.filter((a) => a.kind === 'overdue').map((a) => ({ milestone: a.milestone, ...alertView(a)! })),
-      next: awareAt && incident.clock.state === 'running' ? toIso(nextMilestone(awareAt, now, this.settings)) : null,
-      triage: {
-        startedAt: incident.triageStartedAt.toISOString(),
-        limitAt: addHours(incident.triageStartedAt, this.settings.triageLimitHours).toISOString(),
-        overrun: !incident.awareness && incident.status === 'triage' && now > addHours(incident.triageStartedAt, this.settings.triageLimitHours),
-      },
-    };
-  }
 }
 
 const maxDate = (a: Date, b: Date) => (a > b ? a : b);
-const round1 = (n: number) => Math.round(n * 10) / 10;
-const toIso = (m: Milestone) => ({ key: m.key, hours: m.hours, dueAt: m.dueAt.toISOString() });

@@ -1,3 +1,6 @@
+import type { HolidayCode } from '../../../notifications/messages/clock.messages.js';
+import { sayBoth } from '../../../notifications/messages/index.js';
+
 /** Easter Sunday (Gregorian), by the anonymous Gregorian algorithm; month is 1-based. */
 export function easterSunday(year: number): { month: number; day: number } {
   const a = year % 19;
@@ -17,32 +20,31 @@ export function easterSunday(year: number): { month: number; day: number } {
   return { month, day };
 }
 
-const fixed: Record<string, { nb: string; en: string }> = {
-  '01-01': { nb: 'Første nyttårsdag', en: "New Year's Day" },
-  '05-01': { nb: 'Arbeidernes dag', en: 'Labour Day' },
-  '05-17': { nb: 'Grunnlovsdag', en: 'Constitution Day' },
-  '12-25': { nb: 'Første juledag', en: 'Christmas Day' },
-  '12-26': { nb: 'Andre juledag', en: "St Stephen's Day" },
+const fixed: Record<string, HolidayCode> = {
+  '01-01': 'holiday.new-year',
+  '05-01': 'holiday.labour-day',
+  '05-17': 'holiday.constitution-day',
+  '12-25': 'holiday.christmas-day',
+  '12-26': 'holiday.boxing-day',
 };
 
-const easterOffsets: [number, { nb: string; en: string }][] = [
-  [-3, { nb: 'Skjærtorsdag', en: 'Maundy Thursday' }],
-  [-2, { nb: 'Langfredag', en: 'Good Friday' }],
-  [0, { nb: 'Første påskedag', en: 'Easter Sunday' }],
-  [1, { nb: 'Andre påskedag', en: 'Easter Monday' }],
-  [39, { nb: 'Kristi himmelfartsdag', en: 'Ascension Day' }],
-  [49, { nb: 'Første pinsedag', en: 'Whit Sunday' }],
-  [50, { nb: 'Andre pinsedag', en: 'Whit Monday' }],
+/** Days after Easter Sunday. */
+const easterOffsets: [number, HolidayCode][] = [
+  [-3, 'holiday.maundy-thursday'],
+  [-2, 'holiday.good-friday'],
+  [0, 'holiday.easter-sunday'],
+  [1, 'holiday.easter-monday'],
+  [39, 'holiday.ascension-day'],
+  [49, 'holiday.whit-sunday'],
+  [50, 'holiday.whit-monday'],
 ];
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The Norwegian public holiday (helligdag or høytidsdag) on a calendar date, if any. */
+/** The Norwegian public holiday (helligdag or høytidsdag) on a calendar date, if any, named in both languages. */
 export function norwegianHoliday(year: number, month: number, day: number): { nb: string; en: string } | undefined {
-  const fixedHoliday = fixed[`${pad(month)}-${pad(day)}`];
-  if (fixedHoliday) return fixedHoliday;
   const easter = easterSunday(year);
-  const easterUtc = Date.UTC(year, easter.month - 1, easter.day);
-  const offset = Math.round((Date.UTC(year, month - 1, day) - easterUtc) / 86_400_000);
-  return easterOffsets.find(([days]) => days === offset)?.[1];
+  const offset = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(year, easter.month - 1, easter.day)) / 86_400_000);
+  const code = fixed[`${pad(month)}-${pad(day)}`] ?? easterOffsets.find(([days]) => days === offset)?.[1];
+  return code ? sayBoth({ code, params: {} }) : undefined;
 }

@@ -1,6 +1,6 @@
 import { op } from '../../db/trusted.js';
-import type { Actor } from '../auth/auth.service.js';
-import { hasPermission, PERMISSIONS, type Role } from '../auth/permissions.js';
+import type { Actor } from '../access/actor.js';
+import { hasPermission, PERMISSIONS, type Role } from '../access/permissions.js';
 import type { Incident } from './incident.model.js';
 
 /** Who may see an incident: everyone with incident:read, unless it is restricted (need-to-know). */

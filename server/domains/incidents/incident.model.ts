@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { ROLES } from '../auth/permissions.js';
+import { ROLES } from '../access/permissions.js';
 import { OBLIGATION_KINDS } from '../obligations/obligation.view.js';
 import type { Obligation } from '../obligations/obligation.rules.js';
 import {
@@ -242,12 +242,13 @@ const incidentSchema = new Schema<Incident>(
 incidentSchema.index({ ref: 1 }, { unique: true });
 // Serves the board and register: newest first, with a stable tiebreak for pagination.
 incidentSchema.index({ createdAt: -1, _id: -1 });
-// Serves "due within N hours" / "overdue" and the start-up recovery of running clocks.
-incidentSchema.index({ 'clock.state': 1, 'clock.deadline': 1 });
+// Serves "due within N hours" / "overdue", the board by deadline (the _id tiebreak in the index, so a page
+// is read in order and not sorted) and the start-up recovery of running clocks.
+incidentSchema.index({ 'clock.state': 1, 'clock.deadline': 1, _id: 1 });
 // Serves the board: incidents that owe anything, nearest due first, with a stable tiebreak for pagination.
 incidentSchema.index({ owes: 1, boardOrder: 1, _id: 1 });
-// Serves status filters.
-incidentSchema.index({ status: 1, createdAt: -1 });
+// Serves status filters, newest first with the same tiebreak.
+incidentSchema.index({ status: 1, createdAt: -1, _id: -1 });
 
 /** Sequence counters (incident references per year). */
 const counterSchema = new Schema<{ _id: string; seq: number }>({ _id: String, seq: Number }, { versionKey: false });

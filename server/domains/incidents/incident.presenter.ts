@@ -1,5 +1,7 @@
-import type { Alert } from '../alerts/alert.model.js';
-import type { ClockService } from '../clock/clock.service.js';
+import type { Lang } from '../../../notifications/labels.js';
+import { say } from '../../../notifications/messages/index.js';
+import { fieldLabel, valueText } from '../../../notifications/messages/incident.messages.js';
+import type { MomentView } from '../clock/clock.rules.js';
 import { notifiesAuthority, presentObligations } from '../obligations/obligation.rules.js';
 import type { Incident } from './incident.model.js';
 import type { Submission } from './submission.model.js';
@@ -7,8 +9,33 @@ import type { TimelineEvent } from './timeline.model.js';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
+/** A milestone's alert as the clock shows it. */
+export interface MilestoneAlertView {
+  id: string;
+  firedAt: string;
+  late: boolean;
+  acknowledgedAt: string | null;
+}
+
+/** The incident's clock as it reads now; the clock domain fills it (clock.presenter.ts). */
+export interface ClockView {
+  state: Incident['clock']['state'];
+  awareAt: string | null;
+  deadline: MomentView | null;
+  hoursElapsed: number | null;
+  msLeft: number | null;
+  overdue: boolean;
+  stoppedAt: string | null;
+  stopReason: Incident['clock']['stopReason'];
+  stopNote: string | null;
+  milestones: { key: string; hours: number; dueAt: string; passed: boolean; alert: MilestoneAlertView | null }[];
+  overdueAlerts: ({ milestone: string } & MilestoneAlertView)[];
+  next: { key: string; hours: number; dueAt: string } | null;
+  triage: { startedAt: string; limitAt: string; overrun: boolean };
+}
+
 /** The incident as it leaves the server: ids as strings, times in UTC ISO, and the clock as it reads now. */
-export function presentIncident(incident: Incident, clock: ClockService, alerts: Alert[] = []) {
+export function presentIncident(incident: Incident, clock: ClockView, now: Date) {
   return {
     id: String(incident._id),
     ref: incident.ref,
@@ -37,10 +64,10 @@ export function presentIncident(incident: Incident, clock: ClockService, alerts:
       : null,
     awareAt: iso(incident.awareness?.at),
     deadline: iso(incident.clock.deadline),
-    clock: clock.view(incident, alerts),
+    clock,
     followUp: incident.followUp ? { dueAt: iso(incident.followUp.dueAt), afterSubmissionId: incident.followUp.afterSubmissionId } : null,
     delayReasons: incident.delayReasons ?? '',
-    ...presentObligations(incident.obligations, clock.now()),
+    ...presentObligations(incident.obligations, now),
     dataCategories: incident.dataCategories,
     dataDetail: incident.dataDetail,
     sensitiveRelationship: incident.sensitiveRelationship,
@@ -73,14 +100,23 @@ export function presentIncident(incident: Incident, clock: ClockService, alerts:
 
 export type IncidentView = ReturnType<typeof presentIncident>;
 
-export function presentTimelineEvent(event: TimelineEvent) {
+/**
+ * A timeline entry in the reader's language: `summary` worded from the catalogue (an entry from before
+ * the catalogue keeps its recorded English), and each change with the field's name and both values as
+ * the screens say them, beside the raw values.
+ */
+export function presentTimelineEvent(event: TimelineEvent, lang: Lang) {
+  const raw = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
   return {
     id: String(event._id),
     at: event.at.toISOString(),
     actor: event.actor,
     kind: event.kind,
-    summary: event.summary,
-    changes: event.changes.map((c) => ({ field: c.field, from: c.from instanceof Date ? c.from.toISOString() : c.from, to: c.to instanceof Date ? c.to.toISOString() : c.to })),
+    summary: event.message ? say(event.message, lang) : event.summary,
+    changes: event.changes.map((c) => ({
+      field: c.field, from: raw(c.from), to: raw(c.to),
+      label: fieldLabel(c.field, lang), fromText: valueText(c.from, lang), toText: valueText(c.to, lang),
+    })),
   };
 }
 
@@ -102,20 +138,3 @@ export function presentSubmission(s: Submission) {
   };
 }
 
-export function presentAlert(a: Alert) {
-  return {
-    id: String(a._id),
-    incidentId: a.incidentId,
-    incidentRef: a.incidentRef,
-    title: a.title,
-    kind: a.kind,
-    milestone: a.milestone,
-    hoursElapsed: a.hoursElapsed,
-    deadline: iso(a.deadline),
-    dueAt: a.dueAt.toISOString(),
-    firedAt: a.firedAt.toISOString(),
-    late: a.late,
-    acknowledgedAt: iso(a.acknowledgedAt),
-    acknowledgedBy: a.acknowledgedBy,
-  };
-}

@@ -1,24 +1,32 @@
 import { can, route, type AnyRoute } from '../../http/route.js';
-import type { AlertService } from '../alerts/alert.service.js';
-import type { Actor } from '../auth/auth.service.js';
-import { auditContext } from '../auth/guard.js';
 import { langOf } from '../../http/lang.js';
-import type { ClockService } from '../clock/clock.service.js';
-import { presentIncident, presentSubmission, presentTimelineEvent } from './incident.presenter.js';
+import type { Clock } from '../../lib/clock.js';
+import type { Actor } from '../access/actor.js';
+import { auditContext } from '../audit/audit.context.js';
+import type { Incident } from './incident.model.js';
+import { presentIncident, type ClockView, presentSubmission, presentTimelineEvent } from './incident.presenter.js';
 import {
   CloseIncident, ControllerInformed, CreateIncident, DeclareAwareness, IdParams, ListIncidents, MaskQuery, Reason, RecordSubmission, UpdateIncident,
 } from './incident.schemas.js';
 import type { IncidentService } from './incident.service.js';
 
-export function incidentRoutes(incidents: IncidentService, clock: ClockService, alerts: AlertService): AnyRoute[] {
-  const present = async (incident: Parameters<typeof presentIncident>[0]) => presentIncident(incident, clock, await alerts.forIncident(String(incident._id)));
+export interface IncidentRoutesDeps {
+  incidents: IncidentService;
+  /** The incident's clock as it reads now; with its milestone alerts unless `withAlerts` is false (the list). */
+  clockOf: (incident: Incident, withAlerts: boolean) => Promise<ClockView>;
+  clock: Clock;
+}
+
+export function incidentRoutes({ incidents, clockOf, clock }: IncidentRoutesDeps): AnyRoute[] {
+  const present = async (incident: Incident) => presentIncident(incident, await clockOf(incident, true), clock.now());
   return [
     route<Actor, typeof CreateIncident, typeof MaskQuery>({
       method: 'post', path: '/incidents', summary: 'Log an incident (with awareAt the 72-hour clock starts; without it, triage)', tag: 'incidents',
       access: can('incident:create'), body: CreateIncident, query: MaskQuery, status: 201,
       handle: async ({ body, query, actor, req }) => {
         const { incident, warnings } = await incidents.create(auditContext(req, actor), actor, body, query.maskNationalIds);
-        return { ...(await present(incident)), warnings };
+        // A new incident has no alerts yet: its first milestone job is only now scheduled.
+        return { ...presentIncident(incident, await clockOf(incident, false), clock.now()), warnings };
       },
     }),
     route<Actor, undefined, typeof ListIncidents>({
@@ -26,7 +34,7 @@ export function incidentRoutes(incidents: IncidentService, clock: ClockService, 
       access: can('incident:read'), query: ListIncidents,
       handle: async ({ query, actor }) => {
         const { items, nextCursor } = await incidents.list(actor, query);
-        return { items: items.map((i) => presentIncident(i, clock)), nextCursor };
+        return { items: await Promise.all(items.map(async (i) => presentIncident(i, await clockOf(i, false), clock.now()))), nextCursor };
       },
     }),
     route<Actor, undefined, undefined, typeof IdParams>({
@@ -43,7 +51,7 @@ export function incidentRoutes(incidents: IncidentService, clock: ClockService, 
     }),
     route<Actor, undefined, undefined, typeof IdParams>({
       method: 'get', path: '/incidents/:id/timeline', summary: 'Every change: who, when, old → new', tag: 'incidents', access: can('incident:read'), params: IdParams,
-      handle: async ({ params, actor }) => (await incidents.timelineOf(actor, params.id)).map(presentTimelineEvent),
+      handle: async ({ params, actor, req }) => (await incidents.timelineOf(actor, params.id)).map((e) => presentTimelineEvent(e, langOf(req))),
     }),
     route<Actor, typeof DeclareAwareness, undefined, typeof IdParams>({
       method: 'put', path: '/incidents/:id/awareness', summary: 'Declare awareness (starts the clock) or correct it (with a reason)', tag: 'clock',

@@ -2,13 +2,13 @@ import { Types, type Model } from 'mongoose';
 import { op } from '../../db/trusted.js';
 import { addHours, type Clock } from '../../lib/clock.js';
 import { AppError, badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
-import type { Broadcaster } from '../../realtime/broadcaster.js';
+import type { Emits } from '../../lib/events.js';
 import { canonicalJson, type AuditContext, type AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../auth/auth.service.js';
-import type { ClockService } from '../clock/clock.service.js';
+import type { Actor } from '../access/actor.js';
 import { deadlineOf } from '../clock/clock.rules.js';
 import type { UserService } from '../users/user.service.js';
-import { canSeeIncident, incidentAudience, trustedVisibility } from './incident.access.js';
+import { canSeeIncident, trustedVisibility } from './incident.access.js';
+import type { IncidentEvents } from './incident.events.js';
 import type { Incident, PersonRef } from './incident.model.js';
 import type { CreateIncident, IncidentFacts, ListIncidents, RecordSubmission, UpdateIncident } from './incident.schemas.js';
 import { findNationalIdNumbers, maskNationalIdNumbers } from './national-id.js';
@@ -18,7 +18,9 @@ import { isObjectId } from '../../lib/ids.js';
 import { refusal } from '../../http/refusal.js';
 import type { NoticeMessage } from '../../../notifications/messages/notices.messages.js';
 import type { Lang } from '../../../notifications/labels.js';
-import type { Role } from '../auth/permissions.js';
+import { say } from '../../../notifications/messages/index.js';
+import type { TimelineMessage } from '../../../notifications/messages/incident.messages.js';
+import type { Role } from '../access/permissions.js';
 import { boardFields, notifiesAuthority, openObligations, type Obligation } from '../obligations/obligation.rules.js';
 
 /** Awareness recorded more than this before "now" counts as backdated. */
@@ -71,7 +73,7 @@ export function applySet<T>(doc: T, set: Record<string, unknown>): T {
 }
 
 type Change = { field: string; from: unknown; to: unknown };
-type Mutation = { set: Record<string, unknown>; kind: string; summary: string; changes?: Change[] };
+type Mutation = { set: Record<string, unknown>; kind: string; message: TimelineMessage; changes?: Change[] };
 
 const personOf = (actor: Actor): PersonRef => ({ id: actor.id, name: actor.name });
 
@@ -94,38 +96,48 @@ function read(obj: unknown, path: string): unknown {
 // Key order does not make a change: stored nested facts come back in schema order.
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
+export interface IncidentServiceDeps {
+  incidents: Model<Incident>;
+  counters: Model<{ _id: string; seq: number }>;
+  timeline: Model<TimelineEvent>;
+  submissions: Model<Submission>;
+  users: UserService;
+  audit: AuditService;
+  events: Emits<IncidentEvents>;
+  clock: Clock;
+  settings: IncidentSettings;
+  /** How a submission's noticeId is claimed: the notices know which of theirs may be cited. */
+  citedNotices?: CitedNotices;
+  /** How obligations are read: it needs other domains' records. */
+  obligationsOf?: ObligationsReader;
+}
+
 export class IncidentService {
-  private readonly updateListeners: ((before: Incident, after: Incident) => Promise<void>)[] = [];
-  private citedNotices: CitedNotices = { claim: async () => ({ problem: { code: 'submission.notice.not-authority', params: {} } }), release: async () => undefined };
-  private obligationsOf: ObligationsReader = async (incident) =>
-    openObligations({ incident, assessment: null, decision: null, notices: [], people: { owner: null, dpo: null }, triageLimitHours: 24 });
+  private readonly incidents: Model<Incident>;
+  private readonly counters: Model<{ _id: string; seq: number }>;
+  private readonly timeline: Model<TimelineEvent>;
+  private readonly submissions: Model<Submission>;
+  private readonly users: UserService;
+  private readonly audit: AuditService;
+  private readonly events: Emits<IncidentEvents>;
+  private readonly clock: Clock;
+  private readonly settings: IncidentSettings;
+  private readonly citedNotices: CitedNotices;
+  private readonly obligationsOf: ObligationsReader;
 
-  constructor(
-    private readonly incidents: Model<Incident>,
-    private readonly counters: Model<{ _id: string; seq: number }>,
-    private readonly timeline: Model<TimelineEvent>,
-    private readonly submissions: Model<Submission>,
-    private readonly users: UserService,
-    private readonly clockService: ClockService,
-    private readonly audit: AuditService,
-    private readonly broadcaster: Broadcaster,
-    private readonly clock: Clock,
-    private readonly settings: IncidentSettings,
-  ) {}
-
-  /** Called after every change of facts through update(), with the incident before and after. */
-  whenUpdated(listener: (before: Incident, after: Incident) => Promise<void>): void {
-    this.updateListeners.push(listener);
-  }
-
-  /** How a submission's noticeId is claimed: the notices know which of theirs may be cited (set by the composition root). */
-  claimCitedNoticesWith(notices: CitedNotices): void {
-    this.citedNotices = notices;
-  }
-
-  /** How obligations are read (set by the composition root). */
-  readObligationsWith(reader: ObligationsReader): void {
-    this.obligationsOf = reader;
+  constructor(deps: IncidentServiceDeps) {
+    this.incidents = deps.incidents;
+    this.counters = deps.counters;
+    this.timeline = deps.timeline;
+    this.submissions = deps.submissions;
+    this.users = deps.users;
+    this.audit = deps.audit;
+    this.events = deps.events;
+    this.clock = deps.clock;
+    this.settings = deps.settings;
+    this.citedNotices = deps.citedNotices ?? { claim: async () => ({ problem: { code: 'submission.notice.not-authority', params: {} } }), release: async () => undefined };
+    this.obligationsOf = deps.obligationsOf ?? (async (incident) =>
+      openObligations({ incident, assessment: null, decision: null, notices: [], people: { owner: null, dpo: null }, triageLimitHours: 24 }));
   }
 
   private controllerTarget(awareAt: Date, noticeHours: number | null | undefined): Date {
@@ -225,10 +237,9 @@ export class IncidentService {
     const doc = await this.incidents.create({ ...fields, ...boardFields(obligations) });
     const incident = doc.toObject() as Incident;
     const id = String(incident._id);
-    await this.appendTimeline(id, actor, 'created', awareAt ? 'Incident logged; awareness declared, clock started' : 'Incident logged in triage');
+    await this.appendTimeline(id, actor, 'created', { code: awareAt ? 'timeline.created-aware' : 'timeline.created', params: {} });
     await this.audit.record(ctx, { action: 'incident.created', target: { type: 'incident', id }, after: { ref: incident.ref, title: incident.title, awareAt: awareAt ?? null } });
-    await this.clockService.plan(incident);
-    await this.announce(incident);
+    await this.events.emit('incident.created', { incident });
     return { incident, warnings };
   }
 
@@ -270,11 +281,11 @@ export class IncidentService {
       .filter(([path, value]) => !same(read(current, path), value))
       .map(([field, to]) => ({ field, from: read(current, field) ?? null, to }));
     if (!changes.length) return { incident: current, warnings };
-    const incident = await this.write(current, { set, kind: 'updated', summary: `Changed ${changes.map((c) => c.field).join(', ')}`, changes }, actor, ctx);
-    if (['role', 'controller.targetAt', 'clock.state'].some((field) => set[field] !== undefined)) await this.clockService.plan(incident);
-    for (const listener of this.updateListeners) await listener(current, incident);
-    // A listener may have recorded what follows (a decision up for review), which changes what is owed.
-    const latest = this.updateListeners.length ? await this.incidents.findById(incident._id).lean<Incident>() : null;
+    const incident = await this.write(current, { set, kind: 'updated', message: { code: 'timeline.updated', params: { fields: changes.map((c) => c.field) } }, changes }, actor, ctx);
+    const clockInputsChanged = ['role', 'controller.targetAt', 'clock.state'].some((field) => set[field] !== undefined);
+    await this.events.emit('incident.updated', { before: current, incident, clockInputsChanged });
+    // A subscriber may have recorded what follows (a decision up for review), which changes what is owed.
+    const latest = await this.incidents.findById(incident._id).lean<Incident>();
     return { incident: latest ?? incident, warnings };
   }
 
@@ -323,13 +334,15 @@ export class IncidentService {
     const incident = await this.write(current, {
       set,
       kind: correcting ? 'awareness-corrected' : 'awareness-declared',
-      summary: correcting ? `Awareness corrected: ${input.reason}` : runs ? 'Awareness declared; the 72-hour clock started' : 'Awareness declared; the clock to inform the controller started',
+      message: correcting
+        ? { code: 'timeline.awareness-corrected', params: { reason: input.reason ?? '' } }
+        : { code: runs ? 'timeline.awareness-declared' : 'timeline.awareness-declared-controller', params: {} },
       changes: [
         { field: 'awareness.at', from: current.awareness?.at ?? null, to: input.at },
         { field: 'clock.deadline', from: current.clock.deadline, to: deadline },
       ],
     }, actor, ctx);
-    await this.clockService.plan(incident);
+    await this.events.emit('incident.awareness-declared', { incident, corrected: correcting });
     return incident;
   }
 
@@ -337,7 +350,9 @@ export class IncidentService {
   async markNotNotifiable(ctx: AuditContext, actor: Actor, id: string, reason: string): Promise<Incident> {
     const current = await this.get(actor, id);
     if (current.clock.state !== 'running') throw unprocessable('clock_not_running', 'The clock is not running');
-    return this.stopClock(ctx, actor, current, 'not-notifiable', reason, this.clock.now());
+    const incident = await this.stopClock(ctx, actor, current, 'not-notifiable', reason, this.clock.now());
+    await this.events.emit('incident.clock-stopped', { incident });
+    return incident;
   }
 
   /** Reopens a "not notifiable" decision: the clock resumes against the same deadline. */
@@ -349,22 +364,21 @@ export class IncidentService {
     const incident = await this.write(current, {
       set: { 'clock.state': 'running', 'clock.stoppedAt': null, 'clock.stopReason': null, 'clock.stopNote': null },
       kind: 'clock-resumed',
-      summary: `Clock resumed against the same deadline: ${reason}`,
+      message: { code: 'timeline.clock-resumed', params: { reason } },
       changes: [{ field: 'clock.state', from: 'stopped', to: 'running' }],
     }, actor, ctx);
-    await this.clockService.plan(incident);
+    await this.events.emit('incident.clock-resumed', { incident });
     return incident;
   }
 
-  private async stopClock(ctx: AuditContext, actor: Actor, current: Incident, reason: 'notified' | 'not-notifiable' | 'not-a-breach', note: string, at: Date, extra: Record<string, unknown> = {}): Promise<Incident> {
-    const incident = await this.write(current, {
+  /** Writes the stop; the caller announces it. */
+  private stopClock(ctx: AuditContext, actor: Actor, current: Incident, reason: 'notified' | 'not-notifiable' | 'not-a-breach', note: string, at: Date, extra: Record<string, unknown> = {}): Promise<Incident> {
+    return this.write(current, {
       set: { 'clock.state': 'stopped', 'clock.stoppedAt': at, 'clock.stopReason': reason, 'clock.stopNote': note, ...extra },
       kind: 'clock-stopped',
-      summary: `Clock stopped (${reason}): ${note}`,
+      message: { code: 'timeline.clock-stopped', params: { stopReason: reason, note } },
       changes: [{ field: 'clock.state', from: current.clock.state, to: 'stopped' }],
     }, actor, ctx);
-    await this.clockService.plan(incident);
-    return incident;
   }
 
   /**
@@ -404,16 +418,16 @@ export class IncidentService {
     const followUp = followUpDueAt ? { dueAt: followUpDueAt, afterSubmissionId: String(submissionId) } : null;
     const remember = delayReasons && !current.delayReasons ? { delayReasons } : {};
     let incident: Incident;
+    const clockStopped = current.clock.state === 'running' || (current.clock.state === 'stopped' && current.clock.stopReason === 'not-notifiable');
     try {
-      if (current.clock.state === 'running' || (current.clock.state === 'stopped' && current.clock.stopReason === 'not-notifiable')) {
+      if (clockStopped) {
         incident = await this.stopClock(ctx, actor, current, 'notified', `Notified Datatilsynet via ${input.channel}${input.reference ? ` (${input.reference})` : ''}`, input.sentAt, { followUp, ...remember });
       } else {
         incident = await this.write(current, {
           set: { followUp, ...remember },
           kind: 'submission',
-          summary: `${input.phase} notification recorded (${input.channel})`,
+          message: { code: 'timeline.submission', params: { phase: input.phase, channel: input.channel } },
         }, actor, ctx);
-        await this.clockService.plan(incident);
       }
     } catch (err) {
       if (claimed) await this.citedNotices.release(input.noticeId!);
@@ -440,6 +454,7 @@ export class IncidentService {
       target: { type: 'incident', id },
       after: { submissionId: String(submission._id), phase: input.phase, channel: input.channel, reference: input.reference, sentAt: input.sentAt, late, noticeId: input.noticeId ?? null },
     });
+    await this.events.emit('incident.submission-recorded', { incident, submission, clockStopped });
     if (claimed) incident = await this.refreshObligations(id) ?? incident;
     return { submission, incident };
   }
@@ -451,7 +466,7 @@ export class IncidentService {
     return this.write(current, {
       set: {},
       kind: told.kind === 'subject' ? 'people-told' : 'public-informed',
-      summary: told.kind === 'subject' ? `The people affected were told (${how})` : `Public communication published (${how})`,
+      message: { code: told.kind === 'subject' ? 'timeline.people-told' : 'timeline.public-informed', params: { how } },
       changes: [],
     }, actor, ctx);
   }
@@ -476,7 +491,7 @@ export class IncidentService {
       const res = await this.incidents.updateOne({ _id: current._id, version: current.version }, { $set: board, $inc: { version: 1 } });
       if (res.matchedCount) {
         const incident = (await this.incidents.findById(id).lean<Incident>())!;
-        await this.announce(incident);
+        await this.events.emit('incident.changed', { before: current, incident, accessChanged: false });
         return incident;
       }
     }
@@ -504,10 +519,10 @@ export class IncidentService {
     const incident = await this.write(current, {
       set: { 'controller.informedAt': input.at, 'controller.informedChannel': input.channel },
       kind: 'controller-informed',
-      summary: `Controller informed via ${input.channel}${input.note ? `: ${input.note}` : ''}`,
+      message: { code: 'timeline.controller-informed', params: { channel: input.channel, note: input.note } },
       changes: [{ field: 'controller.informedAt', from: null, to: input.at }],
     }, actor, ctx);
-    await this.clockService.plan(incident);
+    await this.events.emit('incident.controller-informed', { incident });
     return incident;
   }
 
@@ -522,8 +537,8 @@ export class IncidentService {
     if (current.clock.state === 'running') {
       Object.assign(set, { 'clock.state': 'stopped', 'clock.stoppedAt': this.clock.now(), 'clock.stopReason': 'not-a-breach', 'clock.stopNote': input.reason });
     }
-    const incident = await this.write(current, { set, kind: 'closed', summary: `Closed${input.notABreach ? ' (not a personal-data breach)' : ''}: ${input.reason}` }, actor, ctx);
-    await this.clockService.plan(incident);
+    const incident = await this.write(current, { set, kind: 'closed', message: { code: 'timeline.closed', params: { reason: input.reason, notABreach: input.notABreach } } }, actor, ctx);
+    await this.events.emit('incident.closed', { incident });
     return incident;
   }
 
@@ -532,8 +547,8 @@ export class IncidentService {
     if (current.status !== 'closed') throw unprocessable('not_closed', 'The incident is not closed');
     const set: Record<string, unknown> = { status: current.awareness ? 'open' : 'triage', closure: null };
     if (current.clock.stopReason === 'not-a-breach') Object.assign(set, { 'clock.state': 'running', 'clock.stoppedAt': null, 'clock.stopReason': null, 'clock.stopNote': null });
-    const incident = await this.write(current, { set, kind: 'reopened', summary: `Reopened: ${reason}` }, actor, ctx);
-    await this.clockService.plan(incident);
+    const incident = await this.write(current, { set, kind: 'reopened', message: { code: 'timeline.reopened', params: { reason } } }, actor, ctx);
+    await this.events.emit('incident.reopened', { incident });
     return incident;
   }
 
@@ -593,33 +608,30 @@ export class IncidentService {
 
   /**
    * One guarded write: the update applies only if nobody wrote since `current` was read (its version),
-   * then the timeline, the audit log and open dashboards hear of it.
+   * then the timeline and the audit log record it and `incident.changed` announces it.
    */
   private async write(current: Incident, mutation: Mutation, actor: Actor, ctx: AuditContext): Promise<Incident> {
     const id = String(current._id);
     const board = boardFields(await this.obligationsOf(applySet(current, mutation.set)));
-    const res = await this.incidents.updateOne({ _id: current._id, version: current.version }, { $set: { ...mutation.set, ...board }, $inc: { version: 1 } });
-    if (res.matchedCount === 0) throw conflict('Someone else changed this incident first; reload and try again');
-    const incident = (await this.incidents.findById(current._id).lean<Incident>())!;
+    const incident = await this.incidents
+      .findOneAndUpdate({ _id: current._id, version: current.version }, { $set: { ...mutation.set, ...board }, $inc: { version: 1 } }, { returnDocument: 'after' })
+      .lean<Incident>();
+    if (!incident) throw conflict('Someone else changed this incident first; reload and try again');
     const changes = mutation.changes ?? Object.keys(mutation.set).map((field) => ({ field, from: read(current, field) ?? null, to: read(incident, field) ?? null }));
-    await this.appendTimeline(id, actor, mutation.kind, mutation.summary, changes);
+    await this.appendTimeline(id, actor, mutation.kind, mutation.message, changes);
     await this.audit.record(ctx, {
       action: `incident.${mutation.kind}`,
       target: { type: 'incident', id },
       before: Object.fromEntries(changes.map((c) => [c.field, c.from])),
       after: Object.fromEntries(changes.map((c) => [c.field, c.to])),
     });
-    if (['restricted', 'assignees', 'owner'].some((field) => field in mutation.set)) await this.broadcaster.incidentAccessChanged(incidentAudience(incident));
-    await this.announce(incident);
+    const accessChanged = ['restricted', 'assignees', 'owner'].some((field) => field in mutation.set);
+    await this.events.emit('incident.changed', { before: current, incident, accessChanged });
     return incident;
   }
 
-  private async appendTimeline(incidentId: string, actor: Actor | null, kind: string, summary: string, changes: Change[] = []): Promise<void> {
-    await this.timeline.create({ incidentId, at: this.clock.now(), actor: actor ? personOf(actor) : null, kind, summary, changes });
-  }
-
-  private async announce(incident: Incident): Promise<void> {
-    await this.broadcaster.incidentUpdated({ id: String(incident._id), version: incident.version, updatedAt: incident.updatedAt.toISOString() }, incidentAudience(incident));
+  private async appendTimeline(incidentId: string, actor: Actor | null, kind: string, message: TimelineMessage, changes: Change[] = []): Promise<void> {
+    await this.timeline.create({ incidentId, at: this.clock.now(), actor: actor ? personOf(actor) : null, kind, message, summary: say(message, 'en'), changes });
   }
 }
 

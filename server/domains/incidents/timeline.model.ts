@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { TimelineMessage } from '../../../notifications/messages/incident.messages.js';
 import type { PersonRef } from './incident.model.js';
 
 /** One entry in an incident's timeline: who did what when, and each field's old and new value. Append-only. */
@@ -8,6 +9,9 @@ export interface TimelineEvent {
   at: Date;
   actor: PersonRef | null;
   kind: string;
+  /** What the entry says, as a catalogue code and its parameters; worded in the reader's language when read. */
+  message: TimelineMessage | null;
+  /** The same in English, as recorded (entries from before `message` have only this). */
   summary: string;
   changes: { field: string; from: unknown; to: unknown }[];
 }
@@ -18,6 +22,7 @@ const timelineSchema = new Schema<TimelineEvent>(
     at: { type: Date, required: true },
     actor: { type: new Schema({ id: String, name: String }, { _id: false }), default: null },
     kind: { type: String, required: true },
+    message: { type: new Schema({ code: String, params: Schema.Types.Mixed }, { _id: false }), default: null },
     summary: { type: String, default: '' },
     changes: { type: [new Schema({ field: String, from: Schema.Types.Mixed, to: Schema.Types.Mixed }, { _id: false })], default: [] },
   },

@@ -1,27 +1,14 @@
 import { can, route, type AnyRoute } from '../../http/route.js';
-import type { Actor } from '../auth/auth.service.js';
-import { auditContext } from '../auth/guard.js';
+import type { Actor } from '../access/actor.js';
+import { auditContext } from '../audit/audit.context.js';
 import { langOf } from '../../http/lang.js';
 import { refusal } from '../../http/refusal.js';
 import { IdParams } from '../incidents/incident.schemas.js';
 import { altinnMapping } from './altinn.js';
-import type { Notice } from './notice.model.js';
-import { presentTemplate } from './notice.presenter.js';
+import { presentNotice, presentTemplate } from './notice.presenter.js';
 import { DiffQuery, MarkSent, NoticeIdParams, NoticeRequest, ReviewBody, TemplateDraftBody, TemplateQuery } from './notice.schemas.js';
-import { contentHash, type NoticeService } from './notice.service.js';
+import type { NoticeService } from './notice.service.js';
 import type { TemplateService } from './template.service.js';
-
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
-
-export function presentNotice(n: Notice) {
-  return {
-    id: String(n._id), incidentId: n.incidentId, kind: n.kind, lang: n.lang, phase: n.phase, status: n.status,
-    templateVersionId: n.templateVersionId, templateVersion: n.templateVersion, subject: n.subject, html: n.html, text: n.text,
-    delayReasons: n.delayReasons, adviceToSubjects: n.adviceToSubjects, contentHash: n.contentHash, hashVerifies: contentHash(n) === n.contentHash,
-    createdBy: n.createdBy, createdAt: iso(n.createdAt), approvedBy: n.approvedBy, approvedAt: iso(n.approvedAt),
-    sent: n.sent ? { ...n.sent, at: iso(n.sent.at) } : null,
-  };
-}
 
 export function noticeRoutes(notices: NoticeService, templates: TemplateService): AnyRoute[] {
   return [

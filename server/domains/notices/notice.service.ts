@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Model } from 'mongoose';
-import { isOutward, missingElements, noticeContext, type ContactPoint, type MissingElement, type NoticeKind, type Phase } from '../../../notifications/catalog.js';
+import { isOutward, missingElements, noticeContext, type ContactPoint, type MissingElement, type NoticeIncident, type NoticeKind, type Phase } from '../../../notifications/catalog.js';
 import { say } from '../../../notifications/messages/index.js';
 import type { NoticeMessage } from '../../../notifications/messages/notices.messages.js';
 import type { Lang } from '../../../notifications/labels.js';
@@ -8,7 +8,7 @@ import { renderNotice, type RenderedNotice } from '../../../notifications/render
 import type { Clock } from '../../lib/clock.js';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../access/actor.js';
 import type { Incident } from '../incidents/incident.model.js';
 import { refusal } from '../../http/refusal.js';
 import type { IncidentService, NoticeFiling } from '../incidents/incident.service.js';
@@ -41,17 +41,53 @@ export function contentHash(n: { subject: string; html: string; text: string }):
   return createHash('sha256').update(n.subject).update('\0').update(n.html).update('\0').update(n.text).digest('hex');
 }
 
+/** What a notice may say about an incident: the fields the notices word, and nothing else of it. */
+export function noticeIncidentOf(incident: Incident): NoticeIncident {
+  const { ref, title, description, outwardDescription, breachTypes, cause, occurred, detected, awareness, clock, dataCategories, dataLocation, systems, subjects, records } = incident;
+  return {
+    ref, title, description, outwardDescription, breachTypes, dataCategories, dataLocation, systems, records,
+    cause: { vector: cause.vector, description: cause.description },
+    occurred: { from: occurred.from, to: occurred.to, approximate: occurred.approximate },
+    detected: { at: detected.at },
+    awareness: awareness ? { at: awareness.at } : null,
+    clock: { deadline: clock.deadline },
+    subjects: { groups: subjects.groups, count: subjects.count },
+    consequences: incident.consequences,
+    measuresTaken: incident.measuresTaken,
+    measuresPlanned: incident.measuresPlanned,
+    controller: { name: incident.controller.name, contact: incident.controller.contact },
+  };
+}
+
+export interface NoticeServiceDeps {
+  notices: Model<Notice>;
+  templates: TemplateService;
+  incidents: IncidentService;
+  users: UserService;
+  audit: AuditService;
+  clock: Clock;
+  organisation: OrganisationSettings;
+}
+
 /** Renders notices from the template in force, checks the required elements, freezes them on approval. */
 export class NoticeService {
-  constructor(
-    private readonly notices: Model<Notice>,
-    private readonly templates: TemplateService,
-    private readonly incidents: IncidentService,
-    private readonly users: UserService,
-    private readonly audit: AuditService,
-    private readonly clock: Clock,
-    private readonly organisation: OrganisationSettings,
-  ) {}
+  private readonly notices: Model<Notice>;
+  private readonly templates: TemplateService;
+  private readonly incidents: IncidentService;
+  private readonly users: UserService;
+  private readonly audit: AuditService;
+  private readonly clock: Clock;
+  private readonly organisation: OrganisationSettings;
+
+  constructor(deps: NoticeServiceDeps) {
+    this.notices = deps.notices;
+    this.templates = deps.templates;
+    this.incidents = deps.incidents;
+    this.users = deps.users;
+    this.audit = deps.audit;
+    this.clock = deps.clock;
+    this.organisation = deps.organisation;
+  }
 
   /** The contact point: the configured DPO, or the first active user with the DPO role. */
   async contactPoint(): Promise<ContactPoint | null> {
@@ -71,10 +107,11 @@ export class NoticeService {
     // Given once per incident: a later phase reuses the reasons already given.
     const delayReasons = request.delayReasons?.trim() || incident.delayReasons || undefined;
     const options = { phase: request.phase, late, delayReasons, organisation: this.organisation.name, contact, adviceToSubjects: request.adviceToSubjects };
-    const missing: MissingElement[] = missingElements(request.kind, incident, options);
+    const about = noticeIncidentOf(incident);
+    const missing: MissingElement[] = missingElements(request.kind, about, options);
     if (!this.organisation.name) missing.push({ element: 'contact', path: 'ORGANISATION_NAME' });
     const template = await this.templates.inForce(request.kind, request.lang);
-    const rendered: RenderedNotice = renderNotice(String(template._id), template, noticeContext(request.kind, request.lang, incident, options, now));
+    const rendered: RenderedNotice = renderNotice(String(template._id), template, noticeContext(request.kind, request.lang, about, options, now));
     const outward = isOutward(request.kind) ? await this.outwardCheck(incident, request.adviceToSubjects ?? '', rendered.text, contact) : [];
     return { incident, template, rendered, missing, outward, delayReasons };
   }

@@ -7,7 +7,7 @@ import { sampleAdvice, sampleContact, sampleIncident } from '../../../notificati
 import type { Clock } from '../../lib/clock.js';
 import { AppError, badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../access/actor.js';
 import type { TemplateVersion } from './notice.model.js';
 import { isObjectId } from '../../lib/ids.js';
 
@@ -30,13 +30,23 @@ export function sampleRenderError(kind: NoticeKind, lang: Lang, source: { subjec
   return tryRender(source, sampleContext(kind, lang));
 }
 
+export interface TemplateServiceDeps {
+  templates: Model<TemplateVersion>;
+  audit: AuditService;
+  clock: Clock;
+}
+
 /** Versioned notice templates: drafted by analysts or managers, approved by a manager other than the author. */
 export class TemplateService {
-  constructor(
-    private readonly templates: Model<TemplateVersion>,
-    private readonly audit: AuditService,
-    private readonly clock: Clock,
-  ) {}
+  private readonly templates: Model<TemplateVersion>;
+  private readonly audit: AuditService;
+  private readonly clock: Clock;
+
+  constructor(deps: TemplateServiceDeps) {
+    this.templates = deps.templates;
+    this.audit = deps.audit;
+    this.clock = deps.clock;
+  }
 
   /**
    * Seeds version 1 of every kind and language from notifications/templates when none exists. Where the

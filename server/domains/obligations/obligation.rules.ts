@@ -1,5 +1,5 @@
 import { addHours } from '../../lib/clock.js';
-import { PERMISSIONS, type Permission, type Role } from '../auth/permissions.js';
+import { PERMISSIONS, type Permission, type Role } from '../access/permissions.js';
 import { OBLIGATION_KINDS, type ObligationKind, type ObligationView } from './obligation.view.js';
 
 type NoticeKind = 'authority' | 'subject' | 'public' | 'controller';

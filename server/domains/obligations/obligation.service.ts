@@ -1,6 +1,6 @@
 import type { Model } from 'mongoose';
 import type { AssessmentRecord, DecisionRecord } from '../assessment/assessment.model.js';
-import type { Role } from '../auth/permissions.js';
+import type { Role } from '../access/permissions.js';
 import type { Incident } from '../incidents/incident.model.js';
 import type { Notice } from '../notices/notice.model.js';
 import type { UserService } from '../users/user.service.js';
@@ -10,15 +10,29 @@ export interface ObligationSettings {
   triageLimitHours: number;
 }
 
+export interface ObligationServiceDeps {
+  assessments: Model<AssessmentRecord>;
+  decisions: Model<DecisionRecord>;
+  notices: Model<Notice>;
+  users: UserService;
+  settings: ObligationSettings;
+}
+
 /** Reads what the obligation rules need besides the incident (its assessment, decision, notices, people) and applies them. */
 export class ObligationService {
-  constructor(
-    private readonly assessments: Model<AssessmentRecord>,
-    private readonly decisions: Model<DecisionRecord>,
-    private readonly notices: Model<Notice>,
-    private readonly users: UserService,
-    private readonly settings: ObligationSettings,
-  ) {}
+  private readonly assessments: Model<AssessmentRecord>;
+  private readonly decisions: Model<DecisionRecord>;
+  private readonly notices: Model<Notice>;
+  private readonly users: UserService;
+  private readonly settings: ObligationSettings;
+
+  constructor(deps: ObligationServiceDeps) {
+    this.assessments = deps.assessments;
+    this.decisions = deps.decisions;
+    this.notices = deps.notices;
+    this.users = deps.users;
+    this.settings = deps.settings;
+  }
 
   /**
    * The incident's open obligations as it will be once written. A new incident has no assessment,

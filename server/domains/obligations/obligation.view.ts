@@ -1,4 +1,4 @@
-import type { Role } from '../auth/permissions.js';
+import type { Role } from '../access/permissions.js';
 
 /** What an incident still owes, in the order the law asks for it. */
 export const OBLIGATION_KINDS = [

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { can, route, type AnyRoute } from '../../http/route.js';
-import type { Actor } from '../auth/auth.service.js';
-import { auditContext } from '../auth/guard.js';
+import type { Actor } from '../access/actor.js';
+import { auditContext } from '../audit/audit.context.js';
 import type { Rota } from './rota.model.js';
 import type { RotaService } from './rota.service.js';
 import { ObjectIdString } from '../../lib/ids.js';

@@ -10,14 +10,28 @@ import { isObjectId } from '../../lib/ids.js';
 
 export type RotaInput = Omit<Rota, '_id' | 'createdAt' | 'updatedAt'>;
 
+export interface RotaServiceDeps {
+  rotas: Model<Rota>;
+  users: UserService;
+  audit: AuditService;
+  egress: EgressGuard;
+  clock: Clock;
+}
+
 export class RotaService {
-  constructor(
-    private readonly rotas: Model<Rota>,
-    private readonly users: UserService,
-    private readonly audit: AuditService,
-    private readonly egress: EgressGuard,
-    private readonly clock: Clock,
-  ) {}
+  private readonly rotas: Model<Rota>;
+  private readonly users: UserService;
+  private readonly audit: AuditService;
+  private readonly egress: EgressGuard;
+  private readonly clock: Clock;
+
+  constructor(deps: RotaServiceDeps) {
+    this.rotas = deps.rotas;
+    this.users = deps.users;
+    this.audit = deps.audit;
+    this.egress = deps.egress;
+    this.clock = deps.clock;
+  }
 
   private async checkPeople(input: Partial<RotaInput>): Promise<void> {
     const details = [];

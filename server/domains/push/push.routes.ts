@@ -2,10 +2,10 @@ import { can, publicAccess, route, signedIn, type AnyRoute } from '../../http/ro
 import type { Clock } from '../../lib/clock.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import type { AlertService } from '../alerts/alert.service.js';
-import { actorOf, type Actor } from '../auth/auth.service.js';
-import { auditContext } from '../auth/guard.js';
+import { actorOf, type Actor } from '../access/actor.js';
+import { auditContext } from '../audit/audit.context.js';
 import { langOf } from '../../http/lang.js';
-import { hasPermission } from '../auth/permissions.js';
+import { hasPermission } from '../access/permissions.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { UserService } from '../users/user.service.js';
 import { verifyPushAckToken, type AckTokenSettings } from './push-ack.js';

@@ -15,7 +15,7 @@ import type { Alert } from '../alerts/alert.model.js';
 import type { Delivery } from '../alerts/delivery.model.js';
 import type { AddedChannel, AlertDispatcher } from '../alerts/dispatcher.js';
 import { DeliveryFailed } from '../alerts/senders.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../access/actor.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { RotaService } from '../oncall/rota.service.js';
 import type { User } from '../users/user.model.js';

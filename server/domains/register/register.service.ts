@@ -17,13 +17,23 @@ export interface RegisterEntry {
   told: { kind: 'subject' | 'public'; at: Date } | null;
 }
 
+export interface RegisterServiceDeps {
+  incidents: IncidentService;
+  decisions: Model<DecisionRecord>;
+  notices: Model<Notice>;
+}
+
 /** Gathers the register: every incident the actor may see, notified or not, with its decision and what the people were told. */
 export class RegisterService {
-  constructor(
-    private readonly incidents: IncidentService,
-    private readonly decisions: Model<DecisionRecord>,
-    private readonly notices: Model<Notice>,
-  ) {}
+  private readonly incidents: IncidentService;
+  private readonly decisions: Model<DecisionRecord>;
+  private readonly notices: Model<Notice>;
+
+  constructor(deps: RegisterServiceDeps) {
+    this.incidents = deps.incidents;
+    this.decisions = deps.decisions;
+    this.notices = deps.notices;
+  }
 
   async entries(actor: Actor): Promise<RegisterEntry[]> {
     const base = await this.incidents.register(actor);

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { ROLES, type Role } from '../auth/permissions.js';
+import { ROLES, type Role } from '../access/permissions.js';
 
 export interface User {
   _id: Types.ObjectId;

@@ -1,4 +1,4 @@
-import { permissionsOf } from '../auth/permissions.js';
+import { permissionsOf } from '../access/permissions.js';
 import type { User } from './user.model.js';
 
 /** What any signed-in caller may see of a user. */

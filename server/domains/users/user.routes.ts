@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { can, route, type AnyRoute } from '../../http/route.js';
-import type { Actor } from '../auth/auth.service.js';
-import { auditContext } from '../auth/guard.js';
+import type { Actor } from '../access/actor.js';
+import { auditContext } from '../audit/audit.context.js';
 import { presentUser } from './user.presenter.js';
 import { CreateUser, SetPassword, UpdateUser, UserIdParams, UserView } from './user.schemas.js';
 import type { UserService } from './user.service.js';

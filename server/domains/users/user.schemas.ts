@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../auth/permissions.js';
+import { ROLES } from '../access/permissions.js';
 import { ObjectIdString } from '../../lib/ids.js';
 
 export const Password = z

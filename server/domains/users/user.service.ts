@@ -4,15 +4,17 @@ import type { Model } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
 import { badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { EgressRefused, type EgressGuard } from '../../lib/egress.js';
+import type { Emits } from '../../lib/events.js';
 import type { Logger } from '../../lib/logger.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
-import type { Role } from '../auth/permissions.js';
+import type { Role } from '../access/permissions.js';
 import { emailKey, type Credential, type User } from './user.model.js';
 import { presentUser } from './user.presenter.js';
+import type { UserEvents } from './user.events.js';
 import type { CreateUser, UpdateUser } from './user.schemas.js';
 import { isObjectId } from '../../lib/ids.js';
 import { op } from '../../db/trusted.js';
-import { actorOf, type Actor } from '../auth/auth.service.js';
+import { actorOf, type Actor } from '../access/actor.js';
 
 /** Refuses a webhook URL that reaches an internal address, with the field named. */
 export async function checkWebhook(egress: EgressGuard, url: string, path: string): Promise<void> {
@@ -31,32 +33,36 @@ const ARGON2 = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, paralle
 
 export const hashPassword = (password: string) => hash(password, ARGON2);
 
+export interface UserServiceDeps {
+  users: Model<User>;
+  credentials: Model<Credential>;
+  audit: AuditService;
+  events: Emits<UserEvents>;
+  egress: EgressGuard;
+  clock: Clock;
+  logger: Logger;
+}
+
 export class UserService {
   /** Compared against when an e-mail is unknown, so a failed sign-in takes as long either way. */
   private readonly decoyHash: Promise<string> = hashPassword(randomBytes(16).toString('hex'));
-  private readonly onDeactivate: ((userId: string, keepSessionId?: string) => Promise<void>)[] = [];
-  private readonly onAccessChanged: ((userId: string) => Promise<void>)[] = [];
 
-  constructor(
-    private readonly users: Model<User>,
-    private readonly credentials: Model<Credential>,
-    private readonly audit: AuditService,
-    private readonly egress: EgressGuard,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-  ) {}
+  private readonly users: Model<User>;
+  private readonly credentials: Model<Credential>;
+  private readonly audit: AuditService;
+  private readonly events: Emits<UserEvents>;
+  private readonly egress: EgressGuard;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
 
-  /**
-   * Called with a user's id when they are deactivated or deleted, or their password is set (sessions
-   * end, sockets drop); `keepSessionId` is the session that changed its own password, which stays.
-   */
-  whenDeactivated(listener: (userId: string, keepSessionId?: string) => Promise<void>): void {
-    this.onDeactivate.push(listener);
-  }
-
-  /** Called with a user's id after their roles changed, so what they may see is decided again at once. */
-  whenAccessChanged(listener: (userId: string) => Promise<void>): void {
-    this.onAccessChanged.push(listener);
+  constructor(deps: UserServiceDeps) {
+    this.users = deps.users;
+    this.credentials = deps.credentials;
+    this.audit = deps.audit;
+    this.events = deps.events;
+    this.egress = deps.egress;
+    this.clock = deps.clock;
+    this.logger = deps.logger;
   }
 
   async create(ctx: AuditContext, input: CreateUser): Promise<User> {
@@ -100,9 +106,9 @@ export class UserService {
     await user.save();
     const after = presentUser(user);
     await this.audit.record(ctx, { action: 'user.updated', target: { type: 'user', id }, before, after });
-    if (changes.active === false) await this.notifyDeactivated(id);
+    if (changes.active === false) await this.events.emit('user.deactivated', { userId: id });
     else if (changes.roles && canonicalRoles(before.roles) !== canonicalRoles(after.roles)) {
-      for (const listener of this.onAccessChanged) await listener(id);
+      await this.events.emit('user.roles-changed', { userId: id });
     }
     return user.toObject();
   }
@@ -114,7 +120,7 @@ export class UserService {
     await this.users.deleteOne({ _id: user._id });
     await this.credentials.deleteOne({ userId: user._id });
     await this.audit.record(ctx, { action: 'user.deleted', target: { type: 'user', id }, before: presentUser(user) });
-    await this.notifyDeactivated(id);
+    await this.events.emit('user.deactivated', { userId: id });
   }
 
   async setPassword(ctx: AuditContext, id: string, password: string, keepSessionId?: string): Promise<void> {
@@ -123,7 +129,7 @@ export class UserService {
     const passwordHash = await hashPassword(password);
     await this.credentials.updateOne({ userId: user._id }, { $set: { passwordHash, changedAt: this.clock.now() } }, { upsert: true });
     await this.audit.record(ctx, { action: 'user.password-set', target: { type: 'user', id } });
-    await this.notifyDeactivated(id, keepSessionId);
+    await this.events.emit('user.password-changed', { userId: id, keepSessionId });
   }
 
   /** The user whose e-mail and password match, if active; undefined otherwise, after the same amount of work. */
@@ -183,9 +189,5 @@ export class UserService {
     if (!valid.length) return [];
     const found = (await this.users.find({ _id: op({ $in: valid }), active: true }).lean()) as User[];
     return found.map(actorOf);
-  }
-
-  private async notifyDeactivated(userId: string, keepSessionId?: string): Promise<void> {
-    for (const listener of this.onDeactivate) await listener(userId, keepSessionId);
   }
 }

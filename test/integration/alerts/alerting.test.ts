@@ -67,7 +67,8 @@ describe('alerting: channels, deliveries, escalation, acknowledgement', () => {
     assert.equal(hook.received[0]!.status, 500);
 
     svc.clock.advanceMs(2_000);
-    await drainDueJobs(svc);
+    const retried = (await drainDueJobs(svc)).filter((j) => j.name === 'alerts.deliver');
+    assert.deepEqual(retried.map((j) => j.outcome.status), ['failed'], 'a refused attempt is reported as failed, not skipped');
     svc.clock.advanceMs(4_000);
     await drainDueJobs(svc);
     assert.deepEqual(hook.received.map((r) => r.status), [500, 500, 200]);

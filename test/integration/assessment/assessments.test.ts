@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
-import { api, startTestService, type TestService, type TestUser } from '../../support/service.js';
+import { buildIncident, testService } from '../../support/factories.js';
+import { api } from '../../support/service.js';
 
 describe('assessments and decisions in the product', () => {
-  let svc: TestService;
-  let analyst: TestUser;
-  let dpo: TestUser;
+  const { svc, signedInAs } = testService();
+  const analyst = signedInAs('analyst');
+  const dpo = signedInAs('dpo');
 
-  before(async () => {
-    svc = await startTestService();
-    analyst = await svc.user(['analyst']);
-    dpo = await svc.user(['dpo']);
-  });
-  after(() => svc.close());
-
-  async function incident(facts: Record<string, unknown>) {
-    return (await api(svc).post('/api/incidents').set(analyst.auth)
-      .send({ title: 'Stolen laptop', description: '', awareAt: svc.clock.now().toISOString(), ...facts }).expect(201)).body;
-  }
+  const incident = (facts: Record<string, unknown>) => buildIncident(svc, analyst, facts);
 
   const encryptedLaptop = {
     breachTypes: ['confidentiality'], cause: { kind: 'malicious' }, dataCategories: ['identity', 'national_id_number'],

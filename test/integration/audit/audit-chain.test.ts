@@ -5,7 +5,8 @@ import { AuditService, systemContext } from '../../../server/domains/audit/audit
 import { createLogger } from '../../../server/lib/logger.js';
 import { systemClock } from '../../../server/lib/clock.js';
 import { dropDatabase, testMongoUri, uniqueDbName } from '../../support/database.js';
-import { api, startTestService, type TestService } from '../../support/service.js';
+import { testService } from '../../support/factories.js';
+import { api } from '../../support/service.js';
 
 const logger = createLogger('silent');
 
@@ -13,7 +14,7 @@ async function auditOn(dbName: string) {
   const connection = await connectDatabase({ uri: testMongoUri(), dbName });
   const { AuditEntries, AuditHeads } = auditModels(connection);
   await AuditEntries.init();
-  return { connection, AuditEntries, service: new AuditService(AuditEntries, AuditHeads, systemClock, logger) };
+  return { connection, AuditEntries, service: new AuditService({ entries: AuditEntries, heads: AuditHeads, clock: systemClock, logger }) };
 }
 
 describe('audit log: a tamper-evident hash chain', () => {
@@ -80,11 +81,7 @@ describe('audit log: a tamper-evident hash chain', () => {
 });
 
 describe('audit log: through the API', () => {
-  let svc: TestService;
-  before(async () => {
-    svc = await startTestService();
-  });
-  after(() => svc.close());
+  const { svc } = testService();
 
   it('records logins and user changes, verifies for admins and the DPO, and refuses others', async () => {
     const admin = await svc.user(['admin']);

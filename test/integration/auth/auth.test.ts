@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import jwt from 'jsonwebtoken';
-import { api, nextEvent, PASSWORD, startTestService, type TestService, type TestUser } from '../../support/service.js';
+import { testService } from '../../support/factories.js';
+import { api, nextEvent, PASSWORD, startTestService } from '../../support/service.js';
 import { dropExpiredSockets } from '../../../server/realtime/socket-server.js';
 
 const SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
@@ -18,16 +19,9 @@ function cookieFrom(res: { headers: Record<string, unknown> }): string {
 }
 
 describe('auth: sign-in, sessions and tokens', () => {
-  let svc: TestService;
-  let admin: TestUser;
-  let analyst: TestUser;
-
-  before(async () => {
-    svc = await startTestService();
-    admin = await svc.user(['admin']);
-    analyst = await svc.user(['analyst']);
-  });
-  after(() => svc.close());
+  const { svc, signedInAs } = testService();
+  const admin = signedInAs('admin');
+  const analyst = signedInAs('analyst');
 
   it('signs in and answers /me with roles and permissions', async () => {
     const res = await api(svc).post('/api/auth/login').send({ email: analyst.email.toUpperCase(), password: PASSWORD }).expect(200);
@@ -164,16 +158,9 @@ describe('auth: sign-in, sessions and tokens', () => {
 });
 
 describe('auth: authorisation and mass assignment', () => {
-  let svc: TestService;
-  let admin: TestUser;
-  let analyst: TestUser;
-
-  before(async () => {
-    svc = await startTestService();
-    admin = await svc.user(['admin']);
-    analyst = await svc.user(['analyst']);
-  });
-  after(() => svc.close());
+  const { svc, signedInAs } = testService();
+  const admin = signedInAs('admin');
+  const analyst = signedInAs('analyst');
 
   it('refuses an analyst on an admin-only route with 403', async () => {
     const res = await api(svc).get('/api/users').set(analyst.auth).expect(403);
@@ -196,7 +183,7 @@ describe('auth: authorisation and mass assignment', () => {
     assert.deepEqual(created.body.roles, ['dpo']);
     const dup = await api(svc).post('/api/users').set(admin.auth)
       .send({ name: 'Kari again', email: 'kari@example.TEST', roles: ['dpo'], password: PASSWORD }).expect(409);
-    assert.deepEqual(dup.body.error.details, [{ path: 'email', message: 'already exists' }]);
+    assert.deepEqual(dup.body.error.details, [{ path: 'email', message: 'already exists', label: 'E-post' }]);
     const bad = await api(svc).post('/api/users').set(admin.auth).send({ name: '', email: 'nope', roles: ['king'], password: 'short' }).expect(400);
     assert.deepEqual(bad.body.error.details.map((d: { path: string }) => d.path).sort(), ['email', 'name', 'password', 'roles.0']);
   });
@@ -208,14 +195,8 @@ describe('auth: authorisation and mass assignment', () => {
 });
 
 describe('auth: sockets', () => {
-  let svc: TestService;
-  let analyst: TestUser;
-
-  before(async () => {
-    svc = await startTestService();
-    analyst = await svc.user(['analyst']);
-  });
-  after(() => svc.close());
+  const { svc, signedInAs } = testService();
+  const analyst = signedInAs('analyst');
 
   it('refuses a socket without a token and with a bad token', async () => {
     const none = await svc.socket(undefined);

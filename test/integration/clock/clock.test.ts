@@ -3,7 +3,8 @@ import type { AlertMessage } from '../../../server/realtime/events.js';
 import { ManualClock } from '../../support/clock.js';
 import { drainDueJobs, pendingJobs } from '../../support/jobs.js';
 import type { Socket } from 'socket.io-client';
-import { api, flushSocket, startTestService, type TestService, type TestUser } from '../../support/service.js';
+import { testService } from '../../support/factories.js';
+import { api, flushSocket, type TestService } from '../../support/service.js';
 
 const H = 3_600_000;
 
@@ -15,19 +16,11 @@ function collect(socket: { on(event: string, fn: (m: AlertMessage) => void): voi
 }
 
 describe('the clock: milestones, stops and submissions', () => {
-  let svc: TestService;
-  let analyst: TestUser;
-  let dpo: TestUser;
-  let oncall: TestUser;
-
-  beforeEach(async () => {
-    // Friday 27 March 2026, 10:30 Oslo: the spring DST change falls inside the 72 hours.
-    svc = await startTestService({ clock: new ManualClock('2026-03-27T09:30:00Z') });
-    analyst = await svc.user(['analyst']);
-    dpo = await svc.user(['dpo']);
-    oncall = await svc.user(['oncall']);
-  });
-  afterEach(() => svc.close());
+  // Friday 27 March 2026, 10:30 Oslo: the spring DST change falls inside the 72 hours.
+  const { svc, signedInAs } = testService(() => ({ clock: new ManualClock('2026-03-27T09:30:00Z') }), { perTest: true });
+  const analyst = signedInAs('analyst');
+  const dpo = signedInAs('dpo');
+  const oncall = signedInAs('oncall');
 
   const create = async (body: Record<string, unknown>) => (await api(svc).post('/api/incidents').set(analyst.auth).send({ description: '', ...body }).expect(201)).body;
 
@@ -124,7 +117,7 @@ describe('the clock: milestones, stops and submissions', () => {
     const incident = await create({ title: 'Correct me', awareAt: svc.clock.now().toISOString() });
     const noReason = await api(svc).put(`/api/incidents/${incident.id}/awareness`).set(analyst.auth)
       .send({ at: new Date(svc.clock.now().getTime() - 6 * H).toISOString(), evidence: 'SIEM alert' }).expect(400);
-    assert.deepEqual(noReason.body.error.details, [{ path: 'reason', message: 'required to correct awareness' }]);
+    assert.deepEqual(noReason.body.error.details, [{ path: 'reason', message: 'required to correct awareness', label: 'Begrunnelse' }]);
 
     const earlier = new Date(svc.clock.now().getTime() - 6 * H);
     const corrected = await api(svc).put(`/api/incidents/${incident.id}/awareness`).set(analyst.auth)

@@ -112,6 +112,36 @@ describe('the clock across instances and restarts', function () {
     }
   });
 
+  it('at start-up plans a running clock whose plan was lost (a crash between the write and the planning)', async () => {
+    const dbName = uniqueDbName('lostplan');
+    const clock = new ManualClock('2026-01-05T08:00:00Z');
+    const first = await startTestService({ dbName, clock });
+    const analyst = await first.user(['analyst']);
+    const oncall = await first.user(['oncall']);
+    const lost = (await api(first).post('/api/incidents').set(analyst.auth).send({ title: 'Plan lost', description: '', awareAt: clock.now().toISOString() }).expect(201)).body;
+    const kept = (await api(first).post('/api/incidents').set(analyst.auth).send({ title: 'Plan kept', description: '', awareAt: clock.now().toISOString() }).expect(201)).body;
+    const db = first.connection.db!;
+    await db.collection('clock_plans').deleteOne({ _id: lost.id });
+    await db.collection('clock_plans_due').deleteMany({ id: lost.id });
+    await first.stop();
+
+    clock.advanceHours(1);
+    const second = await startTestService({ dbName, clock });
+    try {
+      // Both clocks are filed under their next milestone (h24): nothing for the planner yet.
+      const due = await second.connection.db!.collection('clock_plans_due').find({ dueAt: { $lte: new Date(clock.now().getTime() + H) } }).toArray();
+      assert.deepEqual(due, []);
+      const socket = await second.socket(oncall.token);
+      const seen = collect(socket);
+      clock.advanceHours(23);
+      await drainDueJobs(second);
+      await flushSocket(second, socket);
+      assert.deepEqual(seen.map((m) => [m.incidentId, m.milestone]).sort(), [[kept.id, 'h24'], [lost.id, 'h24']].sort());
+    } finally {
+      await second.close();
+    }
+  });
+
   it('re-sends an alert recorded but never pushed (a crash between the two), keeping its id', async () => {
     const clock = new ManualClock('2026-01-05T08:00:00Z');
     const svc: TestService = await startTestService({ clock });

@@ -41,7 +41,9 @@ describe('incidents under concurrent requests', () => {
     const timeline = await api(one).get(`/api/incidents/${id}/timeline`).set(analyst.auth).expect(200);
     const changes = timeline.body.filter((e: { kind: string }) => e.kind === 'updated');
     assert.equal(changes.length, 1);
-    assert.deepEqual(changes[0].changes.find((c: { field: string }) => c.field === 'title'), { field: 'title', from: 'Shared drive', to: winner.body.title });
+    assert.deepEqual(changes[0].changes.find((c: { field: string }) => c.field === 'title'), {
+      field: 'title', from: 'Shared drive', to: winner.body.title, label: 'Hva har skjedd', fromText: 'Shared drive', toText: winner.body.title,
+    });
   });
 
   it('takes 32 intakes sent at once through two instances, each with its own reference and no gap', async () => {

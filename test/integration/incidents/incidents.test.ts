@@ -1,23 +1,15 @@
 import assert from 'node:assert/strict';
-import { api, startTestService, type TestService, type TestUser } from '../../support/service.js';
+import { testService } from '../../support/factories.js';
+import { api, startTestService } from '../../support/service.js';
 
 const FNR = '01010112377';
 
 describe('incidents: intake, facts, timeline and visibility', () => {
-  let svc: TestService;
-  let analyst: TestUser;
-  let manager: TestUser;
-  let dpo: TestUser;
-  let oncall: TestUser;
-
-  before(async () => {
-    svc = await startTestService();
-    analyst = await svc.user(['analyst']);
-    manager = await svc.user(['manager']);
-    dpo = await svc.user(['dpo']);
-    oncall = await svc.user(['oncall']);
-  });
-  after(() => svc.close());
+  const { svc, signedInAs } = testService();
+  const analyst = signedInAs('analyst');
+  const manager = signedInAs('manager');
+  const dpo = signedInAs('dpo');
+  const oncall = signedInAs('oncall');
 
   it('takes the quick intake and answers 201 with id and deadline', async () => {
     const awareAt = new Date(svc.clock.now().getTime() - 5 * 60_000).toISOString();
@@ -43,7 +35,7 @@ describe('incidents: intake, facts, timeline and visibility', () => {
   it('refuses awareness in the future and names the field', async () => {
     const future = new Date(svc.clock.now().getTime() + 3_600_000).toISOString();
     const res = await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'x', description: 'y', awareAt: future }).expect(400);
-    assert.deepEqual(res.body.error.details, [{ path: 'awareAt', message: 'cannot be in the future' }]);
+    assert.deepEqual(res.body.error.details, [{ path: 'awareAt', message: 'cannot be in the future', label: 'Kjent fra' }]);
   });
 
   it('names every bad field at once', async () => {
@@ -82,8 +74,28 @@ describe('incidents: intake, facts, timeline and visibility', () => {
 
     const timeline = await api(svc).get(`/api/incidents/${id}/timeline`).set(analyst.auth).expect(200);
     const change = timeline.body.find((e: { kind: string }) => e.kind === 'updated');
-    assert.deepEqual(change.changes.find((c: { field: string }) => c.field === 'encryption.dataEncrypted'), { field: 'encryption.dataEncrypted', from: null, to: false });
+    assert.deepEqual(change.changes.find((c: { field: string }) => c.field === 'encryption.dataEncrypted'), {
+      field: 'encryption.dataEncrypted', from: null, to: false, label: 'Dataene var kryptert', fromText: '–', toText: 'nei',
+    });
+    assert.match(change.summary, /^Endret .*dataene var kryptert/);
+    assert.equal(timeline.body.find((e: { kind: string }) => e.kind === 'created').summary, 'Saken registrert i triage');
+    const inEnglish = await api(svc).get(`/api/incidents/${id}/timeline`).set(analyst.auth).set('Accept-Language', 'en-GB,en;q=0.9').expect(200);
+    const changeInEnglish = inEnglish.body.find((e: { kind: string }) => e.kind === 'updated');
+    assert.match(changeInEnglish.summary, /^Changed .*the data was encrypted/);
+    assert.equal(changeInEnglish.changes.find((c: { field: string }) => c.field === 'encryption.dataEncrypted')!.toText, 'no');
+    assert.equal(inEnglish.body.find((e: { kind: string }) => e.kind === 'created').summary, 'Incident logged in triage');
     assert.equal(change.actor.id, analyst.id);
+  });
+
+  it('names a refused field as the screens name it, in the language the caller asks for', async () => {
+    const nb = await api(svc).post('/api/incidents').set(analyst.auth).set('Accept-Language', 'nb').send({ title: '', description: 'x' }).expect(400);
+    assert.equal(nb.body.error.message, 'Forespørselen er ikke gyldig');
+    assert.deepEqual(nb.body.error.details.map((d: { label: string; message: string }) => [d.label, d.message]), [['Hva har skjedd', 'må fylles ut']]);
+    const en = await api(svc).post('/api/incidents').set(analyst.auth).set('Accept-Language', 'en').send({ title: 'x'.repeat(201), description: 'x' }).expect(400);
+    assert.deepEqual(en.body.error.details.map((d: { label: string; message: string }) => [d.label, d.message]), [['What happened', 'may have at most 200 characters']]);
+    const open = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Open', description: '' }).expect(201)).body;
+    const notClosed = (lang: string) => api(svc).post(`/api/incidents/${open.id}/reopen`).set(manager.auth).set('Accept-Language', lang).send({ reason: 'Ny informasjon' }).expect(422);
+    assert.deepEqual([(await notClosed('nb')).body.error.message, (await notClosed('en')).body.error.message], ['Saken er ikke lukket', 'The incident is not closed']);
   });
 
   it('refuses audit fields and unknown fields in an update', async () => {

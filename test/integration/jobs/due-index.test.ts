@@ -72,4 +72,36 @@ describe('due index: what falls due, found through an index on the due time', ()
     });
     assert.deepEqual(events, ['visit twice', 'settle with 2 left', 'visit next', 'settle with 1 left']);
   });
+
+  it('takes on at most a batch per sweep, oldest first, and leaves the rest for the next sweep', async () => {
+    const small = new DueIndex(DueIndex.model(db.connection, 'test_due'), { batch: 3 });
+    await small.addMany(['e', 'd', 'c', 'b', 'a'].map((id, i) => ({ id, dueAt: new Date(now.getTime() + (5 - i) * 1000) })));
+    const seen: string[][] = [];
+    const until = new Date(now.getTime() + MIN);
+    for (let i = 0; i < 3; i++) {
+      const visited: string[] = [];
+      await small.sweep(now, until, async (id) => {
+        visited.push(id);
+        return 'drop';
+      });
+      seen.push(visited);
+    }
+    assert.deepEqual(seen, [['a', 'b', 'c'], ['d', 'e'], []]);
+  });
+
+  it('stops visiting once its time budget is spent, settles what it visited, and the next sweep goes on', async () => {
+    const hurried = new DueIndex(DueIndex.model(db.connection, 'test_due'), { budgetMs: 20 });
+    await hurried.addMany(['a', 'b', 'c'].map((id, i) => ({ id, dueAt: new Date(now.getTime() + i) })));
+    const events: string[] = [];
+    const slowVisit = async (id: string): Promise<SweepVerdict> => {
+      events.push(`visit ${id}`);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return 'drop';
+    };
+    const settle = async () => void events.push('settle');
+    await hurried.sweep(now, new Date(now.getTime() + MIN), slowVisit, settle);
+    assert.deepEqual(events, ['visit a', 'settle']);
+    await hurried.sweep(now, new Date(now.getTime() + MIN), slowVisit, settle);
+    assert.deepEqual(events, ['visit a', 'settle', 'visit b', 'settle']);
+  });
 });

@@ -1,33 +1,15 @@
 import assert from 'node:assert/strict';
 import { noticeModels } from '../../../server/domains/notices/notice.model.js';
-import { api, startTestService, type TestService, type TestUser } from '../../support/service.js';
+import { buildIncident, COMPLETE, testService } from '../../support/factories.js';
+import { api } from '../../support/service.js';
 
-const COMPLETE = {
-  title: 'Kundeliste sendt til feil mottaker',
-  description: 'Et regneark med kundeopplysninger ble sendt til feil ekstern adresse.',
-  outwardDescription: 'En fil med opplysninger om deg ble ved en feil sendt til en annen virksomhet, som har slettet den.',
-  breachTypes: ['confidentiality'],
-  dataCategories: ['identity', 'contact'],
-  subjects: { groups: ['kunder'], count: { kind: 'estimate', value: 1200 } },
-  records: { kind: 'exact', value: 1200 },
-  consequences: 'Begrenset risiko for uønskede henvendelser.',
-  measuresTaken: 'Mottakeren har slettet filen og bekreftet det skriftlig.',
-};
 
 describe('notices: drafting, approval, freezing and filing', () => {
-  let svc: TestService;
-  let analyst: TestUser;
-  let dpo: TestUser;
+  const { svc, signedInAs } = testService();
+  const analyst = signedInAs('analyst');
+  const dpo = signedInAs('dpo');
 
-  before(async () => {
-    svc = await startTestService();
-    analyst = await svc.user(['analyst']);
-    dpo = await svc.user(['dpo']);
-  });
-  after(() => svc.close());
-
-  const incident = async (body: Record<string, unknown>) =>
-    (await api(svc).post('/api/incidents').set(analyst.auth).send({ awareAt: svc.clock.now().toISOString(), ...body }).expect(201)).body;
+  const incident = (body: Record<string, unknown>) => buildIncident(svc, analyst, body);
 
   it('refuses a notice that lacks required elements with 422 naming each, and the preview lists them', async () => {
     const inc = await incident({ title: 'Bare', description: '' });
@@ -92,19 +74,11 @@ describe('notices: drafting, approval, freezing and filing', () => {
 });
 
 describe('notice templates: versions and approval', () => {
-  let svc: TestService;
-  let analyst: TestUser;
-  let manager: TestUser;
-  let otherManager: TestUser;
-
-  before(async () => {
-    svc = await startTestService();
-    analyst = await svc.user(['analyst']);
-    manager = await svc.user(['manager']);
-    otherManager = await svc.user(['manager']);
-    await svc.user(['dpo'], 'Kari Nordmann');
-  });
-  after(() => svc.close());
+  const { svc, signedInAs } = testService();
+  const analyst = signedInAs('analyst');
+  const manager = signedInAs('manager');
+  const otherManager = signedInAs('manager');
+  signedInAs('dpo', 'Kari Nordmann');
 
   const seeded = async () => (await api(svc).get('/api/templates?kind=subject&lang=nb').set(analyst.auth).expect(200)).body[0];
 

@@ -56,11 +56,11 @@ describe('notices: what leaves the house says only what it must', () => {
 
     const fnr = await incident({ outwardDescription: 'Opplysninger om deg, blant annet 01010112377, kan ha kommet på avveie.' });
     const byNumber = await draft(fnr.id, { kind: 'public' }, 'en').expect(422);
-    assert.deepEqual(byNumber.body.error.details, [{ path: 'outwardDescription', message: 'Contains 1 national identity number' }]);
+    assert.deepEqual(byNumber.body.error.details, [{ path: 'outwardDescription', message: 'Contains 1 national identity number', label: 'What the people are told happened' }]);
 
     const advice = await incident({ outwardDescription: 'En bærbar PC med opplysninger om deg ble stjålet.' });
     const inAdvice = await draft(advice.id, { kind: 'subject', adviceToSubjects: 'Kontakt Ane Analytiker hvis du lurer på noe.' }).expect(422);
-    assert.deepEqual(inAdvice.body.error.details, [{ path: 'adviceToSubjects', message: 'Inneholder navnet «Ane Analytiker»' }]);
+    assert.deepEqual(inAdvice.body.error.details, [{ path: 'adviceToSubjects', message: 'Inneholder navnet «Ane Analytiker»', label: 'Råd til de berørte' }]);
   });
 
   it('drafts and approves a clean subject notice that says when it happened and how to reach the DPO in one sentence', async () => {

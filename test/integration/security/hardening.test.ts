@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { buildIncident } from '../../support/factories.js';
 import { ackToken } from '../../../server/domains/alerts/ack-link.js';
 import { incidentModels } from '../../../server/domains/incidents/incident.model.js';
 import { systemContext } from '../../../server/domains/audit/audit.service.js';
@@ -33,7 +34,7 @@ describe('security: input, output and headers', () => {
     await smtp.close();
   });
 
-  const open = async (title: string) => (await api(svc).post('/api/incidents').set(analyst.auth).send({ title, description: '', awareAt: svc.clock.now().toISOString() }).expect(201)).body;
+  const open = (title: string) => buildIncident(svc, analyst, { title });
 
   it('refuses text that is not well-formed Unicode with 400 naming the field, and the audit chain stays whole', async () => {
     const res = await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Broken \ud800 title', description: 'fine', systems: ['ok', 'bad \udc00'] }).expect(400);

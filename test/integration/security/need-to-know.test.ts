@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
+import { buildIncident, testService } from '../../support/factories.js';
 import type { Socket } from 'socket.io-client';
 import type { AlertMessage } from '../../../server/realtime/events.js';
 import { ManualClock } from '../../support/clock.js';
 import { drainDueJobs } from '../../support/jobs.js';
 import { startWebhookReceiver } from '../../support/receivers.js';
-import { api, flushSocket, startTestService, type TestService, type TestUser } from '../../support/service.js';
+import { api, flushSocket } from '../../support/service.js';
 
 const SECRET_TITLE = 'Styreleders helsejournal lekket';
 
@@ -22,27 +23,15 @@ const watch = (socket: Socket, incidentId: string) =>
   new Promise<{ ok: boolean; error?: string }>((resolve) => socket.emit('incident:watch', { incidentId }, resolve));
 
 describe('security: need-to-know is decided from the current state', () => {
-  let svc: TestService;
-  let analyst: TestUser;
-  let assignee: TestUser;
-  let oncall: TestUser;
-  let manager: TestUser;
-  let dpo: TestUser;
-  let admin: TestUser;
+  const { svc, signedInAs } = testService(() => ({ clock: new ManualClock('2026-02-02T08:00:00Z') }), { perTest: true });
+  const analyst = signedInAs('analyst');
+  const assignee = signedInAs('analyst');
+  const oncall = signedInAs('oncall');
+  const manager = signedInAs('manager');
+  const dpo = signedInAs('dpo');
+  const admin = signedInAs('admin');
 
-  beforeEach(async () => {
-    svc = await startTestService({ clock: new ManualClock('2026-02-02T08:00:00Z') });
-    analyst = await svc.user(['analyst']);
-    assignee = await svc.user(['analyst']);
-    oncall = await svc.user(['oncall']);
-    manager = await svc.user(['manager']);
-    dpo = await svc.user(['dpo']);
-    admin = await svc.user(['admin']);
-  });
-  afterEach(() => svc.close());
-
-  const open = async (body: Record<string, unknown> = {}) =>
-    (await api(svc).post('/api/incidents').set(manager.auth).send({ title: SECRET_TITLE, description: '', awareAt: svc.clock.now().toISOString(), ...body }).expect(201)).body;
+  const open = (body: Record<string, unknown> = {}) => buildIncident(svc, manager, { title: SECRET_TITLE, ...body });
   const restrict = async (id: string) => {
     const current = (await api(svc).get(`/api/incidents/${id}`).set(manager.auth).expect(200)).body;
     await api(svc).patch(`/api/incidents/${id}`).set(manager.auth).send({ version: current.version, restricted: true, assignees: [assignee.id] }).expect(200);

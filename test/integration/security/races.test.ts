@@ -1,16 +1,7 @@
 import assert from 'node:assert/strict';
-import { api, PASSWORD, startTestService, type TestService, type TestUser } from '../../support/service.js';
+import { buildIncident, COMPLETE, testService } from '../../support/factories.js';
+import { api, PASSWORD } from '../../support/service.js';
 
-const COMPLETE = {
-  title: 'Lønnsliste sendt til feil mottaker',
-  description: 'En lønnsliste ble sendt til en ekstern adresse ved en feil.',
-  breachTypes: ['confidentiality'],
-  dataCategories: ['identity', 'financial'],
-  subjects: { groups: ['ansatte'], count: { kind: 'exact', value: 40 } },
-  records: { kind: 'exact', value: 40 },
-  consequences: 'Ansatte kan bli utsatt for svindelforsøk.',
-  measuresTaken: 'Mottakeren har slettet e-posten og bekreftet det.',
-};
 
 const statuses = (responses: { status: number }[]) => responses.map((r) => r.status).sort();
 const count = (list: number[], status: number) => list.filter((s) => s === status).length;
@@ -22,22 +13,13 @@ function exactlyOneWon(responses: { status: number }[], success = 200): void {
 }
 
 describe('security: a state transition happens once under concurrent requests', () => {
-  let svc: TestService;
-  let analyst: TestUser;
-  let dpo: TestUser;
-  let managerA: TestUser;
-  let managerB: TestUser;
+  const { svc, signedInAs } = testService();
+  const analyst = signedInAs('analyst');
+  const dpo = signedInAs('dpo');
+  const managerA = signedInAs('manager');
+  const managerB = signedInAs('manager');
 
-  before(async () => {
-    svc = await startTestService();
-    analyst = await svc.user(['analyst']);
-    dpo = await svc.user(['dpo']);
-    managerA = await svc.user(['manager']);
-    managerB = await svc.user(['manager']);
-  });
-  after(() => svc.close());
-
-  const incident = async () => (await api(svc).post('/api/incidents').set(analyst.auth).send({ ...COMPLETE, awareAt: svc.clock.now().toISOString() }).expect(201)).body;
+  const incident = () => buildIncident(svc, analyst, COMPLETE);
   const auditOf = async (type: string, id: string) => (await svc.container.audit.list({ limit: 100, targetType: type, targetId: id })).map((e) => e.action);
   const approvedNotice = async (incidentId: string) => {
     const draft = (await api(svc).post(`/api/incidents/${incidentId}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'nb', phase: 'complete' }).expect(201)).body;
@@ -117,12 +99,7 @@ describe('security: a state transition happens once under concurrent requests', 
 });
 
 describe('security: account lockout holds under concurrency', () => {
-  let svc: TestService;
-
-  before(async () => {
-    svc = await startTestService();
-  });
-  after(() => svc.close());
+  const { svc } = testService();
 
   it('lets exactly five of twelve simultaneous wrong passwords be checked, then refuses the right one', async () => {
     const victim = await svc.user(['analyst']);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import jwt from 'jsonwebtoken';
-import { api, nextEvent, PASSWORD, startTestService, type TestService, type TestUser } from '../../support/service.js';
+import { testService } from '../../support/factories.js';
+import { api, nextEvent, PASSWORD } from '../../support/service.js';
 
 const SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
@@ -8,14 +9,8 @@ const refreshCookie = (res: { headers: Record<string, unknown> }) =>
   (res.headers['set-cookie'] as string[]).find((c) => c.startsWith('bc_refresh='))!.split(';')[0]!;
 
 describe('security: an access token ends with its session', () => {
-  let svc: TestService;
-  let admin: TestUser;
-
-  before(async () => {
-    svc = await startTestService();
-    admin = await svc.user(['admin']);
-  });
-  after(() => svc.close());
+  const { svc, signedInAs } = testService();
+  const admin = signedInAs('admin');
 
   const signIn = async (email: string, password = PASSWORD) => {
     const res = await api(svc).post('/api/auth/login').send({ email, password }).expect(200);

@@ -1,0 +1,81 @@
+import type { Alert } from './alert.model.js';
+import type { Delivery } from './delivery.model.js';
+import type { Told } from './dispatcher.js';
+
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+/** An alert as the API lists it. */
+export function presentAlert(a: Alert) {
+  return {
+    id: String(a._id),
+    incidentId: a.incidentId,
+    incidentRef: a.incidentRef,
+    title: a.title,
+    kind: a.kind,
+    milestone: a.milestone,
+    hoursElapsed: a.hoursElapsed,
+    deadline: iso(a.deadline),
+    dueAt: a.dueAt.toISOString(),
+    firedAt: a.firedAt.toISOString(),
+    late: a.late,
+    acknowledgedAt: iso(a.acknowledgedAt),
+    acknowledgedBy: a.acknowledgedBy,
+  };
+}
+
+/** The alert as the on-call view shows it: who has been told, the escalation step reached and when the next goes out. */
+export const presentAlertView = (a: Alert, told: Told[]) => ({
+  ...presentAlert(a),
+  told,
+  escalationStep: a.escalationStep ?? 0,
+  nextEscalationAt: iso(a.nextEscalationAt),
+});
+
+/** An alert as it is pushed to dashboards (socket `alert:fired`, and the replay on reconnect). */
+export interface AlertMessage {
+  alertId: string;
+  incidentId: string;
+  kind: string;
+  milestone: string;
+  hoursElapsed: number;
+  deadline: string;
+  dueAt: string;
+  sentAt: string;
+  late: boolean;
+  title: string;
+  /** 0 for the first step; 1 second line, 2 managers and the DPO. */
+  escalationLevel?: number;
+  incidentRef?: string;
+  /** The same as escalationLevel, under the name the alert view uses. */
+  escalationStep?: number;
+  nextEscalationAt?: string | null;
+  /** Who has been told on a channel beyond the dashboard so far (empty when the alert first fires). */
+  told?: Told[];
+}
+
+export function presentAlertMessage(alert: Alert): AlertMessage {
+  return {
+    alertId: String(alert._id),
+    incidentId: alert.incidentId,
+    kind: alert.kind,
+    milestone: alert.milestone,
+    hoursElapsed: alert.hoursElapsed,
+    deadline: alert.deadline ? alert.deadline.toISOString() : '',
+    dueAt: alert.dueAt.toISOString(),
+    sentAt: (alert.pushedAt ?? alert.firedAt).toISOString(),
+    late: alert.late,
+    title: alert.title,
+    incidentRef: alert.incidentRef,
+    escalationStep: alert.escalationStep ?? 0,
+    nextEscalationAt: iso(alert.nextEscalationAt),
+    told: [],
+  };
+}
+
+/** One delivery of an alert: channel, recipient (and the name people know it by: a device's), attempts, status, last error. */
+export function presentDelivery(d: Delivery, recipientName: string = d.recipient) {
+  return {
+    id: String(d._id), channel: d.channel, recipient: d.recipient, recipientName, level: d.level, status: d.status, attempts: d.attempts,
+    lastError: d.lastError, createdAt: d.createdAt.toISOString(), sentAt: iso(d.sentAt),
+  };
+}
