@@ -297,7 +297,7 @@ describe('web push in production', () => {
       const device = pushService.device('phone');
       await pushService.close();
       const res = await api(svc).post('/api/push/subscriptions').set(user.auth).send({ endpoint: device.endpoint, keys: device.keys, deviceName: 'Phone' }).expect(400);
-      assert.deepEqual(res.body.error.details, [{ path: 'endpoint', message: 'Må være en https-adresse' }]);
+      assert.deepEqual(res.body.error.details, [{ path: 'endpoint', label: 'Adressen til varslingstjenesten', message: 'Må være en https-adresse' }]);
       const english = await api(svc).post('/api/push/subscriptions').set(user.auth).set('Accept-Language', 'en').send({ endpoint: device.endpoint, keys: device.keys, deviceName: 'Phone' }).expect(400);
       assert.deepEqual([english.body.error.message, english.body.error.details[0].message], ['Push cannot be turned on for this device', 'Must be an https address']);
       assert.equal((await api(svc).get('/api/push/subscriptions').set(user.auth).expect(200)).body.length, 0);
