@@ -10,8 +10,10 @@ const out = join(root, 'client', 'dist');
 export const clientDir = join(root, 'client');
 
 export const clientBuildOptions: BuildOptions = {
-  entryPoints: [join(root, 'client', 'src', 'main.ts')],
+  entryPoints: [join(root, 'client', 'src', 'main.tsx')],
   bundle: true, minify: true, format: 'esm', target: 'es2022', sourcemap: false,
+  // Preact's JSX runtime: esbuild compiles the screens' JSX as it is, with no other build step.
+  jsx: 'automatic', jsxImportSource: 'preact',
   outfile: join(out, 'app.js'), logLevel: 'warning',
 };
 

@@ -1,3 +1,5 @@
+import { currentLang } from './words.js';
+
 /** The REST API, with the access token kept in memory and renewed from the httpOnly refresh cookie. */
 export interface Me {
   id: string;
@@ -26,7 +28,10 @@ function setSession(accessToken: string | null, expiresAt?: string): void {
 }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly body: { error?: { code: string; message: string; details: { path: string; message: string }[] } }) {
+  constructor(
+    readonly status: number,
+    readonly body: { error?: { code: string; message: string; details: { path: string; message: string }[] } },
+  ) {
     super(body.error?.message ?? `HTTP ${status}`);
   }
 }
@@ -34,7 +39,11 @@ export class ApiError extends Error {
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`/api${path}`, {
     method,
-    headers: { ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'Accept-Language': currentLang(),
+      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     credentials: 'same-origin',
   });
@@ -71,7 +80,8 @@ export async function logout(): Promise<void> {
 
 /** Downloads an authenticated file (CSV, PDF). */
 export async function download(path: string, filename: string): Promise<void> {
-  const res = await fetch(`/api${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  const res = await fetch(`/api${path}`, { headers: { Authorization: `Bearer ${token}`, 'Accept-Language': currentLang() } });
+  if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => ({})));
   const blob = await res.blob();
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);

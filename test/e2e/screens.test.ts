@@ -56,12 +56,12 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
   it('edits the facts, and tells the user instead of overwriting when someone else saved first', async () => {
     const page = await signIn(browser, svc, analyst);
     await open(page, `#/incidents/${incidentId}`, '[data-testid="facts"]');
-    await page.getByText(/^Fakta$|^Facts$/).click();
+    await page.getByText(/^Fakta om bruddet$|^Facts of the breach$/).click();
     const facts = page.getByTestId('facts');
     await facts.getByLabel(/Sannsynlige konsekvenser|Likely consequences/).fill('Colleagues could read salaries; no misuse seen.');
     await facts.getByLabel(/Tiltak som er gjennomført|Measures taken/).fill('Access removed at 10:00; access log reviewed.');
     // The nature of the breach, which every notice to Datatilsynet needs.
-    await facts.getByLabel(/^ ?(konfidensialitet|confidentiality)$/).check();
+    await facts.getByLabel(/^(Konfidensialitet|Confidentiality)/).check();
     // What could happen to the people, which the assessment weighs.
     await facts.getByLabel(/^ ?(økonomisk tap|financial loss)$/).check();
     await facts.getByRole('button', { name: /Lagre|Save/ }).click();
@@ -72,7 +72,6 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     assert.deepEqual(saved.likelyConsequences, ['financial_loss']);
 
     // Someone else saves while this page is open: the stale save is refused and nothing is lost.
-    await page.getByText(/^Fakta$|^Facts$/).click();
     await api(svc).patch(`/api/incidents/${incidentId}`).set(dpo.auth).send({ version: saved.version, measuresPlanned: 'Train staff on shared drives' }).expect(200);
     await page.getByTestId('stale').waitFor();
     await facts.getByLabel(/Sannsynlige konsekvenser|Likely consequences/).fill('Overwritten?');
@@ -85,14 +84,16 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
 
   it('lets the DPO assess, record the decision and the filing, which stops the clock', async () => {
     const page = await signIn(browser, svc, dpo);
-    await open(page, `#/incidents/${incidentId}`, '[data-testid="next-action"]');
+    await open(page, `#/incidents/${incidentId}`, '[data-testid="clock-bar"]');
     await page.getByRole('button', { name: /^Vurder risiko$|^Assess risk$/ }).click();
     await page.getByTestId('assessment').waitFor();
     // What the engine could not judge is asked as questions, not left as blank names.
     const missing = page.getByTestId('missing-facts').locator('li');
     await page.getByTestId('missing-facts').getByText(/Omtrent hvor mange personer er berørt\?|About how many people are affected\?/).waitFor();
     assert.ok((await missing.count()) >= 1);
-    await page.getByText(/Registrer beslutning|Record decision/).first().click();
+    // A question links to the field that answers it: the form opens there, with the cursor in it.
+    await page.getByTestId('missing-facts').getByRole('link', { name: /Omtrent hvor mange personer er berørt\?|About how many people are affected\?/ }).click();
+    assert.equal(await page.evaluate('document.activeElement?.name'), 'f-subjects-count');
     const decision = page.getByTestId('decision-form');
     await decision.getByLabel(/Meld til Datatilsynet|Notify Datatilsynet/).check();
     await decision.getByLabel(/Begrunnelse|Reason/).fill('Salary data seen by colleagues: we notify.');
@@ -102,7 +103,7 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     assert.equal(decisions.length, 1);
     assert.equal(decisions[0].notifySA, true);
 
-    await page.getByText(/Registrer innsending|Record a filing/).first().click();
+    await page.getByText(/Registrer en innsending uten utkast|Record a filing without a draft/).click();
     const filing = page.getByTestId('submission-form');
     await filing.getByLabel(/Referanse|Reference/).fill('AR-2026-0042');
     await filing.getByRole('button', { name: /Registrer innsending|Record a filing/ }).click();
@@ -115,13 +116,77 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await page.getByTestId('board').getByRole('link', { name: new RegExp(incident.ref) }).getByText(/stoppet \(meldt\)|stopped \(notified\)/).waitFor();
   });
 
+  it('names a refused field as the form names it, in the reader\'s language, and puts the cursor in it', async () => {
+    const page = await signIn(browser, svc, analyst);
+    await open(page, `#/incidents/${incidentId}`, '[data-testid="facts"]');
+    const facts = page.getByTestId('facts');
+    // Folded unless the assessment has open questions.
+    if (!(await facts.isVisible())) await page.getByText('Fakta om bruddet').click();
+    await facts.getByRole('group', { name: /^Hvor mange registreringer/ }).getByLabel('Mellom to tall').check();
+    await facts.getByLabel('Minst', { exact: true }).fill('100');
+    await facts.getByRole('button', { name: 'Lagre fakta' }).click();
+    const error = page.getByTestId('error');
+    await error.getByRole('link', { name: 'Minst' }).waitFor();
+    await error.getByText(/et intervall trenger både minst og høyst/).waitFor();
+    assert.equal(await page.evaluate('document.activeElement?.id'), 'f-records-min');
+    // Nothing was written for the refused request.
+    const stored = (await api(svc).get(`/api/incidents/${incidentId}`).set(analyst.auth).expect(200)).body;
+    assert.equal(stored.records.kind, 'unknown');
+  });
+
+  it('asks before "not notifiable" stops the legal clock, with a reason box of its own, apart from closing', async () => {
+    const running = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Wrong address on one letter', description: 'One letter', awareAt: new Date().toISOString() }).expect(201)).body;
+    const page = await signIn(browser, svc, dpo);
+    await open(page, `#/incidents/${running.id}`, '[data-testid="clock-bar"]');
+    await page.getByRole('button', { name: 'Ikke meldepliktig …' }).click();
+    const dialog = page.getByTestId('confirm-not-notifiable');
+    await dialog.getByText(/Klokken mot Datatilsynet stopper/).waitFor();
+    // The close dialog's reason box is not this one.
+    assert.equal(await page.getByTestId('confirm-close').getByRole('textbox').count(), 0);
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    assert.equal((await api(svc).get(`/api/incidents/${running.id}`).set(dpo.auth).expect(200)).body.clock.state, 'running');
+
+    await page.getByRole('button', { name: 'Ikke meldepliktig …' }).click();
+    // Without a reason the dialog does not go.
+    await dialog.getByRole('button', { name: 'Stopp klokken: ikke meldepliktig' }).click();
+    assert.equal(await dialog.isVisible(), true);
+    await dialog.getByLabel('Begrunnelse').fill('One letter to a colleague in the same firm, returned unopened.');
+    await dialog.getByRole('button', { name: 'Stopp klokken: ikke meldepliktig' }).click();
+    await page.getByTestId('clock-bar').getByText('stoppet (ikke meldepliktig)').waitFor();
+    const stopped = (await api(svc).get(`/api/incidents/${running.id}`).set(dpo.auth).expect(200)).body;
+    assert.equal(stopped.clock.stopReason, 'not-notifiable');
+    assert.equal(stopped.status, 'open');
+  });
+
+  it('asks for the key custody when the DPO decides on the "encrypted" exemption', async () => {
+    const laptop = (await api(svc).post('/api/incidents').set(analyst.auth).send({
+      title: 'Encrypted laptop lost', description: 'BitLocker on', awareAt: new Date().toISOString(), breachTypes: ['confidentiality'], dataCategories: ['special_category_health'],
+      subjects: { count: { kind: 'exact', value: 300 } }, encryption: { dataEncrypted: true, stateOfTheArt: true, keyCompromised: false },
+    }).expect(201)).body;
+    const page = await signIn(browser, svc, dpo);
+    await open(page, `#/incidents/${laptop.id}`, '[data-testid="clock-bar"]');
+    await page.getByRole('button', { name: 'Vurder risiko' }).click();
+    await page.getByTestId('assessment').waitFor();
+    const form = page.getByTestId('decision-form');
+    await form.getByLabel('Meld til Datatilsynet').check();
+    await form.getByLabel('Varsle de berørte').uncheck();
+    await form.getByRole('group', { name: /^Grunnlag for ikke å varsle/ }).getByLabel(/^Opplysningene er uleselige/).check();
+    await form.getByLabel(/^Hvor var nøkkelen, og hvorfor/).fill('The recovery key is in our key vault; the PIN was not with the laptop.');
+    await form.getByLabel('Begrunnelse').fill('Encrypted to the state of the art; the key stayed with us.');
+    await form.getByRole('button', { name: 'Registrer beslutning' }).click();
+    await page.getByTestId('decision').waitFor();
+    const [decision] = (await api(svc).get(`/api/incidents/${laptop.id}/decisions`).set(dpo.auth).expect(200)).body;
+    assert.equal(decision.exemption, 'encrypted');
+    assert.equal(decision.evidence.keyCustody, 'The recovery key is in our key vault; the PIN was not with the laptop.');
+  });
+
   it('lets an admin set up a rota that the on-call view then names', async () => {
     const page = await signIn(browser, svc, admin);
     await open(page, '#/admin', '[data-testid="audit-status"]');
     await page.getByRole('button', { name: /Ny vaktliste|New rota/ }).click();
     const form = page.getByTestId('rota-form');
     await form.getByLabel(/^Navn$|^Name$/).fill('Security on call');
-    await form.getByLabel(/Medlemmer|Members/).selectOption({ label: 'Ola (oncall)' });
+    await form.getByLabel(/Medlemmer|Members/).selectOption({ label: 'Ola (Vakthavende)' });
     await form.getByLabel(/Første vaktskifte|First handover/).fill('2026-01-05T08:00');
     await form.getByRole('button', { name: /Lagre|Save/ }).click();
     await page.getByTestId('rota-Security on call').waitFor();
@@ -139,7 +204,7 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await form.getByLabel(/^Navn$|^Name$/).fill('Kari Nordmann');
     await form.getByLabel(/^E-post$|^E-mail$/).fill('kari@example.test');
     await form.getByLabel(/Første passord|First password/).fill(PASSWORD);
-    await form.getByLabel(/^ ?analyst$/).check();
+    await form.getByLabel(/^Analytiker$|^Analyst$/).check();
     await form.getByRole('button', { name: /Lagre|Save/ }).click();
     await page.getByTestId('user-kari@example.test').waitFor();
 
@@ -155,7 +220,7 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
   const screens: { name: string; hash: string; ready: string; as: () => TestUser }[] = [
     { name: 'board', hash: '#/', ready: '[data-testid="board"]', as: () => analyst },
     { name: 'new-incident', hash: '#/new', ready: 'form', as: () => analyst },
-    { name: 'incident', hash: '', ready: '[data-testid="next-action"]', as: () => dpo },
+    { name: 'incident', hash: '', ready: '[data-testid="clock-bar"]', as: () => dpo },
     { name: 'oncall', hash: '#/oncall', ready: '[data-testid="on-call-now"]', as: () => oncall },
     { name: 'templates', hash: '#/templates', ready: 'table', as: () => dpo },
     { name: 'register', hash: '#/register', ready: '[data-testid="register"]', as: () => dpo },

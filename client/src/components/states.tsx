@@ -1,0 +1,136 @@
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError } from '../api.js';
+import { t } from '../words.js';
+
+export function Loading({ label }: { label?: string }) {
+  return (
+    <div class="loading" role="status" data-testid="loading">
+      <span class="spinner" aria-hidden="true" />
+      {label ?? t('common.loading')}
+    </div>
+  );
+}
+
+export function Empty({ children, testid }: { children: ComponentChildren; testid?: string }) {
+  return (
+    <div class="empty" data-testid={testid ?? 'empty'}>
+      {children}
+    </div>
+  );
+}
+
+/** Fetches a screen's data; `reload` fetches again. A result that arrives after the screen was left is dropped. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: unknown; reload: () => Promise<void> } {
+  const [state, setState] = useState<{ data: T | null; error: unknown }>({ data: null, error: null });
+  const seq = useRef(0);
+  const alive = useRef(true);
+  useEffect(() => () => void (alive.current = false), []);
+  const reload = useCallback(async () => {
+    const mine = ++seq.current;
+    try {
+      const data = await load();
+      if (alive.current && mine === seq.current) setState({ data, error: null });
+    } catch (error) {
+      if (alive.current && mine === seq.current) setState({ data: null, error });
+    }
+  }, deps);
+  useEffect(() => {
+    setState({ data: null, error: null });
+    void reload();
+  }, [reload]);
+  return { ...state, reload };
+}
+
+const fieldId = (path: string) => `f-${path.replace(/[^a-zA-Z0-9]+/g, '-')}`;
+export { fieldId };
+
+/** The screen's own name for a field: the text of its label, or of its group's legend. */
+function fieldName(path: string, scope?: string): { id: string; name: string } | null {
+  if (scope) {
+    const scoped = fieldName(`${scope}.${path}`);
+    if (scoped) return scoped;
+  }
+  for (let p = path; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
+    const id = fieldId(p);
+    const el = document.getElementById(id);
+    if (!el) continue;
+    const label = document.querySelector(`label[for="${id}"]`) ?? el.closest('fieldset')?.querySelector('legend');
+    return { id, name: label?.textContent?.trim() ?? '' };
+  }
+  return null;
+}
+
+/** Opens the folded sections around a field, scrolls to it and puts the cursor in it. */
+export function focusField(id: string): void {
+  const el = document.getElementById(id);
+  if (!el) return;
+  for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
+  el.scrollIntoView({ block: 'center' });
+  const control = el.matches('input, select, textarea, button') ? el : el.querySelector<HTMLElement>('input, select, textarea, button');
+  control?.focus();
+}
+
+const KNOWN_MESSAGES: Record<string, 'error.required' | 'error.rangeNeedsBoth' | 'error.maxBelowMin'> = {
+  required: 'error.required',
+  'a range needs min and max': 'error.rangeNeedsBoth',
+  'must not be below min': 'error.maxBelowMin',
+};
+
+/** An API error as people read it: what went wrong, then each field by the name the screen gives it, as a link to it. */
+export function ErrorBox({ error, scope }: { error: unknown; scope?: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  const e = error instanceof ApiError ? error : null;
+  const details = e?.body.error?.details ?? [];
+  const fields = details.map((d) => ({ ...d, field: fieldName(d.path, scope) }));
+  useEffect(() => {
+    const first = fields.find((f) => f.field);
+    if (first?.field) focusField(first.field.id);
+    else box.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
+  const headline = !e
+    ? t('error.network')
+    : e.status === 409
+      ? t('error.conflict')
+      : e.status === 403
+        ? t('error.forbidden')
+        : e.status === 404
+          ? t('error.notFound')
+          : e.status === 429
+            ? t('error.tooMany')
+            : e.status >= 500
+              ? t('error.server')
+              : details.length
+                ? t('error.fields')
+                : (e.body.error?.message ?? t('error.server'));
+  return (
+    <div class="error" role="alert" ref={box} data-testid="error">
+      <p>{headline}</p>
+      {fields.length ? (
+        <ul>
+          {fields.map((f) => {
+            const message = KNOWN_MESSAGES[f.message] ? t(KNOWN_MESSAGES[f.message]!) : f.message.startsWith('missing ') ? t('error.missing') : f.message;
+            return (
+              <li key={f.path}>
+                {f.field ? (
+                  <a
+                    href={`#${f.field.id}`}
+                    onClick={(ev) => {
+                      ev.preventDefault();
+                      focusField(f.field!.id);
+                    }}
+                  >
+                    {f.field.name || t('error.thisField')}
+                  </a>
+                ) : (
+                  t('error.thisField')
+                )}
+                {`: ${message}`}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

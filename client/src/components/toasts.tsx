@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api.js';
+import { dismissToast, onToasts, toasts, type LiveAlert } from '../alerts.js';
+import { can } from '../state.js';
+import { milestoneWords, t } from '../words.js';
+import { ErrorBox } from './states.js';
+import { Countdown, Time } from './time.js';
+
+function Toast({ a }: { a: LiveAlert }) {
+  const [error, setError] = useState<unknown>(null);
+  const open = () => {
+    location.hash = `#/incidents/${a.incidentId}`;
+  };
+  return (
+    <div class="toast" role="alert" data-testid="alert-toast">
+      <button type="button" class="toast-open" onClick={open}>
+        <strong>
+          {a.incidentRef ? `${a.incidentRef} · ` : ''}
+          {a.title}
+        </strong>
+        <span>{a.kind === 'overdue' ? t('alert.overdue') : t('alert.due', { what: milestoneWords(a.milestone) })}</span>
+        {a.deadline ? (
+          <span>
+            {t('alert.deadline')}: <Time iso={a.deadline} deadline /> · <Countdown dueAt={a.deadline} />
+          </span>
+        ) : null}
+        {a.escalationLevel ? <span>{t('alert.escalated', { step: a.escalationLevel })}</span> : null}
+        {a.told?.length ? (
+          <span>
+            {t('alert.told')}: {a.told.map((p) => p.name).join(', ')}
+          </span>
+        ) : null}
+      </button>
+      <div class="toast-actions">
+        {can('alert:ack') ? (
+          <button type="button" class="primary" onClick={() => void api('POST', `/alerts/${a.alertId}/ack`).then(() => dismissToast(a.key), setError)}>
+            {t('alert.acknowledge')}
+          </button>
+        ) : null}
+        <button type="button" class="secondary" onClick={() => dismissToast(a.key)}>
+          {t('common.close')}
+        </button>
+      </div>
+      {error ? <ErrorBox error={error} /> : null}
+    </div>
+  );
+}
+
+export function Toasts() {
+  const [, setN] = useState(0);
+  useEffect(() => onToasts(() => setN((n) => n + 1)), []);
+  if (!toasts.length) return null;
+  return (
+    <div class="toasts" aria-live="assertive">
+      {toasts.map((a) => (
+        <Toast key={a.key} a={a} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,283 @@
+import { useState } from 'preact/hooks';
+import type { UserView } from '../../../server/domains/users/user.presenter.js';
+import { ROLES, type Role } from '../../../server/domains/auth/permissions.js';
+import { api } from '../api.js';
+import { CheckGroup, DateTimeField, TextField } from '../components/field.js';
+import { Empty, ErrorBox, Loading, useLoad } from '../components/states.js';
+import { Time } from '../components/time.js';
+import { fromLocalInput, nowLocalInput } from '../format.js';
+import { can } from '../state.js';
+import { t, word } from '../words.js';
+import { RotaReachability } from './oncall.js';
+
+interface RotaView {
+  id: string;
+  name: string;
+  members: string[];
+  startsAt: string;
+  secondLine: string[];
+  webhookUrl: string | null;
+}
+interface AuditStatus {
+  ok: boolean;
+  entries: number;
+  firstBroken?: { seq: number; reason: string };
+}
+
+const roleOptions = (): [Role, string][] => ROLES.map((r) => [r, word('role', r)]);
+
+function UserRow({ u, onSaved }: { u: UserView; onSaved: () => void }) {
+  const [roles, setRoles] = useState<Role[]>(u.roles as Role[]);
+  const [email, setEmail] = useState(u.alertChannels.email);
+  const [webhook, setWebhook] = useState(u.alertChannels.webhookUrl ?? '');
+  const [active, setActive] = useState(u.active);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <tr data-testid={`user-${u.email}`}>
+      <th scope="row">
+        {u.name}
+        <div class="muted">{u.email}</div>
+      </th>
+      <td>
+        {ROLES.map((r) => (
+          <label class="check" key={r}>
+            <input
+              type="checkbox"
+              checked={roles.includes(r)}
+              onChange={(e) => setRoles((e.target as HTMLInputElement).checked ? [...roles, r] : roles.filter((x) => x !== r))}
+            />
+            {word('role', r)}
+          </label>
+        ))}
+      </td>
+      <td>
+        <label class="check">
+          <input type="checkbox" checked={email} onChange={(e) => setEmail((e.target as HTMLInputElement).checked)} />
+          {t('admin.emailAlerts')}
+        </label>
+        <input
+          type="url"
+          aria-label={t('admin.webhookFor', { name: u.name })}
+          placeholder="https://"
+          value={webhook}
+          onInput={(e) => setWebhook((e.target as HTMLInputElement).value)}
+        />
+      </td>
+      <td>
+        <label class="check">
+          <input type="checkbox" checked={active} onChange={(e) => setActive((e.target as HTMLInputElement).checked)} />
+          {t('admin.active')}
+        </label>
+      </td>
+      <td>
+        <button
+          type="button"
+          class="secondary"
+          aria-label={t('admin.saveUser', { name: u.name })}
+          onClick={() =>
+            void api('PATCH', `/users/${u.id}`, { roles, active, alertChannels: { email, webhookUrl: webhook.trim() || null } }).then(onSaved, setError)
+          }
+        >
+          {t('common.save')}
+        </button>
+        {error ? <ErrorBox error={error} /> : null}
+      </td>
+    </tr>
+  );
+}
+
+function NewUser({ onSaved }: { onSaved: () => void }) {
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [roles, setRoles] = useState<Role[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <form
+      class="card"
+      data-testid="user-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void api('POST', '/users', { name, email, password, roles }).then(onSaved, setError);
+      }}
+    >
+      <h2>{t('admin.newUser')}</h2>
+      <TextField path="user.name" label={t('admin.name')} required maxLength={120} autoComplete="off" value={name} onInput={setName} />
+      <TextField path="user.email" label={t('signIn.email')} type="email" required autoComplete="off" value={email} onInput={setEmail} />
+      <TextField
+        path="user.password"
+        label={t('admin.firstPassword')}
+        help={t('admin.firstPasswordHelp')}
+        type="password"
+        required
+        minLength={12}
+        autoComplete="new-password"
+        value={password}
+        onInput={setPassword}
+      />
+      <CheckGroup path="user.roles" label={t('admin.roles')} help={t('admin.rolesHelp')} values={roles} options={roleOptions()} onChange={setRoles} />
+      {error ? <ErrorBox error={error} scope="user" /> : null}
+      <button class="primary" type="submit">
+        {t('common.save')}
+      </button>
+    </form>
+  );
+}
+
+function NewRota({ users, onSaved }: { users: UserView[]; onSaved: () => void }) {
+  const [name, setName] = useState('');
+  const [members, setMembers] = useState<string[]>([]);
+  const [secondLine, setSecondLine] = useState<string[]>([]);
+  const [startsAt, setStartsAt] = useState(nowLocalInput());
+  const [webhook, setWebhook] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const active = users.filter((u) => u.active !== false);
+  const pick = (id: string, label: string, value: string[], set: (v: string[]) => void, help: string) => (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select
+        id={id}
+        multiple
+        size={Math.min(6, active.length)}
+        aria-describedby={`${id}-help`}
+        onChange={(e) => set([...(e.target as HTMLSelectElement).selectedOptions].map((o) => o.value))}
+      >
+        {active.map((u) => (
+          <option key={u.id} value={u.id} selected={value.includes(u.id)}>
+            {`${u.name} (${u.roles.map((r) => word('role', r)).join(', ')})`}
+          </option>
+        ))}
+      </select>
+      <div class="help" id={`${id}-help`}>
+        {help}
+      </div>
+    </div>
+  );
+  return (
+    <form
+      class="card"
+      data-testid="rota-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void api('POST', '/rotas', { name, members, secondLine, startsAt: fromLocalInput(startsAt), webhookUrl: webhook.trim() || null }).then(
+          onSaved,
+          setError,
+        );
+      }}
+    >
+      <h2>{t('admin.newRota')}</h2>
+      <TextField path="rota.name" label={t('admin.name')} required maxLength={100} value={name} onInput={setName} />
+      {pick('f-rota-members', t('admin.members'), members, setMembers, t('admin.membersHelp'))}
+      {pick('f-rota-secondLine', t('admin.secondLine'), secondLine, setSecondLine, t('admin.secondLineHelp'))}
+      <DateTimeField path="rota.startsAt" label={t('admin.firstHandover')} value={startsAt} onInput={setStartsAt} />
+      <TextField path="rota.webhookUrl" label={t('admin.webhook')} help={t('admin.webhookHelp')} type="url" value={webhook} onInput={setWebhook} />
+      {error ? <ErrorBox error={error} scope="rota" /> : null}
+      <button class="primary" type="submit">
+        {t('common.save')}
+      </button>
+    </form>
+  );
+}
+
+function RotaCard({ r, nameOf, onSaved }: { r: RotaView; nameOf: (id: string) => string; onSaved: () => void }) {
+  const [webhook, setWebhook] = useState(r.webhookUrl ?? '');
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <div class="card" data-testid={`rota-${r.name}`}>
+      <h3>{r.name}</h3>
+      <p>
+        {t('admin.members')}: {r.members.map(nameOf).join(' → ') || t('common.nobody')}
+      </p>
+      <p>
+        {t('admin.secondLine')}: {r.secondLine.map(nameOf).join(', ') || t('common.nobody')}
+      </p>
+      <p class="muted">
+        {t('admin.firstHandover')}: <Time iso={r.startsAt} />
+      </p>
+      {can('rota:manage') ? (
+        <>
+          <TextField path={`rota-${r.id}.webhookUrl`} label={t('admin.webhook')} type="url" value={webhook} onInput={setWebhook} />
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => void api('PATCH', `/rotas/${r.id}`, { webhookUrl: webhook.trim() || null }).then(onSaved, setError)}
+          >
+            {t('common.save')}
+          </button>
+        </>
+      ) : null}
+      {error ? <ErrorBox error={error} /> : null}
+    </div>
+  );
+}
+
+/** Users with their roles and alert channels, the rotas, and whether the audit chain holds. */
+export function AdminScreen() {
+  const [form, setForm] = useState<null | 'user' | 'rota'>(null);
+  const { data, error, reload } = useLoad(async () => {
+    const [users, rotas, audit] = await Promise.all([
+      can('user:manage') ? api<UserView[]>('GET', '/users') : api<UserView[]>('GET', '/users/directory'),
+      api<RotaView[]>('GET', '/rotas'),
+      can('audit:verify') ? api<AuditStatus>('GET', '/audit/verify') : Promise.resolve(null),
+    ]);
+    return { users, rotas, audit };
+  }, []);
+  const saved = () => {
+    setForm(null);
+    void reload();
+  };
+  if (error) return <ErrorBox error={error} />;
+  if (!data) return <Loading />;
+  const nameOf = (id: string) => data.users.find((u) => u.id === id)?.name ?? t('admin.unknownUser');
+  return (
+    <>
+      <h1>{t('admin.title')}</h1>
+      {data.audit ? (
+        <div class={data.audit.ok ? 'card ok' : 'error'} data-testid="audit-status" role="status">
+          {data.audit.ok ? t('admin.auditOk', { n: data.audit.entries }) : t('admin.auditBroken', { seq: data.audit.firstBroken?.seq ?? 0 })}
+        </div>
+      ) : null}
+      {can('user:manage') ? (
+        <section>
+          <h2>{t('admin.users')}</h2>
+          <button type="button" class="secondary" onClick={() => setForm('user')}>
+            {t('admin.newUser')}
+          </button>
+          {form === 'user' ? <NewUser onSaved={saved} /> : null}
+          <div class="table-wrap">
+            <table>
+              <caption class="sr-only">{t('admin.users')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.name')}</th>
+                  <th scope="col">{t('admin.roles')}</th>
+                  <th scope="col">{t('admin.channels')}</th>
+                  <th scope="col">{t('admin.active')}</th>
+                  <th scope="col">
+                    <span class="sr-only">{t('templates.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.users.map((u) => (
+                  <UserRow key={u.id} u={u} onSaved={saved} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+      <section>
+        <h2>{t('admin.rotas')}</h2>
+        {can('rota:manage') ? (
+          <button type="button" class="secondary" onClick={() => setForm('rota')}>
+            {t('admin.newRota')}
+          </button>
+        ) : null}
+        {form === 'rota' ? <NewRota users={data.users} onSaved={saved} /> : null}
+        {data.rotas.length ? data.rotas.map((r) => <RotaCard key={r.id} r={r} nameOf={nameOf} onSaved={saved} />) : <Empty>{t('admin.noRotas')}</Empty>}
+      </section>
+      <RotaReachability />
+    </>
+  );
+}

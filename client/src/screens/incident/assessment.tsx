@@ -1,0 +1,264 @@
+import { useState } from 'preact/hooks';
+import type { presentAssessment, presentDecision } from '../../../../server/domains/assessment/assessment.routes.js';
+import type { IncidentView } from '../../../../server/domains/incidents/incident.presenter.js';
+import { api } from '../../api.js';
+import { DateTimeField, RadioGroup, TextArea } from '../../components/field.js';
+import { ErrorBox, fieldId, focusField } from '../../components/states.js';
+import { Time } from '../../components/time.js';
+import { fromLocalInput, nowLocalInput } from '../../format.js';
+import { can } from '../../state.js';
+import { sentence, t, word } from '../../words.js';
+
+export type AssessmentView = ReturnType<typeof presentAssessment>;
+export type DecisionView = ReturnType<typeof presentDecision>;
+
+/** Puts the cursor in the facts form's field for a question; a question about a hidden field goes to its group. */
+function goToFact(fact: string): void {
+  for (let p = fact; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
+    if (document.getElementById(fieldId(p))) return focusField(fieldId(p));
+  }
+  const facts = document.getElementById('facts') as HTMLDetailsElement | null;
+  if (facts) {
+    facts.open = true;
+    facts.scrollIntoView({ block: 'start' });
+  }
+}
+
+const yesNo = (b: boolean) => (b ? t('common.yes') : t('common.no'));
+
+export function AssessmentSection({ incident, assessments, onSaved }: { incident: IncidentView; assessments: AssessmentView[]; onSaved: () => void }) {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const latest = assessments.at(-1);
+  return (
+    <section class="card" id="assessment">
+      <h2>{t('assessment.heading')}</h2>
+      <p class="help">{t('assessment.intro')}</p>
+      {can('assessment:run') && incident.status !== 'closed' ? (
+        <button
+          class="secondary"
+          type="button"
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            try {
+              await api('POST', `/incidents/${incident.id}/assessments`);
+              setError(null);
+              onSaved();
+            } catch (err) {
+              setError(err);
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          {latest ? t('assessment.runAgain') : t('assessment.run')}
+        </button>
+      ) : null}
+      {error ? <ErrorBox error={error} /> : null}
+      {latest ? (
+        <div data-testid="assessment">
+          <p>
+            <strong>
+              {t('assessment.risk')}: {word('risk', latest.risk)}
+            </strong>{' '}
+            · <Time iso={latest.createdAt} />
+          </p>
+          <p>
+            {t('assessment.recommendation')}: {t('decision.notifySA')}: {yesNo(latest.recommendation.notifySA)} · {t('decision.notifySubjects')}:{' '}
+            {yesNo(latest.recommendation.notifySubjects)}
+            {latest.recommendation.exemption ? ` · ${word('exemption', latest.recommendation.exemption)}` : ''}
+          </p>
+          <details>
+            <summary>{t('assessment.reasons', { n: latest.reasons.length })}</summary>
+            <ul>
+              {latest.reasons.map((r, i) => (
+                <li key={i}>{sentence(r)}</li>
+              ))}
+            </ul>
+          </details>
+          {latest.missingFacts.length ? (
+            <div class="warning" data-testid="missing-facts">
+              <strong>{t('assessment.missing')}</strong>
+              <ul>
+                {latest.missingFacts.map((m) => (
+                  <li key={m.fact}>
+                    <a
+                      href={`#${fieldId(m.fact)}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        goToFact(m.fact);
+                      }}
+                    >
+                      {sentence(m.question as { nb: string; en: string })}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </div>
+      ) : (
+        <p class="muted">{t('assessment.none')}</p>
+      )}
+    </section>
+  );
+}
+
+type Exemption = '' | 'encrypted' | 'mitigated' | 'disproportionate';
+
+/** The DPO's decision against the latest assessment, with the evidence each Art. 34(3) ground needs. */
+export function DecisionSection({
+  incident,
+  assessments,
+  decisions,
+  onSaved,
+}: {
+  incident: IncidentView;
+  assessments: AssessmentView[];
+  decisions: DecisionView[];
+  onSaved: () => void;
+}) {
+  const latest = assessments.at(-1);
+  const decided = decisions.at(-1);
+  const r = latest?.recommendation;
+  const [notifySA, setNotifySA] = useState(r?.notifySA ?? true);
+  const [notifySubjects, setNotifySubjects] = useState(r?.notifySubjects ?? false);
+  const [exemption, setExemption] = useState<Exemption>((r?.exemption ?? '') as Exemption);
+  const [reason, setReason] = useState('');
+  const [keyCustody, setKeyCustody] = useState(incident.encryption?.keyCustody ?? '');
+  const [measuresTaken, setMeasuresTaken] = useState(incident.measuresTaken);
+  const [measuresAt, setMeasuresAt] = useState(nowLocalInput());
+  const [whyDisproportionate, setWhy] = useState(incident.subjects.reachNote ?? '');
+  const [error, setError] = useState<unknown>(null);
+  const mayDecide = can('incident:decide') && incident.status !== 'closed';
+  return (
+    <section class="card" id="decision">
+      <h2>{t('decision.heading')}</h2>
+      {decided ? (
+        <div data-testid="decision">
+          <p>
+            <strong>{t('decision.current')}:</strong> {t('decision.notifySA')}: {yesNo(decided.notifySA)} · {t('decision.notifySubjects')}:{' '}
+            {yesNo(decided.notifySubjects)}
+            {decided.exemption ? ` · ${word('exemption', decided.exemption)}` : ''}
+          </p>
+          <p class="muted">
+            {t('decision.by', { name: decided.decidedBy.name })} · <Time iso={decided.decidedAt} />
+          </p>
+          {decided.reason ? <p class="quote">{decided.reason}</p> : null}
+          {decided.review.needed ? <div class="warning">{t('decision.reviewNeeded')}</div> : null}
+        </div>
+      ) : (
+        <p class="muted">{t('decision.none')}</p>
+      )}
+      {!latest && mayDecide ? <p class="muted">{t('decision.assessFirst')}</p> : null}
+      {latest && mayDecide ? (
+        <details open={!decided}>
+          <summary>{decided ? t('decision.again') : t('decision.record')}</summary>
+          <form
+            data-testid="decision-form"
+            onSubmit={async (e) => {
+              e.preventDefault();
+              const evidence =
+                exemption === 'encrypted'
+                  ? { keyCustody }
+                  : exemption === 'mitigated'
+                    ? { measuresTaken, measuresAt: fromLocalInput(measuresAt) }
+                    : exemption === 'disproportionate'
+                      ? { whyDisproportionate }
+                      : {};
+              try {
+                await api('POST', `/incidents/${incident.id}/decisions`, {
+                  assessmentId: latest.id,
+                  notifySA,
+                  notifySubjects,
+                  exemption: exemption || null,
+                  reason,
+                  evidence,
+                });
+                setError(null);
+                onSaved();
+              } catch (err) {
+                setError(err);
+              }
+            }}
+          >
+            <label class="check">
+              <input id="f-decision-notifySA" type="checkbox" checked={notifySA} onChange={(e) => setNotifySA((e.target as HTMLInputElement).checked)} />
+              {t('decision.notifySA')}
+            </label>
+            <label class="check">
+              <input
+                id="f-decision-notifySubjects"
+                type="checkbox"
+                checked={notifySubjects}
+                onChange={(e) => {
+                  const on = (e.target as HTMLInputElement).checked;
+                  setNotifySubjects(on);
+                  if (on) setExemption('');
+                }}
+              />
+              {t('decision.notifySubjects')}
+            </label>
+            {!notifySubjects ? (
+              <RadioGroup
+                path="decision.exemption"
+                label={t('decision.exemption')}
+                help={t('decision.exemptionHelp')}
+                value={exemption}
+                options={[
+                  ['', t('decision.noExemption')],
+                  ['encrypted', word('exemption', 'encrypted')],
+                  ['mitigated', word('exemption', 'mitigated')],
+                  ['disproportionate', word('exemption', 'disproportionate')],
+                ]}
+                onChange={setExemption}
+              />
+            ) : null}
+            {exemption === 'encrypted' ? (
+              <TextArea
+                path="decision.evidence.keyCustody"
+                label={t('decision.keyCustody')}
+                help={t('decision.keyCustodyHelp')}
+                required
+                value={keyCustody}
+                onInput={setKeyCustody}
+              />
+            ) : null}
+            {exemption === 'mitigated' ? (
+              <>
+                <TextArea
+                  path="decision.evidence.measuresTaken"
+                  label={t('decision.measures')}
+                  help={t('decision.measuresHelp')}
+                  required
+                  value={measuresTaken}
+                  onInput={setMeasuresTaken}
+                />
+                <DateTimeField path="decision.evidence.measuresAt" label={t('decision.measuresAt')} value={measuresAt} onInput={setMeasuresAt} />
+              </>
+            ) : null}
+            {exemption === 'disproportionate' ? (
+              <>
+                <TextArea
+                  path="decision.evidence.whyDisproportionate"
+                  label={t('decision.whyDisproportionate')}
+                  help={t('decision.whyDisproportionateHelp')}
+                  required
+                  value={whyDisproportionate}
+                  onInput={setWhy}
+                />
+                <p class="warning">{t('decision.publicCommunication')}</p>
+              </>
+            ) : null}
+            <TextArea path="decision.reason" label={t('decision.reason')} help={t('decision.reasonHelp')} value={reason} onInput={setReason} />
+            {error ? <ErrorBox error={error} scope="decision" /> : null}
+            <button class="primary" type="submit">
+              {t('decision.record')}
+            </button>
+          </form>
+        </details>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState } from 'preact/hooks';
+import type { IncidentView } from '../../../../server/domains/incidents/incident.presenter.js';
+import { api } from '../../api.js';
+import { DateTimeField, TextArea } from '../../components/field.js';
+import { ErrorBox } from '../../components/states.js';
+import { Time } from '../../components/time.js';
+import { fromLocalInput, nowLocalInput, toLocalInput } from '../../format.js';
+import { can } from '../../state.js';
+import { t } from '../../words.js';
+
+/** When the organisation became aware: declaring it starts the 72 hours; correcting it needs a reason. */
+export function AwarenessSection({ incident, onSaved }: { incident: IncidentView; onSaved: () => void }) {
+  const aware = incident.awareness;
+  const [at, setAt] = useState(aware ? toLocalInput(aware.at) : nowLocalInput());
+  const [evidence, setEvidence] = useState(aware?.evidence ?? '');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const mayAct = can('incident:update') && incident.status !== 'closed';
+  return (
+    <section class="card" id="awareness">
+      <h2>{t('awareness.heading')}</h2>
+      {aware ? (
+        <p>
+          {t('awareness.since')}: <Time iso={aware.at} deadline /> · {t('awareness.declaredBy', { name: aware.declaredBy?.name ?? t('common.nobody') })}
+          {aware.evidence ? <span class="block muted">{aware.evidence}</span> : null}
+        </p>
+      ) : (
+        <p>{t('awareness.notYet')}</p>
+      )}
+      {mayAct ? (
+        <details open={!aware}>
+          <summary>{aware ? t('awareness.correct') : t('awareness.declare')}</summary>
+          <form
+            data-testid="awareness-form"
+            onSubmit={async (e) => {
+              e.preventDefault();
+              try {
+                await api('PUT', `/incidents/${incident.id}/awareness`, { at: fromLocalInput(at), evidence, ...(reason ? { reason } : {}) });
+                onSaved();
+              } catch (err) {
+                setError(err);
+              }
+            }}
+          >
+            <DateTimeField path="awareness.at" label={t('awareness.at')} required value={at} onInput={setAt} />
+            <TextArea
+              path="awareness.evidence"
+              label={t('awareness.evidence')}
+              help={t('awareness.evidenceHelp')}
+              rows={2}
+              required
+              value={evidence}
+              onInput={setEvidence}
+            />
+            <TextArea
+              path="awareness.reason"
+              label={aware ? t('awareness.reasonCorrect') : t('awareness.reasonBackdate')}
+              help={t('awareness.reasonHelp')}
+              rows={2}
+              value={reason}
+              onInput={setReason}
+            />
+            {error ? <ErrorBox error={error} scope="awareness" /> : null}
+            <button class="primary" type="submit">
+              {aware ? t('awareness.correct') : t('awareness.declare')}
+            </button>
+          </form>
+        </details>
+      ) : null}
+    </section>
+  );
+}

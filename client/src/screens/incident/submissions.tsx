@@ -1,0 +1,122 @@
+import { useState } from 'preact/hooks';
+import type { IncidentView } from '../../../../server/domains/incidents/incident.presenter.js';
+import { api } from '../../api.js';
+import { DateTimeField, SelectField, TextArea, TextField } from '../../components/field.js';
+import { ErrorBox } from '../../components/states.js';
+import { Time } from '../../components/time.js';
+import { fromLocalInput, nowLocalInput } from '../../format.js';
+import { can } from '../../state.js';
+import { t, word } from '../../words.js';
+import type { NoticeView, SubmissionView } from './notices.js';
+
+type Phase = 'complete' | 'initial' | 'supplementary' | 'final';
+type Channel = 'altinn' | 'email' | 'post' | 'phone';
+
+/** What was filed with Datatilsynet, and a way to record a filing made outside a drafted notice (a phone call). */
+export function SubmissionsSection({
+  incident,
+  submissions,
+  notices,
+  onSaved,
+}: {
+  incident: IncidentView;
+  submissions: SubmissionView[];
+  notices: NoticeView[];
+  onSaved: () => void;
+}) {
+  const [sentAt, setSentAt] = useState(nowLocalInput());
+  const [channel, setChannel] = useState<Channel>('altinn');
+  const [phase, setPhase] = useState<Phase>(submissions.length ? 'supplementary' : 'complete');
+  const [reference, setReference] = useState('');
+  const earlier = submissions.find((s) => s.delayReasons)?.delayReasons ?? [...notices].reverse().find((n) => n.delayReasons)?.delayReasons ?? '';
+  const [delayReasons, setDelayReasons] = useState(earlier);
+  const [error, setError] = useState<unknown>(null);
+  const late = !!incident.deadline && Date.now() > new Date(incident.deadline).getTime();
+  const noticeOf = (id: string | null | undefined) => notices.find((n) => n.id === id);
+  return (
+    <section class="card" id="submissions">
+      <h2>{t('filing.heading')}</h2>
+      {submissions.length ? (
+        <ul data-testid="ledger">
+          {submissions.map((s) => (
+            <li key={s.id}>
+              <Time iso={s.sentAt} /> · {word('phase', s.phase)} · {word('channel', s.channel)}
+              {s.reference ? ` · ${s.reference}` : ''}
+              {s.late ? ` · ${t('filing.late')}` : ''}
+              {noticeOf(s.noticeId) ? ` · ${t('filing.linkedNotice', { kind: word('noticeKind', noticeOf(s.noticeId)!.kind) })}` : ''}
+              {s.followUpDueAt ? (
+                <span class="block">
+                  {t('filing.followUpDue')}: <Time iso={s.followUpDueAt} deadline />
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">{t('filing.none')}</p>
+      )}
+      {incident.followUp?.dueAt ? (
+        <p class="warning">
+          {t('filing.followUpDue')}: <Time iso={incident.followUp.dueAt} deadline />
+        </p>
+      ) : null}
+      {can('submission:record') && incident.awareness && incident.status !== 'closed' ? (
+        <details>
+          <summary>{t('filing.recordOther')}</summary>
+          <form
+            data-testid="submission-form"
+            onSubmit={async (e) => {
+              e.preventDefault();
+              try {
+                await api('POST', `/incidents/${incident.id}/submissions`, {
+                  sentAt: fromLocalInput(sentAt),
+                  channel,
+                  phase,
+                  reference,
+                  ...(delayReasons ? { delayReasons } : {}),
+                });
+                onSaved();
+              } catch (err) {
+                setError(err);
+              }
+            }}
+          >
+            <p class="help">{t('filing.otherHelp')}</p>
+            <div class="row">
+              <DateTimeField path="filing.sentAt" label={t('notice.sentAt')} value={sentAt} onInput={setSentAt} />
+              <SelectField
+                path="filing.channel"
+                label={t('notice.channel')}
+                value={channel}
+                options={(['altinn', 'email', 'post', 'phone'] as const).map((c) => [c, word('channel', c)])}
+                onChange={setChannel}
+              />
+              <SelectField
+                path="filing.phase"
+                label={t('notice.phase')}
+                value={phase}
+                options={(['complete', 'initial', 'supplementary', 'final'] as const).map((p) => [p, word('phase', p)])}
+                onChange={setPhase}
+              />
+            </div>
+            <TextField path="filing.reference" label={t('notice.altinnReference')} maxLength={200} value={reference} onInput={setReference} />
+            {late || earlier ? (
+              <TextArea
+                path="filing.delayReasons"
+                label={t('notice.delayReasons')}
+                help={t('notice.delayReasonsHelp')}
+                rows={2}
+                value={delayReasons}
+                onInput={setDelayReasons}
+              />
+            ) : null}
+            {error ? <ErrorBox error={error} scope="filing" /> : null}
+            <button class="primary" type="submit">
+              {t('filing.record')}
+            </button>
+          </form>
+        </details>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { DASHBOARD_MESSAGES } from '../../../notifications/messages/dashboard.messages.js';
+
+/** Sentences that read the same in both languages: names and abbreviations. */
+const SAME_IN_BOTH = new Set(['shell.appName', 'nav.register', 'role.admin', 'channel.altinn', 'channelKind.webhook', 'incident.status', 'templates.status', 'templates.bodyHtml', 'register.status', 'admin.webhook', 'admin.webhookFor']);
+
+describe('the dashboard catalogue', () => {
+  const entries = Object.entries(DASHBOARD_MESSAGES) as [string, Record<'nb' | 'en', (p: unknown) => string>][];
+  const params = new Proxy({}, { get: () => 2 });
+
+  it('words every code in bokmål and in English, each a sentence of its own', () => {
+    const same: string[] = [];
+    for (const [code, entry] of entries) {
+      const nb = entry.nb(params);
+      const en = entry.en(params);
+      assert.ok(nb.trim() && en.trim(), `${code} is empty in a language`);
+      if (nb === en && !SAME_IN_BOTH.has(code)) same.push(`${code}: ${nb}`);
+    }
+    assert.deepEqual(same, []);
+  });
+
+  it('leaves no parameter unfilled', () => {
+    for (const [code, entry] of entries) {
+      for (const lang of ['nb', 'en'] as const) assert.doesNotMatch(entry[lang](params), /undefined|\[object Object\]|\$\{/, `${code} (${lang})`);
+    }
+  });
+});
