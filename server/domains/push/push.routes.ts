@@ -57,7 +57,7 @@ export function pushRoutes({ push, alerts, incidents, users, ack, clock }: PushR
     }),
     route<Actor>({
       method: 'get', path: '/me/reachability', summary: 'The channels that will reach you, and which of them reach you with no dashboard open', tag: 'push', access: signedIn, response: ReachabilityView,
-      handle: async ({ actor }) => push.reachability(actor),
+      handle: async ({ actor, req }) => push.reachability(actor, langOf(req)),
     }),
     route<Actor>({
       method: 'post', path: '/me/test-alert', summary: 'Send yourself a test alert on your own channels (not escalated; one a minute)', tag: 'push', access: signedIn, status: 202, response: TestAlertView,
@@ -66,12 +66,12 @@ export function pushRoutes({ push, alerts, incidents, users, ack, clock }: PushR
     route<Actor, undefined, undefined, typeof IdParams>({
       method: 'get', path: '/me/test-alert/:id', summary: 'How your test alert went on each channel (sent, pending, failed)', tag: 'push', access: signedIn,
       params: IdParams, response: TestResultView,
-      handle: async ({ params, actor }) => push.testResult(actor, params.id),
+      handle: async ({ params, actor, req }) => push.testResult(actor, params.id, langOf(req)),
     }),
     route<Actor>({
       method: 'get', path: '/oncall/reachability', summary: 'Per rota: who is on call now and whether an alert reaches them with no dashboard open', tag: 'push',
       access: can('rota:manage'), response: z.array(RotaReachabilityView),
-      handle: async ({ actor }) => push.onCallReachability(actor),
+      handle: async ({ req }) => push.onCallReachability(langOf(req)),
     }),
     route<undefined, typeof AckBody, undefined, typeof IdParams>({
       method: 'post', path: '/alerts/:id/push-ack', summary: "Acknowledge an alert with the signed token from its push notification (the notification's button)", tag: 'alerts',

@@ -232,16 +232,14 @@ export class PushService {
     await this.deps.audit.record(ctx, { action: 'push.unsubscribed', target: { type: 'push-subscription', id } });
   }
 
-  /** The channels that reach the caller, in the caller's language. */
-  async reachability(actor: Actor): Promise<{ channels: ReachChannel[] }> {
+  /** The channels that reach the caller, worded in the language the request asks for. */
+  async reachability(actor: Actor, lang: Lang): Promise<{ channels: ReachChannel[] }> {
     const user = await this.deps.users.get(actor.id);
-    return { channels: channelsOf(user, await this.list(actor.id), { mailer: this.deps.settings.mailer, lang: user.locale ?? 'nb' }) };
+    return { channels: channelsOf(user, await this.list(actor.id), { mailer: this.deps.settings.mailer, lang }) };
   }
 
   /** Per rota: who is on call now, and whether any of their channels (or the rota's webhook) reaches them with no tab open. */
-  async onCallReachability(actor: Actor) {
-    const reader = await this.deps.users.get(actor.id);
-    const lang = reader.locale ?? 'nb';
+  async onCallReachability(lang: Lang) {
     return Promise.all((await this.deps.rotas.now()).map(async ({ rota, onCall }) => {
       const person = onCall ? await this.deps.users.findActive(onCall) : undefined;
       const rotaWebhook = rota.webhookUrl ? { rota: rota.name, url: rota.webhookUrl } : undefined;
@@ -257,10 +255,9 @@ export class PushService {
   }
 
   /** How the caller's own test alert went, channel by channel; anyone else's (or an unknown one) is 404. */
-  async testResult(actor: Actor, alertId: string) {
+  async testResult(actor: Actor, alertId: string, lang: Lang) {
     const alert = await this.deps.dispatcher.alertById(alertId);
     if (!alert || alert.kind !== 'test' || alert.forUser !== actor.id) throw notFound('Test alert');
-    const lang = (await this.deps.users.get(actor.id)).locale ?? 'nb';
     const devices = new Map((await this.list(actor.id)).map((s) => [String(s._id), s.deviceName]));
     const label = (d: Delivery) => {
       if (d.channel === 'push') return say({ code: 'reach.push', params: { deviceName: devices.get(d.recipient) ?? '–' } }, lang);

@@ -248,6 +248,8 @@ describe('web push: an alert channel to devices', () => {
       ['push', "Push-varsel til Ola's phone", true], ['push', "Push-varsel til Ola's laptop", true],
       ['email', `E-post til ${oncall.email}`, true], ['dashboard', 'Dashbordet, bare mens det er åpent', false],
     ]);
+    const english = (await api(svc).get('/api/me/reachability').set(oncall.auth).set('Accept-Language', 'en').expect(200)).body as typeof mine;
+    assert.equal(english.channels.at(-1)!.label, 'The dashboard, only while it is open', 'in the language the dashboard shows');
     await api(svc).patch(`/api/users/${analyst.id}`).set(admin.auth).send({ alertChannels: { email: false, webhookUrl: null } }).expect(200);
     const analystChannels = (await api(svc).get('/api/me/reachability').set(analyst.auth).expect(200)).body.channels as { kind: string }[];
     assert.deepEqual(analystChannels.map((c) => c.kind), ['dashboard']);
