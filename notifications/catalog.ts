@@ -1,4 +1,5 @@
-import type { Lang } from './messages/catalogue.js';
+import { render, type Lang, type MessageOf } from './messages/catalogue.js';
+import { FORMAT_MESSAGES, type FormatMessageParams } from './messages/format.messages.js';
 import { BREACH_TYPE_LABELS, CATEGORY_LABELS, type BreachType, type DataCategory } from './messages/vocabulary.messages.js';
 import { formatCount, formatMoment, joinList, PENDING, type Count } from './format.js';
 import type { MissingPath } from './messages/notices.messages.js';
@@ -81,16 +82,12 @@ export function missingElements(kind: NoticeKind, incident: NoticeIncident, opti
   return missing;
 }
 
-const CONTACT_ROLE: Record<Lang, string> = { nb: 'personvernombud', en: 'data protection officer' };
+const word = (message: MessageOf<FormatMessageParams>, lang: Lang) => render(FORMAT_MESSAGES, message, lang);
 
 /** How to reach the contact point, as the end of a sentence. */
 function reach(contact: ContactPoint | null, lang: Lang): string {
   if (!contact) return PENDING[lang];
-  const ways = [
-    ...(contact.email ? [lang === 'nb' ? `e-post ${contact.email}` : `e-mail at ${contact.email}`] : []),
-    ...(contact.phone ? [lang === 'nb' ? `telefon ${contact.phone}` : `phone on ${contact.phone}`] : []),
-  ];
-  return ways.join(lang === 'nb' ? ' eller ' : ' or ');
+  return word({ code: 'context.reach', params: { email: contact.email ?? '', phone: contact.phone ?? '' } }, lang);
 }
 
 /** Everything a template may use. Templates see only this, never the stored document. */
@@ -99,21 +96,16 @@ export function noticeContext(kind: NoticeKind, lang: Lang, incident: NoticeInci
   const known = (text: string | undefined | null) => (text?.trim() ? text : pending);
   const categories = incident.dataCategories.map((c) => CATEGORY_LABELS[c][lang]);
   const occurredKnown = !!incident.occurred.from;
-  const occurred = occurredKnown
-    ? `${formatMoment(incident.occurred.from, lang)}${incident.occurred.to && incident.occurred.to.getTime() !== incident.occurred.from!.getTime() ? ` – ${formatMoment(incident.occurred.to, lang)}` : ''}${incident.occurred.approximate ? (lang === 'nb' ? ' (omtrentlig)' : ' (approximate)') : ''}`
+  const { from, to, approximate } = incident.occurred;
+  const occurred = from
+    ? word({ code: 'context.occurred', params: { from: formatMoment(from, lang), to: to && to.getTime() !== from.getTime() ? formatMoment(to, lang) : '', approximate } }, lang)
     : pending;
   const awareAt = incident.awareness ? formatMoment(incident.awareness.at, lang) : pending;
-  const when = occurredKnown
-    ? lang === 'nb' ? `Bruddet skjedde ${occurred}, og vi ble kjent med det ${awareAt}.` : `The breach happened ${occurred}, and we became aware of it ${awareAt}.`
-    : lang === 'nb' ? `Vi ble kjent med bruddet ${awareAt}; når det skjedde, er ennå ikke avklart.` : `We became aware of the breach ${awareAt}; when it happened is not yet established.`;
+  const when = word({ code: 'context.when', params: { occurred: occurredKnown ? occurred : '', awareAt } }, lang);
   // Notices to the people and the public carry the outward description only, whatever the template asks for.
   const description = isOutward(kind) ? incident.outwardDescription ?? '' : incident.description;
-  const contact = options.contact ? { ...options.contact, role: CONTACT_ROLE[lang] } : { name: '', role: '', email: '', phone: '' };
-  const contactSentence = options.contact
-    ? lang === 'nb'
-      ? `Har du spørsmål, kan du kontakte personvernombudet vårt, ${options.contact.name}, på ${reach(options.contact, lang)}.`
-      : `If you have questions, contact our data protection officer, ${options.contact.name}, by ${reach(options.contact, lang)}.`
-    : '';
+  const contact = options.contact ? { ...options.contact, role: word({ code: 'context.contact-role', params: {} }, lang) } : { name: '', role: '', email: '', phone: '' };
+  const contactSentence = options.contact ? word({ code: 'context.contact-sentence', params: { name: options.contact.name, reach: reach(options.contact, lang) } }, lang) : '';
   return {
     kind,
     lang,

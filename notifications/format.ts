@@ -1,5 +1,8 @@
-import { DateTime } from 'luxon';
-import type { Lang } from './messages/catalogue.js';
+import { render, type Lang } from './messages/catalogue.js';
+import { FORMAT_MESSAGES, type FormatMessageParams } from './messages/format.messages.js';
+import type { MessageOf } from './messages/catalogue.js';
+
+const word = (message: MessageOf<FormatMessageParams>, lang: Lang) => render(FORMAT_MESSAGES, message, lang);
 
 /** A number as the incident records it: exact, estimated, a range, or not yet known. */
 export interface Count {
@@ -15,7 +18,7 @@ export function groupDigits(n: number): string {
 }
 
 /** What a notice says where a fact is not established yet: it will follow (Art. 33(4)). */
-export const PENDING: Record<Lang, string> = { nb: 'ikke avklart – ettersendes', en: 'not yet established – to follow' };
+export const PENDING: Record<Lang, string> = { nb: word({ code: 'format.pending', params: {} }, 'nb'), en: word({ code: 'format.pending', params: {} }, 'en') };
 
 /** A count as a notice says it: exact, "about", a range, or not yet known (then it will follow). */
 export function formatCount(count: Count, lang: Lang): string {
@@ -23,9 +26,9 @@ export function formatCount(count: Count, lang: Lang): string {
     case 'exact':
       return groupDigits(count.value ?? 0);
     case 'estimate':
-      return `${lang === 'nb' ? 'om lag' : 'about'} ${groupDigits(count.value ?? 0)}`;
+      return word({ code: 'format.about', params: { n: groupDigits(count.value ?? 0) } }, lang);
     case 'range':
-      return lang === 'nb' ? `mellom ${groupDigits(count.min ?? 0)} og ${groupDigits(count.max ?? 0)}` : `between ${groupDigits(count.min ?? 0)} and ${groupDigits(count.max ?? 0)}`;
+      return word({ code: 'format.between', params: { min: groupDigits(count.min ?? 0), max: groupDigits(count.max ?? 0) } }, lang);
     default:
       return PENDING[lang];
   }
@@ -33,14 +36,15 @@ export function formatCount(count: Count, lang: Lang): string {
 
 /** A moment in Oslo time, as a reader in Norway expects it. */
 export function formatMoment(at: Date | null | undefined, lang: Lang): string {
-  if (!at) return lang === 'nb' ? 'ikke kjent' : 'not known';
-  const oslo = DateTime.fromJSDate(at, { zone: 'Europe/Oslo' });
-  return lang === 'nb'
-    ? oslo.setLocale('nb').toFormat("d. LLLL yyyy 'kl.' HH:mm")
-    : `${oslo.setLocale('en-GB').toFormat('d LLLL yyyy, HH:mm')} (Oslo time)`;
+  return at ? word({ code: 'format.moment', params: { at } }, lang) : word({ code: 'format.not-known', params: {} }, lang);
 }
 
+/** A list as a sentence says it: "a, b and c". */
 export function joinList(items: readonly string[], lang: Lang): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} ${lang === 'nb' ? 'og' : 'and'} ${items.at(-1)}`;
+  return word({ code: 'format.list', params: { items } }, lang);
+}
+
+/** A decimal number with the reader's decimal sign. */
+export function formatDecimal(n: number, lang: Lang): string {
+  return word({ code: 'format.decimal', params: { n } }, lang);
 }

@@ -3,7 +3,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { LANGS, NOTICE_KINDS, type NoticeContext, type NoticeKind } from './catalog.js';
-import type { Lang } from './messages/catalogue.js';
+import type { Lang, MessageOf } from './messages/catalogue.js';
+import type { ProblemMessageParams } from './messages/error.messages.js';
+
+type TemplateProblem = MessageOf<ProblemMessageParams>;
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -74,14 +77,14 @@ interface HbsNode {
 }
 
 /** Why a template source may not be stored (a forbidden helper or a decorator), or undefined; syntax errors are left to rendering. */
-export function forbiddenConstruct(source: string): string | undefined {
+export function forbiddenConstruct(source: string): TemplateProblem | undefined {
   let program: unknown;
   try {
     program = Handlebars.parse(source);
   } catch {
     return undefined;
   }
-  const visit = (node: unknown): string | undefined => {
+  const visit = (node: unknown): TemplateProblem | undefined => {
     if (Array.isArray(node)) {
       for (const item of node) {
         const found = visit(item);
@@ -91,10 +94,10 @@ export function forbiddenConstruct(source: string): string | undefined {
     }
     if (!node || typeof node !== 'object') return undefined;
     const n = node as HbsNode;
-    if (typeof n.type === 'string' && n.type.startsWith('Decorator')) return 'decorators ({{* …}}) are not allowed';
+    if (typeof n.type === 'string' && n.type.startsWith('Decorator')) return { code: 'field.template-decorator', params: {} };
     const head = n.path?.type === 'PathExpression' ? n.path.original : undefined;
-    if (typeof head === 'string' && FORBIDDEN_HELPERS.has(head)) return `{{${head}}} is not allowed in a template`;
-    if (n.type === 'PathExpression' && typeof n.original === 'string' && FORBIDDEN_HELPERS.has(n.original)) return `{{${n.original}}} is not allowed in a template`;
+    if (typeof head === 'string' && FORBIDDEN_HELPERS.has(head)) return { code: 'field.template-helper', params: { helper: head } };
+    if (n.type === 'PathExpression' && typeof n.original === 'string' && FORBIDDEN_HELPERS.has(n.original)) return { code: 'field.template-helper', params: { helper: n.original } };
     for (const [key, value] of Object.entries(n)) {
       if (key === 'loc' || key === 'type') continue;
       const found = visit(value);

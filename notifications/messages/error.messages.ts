@@ -1,10 +1,11 @@
-import type { Lang } from './catalogue.js';
+import type { Catalogue, Lang, NoParams } from './catalogue.js';
 
 type Words = Readonly<Record<Lang, string>>;
 
 /**
- * An error's sentence by its code, for codes whose sentence does not depend on the case (the others keep
- * the sentence the service wrote, and each field they name carries its label).
+ * An error's sentence by its code, for codes whose sentence does not depend on the case. A code whose
+ * sentence depends on the case carries a `refused.*` message; each field a refusal names carries a `field.*`
+ * message and its label.
  */
 export const ERROR_MESSAGES = {
   invalid_input: { nb: 'Forespørselen er ikke gyldig', en: 'The request is not valid' },
@@ -13,7 +14,11 @@ export const ERROR_MESSAGES = {
   version_conflict: { nb: 'Noen andre endret dette først; last inn på nytt og prøv igjen', en: 'Someone else changed this first; reload and try again' },
   forbidden: { nb: 'Rollene dine gir ikke lov til dette', en: 'You may not do this' },
   not_found: { nb: 'Finnes ikke, eller du har ikke tilgang', en: 'Not found' },
-  too_many_requests: { nb: 'For mange forsøk; vent litt og prøv igjen', en: 'Too many requests, try again later' },
+  rate_limited: { nb: 'For mange forsøk; vent litt og prøv igjen', en: 'Too many requests, try again later' },
+  unauthorized: { nb: 'Du må logge inn', en: 'Sign in first' },
+  unsupported_media_type: { nb: 'Innholdet har feil format', en: 'The body is in the wrong format' },
+  bad_request: { nb: 'Forespørselen kan ikke behandles', en: 'The request cannot be handled' },
+  unavailable: { nb: 'Tjenesten er midlertidig utilgjengelig; prøv igjen om litt', en: 'Service temporarily unavailable; try again shortly' },
   database_unavailable: { nb: 'Databasen svarer ikke; prøv igjen om litt', en: 'The database is not reachable; try again shortly' },
   conflict: { nb: 'Noen andre kom først, eller det finnes allerede; last inn på nytt og prøv igjen', en: 'Someone else was first, or it already exists; reload and try again' },
   duplicate: { nb: 'Det finnes allerede en post med samme verdi', en: 'A record with the same unique value already exists' },
@@ -40,35 +45,159 @@ export const ERROR_MESSAGES = {
   internal: { nb: 'Noe gikk galt hos oss; forespørsels-ID-en hjelper oss å finne det', en: 'Something went wrong on our side; the request id helps us find it' },
 } as const satisfies Record<string, Words>;
 
-/** What is wrong with one field, from the validator's finding. */
-export type FieldProblem =
-  | { code: 'too_small' | 'too_big'; origin: 'string' | 'array' | 'number' | 'other'; limit: number }
-  | { code: 'missing' | 'wrong_type' | 'not_a_choice' | 'wrong_format' | 'required' | 'in_future' };
+type Limit = { limit: number };
 
-const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+/** What is wrong with one field (`field.*`), and refusals whose sentence depends on the case (`refused.*`). */
+export type ProblemMessageParams = {
+  'field.required': NoParams;
+  'field.missing': NoParams;
+  'field.wrong-type': NoParams;
+  'field.not-a-choice': NoParams;
+  'field.wrong-format': NoParams;
+  'field.not-a-time': NoParams;
+  'field.too-short-text': Limit;
+  'field.too-few': Limit;
+  'field.too-small': Limit;
+  'field.too-long-text': Limit;
+  'field.too-many': Limit;
+  'field.too-big': Limit;
+  'field.in-future': NoParams;
+  'field.not-an-id': NoParams;
+  'field.not-an-email': NoParams;
+  'field.one-line': NoParams;
+  'field.repeats': NoParams;
+  'field.nothing-to-change': NoParams;
+  'field.exemption-means-not-told': NoParams;
+  'field.told-means-notified': NoParams;
+  'field.required-for-count': NoParams;
+  'field.range-needs-both': NoParams;
+  'field.below-min': NoParams;
+  'field.evidence': NoParams;
+  'field.reason': NoParams;
+  'field.say-why': NoParams;
+  'field.no-active-user': NoParams;
+  'field.after-from': NoParams;
+  'field.reason-to-correct': NoParams;
+  'field.reason-when-past': NoParams;
+  'field.version-behind': { version: number };
+  'field.widens-restricted': NoParams;
+  'field.not-latest-assessment': NoParams;
+  'field.older-facts': NoParams;
+  'field.initial-first': NoParams;
+  'field.not-a-cursor': NoParams;
+  'field.already-exists': NoParams;
+  'field.address-not-allowed': NoParams;
+  'field.channel': NoParams;
+  'field.lone-surrogate': NoParams;
+  'field.content-type': { type: string };
+  'field.malformed-json': NoParams;
+  'field.unknown': NoParams;
+  'field.template-decorator': NoParams;
+  'field.template-helper': { helper: string };
+  'field.template-does-not-render': NoParams;
+  'field.template-unknown-name': { name: string };
+  'refused.sign-in': NoParams;
+  'refused.no-refresh-token': NoParams;
+  'refused.token-invalid': NoParams;
+  'refused.wrong-credentials': NoParams;
+  'refused.session-ended': NoParams;
+  'refused.account-inactive': NoParams;
+  'refused.wrong-password': NoParams;
+  'refused.too-many-sign-ins': NoParams;
+  'refused.too-many-passwords': NoParams;
+  'refused.lift-restriction': NoParams;
+  'refused.widen-restricted': NoParams;
+  'refused.restricted-owner': NoParams;
+  'refused.email-taken': NoParams;
+  'refused.incident-changed': NoParams;
+  'refused.version-number-taken': NoParams;
+  'refused.draft-submitted': NoParams;
+  'refused.version-reviewed': NoParams;
+  'refused.notice-approved': NoParams;
+  'refused.notice-recorded-sent': NoParams;
+  'refused.deactivate-self': NoParams;
+  'refused.delete-self': NoParams;
+  'refused.already-closed': NoParams;
+  'refused.no-template': NoParams;
+  'refused.draft-changed': NoParams;
+  'refused.notice-differs': NoParams;
+  'refused.media-type': { type: string };
+};
 
-export function fieldProblemText(problem: FieldProblem, lang: Lang): string {
-  const nb = lang === 'nb';
-  switch (problem.code) {
-    case 'too_small':
-      if (problem.origin === 'string') return problem.limit === 1 ? (nb ? 'må fylles ut' : 'required') : nb ? `må ha minst ${n(problem.limit, 'tegn', 'tegn')}` : `must have at least ${n(problem.limit, 'character', 'characters')}`;
-      if (problem.origin === 'array') return nb ? `må ha minst ${problem.limit}` : `must have at least ${problem.limit}`;
-      return nb ? `må være minst ${problem.limit}` : `must be at least ${problem.limit}`;
-    case 'too_big':
-      if (problem.origin === 'string') return nb ? `kan ha høyst ${n(problem.limit, 'tegn', 'tegn')}` : `may have at most ${n(problem.limit, 'character', 'characters')}`;
-      if (problem.origin === 'array') return nb ? `kan ha høyst ${problem.limit}` : `may have at most ${problem.limit}`;
-      return nb ? `kan være høyst ${problem.limit}` : `may be at most ${problem.limit}`;
-    case 'missing':
-      return nb ? 'mangler' : 'missing';
-    case 'wrong_type':
-      return nb ? 'har feil type' : 'has the wrong type';
-    case 'not_a_choice':
-      return nb ? 'er ikke et av valgene' : 'is not one of the choices';
-    case 'wrong_format':
-      return nb ? 'har feil format' : 'has the wrong format';
-    case 'required':
-      return nb ? 'må fylles ut' : 'required';
-    case 'in_future':
-      return nb ? 'kan ikke være fram i tid' : 'cannot be in the future';
-  }
-}
+const characters = (count: number) => `${count} ${count === 1 ? 'character' : 'characters'}`;
+
+export const PROBLEM_MESSAGES: Catalogue<ProblemMessageParams> = {
+  'field.required': { nb: () => 'må fylles ut', en: () => 'required' },
+  'field.missing': { nb: () => 'mangler', en: () => 'missing' },
+  'field.wrong-type': { nb: () => 'har feil type', en: () => 'has the wrong type' },
+  'field.not-a-choice': { nb: () => 'er ikke et av valgene', en: () => 'is not one of the choices' },
+  'field.wrong-format': { nb: () => 'har feil format', en: () => 'has the wrong format' },
+  'field.not-a-time': { nb: () => 'må være et tidspunkt med tidssone, f.eks. 2026-03-02T09:00:00Z', en: () => 'must be a time with a zone, e.g. 2026-03-02T09:00:00Z' },
+  'field.too-short-text': { nb: ({ limit }) => `må ha minst ${limit} tegn`, en: ({ limit }) => `must have at least ${characters(limit)}` },
+  'field.too-few': { nb: ({ limit }) => `må ha minst ${limit}`, en: ({ limit }) => `must have at least ${limit}` },
+  'field.too-small': { nb: ({ limit }) => `må være minst ${limit}`, en: ({ limit }) => `must be at least ${limit}` },
+  'field.too-long-text': { nb: ({ limit }) => `kan ha høyst ${limit} tegn`, en: ({ limit }) => `may have at most ${characters(limit)}` },
+  'field.too-many': { nb: ({ limit }) => `kan ha høyst ${limit}`, en: ({ limit }) => `may have at most ${limit}` },
+  'field.too-big': { nb: ({ limit }) => `kan være høyst ${limit}`, en: ({ limit }) => `may be at most ${limit}` },
+  'field.not-an-id': { nb: () => 'er ikke en gyldig ID', en: () => 'not a valid id' },
+  'field.not-an-email': { nb: () => 'er ikke en gyldig e-postadresse', en: () => 'not a valid e-mail address' },
+  'field.in-future': { nb: () => 'kan ikke være fram i tid', en: () => 'cannot be in the future' },
+  'field.one-line': { nb: () => 'må være én linje, uten linjeskift eller kontrolltegn', en: () => 'one line, without line breaks or control characters' },
+  'field.repeats': { nb: () => 'har samme verdi to ganger', en: () => 'has the same value twice' },
+  'field.nothing-to-change': { nb: () => 'ingenting å endre', en: () => 'nothing to change' },
+  'field.exemption-means-not-told': { nb: () => 'et unntak betyr at de berørte ikke varsles hver for seg', en: () => 'an exemption means the people are not told individually' },
+  'field.told-means-notified': { nb: () => 'et brudd de berørte må varsles om, meldes også til Datatilsynet', en: () => 'a breach the people must be told of is notified to Datatilsynet too' },
+  'field.required-for-count': { nb: () => 'må fylles ut for et eksakt eller anslått tall', en: () => 'required for an exact or estimated number' },
+  'field.range-needs-both': { nb: () => 'et intervall trenger både minste og største tall', en: () => 'a range needs both a lowest and a highest number' },
+  'field.below-min': { nb: () => 'kan ikke være lavere enn minste tall', en: () => 'must not be below the lowest number' },
+  'field.evidence': { nb: () => 'skriv hva som gjorde bruddet rimelig sikkert', en: () => 'say what made the breach reasonably certain' },
+  'field.reason': { nb: () => 'skriv begrunnelsen (minst 5 tegn)', en: () => 'give the reason (at least 5 characters)' },
+  'field.say-why': { nb: () => 'skriv hvorfor', en: () => 'say why' },
+  'field.no-active-user': { nb: () => 'ingen aktiv bruker har denne ID-en', en: () => 'no active user with this id' },
+  'field.after-from': { nb: () => 'må være etter starttidspunktet', en: () => 'must be after the start' },
+  'field.reason-to-correct': { nb: () => 'må fylles ut for å rette tidspunktet for kjennskap', en: () => 'required to correct when the organisation became aware' },
+  'field.reason-when-past': { nb: () => 'må fylles ut når tidspunktet for kjennskap ligger bakover i tid', en: () => 'required when awareness is in the past' },
+  'field.version-behind': { nb: ({ version }) => `gjeldende versjon er ${version}`, en: ({ version }) => `current version is ${version}` },
+  'field.widens-restricted': { nb: () => 'ville gitt flere innsyn i en begrenset sak', en: () => 'would widen who may see a restricted incident' },
+  'field.not-latest-assessment': { nb: () => 'er ikke den siste vurderingen', en: () => 'is not the latest assessment' },
+  'field.older-facts': { nb: () => 'vurdert på eldre fakta', en: () => 'assessed on older facts' },
+  'field.initial-first': { nb: () => 'den første meldingen er fullstendig eller foreløpig', en: () => 'the first notification is complete or initial' },
+  'field.not-a-cursor': { nb: () => 'er ikke en gyldig sideposisjon', en: () => 'not a cursor this service issued' },
+  'field.already-exists': { nb: () => 'finnes allerede', en: () => 'already exists' },
+  'field.address-not-allowed': { nb: () => 'adressen peker til et internt nettverk og er ikke tillatt', en: () => 'the address points to an internal network and is not allowed' },
+  'field.channel': { nb: () => 'en av Altinn, e-post, post, telefon', en: () => 'one of Altinn, e-mail, post, phone' },
+  'field.lone-surrogate': { nb: () => 'er ikke gyldig Unicode-tekst', en: () => 'not well-formed Unicode text' },
+  'field.content-type': { nb: ({ type }) => `Content-Type må være ${type}`, en: ({ type }) => `Content-Type must be ${type}` },
+  'field.malformed-json': { nb: () => 'ugyldig JSON', en: () => 'malformed JSON' },
+  'field.unknown': { nb: () => 'ukjent felt', en: () => 'unknown field' },
+  'field.template-decorator': { nb: () => 'dekoratører ({{* …}}) er ikke tillatt', en: () => 'decorators ({{* …}}) are not allowed' },
+  'field.template-helper': { nb: ({ helper }) => `{{${helper}}} er ikke tillatt i en mal`, en: ({ helper }) => `{{${helper}}} is not allowed in a template` },
+  'field.template-does-not-render': { nb: () => 'kan ikke vises med eksempelsaken', en: () => 'does not render against the sample incident' },
+  'field.template-unknown-name': { nb: ({ name }) => `«${name}» finnes ikke i eksempelsaken`, en: ({ name }) => `"${name}" is not in the sample incident` },
+  'refused.sign-in': { nb: () => 'Du må logge inn', en: () => 'Sign in first' },
+  'refused.no-refresh-token': { nb: () => 'Økten mangler; logg inn på nytt', en: () => 'No session to renew; sign in again' },
+  'refused.token-invalid': { nb: () => 'Tilgangsnøkkelen er ugyldig; logg inn på nytt', en: () => 'The access token is not valid; sign in again' },
+  'refused.wrong-credentials': { nb: () => 'Feil e-postadresse eller passord', en: () => 'E-mail or password is wrong' },
+  'refused.session-ended': { nb: () => 'Økten er avsluttet; logg inn på nytt', en: () => 'The session has ended; sign in again' },
+  'refused.account-inactive': { nb: () => 'Kontoen er deaktivert', en: () => 'The account behind this token is not active' },
+  'refused.wrong-password': { nb: () => 'Nåværende passord er feil', en: () => 'The current password is wrong' },
+  'refused.too-many-sign-ins': { nb: () => 'For mange innloggingsforsøk; vent en stund og prøv igjen', en: () => 'Too many sign-in attempts; wait a while and try again' },
+  'refused.too-many-passwords': { nb: () => 'For mange feil passord; vent en stund og prøv igjen', en: () => 'Too many wrong passwords; wait a while and try again' },
+  'refused.lift-restriction': { nb: () => 'Bare en leder eller personvernombudet kan oppheve en begrensning', en: () => 'Only a manager or the DPO may lift a restriction' },
+  'refused.widen-restricted': { nb: () => 'Bare en leder eller personvernombudet kan gi flere tilgang til en begrenset sak', en: () => 'Only a manager or the DPO may add people to a restricted incident' },
+  'refused.restricted-owner': { nb: () => 'Bare en leder eller personvernombudet kan bytte eier av en begrenset sak', en: () => 'Only a manager or the DPO may change the owner of a restricted incident' },
+  'refused.email-taken': { nb: () => 'Det finnes allerede en bruker med denne e-postadressen', en: () => 'A user with this e-mail already exists' },
+  'refused.incident-changed': { nb: () => 'Noen andre endret saken først; last inn på nytt og prøv igjen', en: () => 'Someone else changed this incident first; reload and try again' },
+  'refused.version-number-taken': { nb: () => 'Et annet utkast fikk dette versjonsnummeret; prøv igjen', en: () => 'Another draft took this version number; try again' },
+  'refused.draft-submitted': { nb: () => 'Noen andre sendte dette utkastet til godkjenning først', en: () => 'Someone else submitted this draft first' },
+  'refused.version-reviewed': { nb: () => 'En annen leder behandlet denne versjonen først', en: () => 'Another manager reviewed this version first' },
+  'refused.notice-approved': { nb: () => 'Noen andre godkjente denne meldingen først', en: () => 'Someone else approved this notice first' },
+  'refused.notice-recorded-sent': { nb: () => 'Noen andre registrerte denne meldingen som sendt først', en: () => 'Someone else recorded this notice as sent first' },
+  'refused.deactivate-self': { nb: () => 'Du kan ikke deaktivere deg selv eller ta fra deg din egen admin-rolle', en: () => 'You cannot deactivate yourself or remove your own admin role' },
+  'refused.delete-self': { nb: () => 'Du kan ikke slette deg selv', en: () => 'You cannot delete yourself' },
+  'refused.already-closed': { nb: () => 'Saken er allerede lukket', en: () => 'The incident is already closed' },
+  'refused.no-template': { nb: () => 'Det finnes ingen godkjent mal for denne meldingen på dette språket', en: () => 'There is no approved template for this notice in this language' },
+  'refused.draft-changed': { nb: () => 'Utkastet er endret etter at det ble laget; lag det på nytt', en: () => 'The draft changed after it was rendered; render it again' },
+  'refused.notice-differs': { nb: () => 'Meldingen er ikke lik den som ble godkjent', en: () => 'The notice differs from what was approved' },
+  'refused.media-type': { nb: ({ type }) => `Send innholdet som ${type}`, en: ({ type }) => `Send the body as ${type}` },
+};

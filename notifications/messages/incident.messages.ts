@@ -10,6 +10,8 @@ type Words = Readonly<Record<Lang, string>>;
  * changes and for errors that name a field. A path not listed is named by its nearest listed parent.
  */
 export const FIELD_LABELS = {
+  '(root)': { nb: 'Forespørselen', en: 'The request' },
+  '(body)': { nb: 'Innholdet', en: 'The body' },
   title: { nb: 'Hva har skjedd', en: 'What happened' },
   description: { nb: 'Beskrivelse', en: 'Description' },
   outwardDescription: { nb: 'Det de berørte får vite om hva som skjedde', en: 'What the people are told happened' },

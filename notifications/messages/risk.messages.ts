@@ -1,4 +1,4 @@
-import { formatCount, groupDigits, joinList, type Count } from '../format.js';
+import { formatCount, formatDecimal, groupDigits, joinList, type Count } from '../format.js';
 import type { Lang } from './catalogue.js';
 import { CATEGORY_LABELS, CONSEQUENCE_LABELS, type BreachType, type DataCategory, type LikelyConsequence } from './vocabulary.messages.js';
 import type { Catalogue, MessageOf, NoParams } from './catalogue.js';
@@ -149,7 +149,7 @@ const BAND: Record<EnisaBand, Record<Lang, string>> = {
 
 const categories = (list: DataCategory[], lang: Lang) => joinList(list.map((c) => CATEGORY_LABELS[c][lang]), lang);
 const harms = (list: Harm[], lang: Lang) => joinList(list.map((h) => HARM_LABELS[h][lang]), lang);
-const decimal = (n: number, lang: Lang) => (lang === 'nb' ? String(n).replace('.', ',') : String(n));
+const decimal = (n: number, lang: Lang) => formatDecimal(n, lang);
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** The closing clause of every likelihood reason. */
 const odds = (l: Likelihood) => ({

@@ -1,66 +1,63 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import mongoose from 'mongoose';
 import { ZodError } from 'zod';
-import { AppError, notFound, type ErrorDetail } from '../lib/errors.js';
+import { AppError, notFound, type ErrorDetail, type Wording } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
 import type { Lang } from '../../notifications/labels.js';
-import { ERROR_MESSAGES, fieldProblemText, type FieldProblem } from '../../notifications/messages/error.messages.js';
+import { ERROR_MESSAGES, PROBLEM_MESSAGES } from '../../notifications/messages/error.messages.js';
+import { say, type Message } from '../../notifications/messages/index.js';
 import { fieldLabel } from '../../notifications/messages/incident.messages.js';
 import { langOf } from './lang.js';
+import { fieldProblem, invalidInput, refused, words } from './refusal.js';
 
-/** What the validator found for a detail it made, so the answer can say it in the caller's language. */
-const problems = new WeakMap<ErrorDetail, FieldProblem>();
-
-const MESSAGE_PROBLEMS: Record<string, FieldProblem> = { required: { code: 'required' }, 'cannot be in the future': { code: 'in_future' } };
-
-function problemOf(issue: ZodError['issues'][number]): FieldProblem | undefined {
-  const custom = MESSAGE_PROBLEMS[issue.message];
-  if (custom) return custom;
+/** Custom refinements say what is wrong by a `field.*` code; zod's own findings are read from the issue. */
+function problemOf(issue: ZodError['issues'][number]): Message {
+  if (issue.message in PROBLEM_MESSAGES) {
+    return { code: issue.message, params: issue.code === 'custom' ? (issue.params ?? {}) : {} } as Message;
+  }
   switch (issue.code) {
     case 'too_small':
     case 'too_big': {
-      const origin = ['string', 'array', 'number'].includes(String(issue.origin)) ? (issue.origin as 'string' | 'array' | 'number') : 'other';
       const limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
-      return issue.message.startsWith('Too ') && Number.isFinite(limit) ? { code: issue.code, origin, limit } : undefined;
+      const small = issue.code === 'too_small';
+      if (issue.origin === 'string') return limit === 1 && small ? words('field.required') : words(small ? 'field.too-short-text' : 'field.too-long-text', { limit });
+      if (issue.origin === 'array' || issue.origin === 'set') return words(small ? 'field.too-few' : 'field.too-many', { limit });
+      return words(small ? 'field.too-small' : 'field.too-big', { limit });
     }
     case 'invalid_type':
-      return issue.message.startsWith('Invalid input') ? { code: /received undefined/.test(issue.message) ? 'missing' : 'wrong_type' } : undefined;
+      // zod leaves the input out of its issues; its own sentence says when there was none.
+      if (/received undefined$/.test(issue.message)) return words('field.missing');
+      return issue.expected === 'date' ? words('field.not-a-time') : words('field.wrong-type');
     case 'invalid_value':
-      return issue.message.startsWith('Invalid option') ? { code: 'not_a_choice' } : undefined;
+      return words('field.not-a-choice');
     case 'invalid_format':
-      return issue.message.startsWith('Invalid') ? { code: 'wrong_format' } : undefined;
+      return issue.format === 'datetime' || issue.format === 'date' ? words('field.not-a-time') : words('field.wrong-format');
     default:
-      return undefined;
+      return words('field.wrong-format');
   }
 }
 
 /** Turns a zod failure into error details, one per bad field, prefixed with where the field was. */
 export function zodDetails(error: ZodError, prefix = ''): ErrorDetail[] {
-  return error.issues.map((issue) => {
-    const detail = {
-      path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)',
-      message: issue.message,
-    };
-    const problem = problemOf(issue);
-    if (problem) problems.set(detail, problem);
-    return detail;
-  });
+  const pathOf = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.') || '(root)';
+  return error.issues.flatMap((issue) =>
+    // Each unknown field is named on its own, as the caller wrote it.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => fieldProblem(pathOf([...issue.path, key]), words('field.unknown')))
+      : [fieldProblem(pathOf(issue.path), problemOf(issue))],
+  );
 }
 
 /**
- * The error as the caller reads it: in bokmål the sentence comes from the catalogue where the code has one,
- * each field is named as the screens name it (`label`), and what the validator found is said in the
- * caller's language. English keeps the sentence the service wrote.
+ * The error as the caller reads it, all from the catalogue in the caller's language: the sentence the refusal
+ * carries, or its code's own; each field named as the screens name it (`label`) with what is wrong with it.
  */
-function worded(error: { code: string; message: string; details: ErrorDetail[] }, lang: Lang) {
+export function worded(error: { code: string; message: string; details: ErrorDetail[]; words?: Wording }, lang: Lang) {
   const generic = (ERROR_MESSAGES as Record<string, Record<Lang, string>>)[error.code];
   return {
     code: error.code,
-    message: lang === 'nb' && generic ? generic.nb : error.message,
-    details: error.details.map((d) => {
-      const problem = problems.get(d);
-      return { path: d.path, message: problem ? fieldProblemText(problem, lang) : d.message, label: fieldLabel(d.path, lang) };
-    }),
+    message: error.words ? say(error.words as Message, lang) : (generic?.[lang] ?? error.message),
+    details: error.details.map((d) => ({ path: d.path, message: d.words ? say(d.words as Message, lang) : d.message, label: fieldLabel(d.path, lang) })),
   };
 }
 
@@ -84,38 +81,26 @@ function isDatabaseUnavailable(err: unknown): boolean {
 /** Maps any thrown value to the one error format; unexpected ones are logged with the request id and answered 500. */
 export function toAppError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
-  if (err instanceof ZodError) return new AppError(400, 'invalid_input', 'The request is not valid', zodDetails(err));
+  if (err instanceof ZodError) return invalidInput(zodDetails(err));
   if (err instanceof mongoose.Error.ValidationError) {
-    const details = Object.values(err.errors).map((e) => ({ path: e.path, message: e.message }));
-    return new AppError(400, 'invalid_input', 'The request is not valid', details);
+    return invalidInput(Object.values(err.errors).map((e) => fieldProblem(e.path, words(e.kind === 'required' ? 'field.required' : 'field.wrong-format'))));
   }
-  if (err instanceof mongoose.Error.CastError) {
-    return new AppError(400, 'invalid_input', 'The request is not valid', [
-      { path: err.path, message: `not a valid ${err.kind}` },
-    ]);
-  }
-  if (err instanceof mongoose.Error.StrictModeError) {
-    return new AppError(400, 'invalid_input', 'The request is not valid', [{ path: err.path, message: 'unknown field' }]);
-  }
-  if (err instanceof mongoose.Error.VersionError) {
-    return new AppError(409, 'version_conflict', 'Someone else changed this first; reload and try again');
-  }
+  if (err instanceof mongoose.Error.CastError) return invalidInput([fieldProblem(err.path, words('field.wrong-type'))]);
+  if (err instanceof mongoose.Error.StrictModeError) return invalidInput([fieldProblem(err.path, words('field.unknown'))]);
+  if (err instanceof mongoose.Error.VersionError) return refused(409, 'version_conflict');
   const mongoCode = (err as { code?: unknown })?.code;
   if (mongoCode === 11000) {
     // MongoDB names the key; the embedded database does not, and then the service that knows the field says it.
     const keyValue = (err as { keyValue?: Record<string, unknown> }).keyValue ?? {};
-    const details = Object.keys(keyValue).map((path) => ({ path, message: 'already exists' }));
-    return new AppError(409, 'duplicate', 'A record with the same unique value already exists', details);
+    return refused(409, 'duplicate', undefined, Object.keys(keyValue).map((path) => fieldProblem(path, words('field.already-exists'))));
   }
-  if (isDatabaseUnavailable(err)) return new AppError(503, 'database_unavailable', 'The database is not reachable; try again shortly');
+  if (isDatabaseUnavailable(err)) return refused(503, 'database_unavailable');
   const httpError = err as { type?: string; status?: number; expose?: boolean };
   if (httpError?.type === 'entity.parse.failed') {
-    return new AppError(400, 'invalid_json', 'The request body is not valid JSON', [{ path: '(body)', message: 'malformed JSON' }]);
+    return refused(400, 'invalid_json', undefined, [fieldProblem('(body)', words('field.malformed-json'))]);
   }
-  if (httpError?.type === 'entity.too.large') return new AppError(413, 'too_large', 'The request body is too large');
-  if (httpError?.expose && httpError.status && httpError.status < 500) {
-    return new AppError(httpError.status, 'bad_request', (err as Error).message);
-  }
+  if (httpError?.type === 'entity.too.large') return refused(413, 'too_large');
+  if (httpError?.expose && httpError.status && httpError.status < 500) return refused(httpError.status, 'bad_request');
   return undefined;
 }
 
@@ -133,7 +118,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const status = known?.status ?? 500;
     if (res.headersSent) return;
     res.status(status).json({
-      error: worded({ code: known?.code ?? 'internal', message: known?.message ?? ERROR_MESSAGES.internal.en, details: known?.details ?? [] }, langOf(req)),
+      error: worded(known ?? { code: 'internal', message: ERROR_MESSAGES.internal.en, details: [] }, langOf(req)),
       requestId,
     });
   };

@@ -1,8 +1,8 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { z} from 'zod';
 import { type ZodType } from 'zod';
-import { AppError } from '../lib/errors.js';
 import { zodDetails } from './error-handler.js';
+import { fieldProblem, invalidInput, refused, words } from './refusal.js';
 
 /** Who may call a route: nobody signed in, anybody signed in, or holders of a named permission. */
 export type Access = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'permission'; permission: string };
@@ -75,7 +75,7 @@ export function malformedText(value: unknown, path: string[] = [], found: string
 function refuseMalformedText(value: unknown, prefix: string): void {
   const paths = malformedText(value, prefix ? [prefix] : []);
   if (paths.length) {
-    throw new AppError(400, 'invalid_input', 'The request is not valid', paths.map((path) => ({ path, message: 'not well-formed Unicode (a lone surrogate)' })));
+    throw invalidInput(paths.map((path) => fieldProblem(path, words('field.lone-surrogate'))));
   }
 }
 
@@ -83,7 +83,7 @@ function parsePart(schema: ZodType | undefined, value: unknown, prefix: string):
   if (!schema) return undefined;
   refuseMalformedText(value, prefix);
   const result = schema.safeParse(value ?? {});
-  if (!result.success) throw new AppError(400, 'invalid_input', 'The request is not valid', zodDetails(result.error, prefix));
+  if (!result.success) throw invalidInput(zodDetails(result.error, prefix));
   return result.data;
 }
 
@@ -95,7 +95,7 @@ export function buildRouter(routes: AnyRoute[], guard: Guard): Router {
     const handler: RequestHandler = async (req, res) => {
       const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
       if (hasBody && !req.is(accepted)) {
-        throw new AppError(415, 'unsupported_media_type', `Send the body as ${accepted}`, [{ path: '(body)', message: `Content-Type must be ${accepted}` }]);
+        throw refused(415, 'unsupported_media_type', words('refused.media-type', { type: accepted }), [fieldProblem('(body)', words('field.content-type', { type: accepted }))]);
       }
       const actor = await guard(req, spec.access);
       const params = parsePart(spec.params, req.params, 'params');

@@ -1,7 +1,14 @@
-/** One detail of a failed request: which field, and what is wrong with it. */
+/** A sentence as data: a catalogue code and its parameters, worded in the reader's language when the answer is sent. */
+export interface Wording {
+  code: string;
+  params: object;
+}
+
+/** One detail of a failed request: which field, and what is wrong with it (`words`, when the catalogue has it). */
 export interface ErrorDetail {
   path: string;
   message: string;
+  words?: Wording;
 }
 
 /** The only error type routes and services throw on purpose; the error middleware turns it into the JSON error format. */
@@ -11,6 +18,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** The sentence as catalogue data, for a code whose sentence depends on the case. */
+    readonly words?: Wording,
   ) {
     super(message);
     this.name = 'AppError';

@@ -6,4 +6,4 @@ const OBJECT_ID = /^[0-9a-f]{24}$/;
 export const isObjectId = (value: string): boolean => OBJECT_ID.test(value);
 
 /** The same rule at a boundary, with the message a caller sees. */
-export const ObjectIdString = (message = 'not an id') => z.string().regex(OBJECT_ID, message);
+export const ObjectIdString = (message = 'field.not-an-id') => z.string().regex(OBJECT_ID, message);

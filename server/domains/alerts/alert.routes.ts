@@ -19,7 +19,7 @@ import type { AlertService } from './alert.service.js';
 import type { AlertDispatcher } from './dispatcher.js';
 import { ObjectIdString } from '../../lib/ids.js';
 
-const Params = z.object({ id: ObjectIdString('not an id') });
+const Params = z.object({ id: ObjectIdString() });
 const TokenQuery = z.strictObject({ token: z.string().min(20).max(500) });
 const TokenBody = z.strictObject({ token: z.string().min(20).max(500) });
 

@@ -61,26 +61,9 @@ export interface AlertServiceDeps {
  * (clients deduplicate pushes by alert id).
  */
 export class AlertService {
-  private readonly firstEscalationMinutes: number | undefined;
-  private readonly alerts: Model<Alert>;
   /** Alerts filed by the time they count as stranded if still unpushed; a sweep finds them by _id reads. */
-  private readonly pushDue: DueIndex;
-  private readonly dashboards: AlertDashboards;
-  private readonly audit: AuditService;
-  private readonly events: Emits<AlertEvents>;
-  private readonly clock: Clock;
-  private readonly logger: Logger;
 
-  constructor(deps: AlertServiceDeps) {
-    this.alerts = deps.alerts;
-    this.pushDue = deps.pushDue;
-    this.dashboards = deps.dashboards;
-    this.audit = deps.audit;
-    this.events = deps.events;
-    this.clock = deps.clock;
-    this.logger = deps.logger;
-    this.firstEscalationMinutes = deps.escalationMinutes?.[0];
-  }
+  constructor(private readonly deps: AlertServiceDeps) {}
 
   /** Records the alert, pushes it and hands it on; returns undefined when it had already been recorded. */
   async fire(input: FireAlert): Promise<Alert | undefined> {
@@ -102,11 +85,11 @@ export class AlertService {
   /** Announces pushed alerts (`alert.fired`), then marks them handed on (and pushed, where they reached the dashboards). */
   async handOn(pushed: PushedAlert[]): Promise<void> {
     if (!pushed.length) return;
-    await this.events.emit('alert.fired', { alerts: pushed.map((p) => p.alert) });
-    const handedOnAt = this.clock.now();
+    await this.deps.events.emit('alert.fired', { alerts: pushed.map((p) => p.alert) });
+    const handedOnAt = this.deps.clock.now();
     // By _id alone, which the embedded database answers without a scan; a re-push simply moves the time.
     for (const { alert, sent } of pushed) {
-      await this.alerts.updateOne({ _id: alert._id }, { $set: { handedOnAt, ...(sent ? { pushedAt: sent } : {}) } });
+      await this.deps.alerts.updateOne({ _id: alert._id }, { $set: { handedOnAt, ...(sent ? { pushedAt: sent } : {}) } });
     }
   }
 
@@ -116,10 +99,11 @@ export class AlertService {
    */
   async record(input: FireAlert): Promise<Alert | undefined> {
     const { incident } = input;
+    const firstStep = this.deps.escalationMinutes?.[0];
     const key = `${String(incident._id)}:${input.kind}:${input.milestone}:${input.dueAt.toISOString()}`;
     let alert: Alert;
     try {
-      const created = await this.alerts.create({
+      const created = await this.deps.alerts.create({
         key,
         incidentId: String(incident._id),
         incidentRef: incident.ref,
@@ -130,23 +114,23 @@ export class AlertService {
         hoursElapsed: input.hoursElapsed,
         deadline: incident.clock.deadline,
         dueAt: input.dueAt,
-        firedAt: this.clock.now(),
+        firedAt: this.deps.clock.now(),
         late: input.late,
-        nextEscalationAt: this.firstEscalationMinutes === undefined ? null : new Date(this.clock.now().getTime() + this.firstEscalationMinutes * 60_000),
+        nextEscalationAt: firstStep === undefined ? null : new Date(this.deps.clock.now().getTime() + firstStep * 60_000),
       });
       alert = created.toObject();
     } catch (err) {
       if ((err as { code?: number }).code === 11000) return undefined;
       throw err;
     }
-    await this.pushDue.add(String(alert._id), alert.firedAt);
+    await this.deps.pushDue.add(String(alert._id), alert.firedAt);
     return alert;
   }
 
   /** Pushes an alert to its audience; returns when it went out, or undefined when this process has no sockets. */
   async push(alert: Alert, incident: Incident): Promise<Date | undefined> {
-    const pushedAt = this.clock.now();
-    return (await this.dashboards.alertFired(presentAlertMessage({ ...alert, pushedAt }), alertAudience(incident))) ? pushedAt : undefined;
+    const pushedAt = this.deps.clock.now();
+    return (await this.deps.dashboards.alertFired(presentAlertMessage({ ...alert, pushedAt }), alertAudience(incident))) ? pushedAt : undefined;
   }
 
   /**
@@ -155,18 +139,18 @@ export class AlertService {
    * `incidentOf` gives its incident (undefined: drop it). Returns how many were pushed again.
    */
   async sweepUnpushed(graceMs: number, incidentOf: (alert: Alert) => Promise<Incident | undefined>): Promise<number> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const before = new Date(now.getTime() - graceMs);
     let repushed = 0;
-    await this.pushDue.sweep(now, before, async (id) => {
-      const alert = await this.alerts.findById(id).lean<Alert>();
+    await this.deps.pushDue.sweep(now, before, async (id) => {
+      const alert = await this.deps.alerts.findById(id).lean<Alert>();
       if (!alert || (alert.pushedAt && alert.handedOnAt)) return 'drop';
       const incident = await incidentOf(alert);
       if (!incident) return 'drop';
       const sent = alert.pushedAt ?? (await this.push(alert, incident));
       if (!alert.pushedAt) repushed++;
       if (alert.handedOnAt) {
-        if (sent) await this.alerts.updateOne({ _id: alert._id }, { $set: { pushedAt: sent } });
+        if (sent) await this.deps.alerts.updateOne({ _id: alert._id }, { $set: { pushedAt: sent } });
       } else {
         await this.handOn([{ alert, sent }]);
       }
@@ -177,17 +161,17 @@ export class AlertService {
 
   /** "incidentId:milestone:dueAt" of every milestone alert, for start-up recovery in one pass. */
   async firedMilestoneKeys(): Promise<Set<string>> {
-    const list = await this.alerts.find({ kind: op({ $in: ['milestone', 'overdue'] as AlertKind[] }) }, { incidentId: 1, milestone: 1, dueAt: 1 }).lean();
+    const list = await this.deps.alerts.find({ kind: op({ $in: ['milestone', 'overdue'] as AlertKind[] }) }, { incidentId: 1, milestone: 1, dueAt: 1 }).lean();
     return new Set(list.map((a) => `${a.incidentId}:${a.milestone}:${a.dueAt.toISOString()}`));
   }
 
   async forIncident(incidentId: string): Promise<Alert[]> {
-    return (await this.alerts.find({ incidentId }).sort({ firedAt: 1 }).lean()) as Alert[];
+    return (await this.deps.alerts.find({ incidentId }).sort({ firedAt: 1 }).lean()) as Alert[];
   }
 
   /** Alerts fired after a moment, oldest first, for a dashboard that reconnects. */
   async since(after: Date, limit: number): Promise<Alert[]> {
-    return (await this.alerts.find({ firedAt: op({ $gt: after }) }).sort({ firedAt: 1 }).limit(limit).lean()) as Alert[];
+    return (await this.deps.alerts.find({ firedAt: op({ $gt: after }) }).sort({ firedAt: 1 }).limit(limit).lean()) as Alert[];
   }
 
   /**
@@ -199,7 +183,7 @@ export class AlertService {
     const out: Alert[] = [];
     let before: Date | undefined;
     for (let pages = 0; out.length < limit && pages < 20; pages++) {
-      const page = (await this.alerts.find(before ? { firedAt: op({ $lt: before }) } : {}).sort({ firedAt: -1 }).limit(limit * 2).lean()) as Alert[];
+      const page = (await this.deps.alerts.find(before ? { firedAt: op({ $lt: before }) } : {}).sort({ firedAt: -1 }).limit(limit * 2).lean()) as Alert[];
       for (const alert of page) {
         if (!seen.has(alert.incidentId)) seen.set(alert.incidentId, await maySee(alert.incidentId));
         if (seen.get(alert.incidentId) && out.length < limit) out.push(alert);
@@ -213,40 +197,40 @@ export class AlertService {
   /** The incident of each of these alerts, by alert id. */
   async incidentIdsOf(alertIds: string[]): Promise<Map<string, string>> {
     const valid = alertIds.filter(isObjectId);
-    const found = valid.length ? ((await this.alerts.find({ _id: op({ $in: valid }) }, { incidentId: 1 }).lean()) as Pick<Alert, '_id' | 'incidentId'>[]) : [];
+    const found = valid.length ? ((await this.deps.alerts.find({ _id: op({ $in: valid }) }, { incidentId: 1 }).lean()) as Pick<Alert, '_id' | 'incidentId'>[]) : [];
     return new Map(found.map((a) => [String(a._id), a.incidentId]));
   }
 
   async get(id: string): Promise<Alert> {
     if (!isObjectId(id)) throw notFound('Alert');
-    const alert = await this.alerts.findById(id).lean();
+    const alert = await this.deps.alerts.findById(id).lean();
     if (!alert) throw notFound('Alert');
     return alert as Alert;
   }
 
   /** The person a test alert was sent to acknowledges it (trying the notification's button); the first time counts. */
   async acknowledgeTest(actor: Actor, id: string): Promise<Alert> {
-    const res = await this.alerts.updateOne(
+    const res = await this.deps.alerts.updateOne(
       { _id: id, kind: 'test', forUser: actor.id, acknowledgedAt: null },
-      { $set: { acknowledgedAt: this.clock.now(), acknowledgedBy: { id: actor.id, name: actor.name }, nextEscalationAt: null } },
+      { $set: { acknowledgedAt: this.deps.clock.now(), acknowledgedBy: { id: actor.id, name: actor.name }, nextEscalationAt: null } },
     );
     const alert = await this.get(id);
-    if (res.modifiedCount === 1) await this.events.emit('alert.test-acknowledged', { alert });
+    if (res.modifiedCount === 1) await this.deps.events.emit('alert.test-acknowledged', { alert });
     return alert;
   }
 
   /** A person who may see the incident acknowledges an alert: it stops escalating. Acknowledging twice keeps the first. */
   async acknowledge(ctx: AuditContext, actor: Actor, id: string, incident: Incident): Promise<Alert> {
-    const at = this.clock.now();
-    const res = await this.alerts.updateOne(
+    const at = this.deps.clock.now();
+    const res = await this.deps.alerts.updateOne(
       { _id: id, acknowledgedAt: null },
       { $set: { acknowledgedAt: at, acknowledgedBy: { id: actor.id, name: actor.name }, nextEscalationAt: null } },
     );
     const alert = await this.get(id);
     if (res.modifiedCount === 1) {
-      await this.events.emit('alert.acknowledged', { alert, incident, by: actor, at });
-      await this.audit.record(ctx, { action: 'alert.acknowledged', target: { type: 'alert', id }, after: { incidentId: alert.incidentId, milestone: alert.milestone } });
-      this.logger.info({ alertId: id, by: actor.id }, 'alert acknowledged');
+      await this.deps.events.emit('alert.acknowledged', { alert, incident, by: actor, at });
+      await this.deps.audit.record(ctx, { action: 'alert.acknowledged', target: { type: 'alert', id }, after: { incidentId: alert.incidentId, milestone: alert.milestone } });
+      this.deps.logger.info({ alertId: id, by: actor.id }, 'alert acknowledged');
     }
     return alert;
   }

@@ -85,35 +85,8 @@ export interface AlertDispatcherDeps {
  */
 export class AlertDispatcher {
   private readonly added = new Map<Channel, AddedChannel>();
-  private readonly alerts: Model<Alert>;
-  private readonly deliveries: Model<Delivery>;
-  private readonly incidents: Model<Incident>;
-  private readonly rotas: Model<Rota>;
-  private readonly users: UserService;
-  private readonly scheduler: Scheduler;
-  private readonly deferred: DeferredJobs;
-  private readonly dashboards: AlertDashboards;
-  private readonly mailer: Mailer | null;
-  private readonly settings: DispatcherSettings;
-  private readonly egress: EgressGuard;
-  private readonly clock: Clock;
-  private readonly logger: Logger;
 
-  constructor(deps: AlertDispatcherDeps) {
-    this.alerts = deps.alerts;
-    this.deliveries = deps.deliveries;
-    this.incidents = deps.incidents;
-    this.rotas = deps.rotas;
-    this.users = deps.users;
-    this.scheduler = deps.scheduler;
-    this.deferred = deps.deferred;
-    this.dashboards = deps.dashboards;
-    this.mailer = deps.mailer;
-    this.settings = deps.settings;
-    this.egress = deps.egress;
-    this.clock = deps.clock;
-    this.logger = deps.logger;
-  }
+  constructor(private readonly deps: AlertDispatcherDeps) {}
 
   /** Adds a channel (push) that each person's alerts also go out on. */
   addChannel(channel: AddedChannel): void {
@@ -121,8 +94,8 @@ export class AlertDispatcher {
   }
 
   defineJobs(): void {
-    this.scheduler.define({ name: ALERT_JOB.dispatch, data: DispatchJob, handle: (d) => this.dispatch(d.alertIds, d.level) });
-    this.scheduler.define({ name: ALERT_JOB.deliver, data: DeliverJob, handle: (d) => this.deliver(d.deliveryIds) });
+    this.deps.scheduler.define({ name: ALERT_JOB.dispatch, data: DispatchJob, handle: (d) => this.dispatch(d.alertIds, d.level) });
+    this.deps.scheduler.define({ name: ALERT_JOB.deliver, data: DeliverJob, handle: (d) => this.deliver(d.deliveryIds) });
   }
 
   /**
@@ -132,24 +105,24 @@ export class AlertDispatcher {
    * records already make each step once.
    */
   async fired(alerts: Alert[]): Promise<void> {
-    await this.scheduler.schedule(ALERT_JOB.dispatch, this.clock.now(), { alertIds: alerts.map((a) => String(a._id)), level: 0 });
+    await this.deps.scheduler.schedule(ALERT_JOB.dispatch, this.deps.clock.now(), { alertIds: alerts.map((a) => String(a._id)), level: 0 });
   }
 
   /** Who hears of an alert at a level; rotas, role lists and users are read once per dispatch, not per alert. */
   private recipientFinder(): (alert: Alert, incident: Incident | null, level: number) => Promise<{ users: User[]; webhooks: string[] }> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const memo = <T>(load: () => Promise<T>) => {
       let value: Promise<T> | undefined;
       return () => (value ??= load());
     };
-    const rotas = memo(() => this.rotas.find({}).lean<Rota[]>().exec());
-    const seniors = memo(async () => [...(await this.users.withRole('manager')), ...(await this.users.withRole('dpo'))]);
-    const onCallRole = memo(() => this.users.withRole('oncall'));
+    const rotas = memo(() => this.deps.rotas.find({}).lean<Rota[]>().exec());
+    const seniors = memo(async () => [...(await this.deps.users.withRole('manager')), ...(await this.deps.users.withRole('dpo'))]);
+    const onCallRole = memo(() => this.deps.users.withRole('oncall'));
     // The same rota members are looked up for every alert of a batch: once each is enough.
     const userById = new Map<string, Promise<User | undefined>>();
     const user = (id: string) => {
       let found = userById.get(id);
-      if (!found) userById.set(id, (found = this.users.findActive(id)));
+      if (!found) userById.set(id, (found = this.deps.users.findActive(id)));
       return found;
     };
     const byIds = async (ids: string[]) => (await Promise.all([...new Set(ids)].map(user))).filter((u): u is User => !!u);
@@ -188,13 +161,13 @@ export class AlertDispatcher {
       if (id) deliveries.push(id);
     };
     for (const alertId of alertIds) {
-      const alert = await this.alerts.findById(alertId).lean<Alert>();
+      const alert = await this.deps.alerts.findById(alertId).lean<Alert>();
       if (!alert || (level > 0 && alert.acknowledgedAt)) continue;
-      const incident = await this.incidents.findById(alert.incidentId).lean<Incident>();
+      const incident = await this.deps.incidents.findById(alert.incidentId).lean<Incident>();
       const { users, webhooks } = await recipients(alert, incident, level);
       if (level > 0) escalated.push({ alert, userIds: users.map((u) => String(u._id)) });
       for (const user of users) {
-        if (this.mailer && user.alertChannels?.email !== false) await enqueue(alert, 'email', user.email, String(user._id));
+        if (this.deps.mailer && user.alertChannels?.email !== false) await enqueue(alert, 'email', user.email, String(user._id));
         if (user.alertChannels?.webhookUrl) await enqueue(alert, 'webhook', user.alertChannels.webhookUrl, String(user._id));
         for (const channel of this.added.values()) {
           for (const recipient of await recipientsOn(channel, String(user._id))) await enqueue(alert, channel.name, recipient, String(user._id));
@@ -203,24 +176,24 @@ export class AlertDispatcher {
       for (const url of webhooks) await enqueue(alert, 'webhook', url, null);
       sent.push(alert);
     }
-    if (deliveries.length) await this.scheduler.schedule(ALERT_JOB.deliver, this.clock.now(), { deliveryIds: deliveries });
+    if (deliveries.length) await this.deps.scheduler.schedule(ALERT_JOB.deliver, this.deps.clock.now(), { deliveryIds: deliveries });
     if (!sent.length) return skipped(level > 0 ? 'acknowledged' : 'alerts not found');
-    const delay = this.settings.escalationMinutes[level];
+    const delay = this.deps.settings.escalationMinutes[level];
     const ids = sent.map((a) => String(a._id));
     const nextAt = delay === undefined ? null : new Date(Math.max(...sent.map((a) => a.firedAt.getTime())) + delay * 60_000);
     // What the on-call view shows: the step reached and when the next goes out (an acknowledgement clears it).
-    await this.alerts.updateMany({ _id: op({ $in: ids }), acknowledgedAt: null }, { $set: { escalationStep: level, nextEscalationAt: nextAt } });
+    await this.deps.alerts.updateMany({ _id: op({ $in: ids }), acknowledgedAt: null }, { $set: { escalationStep: level, nextEscalationAt: nextAt } });
     if (escalated.length) {
       const told = await this.toldOf(escalated.map((e) => String(e.alert._id)));
       for (const { alert, userIds } of escalated) {
-        this.dashboards.alertToUsers(
+        this.deps.dashboards.alertToUsers(
           { ...presentAlertMessage(alert), escalationLevel: level, escalationStep: level, nextEscalationAt: nextAt ? nextAt.toISOString() : null, told: told.get(String(alert._id)) ?? [] },
           userIds,
         );
       }
     }
     if (nextAt) {
-      await this.deferred.schedule(ALERT_JOB.dispatch, nextAt, { alertIds: ids, level: level + 1 }, `${stepKey(ids)}:${level + 1}`);
+      await this.deps.deferred.schedule(ALERT_JOB.dispatch, nextAt, { alertIds: ids, level: level + 1 }, `${stepKey(ids)}:${level + 1}`);
     }
     return done();
   }
@@ -233,11 +206,11 @@ export class AlertDispatcher {
   private async enqueue(alert: Alert, channel: Channel, recipient: string, userId: string | null, level: number): Promise<string | undefined> {
     const key = `${String(alert._id)}:${channel}:${recipient.toLowerCase()}`;
     try {
-      const created = await this.deliveries.create({ key, alertId: String(alert._id), channel, recipient, userId, level, status: 'pending', attempts: 0, lastError: null, createdAt: this.clock.now(), sentAt: null });
+      const created = await this.deps.deliveries.create({ key, alertId: String(alert._id), channel, recipient, userId, level, status: 'pending', attempts: 0, lastError: null, createdAt: this.deps.clock.now(), sentAt: null });
       return String(created._id);
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;
-      const existing = await this.deliveries.findOne({ key }).lean<Delivery>();
+      const existing = await this.deps.deliveries.findOne({ key }).lean<Delivery>();
       return existing?.status === 'pending' && existing.attempts === 0 ? String(existing._id) : undefined;
     }
   }
@@ -259,50 +232,50 @@ export class AlertDispatcher {
   }
 
   private async deliverOne(deliveryId: string) {
-    const delivery = await this.deliveries.findById(deliveryId).lean<Delivery>();
+    const delivery = await this.deps.deliveries.findById(deliveryId).lean<Delivery>();
     if (!delivery || delivery.status !== 'pending') return skipped('already delivered or given up');
-    const alert = await this.alerts.findById(delivery.alertId).lean<Alert>();
+    const alert = await this.deps.alerts.findById(delivery.alertId).lean<Alert>();
     if (!alert) return skipped('alert not found');
-    const user = delivery.userId ? await this.users.findActive(delivery.userId) : undefined;
+    const user = delivery.userId ? await this.deps.users.findActive(delivery.userId) : undefined;
     // Decided when sent: an incident restricted since the delivery was queued reaches only people who may see it.
-    const incident = alert.kind === 'test' ? null : await this.incidents.findById(alert.incidentId, { restricted: 1, assignees: 1, owner: 1 }).lean<Incident>();
+    const incident = alert.kind === 'test' ? null : await this.deps.incidents.findById(alert.incidentId, { restricted: 1, assignees: 1, owner: 1 }).lean<Incident>();
     if (incident?.restricted && !(user && canSeeIncident(actorOf(user), incident))) {
-      await this.deliveries.updateOne({ _id: delivery._id, status: 'pending' }, { $set: { status: 'failed', lastError: 'withheld: the incident is restricted' } });
+      await this.deps.deliveries.updateOne({ _id: delivery._id, status: 'pending' }, { $set: { status: 'failed', lastError: 'withheld: the incident is restricted' } });
       return skipped('withheld: the incident is restricted');
     }
     const lang: Lang = user?.locale ?? 'nb';
     const facts: AlertFacts = {
       alertId: String(alert._id), kind: alert.kind, milestone: alert.milestone, hoursElapsed: alert.hoursElapsed, deadline: alert.deadline,
-      late: alert.late, title: alert.title, ref: alert.incidentRef, escalated: delivery.level > 0, organisation: this.settings.organisation, now: this.clock.now(),
-      incidentUrl: `${this.settings.publicUrl}/incidents/${alert.incidentId}`,
+      late: alert.late, title: alert.title, ref: alert.incidentRef, escalated: delivery.level > 0, organisation: this.deps.settings.organisation, now: this.deps.clock.now(),
+      incidentUrl: `${this.deps.settings.publicUrl}/incidents/${alert.incidentId}`,
       ackUrl: delivery.userId
-        ? `${this.settings.publicUrl}/api/alerts/${String(alert._id)}/ack-link?token=${ackToken(this.settings.ackSecret, String(alert._id), delivery.userId, new Date(this.clock.now().getTime() + 7 * 86_400_000))}`
-        : `${this.settings.publicUrl}/oncall`,
+        ? `${this.deps.settings.publicUrl}/api/alerts/${String(alert._id)}/ack-link?token=${ackToken(this.deps.settings.ackSecret, String(alert._id), delivery.userId, new Date(this.deps.clock.now().getTime() + 7 * 86_400_000))}`
+        : `${this.deps.settings.publicUrl}/oncall`,
     };
     const attempts = delivery.attempts + 1;
     try {
       if (delivery.channel === 'email') {
-        if (!this.mailer) throw new Error('no SMTP server configured');
+        if (!this.deps.mailer) throw new Error('no SMTP server configured');
         const mail = renderAlertEmail(facts, lang);
-        await this.mailer.send({ to: delivery.recipient, ...mail, headers: { 'X-BreachClock-Alert-Id': facts.alertId } });
+        await this.deps.mailer.send({ to: delivery.recipient, ...mail, headers: { 'X-BreachClock-Alert-Id': facts.alertId } });
       } else if (delivery.channel !== 'webhook') {
         const channel = this.added.get(delivery.channel);
         if (!channel) throw new DeliveryFailed(`no ${delivery.channel} channel is configured`);
         await channel.send(delivery, alert, lang);
       } else {
-        await postWebhook(delivery.recipient, webhookPayload(facts, lang, delivery.level), this.settings.webhookSecret, { alertId: facts.alertId, deliveryId }, this.clock.now(), this.egress);
+        await postWebhook(delivery.recipient, webhookPayload(facts, lang, delivery.level), this.deps.settings.webhookSecret, { alertId: facts.alertId, deliveryId }, this.deps.clock.now(), this.deps.egress);
       }
-      await this.deliveries.updateOne({ _id: delivery._id }, { $set: { status: 'sent', attempts, sentAt: this.clock.now(), lastError: null } });
+      await this.deps.deliveries.updateOne({ _id: delivery._id }, { $set: { status: 'sent', attempts, sentAt: this.deps.clock.now(), lastError: null } });
       return done();
     } catch (err) {
       // People read lastError; the raw error (addresses, ports, server replies) goes to the log only.
       const message = err instanceof DeliveryFailed ? err.publicMessage : delivery.channel === 'email' ? 'the mail server did not accept the message' : 'the delivery failed';
-      const giveUp = attempts >= this.settings.maxAttempts || (err instanceof DeliveryFailed && err.permanent);
-      await this.deliveries.updateOne({ _id: delivery._id }, { $set: { attempts, lastError: message, status: giveUp ? 'failed' : 'pending' } });
-      this.logger.warn({ deliveryId, channel: delivery.channel, attempts, err }, giveUp ? 'alert delivery failed for good' : 'alert delivery failed; will retry');
+      const giveUp = attempts >= this.deps.settings.maxAttempts || (err instanceof DeliveryFailed && err.permanent);
+      await this.deps.deliveries.updateOne({ _id: delivery._id }, { $set: { attempts, lastError: message, status: giveUp ? 'failed' : 'pending' } });
+      this.deps.logger.warn({ deliveryId, channel: delivery.channel, attempts, err }, giveUp ? 'alert delivery failed for good' : 'alert delivery failed; will retry');
       if (!giveUp) {
         const backoffMs = Math.min(300_000, 1_000 * 2 ** attempts);
-        await this.scheduler.schedule(ALERT_JOB.deliver, new Date(this.clock.now().getTime() + backoffMs), { deliveryIds: [deliveryId] });
+        await this.deps.scheduler.schedule(ALERT_JOB.deliver, new Date(this.deps.clock.now().getTime() + backoffMs), { deliveryIds: [deliveryId] });
       }
       return failed(`attempt ${attempts}: ${message}`);
     }
@@ -313,11 +286,11 @@ export class AlertDispatcher {
    * alert, never escalated. At most one per person per minute, held by the alert's unique key.
    */
   async sendTest(user: User, words: { title: string; ref: string }): Promise<Alert | undefined> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const userId = String(user._id);
     let alert: Alert;
     try {
-      alert = (await this.alerts.create({
+      alert = (await this.deps.alerts.create({
         key: `test:${userId}:${Math.floor(now.getTime() / 60_000)}`, incidentId: 'test', incidentRef: words.ref, title: words.title, restricted: true,
         kind: 'test', milestone: 'test', hoursElapsed: 0, deadline: null, dueAt: now, firedAt: now, late: false, pushedAt: now, handedOnAt: now, forUser: userId,
       })).toObject();
@@ -330,10 +303,10 @@ export class AlertDispatcher {
       const id = await this.enqueue(alert, channel, recipient, userId, 0);
       if (id) ids.push(id);
     };
-    if (this.mailer && user.alertChannels?.email !== false) await add('email', user.email);
+    if (this.deps.mailer && user.alertChannels?.email !== false) await add('email', user.email);
     if (user.alertChannels?.webhookUrl) await add('webhook', user.alertChannels.webhookUrl);
     for (const channel of this.added.values()) for (const recipient of await channel.recipientsOf(userId)) await add(channel.name, recipient);
-    if (ids.length) await this.scheduler.schedule(ALERT_JOB.deliver, now, { deliveryIds: ids });
+    if (ids.length) await this.deps.scheduler.schedule(ALERT_JOB.deliver, now, { deliveryIds: ids });
     return alert;
   }
 
@@ -341,8 +314,8 @@ export class AlertDispatcher {
   async toldOf(alertIds: string[]): Promise<Map<string, Told[]>> {
     const out = new Map<string, Told[]>(alertIds.map((id) => [id, []]));
     if (!alertIds.length) return out;
-    const sent = await this.deliveries.find({ alertId: op({ $in: alertIds }), status: 'sent' }, { alertId: 1, userId: 1, channel: 1 }).lean<Delivery[]>();
-    const names = new Map((await this.users.activeActors([...new Set(sent.flatMap((d) => (d.userId ? [d.userId] : [])))])).map((a) => [a.id, a.name]));
+    const sent = await this.deps.deliveries.find({ alertId: op({ $in: alertIds }), status: 'sent' }, { alertId: 1, userId: 1, channel: 1 }).lean<Delivery[]>();
+    const names = new Map((await this.deps.users.activeActors([...new Set(sent.flatMap((d) => (d.userId ? [d.userId] : [])))])).map((a) => [a.id, a.name]));
     for (const d of sent) {
       if (!d.userId) continue;
       const list = out.get(d.alertId) ?? [];
@@ -355,7 +328,7 @@ export class AlertDispatcher {
   }
 
   async alertById(alertId: string): Promise<Alert | null> {
-    return isObjectId(alertId) ? this.alerts.findById(alertId).lean<Alert>() : null;
+    return isObjectId(alertId) ? this.deps.alerts.findById(alertId).lean<Alert>() : null;
   }
 
   /** Each delivery's recipient as people know it: the address, or (for an added channel) the device's name. */
@@ -369,6 +342,6 @@ export class AlertDispatcher {
   }
 
   async deliveriesOf(alertId: string): Promise<Delivery[]> {
-    return this.deliveries.find({ alertId }).sort({ createdAt: 1 }).lean<Delivery[]>();
+    return this.deps.deliveries.find({ alertId }).sort({ createdAt: 1 }).lean<Delivery[]>();
   }
 }

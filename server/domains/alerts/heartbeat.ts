@@ -39,19 +39,9 @@ export class SchedulerWatchdog {
   private stalled = false;
   private readonly startedAt: Date;
 
-  private readonly heartbeats: Model<Heartbeat>;
-  private readonly events: Emits<AlertEvents>;
-  private readonly settings: { heartbeatMs: number; stallAfterMs: number; adminWebhookUrl?: string; webhookSecret: string; instance: string };
-  private readonly clock: Clock;
-  private readonly logger: Logger;
 
-  constructor(deps: SchedulerWatchdogDeps) {
-    this.heartbeats = deps.heartbeats;
-    this.events = deps.events;
-    this.settings = deps.settings;
-    this.clock = deps.clock;
-    this.logger = deps.logger;
-    this.startedAt = this.clock.now();
+  constructor(private readonly deps: SchedulerWatchdogDeps) {
+    this.startedAt = this.deps.clock.now();
   }
 
   defineJob(scheduler: Scheduler): void {
@@ -66,11 +56,11 @@ export class SchedulerWatchdog {
   }
 
   async start(scheduler: Scheduler): Promise<void> {
-    await scheduler.agenda.every(this.settings.heartbeatMs, HEARTBEAT_JOB, {}, { skipImmediate: false });
+    await scheduler.agenda.every(this.deps.settings.heartbeatMs, HEARTBEAT_JOB, {}, { skipImmediate: false });
   }
 
   async beat(): Promise<void> {
-    await this.heartbeats.updateOne({ _id: SCHEDULER }, { $set: { at: this.clock.now(), by: this.settings.instance } }, { upsert: true });
+    await this.deps.heartbeats.updateOne({ _id: SCHEDULER }, { $set: { at: this.deps.clock.now(), by: this.deps.settings.instance } }, { upsert: true });
   }
 
   get isStalled(): boolean {
@@ -79,21 +69,21 @@ export class SchedulerWatchdog {
 
   /** Compares the last heartbeat with the clock; raises or clears the alarm on a change. */
   async check(): Promise<boolean> {
-    const now = this.clock.now();
-    const last = await this.heartbeats.findById(SCHEDULER).lean<Heartbeat>();
+    const now = this.deps.clock.now();
+    const last = await this.deps.heartbeats.findById(SCHEDULER).lean<Heartbeat>();
     const reference = last?.at ?? this.startedAt;
-    const stalled = now.getTime() - reference.getTime() > this.settings.stallAfterMs;
+    const stalled = now.getTime() - reference.getTime() > this.deps.settings.stallAfterMs;
     if (stalled && !this.stalled) {
-      this.logger.error({ lastHeartbeat: last?.at ?? null }, 'scheduler stalled: no heartbeat');
-      await this.events.emit('scheduler.stalled', { since: last?.at ?? null, at: now });
-      if (this.settings.adminWebhookUrl) {
+      this.deps.logger.error({ lastHeartbeat: last?.at ?? null }, 'scheduler stalled: no heartbeat');
+      await this.deps.events.emit('scheduler.stalled', { since: last?.at ?? null, at: now });
+      if (this.deps.settings.adminWebhookUrl) {
         const text = `Breach Clock: the scheduler has not fired since ${last?.at.toISOString() ?? 'start-up'}; deadline alerts may not go out.`;
-        await postWebhook(this.settings.adminWebhookUrl, { text, kind: 'scheduler-stalled' }, this.settings.webhookSecret, { alertId: 'scheduler-stalled', deliveryId: `${now.getTime()}` }, now)
-          .catch((err: unknown) => this.logger.error({ err }, 'admin webhook failed'));
+        await postWebhook(this.deps.settings.adminWebhookUrl, { text, kind: 'scheduler-stalled' }, this.deps.settings.webhookSecret, { alertId: 'scheduler-stalled', deliveryId: `${now.getTime()}` }, now)
+          .catch((err: unknown) => this.deps.logger.error({ err }, 'admin webhook failed'));
       }
     } else if (!stalled && this.stalled) {
-      this.logger.info('scheduler heartbeats are back');
-      await this.events.emit('scheduler.recovered', { at: now });
+      this.deps.logger.info('scheduler heartbeats are back');
+      await this.deps.events.emit('scheduler.recovered', { at: now });
     }
     this.stalled = stalled;
     return stalled;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ObjectIdString } from '../../lib/ids.js';
+import { problemCode } from '../../http/refusal.js';
 
 export const RecordDecision = z
   .strictObject({
-    assessmentId: ObjectIdString('not an assessment id'),
+    assessmentId: ObjectIdString(),
     notifySA: z.boolean(),
     notifySubjects: z.boolean(),
     exemption: z.enum(['encrypted', 'mitigated', 'disproportionate']).nullable().default(null),
@@ -20,7 +21,7 @@ export const RecordDecision = z
       .default({}),
   })
   .superRefine((d, ctx) => {
-    if (d.exemption && d.notifySubjects) ctx.addIssue({ code: 'custom', path: ['exemption'], message: 'an exemption means the people are not told individually' });
-    if (d.notifySubjects && !d.notifySA) ctx.addIssue({ code: 'custom', path: ['notifySA'], message: 'a breach the people must be told of is notified to Datatilsynet too' });
+    if (d.exemption && d.notifySubjects) ctx.addIssue({ code: 'custom', path: ['exemption'], message: problemCode('field.exemption-means-not-told') });
+    if (d.notifySubjects && !d.notifySA) ctx.addIssue({ code: 'custom', path: ['notifySA'], message: problemCode('field.told-means-notified') });
   });
 export type RecordDecision = z.infer<typeof RecordDecision>;

@@ -1,7 +1,7 @@
 import type { Model } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
-import { notFound, unprocessable } from '../../lib/errors.js';
-import { refusal } from '../../http/refusal.js';
+import { notFound } from '../../lib/errors.js';
+import { fieldProblem, refusal, refused, words } from '../../http/refusal.js';
 import type { Lang } from '../../../notifications/labels.js';
 import type { DecisionMessage } from '../../../notifications/messages/decisions.messages.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
@@ -23,50 +23,38 @@ export interface AssessmentServiceDeps {
 
 /** Runs the engine on an incident's current facts, records a person's decision, and flags decisions whose facts changed. */
 export class AssessmentService {
-  private readonly assessments: Model<AssessmentRecord>;
-  private readonly decisions: Model<DecisionRecord>;
-  private readonly incidents: IncidentService;
-  private readonly audit: AuditService;
-  private readonly clock: Clock;
-
-  constructor(deps: AssessmentServiceDeps) {
-    this.assessments = deps.assessments;
-    this.decisions = deps.decisions;
-    this.incidents = deps.incidents;
-    this.audit = deps.audit;
-    this.clock = deps.clock;
-  }
+  constructor(private readonly deps: AssessmentServiceDeps) {}
 
   async run(ctx: AuditContext, actor: Actor, incidentId: string): Promise<AssessmentRecord> {
-    const incident = await this.incidents.get(actor, incidentId);
+    const incident = await this.deps.incidents.get(actor, incidentId);
     const facts = factsFromIncident(incident);
-    const created = await this.assessments.create({
+    const created = await this.deps.assessments.create({
       incidentId,
       method: METHOD_VERSION,
       facts,
       factsHash: factsHash(facts),
       result: assess(facts),
       createdBy: { id: actor.id, name: actor.name },
-      createdAt: this.clock.now(),
+      createdAt: this.deps.clock.now(),
     });
     const record = created.toObject() as AssessmentRecord;
-    await this.audit.record(ctx, {
+    await this.deps.audit.record(ctx, {
       action: 'incident.assessed',
       target: { type: 'incident', id: incidentId },
       after: { assessmentId: String(record._id), risk: record.result.risk, method: METHOD_VERSION, ...record.result.recommendation },
     });
-    await this.incidents.refreshObligations(incidentId);
+    await this.deps.incidents.refreshObligations(incidentId);
     return record;
   }
 
   async list(actor: Actor, incidentId: string): Promise<AssessmentRecord[]> {
-    await this.incidents.get(actor, incidentId);
-    return this.assessments.find({ incidentId }).sort({ createdAt: 1, _id: 1 }).lean<AssessmentRecord[]>();
+    await this.deps.incidents.get(actor, incidentId);
+    return this.deps.assessments.find({ incidentId }).sort({ createdAt: 1, _id: 1 }).lean<AssessmentRecord[]>();
   }
 
   async decisionsOf(actor: Actor, incidentId: string): Promise<DecisionRecord[]> {
-    await this.incidents.get(actor, incidentId);
-    return this.decisions.find({ incidentId }).sort({ decidedAt: 1, _id: 1 }).lean<DecisionRecord[]>();
+    await this.deps.incidents.get(actor, incidentId);
+    return this.deps.decisions.find({ incidentId }).sort({ decidedAt: 1, _id: 1 }).lean<DecisionRecord[]>();
   }
 
   /**
@@ -75,16 +63,16 @@ export class AssessmentService {
    * stop resumes it.
    */
   async decide(ctx: AuditContext, actor: Actor, incidentId: string, input: RecordDecision, lang: Lang = 'nb'): Promise<DecisionRecord> {
-    const incident = await this.incidents.get(actor, incidentId);
-    const assessment = await this.assessments.findById(input.assessmentId).lean<AssessmentRecord>();
+    const incident = await this.deps.incidents.get(actor, incidentId);
+    const assessment = await this.deps.assessments.findById(input.assessmentId).lean<AssessmentRecord>();
     if (!assessment || assessment.incidentId !== incidentId) throw notFound('Assessment');
-    const latest = await this.assessments.findOne({ incidentId }).sort({ createdAt: -1, _id: -1 }).lean<AssessmentRecord>();
+    const latest = await this.deps.assessments.findOne({ incidentId }).sort({ createdAt: -1, _id: -1 }).lean<AssessmentRecord>();
     if (latest && String(latest._id) !== input.assessmentId) {
-      throw unprocessable('assessment_superseded', 'A newer assessment exists; decide against the latest one', [{ path: 'assessmentId', message: `the latest is ${String(latest._id)}` }]);
+      throw refused(422, 'assessment_superseded', undefined, [fieldProblem('assessmentId', words('field.not-latest-assessment'))]);
     }
     const currentHash = factsHash(factsFromIncident(incident));
     if (currentHash !== assessment.factsHash) {
-      throw unprocessable('facts_changed', 'The facts changed after this assessment; run it again before deciding', [{ path: 'assessmentId', message: 'assessed on older facts' }]);
+      throw refused(422, 'facts_changed', undefined, [fieldProblem('assessmentId', words('field.older-facts'))]);
     }
     const rec = assessment.result.recommendation;
     const follows = rec.notifySA === input.notifySA && rec.notifySubjects === input.notifySubjects && rec.exemption === input.exemption;
@@ -98,7 +86,7 @@ export class AssessmentService {
     if (input.exemption === 'disproportionate' && !ev.whyDisproportionate) need('evidence.whyDisproportionate', 'decision.evidence.whyDisproportionate');
     if (details.length) throw refusal(400, 'invalid_input', { code: 'decision.incomplete', params: {} }, lang, details);
 
-    const decided = await this.decisions.create({
+    const decided = await this.deps.decisions.create({
       incidentId,
       assessmentId: input.assessmentId,
       notifySA: input.notifySA,
@@ -109,26 +97,26 @@ export class AssessmentService {
       reason: input.reason,
       evidence: { keyCustody: ev.keyCustody ?? '', measuresTaken: ev.measuresTaken ?? '', measuresAt: ev.measuresAt ?? null, whyDisproportionate: ev.whyDisproportionate ?? '' },
       decidedBy: { id: actor.id, name: actor.name },
-      decidedAt: this.clock.now(),
+      decidedAt: this.deps.clock.now(),
       review: { needed: false, since: null, changed: [] },
     });
     const decision = decided.toObject() as DecisionRecord;
-    await this.audit.record(ctx, {
+    await this.deps.audit.record(ctx, {
       action: 'incident.decided',
       target: { type: 'incident', id: incidentId },
       after: { decisionId: String(decision._id), assessmentId: input.assessmentId, notifySA: input.notifySA, notifySubjects: input.notifySubjects, exemption: input.exemption, followsRecommendation: follows, reason: input.reason },
     });
     await this.applyToClock(ctx, actor, incident, decision);
-    await this.incidents.refreshObligations(incidentId);
+    await this.deps.incidents.refreshObligations(incidentId);
     return decision;
   }
 
   private async applyToClock(ctx: AuditContext, actor: Actor, incident: Incident, decision: DecisionRecord): Promise<void> {
     const id = String(incident._id);
     if (!decision.notifySA && incident.clock.state === 'running') {
-      await this.incidents.markNotNotifiable(ctx, actor, id, `Decision: not notifiable — ${decision.reason}`);
+      await this.deps.incidents.markNotNotifiable(ctx, actor, id, `Decision: not notifiable — ${decision.reason}`);
     } else if (decision.notifySA && incident.clock.state === 'stopped' && incident.clock.stopReason === 'not-notifiable') {
-      await this.incidents.resume(ctx, actor, id, 'Decision: notify Datatilsynet');
+      await this.deps.incidents.resume(ctx, actor, id, 'Decision: notify Datatilsynet');
     }
   }
 
@@ -136,10 +124,10 @@ export class AssessmentService {
   async flagForReview(before: Incident, after: Incident): Promise<void> {
     const changed = changedFacts(factsFromIncident(before), factsFromIncident(after));
     if (!changed.length) return;
-    const latest = await this.decisions.findOne({ incidentId: String(after._id) }).sort({ decidedAt: -1, _id: -1 }).lean<DecisionRecord>();
+    const latest = await this.deps.decisions.findOne({ incidentId: String(after._id) }).sort({ decidedAt: -1, _id: -1 }).lean<DecisionRecord>();
     if (!latest) return;
     const all = [...new Set([...latest.review.changed, ...changed])];
-    await this.decisions.updateOne({ _id: latest._id }, { $set: { review: { needed: true, since: latest.review.since ?? this.clock.now(), changed: all } } });
-    await this.incidents.refreshObligations(String(after._id));
+    await this.deps.decisions.updateOne({ _id: latest._id }, { $set: { review: { needed: true, since: latest.review.since ?? this.deps.clock.now(), changed: all } } });
+    await this.deps.incidents.refreshObligations(String(after._id));
   }
 }

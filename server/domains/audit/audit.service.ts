@@ -115,17 +115,8 @@ export class AuditService {
    */
   private last: { seq: number; hash: string } | undefined;
 
-  private readonly entries: Model<AuditEntry>;
-  private readonly heads: Model<AuditHead>;
-  private readonly clock: Clock;
-  private readonly logger: Logger;
 
-  constructor(deps: AuditServiceDeps) {
-    this.entries = deps.entries;
-    this.heads = deps.heads;
-    this.clock = deps.clock;
-    this.logger = deps.logger;
-  }
+  constructor(private readonly deps: AuditServiceDeps) {}
 
   /** Appends one entry; resolves once it is stored. */
   record(ctx: AuditContext, record: AuditRecord): Promise<AuditEntry> {
@@ -140,11 +131,11 @@ export class AuditService {
     for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
       // After a lost race, or when the head lags behind (a crash between an append and its head update), the log itself is read.
       const last = trustHead
-        ? (this.last ?? (await this.heads.findById(HEAD_ID).lean()))
-        : await this.entries.findOne({}, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
+        ? (this.last ?? (await this.deps.heads.findById(HEAD_ID).lean()))
+        : await this.deps.entries.findOne({}, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
       const draft: Hashable = asStored({
         seq: (last?.seq ?? 0) + 1,
-        at: this.clock.now(),
+        at: this.deps.clock.now(),
         actor: { id: ctx.actor.id, email: ctx.actor.email, ip: ctx.ip },
         action: record.action,
         target: { type: record.target.type, id: record.target.id },
@@ -154,7 +145,7 @@ export class AuditService {
       });
       const entry = { ...draft, hash: entryHash(draft) };
       try {
-        const created = await this.entries.create(entry);
+        const created = await this.deps.entries.create(entry);
         this.last = { seq: entry.seq, hash: entry.hash };
         await this.advanceHead(entry.seq, entry.hash);
         return created.toObject();
@@ -162,17 +153,17 @@ export class AuditService {
         this.last = undefined;
         if ((err as { code?: number }).code !== 11000) throw err;
         trustHead = !trustHead;
-        this.logger.debug({ seq: entry.seq, attempt }, 'audit append raced another instance; retrying');
+        this.deps.logger.debug({ seq: entry.seq, attempt }, 'audit append raced another instance; retrying');
       }
     }
     throw new Error('audit log append kept losing the race for the next sequence number');
   }
 
   private async advanceHead(seq: number, hash: string): Promise<void> {
-    const res = await this.heads.updateOne({ _id: HEAD_ID, seq: op({ $lt: seq }) }, { $set: { seq, hash } });
+    const res = await this.deps.heads.updateOne({ _id: HEAD_ID, seq: op({ $lt: seq }) }, { $set: { seq, hash } });
     if (res.matchedCount === 0) {
       // Either no head yet, or another appender already moved it further.
-      await this.heads.create({ _id: HEAD_ID, seq, hash }).catch((err: { code?: number }) => {
+      await this.deps.heads.create({ _id: HEAD_ID, seq, hash }).catch((err: { code?: number }) => {
         if (err.code !== 11000) throw err;
       });
     }
@@ -183,7 +174,7 @@ export class AuditService {
     let expectedSeq = 1;
     let prevHash = GENESIS_HASH;
     let count = 0;
-    const cursor = this.entries.find({}).sort({ seq: 1 }).lean().cursor({ batchSize: 500 });
+    const cursor = this.deps.entries.find({}).sort({ seq: 1 }).lean().cursor({ batchSize: 500 });
     for await (const raw of cursor) {
       const entry = raw as AuditEntry;
       count++;
@@ -205,7 +196,7 @@ export class AuditService {
       prevHash = hash;
       expectedSeq++;
     }
-    const head = await this.heads.findById(HEAD_ID).lean();
+    const head = await this.deps.heads.findById(HEAD_ID).lean();
     if (head && head.seq > count) {
       return {
         ok: false,
@@ -222,6 +213,6 @@ export class AuditService {
     if (options.beforeSeq) filter.seq = op({ $lt: options.beforeSeq });
     if (options.targetType) filter['target.type'] = options.targetType;
     if (options.targetId) filter['target.id'] = options.targetId;
-    return this.entries.find(filter).sort({ seq: -1 }).limit(options.limit).lean() as Promise<AuditEntry[]>;
+    return this.deps.entries.find(filter).sort({ seq: -1 }).limit(options.limit).lean() as Promise<AuditEntry[]>;
   }
 }

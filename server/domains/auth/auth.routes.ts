@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { publicAccess, route, signedIn, type AnyRoute } from '../../http/route.js';
-import { unauthorized } from '../../lib/errors.js';
+import { refused, words } from '../../http/refusal.js';
 import { presentSelf } from '../users/user.presenter.js';
 import { ChangeOwnPassword } from '../users/user.schemas.js';
 import type { UserService } from '../users/user.service.js';
@@ -41,7 +41,7 @@ export function authRoutes(auth: AuthService, users: UserService, secureCookies:
       access: publicAccess, body: RefreshBody, response: SessionView,
       handle: async ({ body, req, res }) => {
         const presented = body.refreshToken ?? readCookie(req, REFRESH_COOKIE);
-        if (!presented) throw unauthorized('No refresh token');
+        if (!presented) throw refused(401, 'unauthorized', words('refused.no-refresh-token'));
         return sendSession(res, await auth.refresh(auditContext(req), presented), secureCookies);
       },
     }),

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { op } from '../../db/trusted.js';
 import type { Clock } from '../../lib/clock.js';
-import { tooManyRequests, unauthorized } from '../../lib/errors.js';
+import { refused, words } from '../../http/refusal.js';
 import type { Emits } from '../../lib/events.js';
 import type { Logger } from '../../lib/logger.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
@@ -40,46 +40,24 @@ export interface AuthServiceDeps {
 }
 
 export class AuthService {
-  private readonly users: UserService;
-  private readonly refreshTokens: Model<RefreshToken>;
-  private readonly sessions: Model<SessionRecord>;
-  private readonly throttle: LoginThrottleService;
-  private readonly tokens: TokenService;
-  private readonly audit: AuditService;
-  private readonly events: Emits<AuthEvents>;
-  private readonly clock: Clock;
-  private readonly refreshTtlDays: number;
-  private readonly logger: Logger;
-
-  constructor(deps: AuthServiceDeps) {
-    this.users = deps.users;
-    this.refreshTokens = deps.refreshTokens;
-    this.sessions = deps.sessions;
-    this.throttle = deps.throttle;
-    this.tokens = deps.tokens;
-    this.audit = deps.audit;
-    this.events = deps.events;
-    this.clock = deps.clock;
-    this.refreshTtlDays = deps.refreshTtlDays;
-    this.logger = deps.logger;
-  }
+  constructor(private readonly deps: AuthServiceDeps) {}
 
   /** Signs in with e-mail and password. Every failure answers the same, whether or not the e-mail exists. */
   async login(ctx: AuditContext, email: string, password: string): Promise<Session> {
     const key = emailKey(email);
-    const allowed = (await this.throttle.admitAddress(ctx.ip ?? 'unknown')) && (await this.throttle.claimCheck(key));
+    const allowed = (await this.deps.throttle.admitAddress(ctx.ip ?? 'unknown')) && (await this.deps.throttle.claimCheck(key));
     if (!allowed) {
-      await this.audit.record({ ...ctx, actor: { id: null, email: key } }, { action: 'auth.login-throttled', target: { type: 'account', id: null } });
-      throw tooManyRequests('Too many sign-in attempts; wait a while and try again');
+      await this.deps.audit.record({ ...ctx, actor: { id: null, email: key } }, { action: 'auth.login-throttled', target: { type: 'account', id: null } });
+      throw refused(429, 'rate_limited', words('refused.too-many-sign-ins'));
     }
-    const user = await this.users.checkPassword(email, password);
+    const user = await this.deps.users.checkPassword(email, password);
     if (!user) {
-      await this.audit.record({ ...ctx, actor: { id: null, email: key } }, { action: 'auth.login-failed', target: { type: 'account', id: null } });
-      throw unauthorized('E-mail or password is wrong');
+      await this.deps.audit.record({ ...ctx, actor: { id: null, email: key } }, { action: 'auth.login-failed', target: { type: 'account', id: null } });
+      throw refused(401, 'unauthorized', words('refused.wrong-credentials'));
     }
-    await this.throttle.succeeded(key);
+    await this.deps.throttle.succeeded(key);
     const session = await this.issue(user, await this.startSession(String(user._id)));
-    await this.audit.record({ ...ctx, actor: { id: String(user._id), email: user.email } }, { action: 'auth.login', target: { type: 'user', id: String(user._id) } });
+    await this.deps.audit.record({ ...ctx, actor: { id: String(user._id), email: user.email } }, { action: 'auth.login', target: { type: 'user', id: String(user._id) } });
     return session;
   }
 
@@ -88,42 +66,42 @@ export class AuthService {
    * checks it is unused; presenting a used token again revokes every token of its family.
    */
   async refresh(ctx: AuditContext, presented: string): Promise<Session> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const tokenHash = sha256(presented);
-    const claimed = await this.refreshTokens.findOneAndUpdate(
+    const claimed = await this.deps.refreshTokens.findOneAndUpdate(
       { tokenHash, rotatedAt: null, revokedAt: null, expiresAt: op({ $gt: now }) },
       { $set: { rotatedAt: now } },
       { returnDocument: 'after' },
     );
     if (!claimed) {
-      const known = await this.refreshTokens.findOne({ tokenHash }).lean();
+      const known = await this.deps.refreshTokens.findOne({ tokenHash }).lean();
       if (known?.rotatedAt && !known.revokedAt) {
-        await this.refreshTokens.updateMany({ familyId: known.familyId, revokedAt: null }, { $set: { revokedAt: now, revokedReason: 'reuse detected' } });
+        await this.deps.refreshTokens.updateMany({ familyId: known.familyId, revokedAt: null }, { $set: { revokedAt: now, revokedReason: 'reuse detected' } });
         await this.endSession(known.familyId, 'refresh token reused');
-        await this.audit.record(
+        await this.deps.audit.record(
           { ...ctx, actor: { id: String(known.userId), email: null } },
           { action: 'auth.refresh-reuse', target: { type: 'user', id: String(known.userId) }, after: { familyId: known.familyId } },
         );
-        this.logger.warn({ userId: String(known.userId), familyId: known.familyId }, 'refresh token reused; family revoked');
+        this.deps.logger.warn({ userId: String(known.userId), familyId: known.familyId }, 'refresh token reused; family revoked');
       }
-      throw unauthorized('The session has ended; sign in again');
+      throw refused(401, 'unauthorized', words('refused.session-ended'));
     }
-    const user = await this.users.findActive(String(claimed.userId));
-    if (!user || !(await this.sessionIsOpen(claimed.familyId, String(claimed.userId)))) throw unauthorized('The session has ended; sign in again');
+    const user = await this.deps.users.findActive(String(claimed.userId));
+    if (!user || !(await this.sessionIsOpen(claimed.familyId, String(claimed.userId)))) throw refused(401, 'unauthorized', words('refused.session-ended'));
     return this.issue(user, claimed.familyId);
   }
 
   async logout(ctx: AuditContext, presented: string | undefined): Promise<void> {
     if (!presented) return;
-    const token = await this.refreshTokens.findOneAndUpdate(
+    const token = await this.deps.refreshTokens.findOneAndUpdate(
       { tokenHash: sha256(presented), revokedAt: null },
-      { $set: { revokedAt: this.clock.now(), revokedReason: 'signed out' } },
+      { $set: { revokedAt: this.deps.clock.now(), revokedReason: 'signed out' } },
       { returnDocument: 'after' },
     );
     if (token) {
-      await this.refreshTokens.updateMany({ familyId: token.familyId, revokedAt: null }, { $set: { revokedAt: this.clock.now(), revokedReason: 'signed out' } });
+      await this.deps.refreshTokens.updateMany({ familyId: token.familyId, revokedAt: null }, { $set: { revokedAt: this.deps.clock.now(), revokedReason: 'signed out' } });
       await this.endSession(token.familyId, 'signed out');
-      await this.audit.record(ctx, { action: 'auth.logout', target: { type: 'user', id: String(token.userId) } });
+      await this.deps.audit.record(ctx, { action: 'auth.logout', target: { type: 'user', id: String(token.userId) } });
     }
   }
 
@@ -133,58 +111,58 @@ export class AuthService {
    */
   async changeOwnPassword(ctx: AuditContext, actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     const key = emailKey(actor.email);
-    if (!(await this.throttle.claimCheck(key))) {
-      await this.audit.record(ctx, { action: 'auth.password-change-throttled', target: { type: 'user', id: actor.id } });
-      throw tooManyRequests('Too many wrong passwords; wait a while and try again');
+    if (!(await this.deps.throttle.claimCheck(key))) {
+      await this.deps.audit.record(ctx, { action: 'auth.password-change-throttled', target: { type: 'user', id: actor.id } });
+      throw refused(429, 'rate_limited', words('refused.too-many-passwords'));
     }
-    const me = await this.users.checkPassword(actor.email, currentPassword);
+    const me = await this.deps.users.checkPassword(actor.email, currentPassword);
     if (!me || String(me._id) !== actor.id) {
-      await this.audit.record(ctx, { action: 'auth.password-change-failed', target: { type: 'user', id: actor.id } });
-      throw unauthorized('The current password is wrong');
+      await this.deps.audit.record(ctx, { action: 'auth.password-change-failed', target: { type: 'user', id: actor.id } });
+      throw refused(401, 'unauthorized', words('refused.wrong-password'));
     }
-    await this.throttle.succeeded(key);
-    await this.users.setPassword(ctx, actor.id, newPassword, actor.sessionId);
+    await this.deps.throttle.succeeded(key);
+    await this.deps.users.setPassword(ctx, actor.id, newPassword, actor.sessionId);
   }
 
   /** The actor behind a bearer token: a valid signature, an open session, and a user who still exists and is active. */
   async actorFromToken(token: string): Promise<{ actor: Actor; expiresAt: Date }> {
-    const claims = this.tokens.verify(token);
-    const [open, user] = await Promise.all([this.sessionIsOpen(claims.sid, claims.sub), this.users.findActive(claims.sub)]);
-    if (!open) throw unauthorized('The session has ended; sign in again');
-    if (!user) throw unauthorized('The account behind this token is not active');
+    const claims = this.deps.tokens.verify(token);
+    const [open, user] = await Promise.all([this.sessionIsOpen(claims.sid, claims.sub), this.deps.users.findActive(claims.sub)]);
+    if (!open) throw refused(401, 'unauthorized', words('refused.session-ended'));
+    if (!user) throw refused(401, 'unauthorized', words('refused.account-inactive'));
     return { actor: { ...actorOf(user), sessionId: claims.sid }, expiresAt: new Date(claims.exp * 1000) };
   }
 
   /** The actor of an open session as they are now (roles re-read), or undefined once the session or the account has ended. */
   async currentActor(userId: string, sessionId: string): Promise<Actor | undefined> {
-    const [open, user] = await Promise.all([this.sessionIsOpen(sessionId, userId), this.users.findActive(userId)]);
+    const [open, user] = await Promise.all([this.sessionIsOpen(sessionId, userId), this.deps.users.findActive(userId)]);
     return open && user ? { ...actorOf(user), sessionId } : undefined;
   }
 
   /** True while the session exists, belongs to the user and has not ended; one read by _id. */
   async sessionIsOpen(sessionId: string, userId: string): Promise<boolean> {
-    const session = await this.sessions.findById(sessionId).lean();
+    const session = await this.deps.sessions.findById(sessionId).lean();
     return !!session && !session.endedAt && String(session.userId) === userId;
   }
 
   /** Opens a session for a user (sign-in does this); access tokens are signed for its id. */
   async startSession(userId: string): Promise<string> {
     const id = randomUUID();
-    await this.sessions.create({ _id: id, userId, startedAt: this.clock.now(), endedAt: null, endedReason: null });
+    await this.deps.sessions.create({ _id: id, userId, startedAt: this.deps.clock.now(), endedAt: null, endedReason: null });
     return id;
   }
 
   private async endSession(sessionId: string, reason: string): Promise<void> {
-    await this.sessions.updateOne({ _id: sessionId, endedAt: null }, { $set: { endedAt: this.clock.now(), endedReason: reason } });
-    await this.events.emit('session.ended', { sessionId });
+    await this.deps.sessions.updateOne({ _id: sessionId, endedAt: null }, { $set: { endedAt: this.deps.clock.now(), endedReason: reason } });
+    await this.deps.events.emit('session.ended', { sessionId });
   }
 
   private async issue(user: User, familyId: string): Promise<Session> {
-    const now = this.clock.now();
-    const { token, expiresAt } = this.tokens.sign(String(user._id), familyId);
+    const now = this.deps.clock.now();
+    const { token, expiresAt } = this.deps.tokens.sign(String(user._id), familyId);
     const refreshToken = randomBytes(32).toString('base64url');
-    const refreshExpiresAt = new Date(now.getTime() + this.refreshTtlDays * 86_400_000);
-    await this.refreshTokens.create({
+    const refreshExpiresAt = new Date(now.getTime() + this.deps.refreshTtlDays * 86_400_000);
+    await this.deps.refreshTokens.create({
       tokenHash: sha256(refreshToken),
       familyId,
       userId: user._id,
@@ -199,11 +177,11 @@ export class AuthService {
 
   /** Ends every session of the user but `keepSessionId` (subscribed to a deactivation or a new password). */
   async revokeAllFor(userId: string, reason: string, keepSessionId?: string): Promise<void> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const others = keepSessionId ? { familyId: op({ $ne: keepSessionId }) } : {};
-    await this.refreshTokens.updateMany({ userId, revokedAt: null, ...others }, { $set: { revokedAt: now, revokedReason: reason } });
+    await this.deps.refreshTokens.updateMany({ userId, revokedAt: null, ...others }, { $set: { revokedAt: now, revokedReason: reason } });
     const otherSessions = keepSessionId ? { _id: op({ $ne: keepSessionId }) } : {};
-    await this.sessions.updateMany({ userId, endedAt: null, ...otherSessions }, { $set: { endedAt: now, endedReason: reason } });
+    await this.deps.sessions.updateMany({ userId, endedAt: null, ...otherSessions }, { $set: { endedAt: now, endedReason: reason } });
   }
 }
 

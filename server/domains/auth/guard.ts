@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { Access, Guard } from '../../http/route.js';
-import { forbidden, unauthorized } from '../../lib/errors.js';
+import { refused, words } from '../../http/refusal.js';
 import type { Actor } from '../access/actor.js';
 import { hasPermission, type Permission } from '../access/permissions.js';
 import type { AuthService } from './auth.service.js';
@@ -22,11 +22,11 @@ export function createGuard(auth: AuthService): Guard {
   return async (req: Request, access: Access) => {
     if (access.kind === 'public') return undefined;
     const token = bearerToken(req);
-    if (!token) throw unauthorized();
+    if (!token) throw refused(401, 'unauthorized', words('refused.sign-in'));
     const { actor } = await auth.actorFromToken(token);
     req.actor = actor;
     if (access.kind === 'permission' && !hasPermission(actor.roles, access.permission as Permission)) {
-      throw forbidden(`Your roles do not allow ${access.permission}`);
+      throw refused(403, 'forbidden');
     }
     return actor;
   };

@@ -31,38 +31,34 @@ export interface LoginThrottleServiceDeps {
  * `lockAfterFailures` wrong ones get through before the lock.
  */
 export class LoginThrottleService {
-  private readonly throttles: Model<LoginThrottle>;
-  private readonly clock: Clock;
   private readonly policy: ThrottlePolicy;
 
-  constructor(deps: LoginThrottleServiceDeps) {
-    this.throttles = deps.throttles;
-    this.clock = deps.clock;
+  constructor(private readonly deps: LoginThrottleServiceDeps) {
     this.policy = deps.policy ?? DEFAULT_THROTTLE;
   }
 
   /** Counts an attempt from the address; false when the address has made too many in the window. */
   async admitAddress(address: string): Promise<boolean> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const id = `address:${address}`;
     await this.ensure(id, now);
-    await this.throttles.updateOne({ _id: id, windowStart: op({ $lt: new Date(now.getTime() - this.policy.windowMs) }) }, { $set: { windowStart: now, attempts: 0 } });
-    const record = await this.throttles.findOneAndUpdate({ _id: id }, { $inc: { attempts: 1 } }, { returnDocument: 'after' }).lean();
+    await this.deps.throttles.updateOne({ _id: id, windowStart: op({ $lt: new Date(now.getTime() - this.policy.windowMs) }) }, { $set: { windowStart: now, attempts: 0 } });
+    const record = await this.deps.throttles.findOneAndUpdate({ _id: id }, { $inc: { attempts: 1 } }, { returnDocument: 'after' }).lean();
     return !!record && record.attempts <= this.policy.perAddress;
   }
 
   /** Takes a slot for one password check of the account; false when it is locked. */
   async claimCheck(accountKey: string): Promise<boolean> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const id = `account:${accountKey}`;
     await this.ensure(id, now);
     // Only before the first check after expiry can this match: every check moves the expiry ahead. A record
     // from before expiry dates were kept has none, and starts afresh too.
-    await this.throttles.updateOne(
+    await this.deps.throttles.updateOne(
       op({ _id: id, $or: [{ failuresExpireAt: op({ $lte: now }) }, { failuresExpireAt: op({ $exists: false }) }] }),
       { $set: { failures: 0 } },
     );
-    const claimed = await this.throttles.findOneAndUpdate(
+    const claimed = await this.deps.throttles.findOneAndUpdate(
       { _id: id, failures: op({ $lt: this.policy.lockAfterFailures }) },
       { $inc: { failures: 1 }, $set: { failuresExpireAt: new Date(now.getTime() + this.policy.lockMs) } },
       { returnDocument: 'after' },
@@ -72,11 +68,11 @@ export class LoginThrottleService {
 
   /** The password proved right: the account's failures are forgotten. */
   async succeeded(accountKey: string): Promise<void> {
-    await this.throttles.updateOne({ _id: `account:${accountKey}` }, { $set: { failures: 0 } });
+    await this.deps.throttles.updateOne({ _id: `account:${accountKey}` }, { $set: { failures: 0 } });
   }
 
   private async ensure(id: string, now: Date): Promise<void> {
-    await this.throttles
+    await this.deps.throttles
       .updateOne({ _id: id }, { $setOnInsert: { windowStart: now, attempts: 0, failures: 0, failuresExpireAt: now } }, { upsert: true })
       .catch((err: unknown) => {
         // Another request created it at the same moment.

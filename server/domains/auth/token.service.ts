@@ -1,7 +1,7 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Clock } from '../../lib/clock.js';
-import { unauthorized } from '../../lib/errors.js';
+import { refused, words } from '../../http/refusal.js';
 
 export const ACCESS_TOKEN_ALGORITHM = 'HS256' as const;
 
@@ -27,27 +27,23 @@ export interface TokenServiceDeps {
 
 /** Signs and verifies access tokens: one algorithm, pinned; issuer and audience always checked; time from the injected clock. */
 export class TokenService {
-  private readonly settings: TokenSettings;
-  private readonly clock: Clock;
   /**
    * The secret as a key object, made once: given a string, jsonwebtoken first tries to read it as a
    * PEM private and public key at every call, which cost more CPU than the rest of a small request.
    */
   private readonly key: KeyObject;
 
-  constructor(deps: TokenServiceDeps) {
-    this.settings = deps.settings;
-    this.clock = deps.clock;
+  constructor(private readonly deps: TokenServiceDeps) {
     this.key = createSecretKey(Buffer.from(deps.settings.secret, 'utf8'));
   }
 
   sign(userId: string, sessionId: string): { token: string; expiresAt: Date } {
-    const iat = Math.floor(this.clock.now().getTime() / 1000);
-    const exp = iat + this.settings.ttlSeconds;
+    const iat = Math.floor(this.deps.clock.now().getTime() / 1000);
+    const exp = iat + this.deps.settings.ttlSeconds;
     const token = jwt.sign({ sub: userId, sid: sessionId, iat, exp }, this.key, {
       algorithm: ACCESS_TOKEN_ALGORITHM,
-      issuer: this.settings.issuer,
-      audience: this.settings.audience,
+      issuer: this.deps.settings.issuer,
+      audience: this.deps.settings.audience,
     });
     return { token, expiresAt: new Date(exp * 1000) };
   }
@@ -57,16 +53,16 @@ export class TokenService {
     try {
       const claims = jwt.verify(token, this.key, {
         algorithms: [ACCESS_TOKEN_ALGORITHM],
-        issuer: this.settings.issuer,
-        audience: this.settings.audience,
-        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+        issuer: this.deps.settings.issuer,
+        audience: this.deps.settings.audience,
+        clockTimestamp: Math.floor(this.deps.clock.now().getTime() / 1000),
       });
       if (typeof claims === 'string' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || typeof claims.exp !== 'number') {
         throw new Error('malformed claims');
       }
       return { sub: claims.sub, sid: claims.sid, exp: claims.exp, iat: claims.iat ?? 0 };
     } catch {
-      throw unauthorized('The access token is not valid');
+      throw refused(401, 'unauthorized', words('refused.token-invalid'));
     }
   }
 }

@@ -80,34 +80,14 @@ export interface ClockServiceDeps {
  * so that a clock moved or stopped changes its plan, not a set of jobs already handed to Agenda.
  */
 export class ClockService {
-  private readonly incidents: Model<Incident>;
-  private readonly plans: Model<ClockPlan>;
-  private readonly batches: Model<MilestoneBatch>;
-  private readonly due: DueIndex;
-  private readonly alerts: AlertService;
-  private readonly scheduler: Scheduler;
-  private readonly settings: ClockServiceSettings;
-  private readonly clock: Clock;
-  private readonly logger: Logger;
-
-  constructor(deps: ClockServiceDeps) {
-    this.incidents = deps.incidents;
-    this.plans = deps.plans;
-    this.batches = deps.batches;
-    this.due = deps.due;
-    this.alerts = deps.alerts;
-    this.scheduler = deps.scheduler;
-    this.settings = deps.settings;
-    this.clock = deps.clock;
-    this.logger = deps.logger;
-  }
+  constructor(private readonly deps: ClockServiceDeps) {}
 
   defineJobs(): void {
-    this.scheduler.define({ name: JOB.milestone, data: MilestoneJob, handle: (d) => this.onMilestone(d) });
-    this.scheduler.define({ name: JOB.milestoneBatch, data: MilestoneBatchJob, handle: (d) => this.onBatch(d.batchId) });
-    this.scheduler.define({ name: JOB.triage, data: DueJob, handle: (d) => this.onTriageOverrun(d) });
-    this.scheduler.define({ name: JOB.controllerNotice, data: DueJob, handle: (d) => this.onControllerNoticeDue(d) });
-    this.scheduler.define({ name: JOB.followUp, data: FollowUpJob, handle: (d) => this.onFollowUpDue(d) });
+    this.deps.scheduler.define({ name: JOB.milestone, data: MilestoneJob, handle: (d) => this.onMilestone(d) });
+    this.deps.scheduler.define({ name: JOB.milestoneBatch, data: MilestoneBatchJob, handle: (d) => this.onBatch(d.batchId) });
+    this.deps.scheduler.define({ name: JOB.triage, data: DueJob, handle: (d) => this.onTriageOverrun(d) });
+    this.deps.scheduler.define({ name: JOB.controllerNotice, data: DueJob, handle: (d) => this.onControllerNoticeDue(d) });
+    this.deps.scheduler.define({ name: JOB.followUp, data: FollowUpJob, handle: (d) => this.onFollowUpDue(d) });
   }
 
   /**
@@ -116,47 +96,47 @@ export class ClockService {
    */
   async plan(incident: Incident, options: { created?: boolean } = {}): Promise<void> {
     const incidentId = String(incident._id);
-    if (!options.created) await this.scheduler.cancel(INCIDENT_JOBS, { incidentId });
+    if (!options.created) await this.deps.scheduler.cancel(INCIDENT_JOBS, { incidentId });
     const running = incident.status !== 'closed' && incident.clock.state === 'running' && incident.awareness;
-    if (!running && !options.created) await this.plans.deleteOne({ _id: incidentId });
+    if (!running && !options.created) await this.deps.plans.deleteOne({ _id: incidentId });
     if (incident.status === 'closed') return;
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
 
     if (!incident.awareness) {
-      const dueAt = addHours(incident.triageStartedAt, this.settings.triageLimitHours);
-      await this.scheduler.schedule(JOB.triage, maxDate(dueAt, now), { incidentId, dueAt: dueAt.toISOString() }, ['incidentId']);
+      const dueAt = addHours(incident.triageStartedAt, this.deps.settings.triageLimitHours);
+      await this.deps.scheduler.schedule(JOB.triage, maxDate(dueAt, now), { incidentId, dueAt: dueAt.toISOString() }, ['incidentId']);
       return;
     }
 
     if (running) {
       const awareAt = incident.awareness.at;
-      const plannedUntil = new Date(now.getTime() + this.settings.horizonMs);
-      const nextDueAt = nextMilestone(awareAt, plannedUntil, this.settings).dueAt;
-      await this.plans.updateOne({ _id: incidentId }, { $set: { awareAt, plannedUntil, nextDueAt } }, { upsert: true });
-      await this.due.add(incidentId, nextDueAt);
-      const latest = latestDueMilestone(awareAt, now, this.settings);
+      const plannedUntil = new Date(now.getTime() + this.deps.settings.horizonMs);
+      const nextDueAt = nextMilestone(awareAt, plannedUntil, this.deps.settings).dueAt;
+      await this.deps.plans.updateOne({ _id: incidentId }, { $set: { awareAt, plannedUntil, nextDueAt } }, { upsert: true });
+      await this.deps.due.add(incidentId, nextDueAt);
+      const latest = latestDueMilestone(awareAt, now, this.deps.settings);
       if (latest) await this.scheduleMilestone(incidentId, latest, now);
       for (const m of this.milestonesBetween(awareAt, now, plannedUntil)) await this.scheduleMilestone(incidentId, m);
     }
 
     if (incident.role === 'processor' && !incident.controller.informedAt && incident.controller.targetAt) {
       const dueAt = incident.controller.targetAt;
-      await this.scheduler.schedule(JOB.controllerNotice, maxDate(dueAt, now), { incidentId, dueAt: dueAt.toISOString() }, ['incidentId']);
+      await this.deps.scheduler.schedule(JOB.controllerNotice, maxDate(dueAt, now), { incidentId, dueAt: dueAt.toISOString() }, ['incidentId']);
     }
 
     if (incident.followUp) {
       const { dueAt, afterSubmissionId } = incident.followUp;
-      await this.scheduler.schedule(JOB.followUp, maxDate(dueAt, now), { incidentId, dueAt: dueAt.toISOString(), submissionId: afterSubmissionId }, ['incidentId']);
+      await this.deps.scheduler.schedule(JOB.followUp, maxDate(dueAt, now), { incidentId, dueAt: dueAt.toISOString(), submissionId: afterSubmissionId }, ['incidentId']);
     }
   }
 
   /** Milestones (overdue reminders included) due after `from` and no later than `until`. */
   private milestonesBetween(awareAt: Date, from: Date, until: Date): Milestone[] {
     const found: Milestone[] = [];
-    let next = nextMilestone(awareAt, from, this.settings);
+    let next = nextMilestone(awareAt, from, this.deps.settings);
     while (next.dueAt <= until) {
       found.push(next);
-      next = nextMilestone(awareAt, next.dueAt, this.settings);
+      next = nextMilestone(awareAt, next.dueAt, this.deps.settings);
     }
     return found;
   }
@@ -167,13 +147,13 @@ export class ClockService {
    * Clocks are found through the due index (reads by _id), not by a query over every plan.
    */
   async planWindow(): Promise<number> {
-    const now = this.clock.now();
-    const until = new Date(now.getTime() + this.settings.horizonMs);
+    const now = this.deps.clock.now();
+    const until = new Date(now.getTime() + this.deps.settings.horizonMs);
     const batches = new Map<number, MilestoneItem[]>();
     const planned: { id: string; nextDueAt: Date }[] = [];
     let scheduled = 0;
-    await this.due.sweep(now, until, async (incidentId, dueAt) => {
-      const plan = await this.plans.findById(incidentId).lean<ClockPlan>();
+    await this.deps.due.sweep(now, until, async (incidentId, dueAt) => {
+      const plan = await this.deps.plans.findById(incidentId).lean<ClockPlan>();
       if (!plan || plan.nextDueAt.getTime() !== dueAt.getTime()) return 'drop';
       const pending = this.milestonesBetween(plan.awareAt, plan.plannedUntil, until);
       const past = pending.filter((m) => m.dueAt <= now);
@@ -188,15 +168,15 @@ export class ClockService {
         }
         scheduled++;
       }
-      planned.push({ id: plan._id, nextDueAt: nextMilestone(plan.awareAt, until, this.settings).dueAt });
+      planned.push({ id: plan._id, nextDueAt: nextMilestone(plan.awareAt, until, this.deps.settings).dueAt });
       return 'drop';
     }, async () => {
       // Jobs first, then the plans' marks: a crash in between plans these milestones again, and their alerts are unique.
       for (const items of batches.values()) await this.scheduleBatch(items, now);
       for (const { id, nextDueAt } of planned) {
-        await this.plans.updateOne({ _id: id }, { $set: { plannedUntil: until, nextDueAt } });
+        await this.deps.plans.updateOne({ _id: id }, { $set: { plannedUntil: until, nextDueAt } });
       }
-      await this.due.addMany(planned.map(({ id, nextDueAt }) => ({ id, dueAt: nextDueAt })));
+      await this.deps.due.addMany(planned.map(({ id, nextDueAt }) => ({ id, dueAt: nextDueAt })));
       batches.clear();
       planned.length = 0;
     });
@@ -207,16 +187,16 @@ export class ClockService {
   private async scheduleBatch(items: MilestoneItem[], now: Date): Promise<void> {
     const first = Math.min(...items.map((i) => Date.parse(i.dueAt)));
     const batchId = new Types.ObjectId().toHexString();
-    await this.batches.create({ _id: batchId, items });
-    await this.scheduler.schedule(JOB.milestoneBatch, maxDate(new Date(first - this.settings.batchLeadMs), now), { batchId });
+    await this.deps.batches.create({ _id: batchId, items });
+    await this.deps.scheduler.schedule(JOB.milestoneBatch, maxDate(new Date(first - this.deps.settings.batchLeadMs), now), { batchId });
   }
 
   /** Runs a planner batch; it is deleted once every milestone in it has been handled, so a failed run is tried again whole. */
   async onBatch(batchId: string): Promise<JobOutcome> {
-    const batch = await this.batches.findById(batchId).lean<MilestoneBatch>();
+    const batch = await this.deps.batches.findById(batchId).lean<MilestoneBatch>();
     if (!batch) return skipped('batch already handled');
     const outcome = await this.onMilestones(batch.items);
-    await this.batches.deleteOne({ _id: batchId });
+    await this.deps.batches.deleteOne({ _id: batchId });
     return outcome;
   }
 
@@ -226,13 +206,13 @@ export class ClockService {
    * which is why the planner's bulk path uses batches instead.
    */
   private scheduleMilestone(incidentId: string, m: Milestone, runAt: Date = m.dueAt): Promise<void> {
-    return this.scheduler.schedule(JOB.milestone, runAt, { incidentId, milestone: m.key, dueAt: m.dueAt.toISOString() }, ['incidentId', 'milestone']);
+    return this.deps.scheduler.schedule(JOB.milestone, runAt, { incidentId, milestone: m.key, dueAt: m.dueAt.toISOString() }, ['incidentId', 'milestone']);
   }
 
   async onMilestone(data: MilestoneItem): Promise<JobOutcome> {
     const alert = await this.milestoneAlert(data);
     if ('status' in alert) return alert;
-    await this.alerts.fire(alert);
+    await this.deps.alerts.fire(alert);
     return done();
   }
 
@@ -247,40 +227,40 @@ export class ClockService {
     let failure: unknown;
     while (queue.length) {
       const first = queue.shift()!;
-      await this.clock.sleepUntil(new Date(first.dueAt));
-      const now = Math.max(this.clock.now().getTime(), Date.parse(first.dueAt));
+      await this.deps.clock.sleepUntil(new Date(first.dueAt));
+      const now = Math.max(this.deps.clock.now().getTime(), Date.parse(first.dueAt));
       const dueNow = [first];
       while (queue.length && dueNow.length < BATCH_PARALLELISM && Date.parse(queue[0]!.dueAt) <= now) dueNow.push(queue.shift()!);
       const results = await Promise.allSettled(dueNow.map(async (item) => {
         const alert = await this.milestoneAlert(item);
-        return 'status' in alert ? undefined : this.alerts.recordAndPush(alert);
+        return 'status' in alert ? undefined : this.deps.alerts.recordAndPush(alert);
       }));
       for (const result of results) {
         if (result.status === 'rejected') failure ??= result.reason;
         else if (result.value) pushed.push(result.value);
       }
     }
-    await this.alerts.handOn(pushed);
+    await this.deps.alerts.handOn(pushed);
     if (failure) throw failure;
     return pushed.length ? done() : skipped('no milestone of the batch called for an alert');
   }
 
   /** The alert a milestone calls for now, or why it calls for none. */
   private async milestoneAlert(data: MilestoneItem): Promise<FireAlert | JobOutcome> {
-    const incident = await this.incidents.findById(data.incidentId).lean<Incident>();
+    const incident = await this.deps.incidents.findById(data.incidentId).lean<Incident>();
     if (!incident) return skipped('incident not found');
     if (incident.clock.state !== 'running' || !incident.awareness) return skipped('clock not running');
-    const hours = hoursOfKey(data.milestone, this.settings);
+    const hours = hoursOfKey(data.milestone, this.deps.settings);
     if (hours === undefined) return skipped(`unknown milestone ${data.milestone}`);
     const awareAt = incident.awareness.at;
     const dueAt = addHours(awareAt, hours);
     if (dueAt.toISOString() !== data.dueAt) return skipped('awareness moved since this job was scheduled');
 
     // An instance whose clock runs slightly behind may fire a hair early; judge at the due time at least.
-    const now = maxDate(this.clock.now(), dueAt);
-    const latest = latestDueMilestone(awareAt, now, this.settings);
+    const now = maxDate(this.deps.clock.now(), dueAt);
+    const latest = latestDueMilestone(awareAt, now, this.deps.settings);
     if (latest && latest.hours > hours) {
-      await this.scheduleMilestone(data.incidentId, latest, this.clock.now());
+      await this.scheduleMilestone(data.incidentId, latest, this.deps.clock.now());
       return skipped(`superseded by ${latest.key}`);
     }
     return {
@@ -289,52 +269,54 @@ export class ClockService {
       milestone: data.milestone,
       hoursElapsed: hours,
       dueAt,
-      late: this.clock.now().getTime() - dueAt.getTime() > LATE_AFTER_MS,
+      late: this.isLate(dueAt),
     };
   }
 
+  /** A job that ran well after it was due (a missed one, after downtime) says so on its alert. */
+  private isLate(dueAt: Date): boolean {
+    return this.deps.clock.now().getTime() - dueAt.getTime() > LATE_AFTER_MS;
+  }
+
+  private fireDue(alert: Omit<FireAlert, 'late'>): ReturnType<AlertService['fire']> {
+    return this.deps.alerts.fire({ ...alert, late: this.isLate(alert.dueAt) });
+  }
+
   async onTriageOverrun(data: z.infer<typeof DueJob>) {
-    const incident = await this.incidents.findById(data.incidentId).lean<Incident>();
+    const incident = await this.deps.incidents.findById(data.incidentId).lean<Incident>();
     if (!incident || incident.status !== 'triage' || incident.awareness) return skipped('no longer in triage');
     const dueAt = new Date(data.dueAt);
-    await this.alerts.fire({
-      incident, kind: 'triage-overrun', milestone: 'triage', hoursElapsed: this.settings.triageLimitHours, dueAt,
-      late: this.clock.now().getTime() - dueAt.getTime() > LATE_AFTER_MS,
-    });
+    await this.fireDue({ incident, kind: 'triage-overrun', milestone: 'triage', hoursElapsed: this.deps.settings.triageLimitHours, dueAt });
     return done();
   }
 
   async onControllerNoticeDue(data: z.infer<typeof DueJob>) {
-    const incident = await this.incidents.findById(data.incidentId).lean<Incident>();
+    const incident = await this.deps.incidents.findById(data.incidentId).lean<Incident>();
     if (!incident || incident.status === 'closed' || incident.role !== 'processor' || incident.controller.informedAt) {
       return skipped('controller already informed or not a processor incident');
     }
     const dueAt = new Date(data.dueAt);
-    await this.alerts.fire({
-      incident, kind: 'controller-notice-due', milestone: 'controller', hoursElapsed: this.settings.controllerNoticeTargetHours, dueAt,
-      late: this.clock.now().getTime() - dueAt.getTime() > LATE_AFTER_MS,
-    });
+    await this.fireDue({ incident, kind: 'controller-notice-due', milestone: 'controller', hoursElapsed: this.deps.settings.controllerNoticeTargetHours, dueAt });
     return done();
   }
 
   async onFollowUpDue(data: z.infer<typeof FollowUpJob>) {
-    const incident = await this.incidents.findById(data.incidentId).lean<Incident>();
+    const incident = await this.deps.incidents.findById(data.incidentId).lean<Incident>();
     if (!incident?.followUp || incident.followUp.afterSubmissionId !== data.submissionId || incident.status === 'closed') {
       return skipped('follow-up already filed');
     }
     const dueAt = new Date(data.dueAt);
     const awareAt = incident.awareness?.at ?? incident.triageStartedAt;
-    await this.alerts.fire({
+    await this.fireDue({
       incident, kind: 'follow-up-due', milestone: `follow-up:${data.submissionId}`,
       hoursElapsed: Math.round((dueAt.getTime() - awareAt.getTime()) / HOUR_MS), dueAt,
-      late: this.clock.now().getTime() - dueAt.getTime() > LATE_AFTER_MS,
     });
     return done();
   }
 
   /** Pushes alerts that were recorded but never pushed (their instance died in between). */
   async repushStranded(): Promise<number> {
-    return this.alerts.sweepUnpushed(UNPUSHED_GRACE_MS, async (alert) => (await this.incidents.findById(alert.incidentId).lean<Incident>()) ?? undefined);
+    return this.deps.alerts.sweepUnpushed(UNPUSHED_GRACE_MS, async (alert) => (await this.deps.incidents.findById(alert.incidentId).lean<Incident>()) ?? undefined);
   }
 
   /**
@@ -345,8 +327,8 @@ export class ClockService {
   async recover(): Promise<{ repushed: number; caughtUp: number }> {
     const repushed = await this.repushStranded();
     let caughtUp = 0;
-    const now = this.clock.now();
-    const fired = await this.alerts.firedMilestoneKeys();
+    const now = this.deps.clock.now();
+    const fired = await this.deps.alerts.firedMilestoneKeys();
     // Every running clock gets a plan and a due entry (a crash may have come between an incident's write
     // and its planning), due at its plan's own mark when that is earlier (a planner stopped mid-way),
     // else at its next milestone, so the planner takes up only the clocks due within its window. The
@@ -354,27 +336,27 @@ export class ClockService {
     let chunk: { id: string; awareAt: Date }[] = [];
     const writeChunk = async () => {
       if (!chunk.length) return;
-      const marks = await this.plans.find({ _id: op({ $in: chunk.map(({ id }) => id) }) }, { nextDueAt: 1 }).lean<Pick<ClockPlan, '_id' | 'nextDueAt'>[]>();
+      const marks = await this.deps.plans.find({ _id: op({ $in: chunk.map(({ id }) => id) }) }, { nextDueAt: 1 }).lean<Pick<ClockPlan, '_id' | 'nextDueAt'>[]>();
       const markOf = new Map(marks.map((p) => [p._id, p.nextDueAt]));
       const planned = chunk.map(({ id, awareAt }) => {
-        const next = nextMilestone(awareAt, now, this.settings).dueAt;
+        const next = nextMilestone(awareAt, now, this.deps.settings).dueAt;
         const mark = markOf.get(id);
         return { id, awareAt, nextDueAt: mark && mark < next ? mark : next };
       });
-      await this.plans.bulkWrite(planned.map(({ id, awareAt, nextDueAt }) => ({
+      await this.deps.plans.bulkWrite(planned.map(({ id, awareAt, nextDueAt }) => ({
         updateOne: { filter: { _id: id }, update: { $set: { awareAt, nextDueAt }, $setOnInsert: { plannedUntil: now } }, upsert: true },
       })), { ordered: false });
-      await this.due.addMany(planned.map(({ id, nextDueAt }) => ({ id, dueAt: nextDueAt })));
+      await this.deps.due.addMany(planned.map(({ id, nextDueAt }) => ({ id, dueAt: nextDueAt })));
       chunk = [];
     };
-    const running = this.incidents.find({ 'clock.state': 'running' }).lean<Incident[]>().cursor({ batchSize: 500 });
+    const running = this.deps.incidents.find({ 'clock.state': 'running' }).lean<Incident[]>().cursor({ batchSize: 500 });
     for await (const raw of running) {
       const incident = raw as unknown as Incident;
       if (!incident.awareness || incident.status === 'closed') continue;
       const incidentId = String(incident._id);
       chunk.push({ id: incidentId, awareAt: incident.awareness.at });
       if (chunk.length === RECOVER_CHUNK) await writeChunk();
-      const latest = latestDueMilestone(incident.awareness.at, now, this.settings);
+      const latest = latestDueMilestone(incident.awareness.at, now, this.deps.settings);
       if (latest && !fired.has(`${incidentId}:${latest.key}:${latest.dueAt.toISOString()}`)) {
         await this.scheduleMilestone(incidentId, latest, now);
         caughtUp++;
@@ -382,7 +364,7 @@ export class ClockService {
     }
     await writeChunk();
     await this.planWindow();
-    if (repushed || caughtUp) this.logger.info({ repushed, caughtUp }, 'clock recovery');
+    if (repushed || caughtUp) this.deps.logger.info({ repushed, caughtUp }, 'clock recovery');
     return { repushed, caughtUp };
   }
 }

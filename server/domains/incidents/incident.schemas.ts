@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ObjectIdString } from '../../lib/ids.js';
+import { problemCode } from '../../http/refusal.js';
 import {
   AVAILABILITY_IMPACTS, BREACH_TYPES, CAUSE_KINDS, CLOCK_STATES, COUNT_KINDS, DATA_CATEGORIES, DATA_DETAIL, EXFILTRATION, INCIDENT_ROLES,
   LIKELY_CONSEQUENCES, MISUSE, REACH_EFFORT, RECIPIENT_TYPES, STATUSES, SUBMISSION_CHANNELS, SUBMISSION_PHASES, UNAUTHORISED_ACCESS,
@@ -7,9 +8,9 @@ import {
 
 const text = (max: number) => z.string().trim().max(max);
 /** One line: a title goes into e-mail subjects and text lines, where a line break would start a line of its own. */
-const line = (max: number) => text(max).regex(/^[^\p{Cc}\u2028\u2029]*$/u, 'one line, without line breaks or control characters');
-const instant = z.iso.datetime({ offset: true, message: 'an ISO 8601 time with a zone, e.g. 2026-03-02T09:00:00Z' }).transform((s) => new Date(s));
-const objectId = ObjectIdString('not an id');
+const line = (max: number) => text(max).regex(/^[^\p{Cc}\u2028\u2029]*$/u, problemCode('field.one-line'));
+const instant = z.iso.datetime({ offset: true, message: problemCode('field.not-a-time') }).transform((s) => new Date(s));
+const objectId = ObjectIdString();
 
 export const CountInput = z
   .strictObject({
@@ -20,18 +21,18 @@ export const CountInput = z
   })
   .superRefine((c, ctx) => {
     if ((c.kind === 'exact' || c.kind === 'estimate') && (c.value === undefined || c.value === null)) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `required when kind is ${c.kind}` });
+      ctx.addIssue({ code: 'custom', path: ['value'], message: problemCode('field.required-for-count') });
     }
     if (c.kind === 'range') {
-      if (c.min == null || c.max == null) ctx.addIssue({ code: 'custom', path: ['min'], message: 'a range needs min and max' });
-      else if (c.min > c.max) ctx.addIssue({ code: 'custom', path: ['max'], message: 'must not be below min' });
+      if (c.min == null || c.max == null) ctx.addIssue({ code: 'custom', path: ['min'], message: problemCode('field.range-needs-both') });
+      else if (c.min > c.max) ctx.addIssue({ code: 'custom', path: ['max'], message: problemCode('field.below-min') });
     }
   })
   .transform((c) => ({ kind: c.kind, value: c.value ?? null, min: c.min ?? null, max: c.max ?? null }));
 
 /** Every fact of an incident a person may set; all optional, for creation and for partial updates. */
 export const IncidentFacts = z.strictObject({
-  title: line(200).min(1, 'required'),
+  title: line(200).min(1),
   description: text(20_000),
   /** What happened, in words for the people affected and the public; the internal description never leaves the house. */
   outwardDescription: text(20_000),
@@ -96,7 +97,7 @@ export const MaskQuery = z.strictObject({
 });
 
 export const CreateIncident = IncidentFacts.extend({
-  title: line(200).min(1, 'required'),
+  title: line(200).min(1),
   description: text(20_000).default(''),
   /** When the organisation became aware; without it the incident starts in triage. */
   awareAt: instant.optional(),
@@ -109,20 +110,20 @@ export type CreateIncident = z.infer<typeof CreateIncident>;
 export const UpdateIncident = IncidentFacts.extend({
   /** The version the change was made against; a stale one is refused with 409. */
   version: z.number().int().min(0),
-}).refine((b) => Object.keys(b).length > 1, 'nothing to change');
+}).refine((b) => Object.keys(b).length > 1, problemCode('field.nothing-to-change'));
 export type UpdateIncident = z.infer<typeof UpdateIncident>;
 
 export const DeclareAwareness = z.strictObject({
   at: instant,
-  evidence: text(5_000).min(1, 'say what made the breach reasonably certain'),
+  evidence: text(5_000).min(1, problemCode('field.evidence')),
   /** Required when correcting an earlier declaration, and when backdating. */
   reason: text(2_000).optional(),
 });
 
-export const Reason = z.strictObject({ reason: text(5_000).min(5, 'give the reason (at least 5 characters)') });
+export const Reason = z.strictObject({ reason: text(5_000).min(5, problemCode('field.reason')) });
 
 export const CloseIncident = z.strictObject({
-  reason: text(5_000).min(5, 'give the reason (at least 5 characters)'),
+  reason: text(5_000).min(5, problemCode('field.reason')),
   /** True when it turned out not to be a personal-data breach; it stays in the register. */
   notABreach: z.boolean().default(false),
 });

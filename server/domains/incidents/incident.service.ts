@@ -1,7 +1,7 @@
 import { Types, type Model } from 'mongoose';
 import { op } from '../../db/trusted.js';
 import { addHours, type Clock } from '../../lib/clock.js';
-import { AppError, badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { notFound } from '../../lib/errors.js';
 import type { Emits } from '../../lib/events.js';
 import { canonicalJson, type AuditContext, type AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../access/actor.js';
@@ -15,7 +15,7 @@ import { findNationalIdNumbers, maskNationalIdNumbers } from './national-id.js';
 import type { Submission } from './submission.model.js';
 import type { TimelineEvent } from './timeline.model.js';
 import { isObjectId } from '../../lib/ids.js';
-import { refusal } from '../../http/refusal.js';
+import { fieldProblem, invalidInput, refusal, refused, words } from '../../http/refusal.js';
 import type { NoticeMessage } from '../../../notifications/messages/notices.messages.js';
 import type { Lang } from '../../../notifications/labels.js';
 import { say } from '../../../notifications/messages/index.js';
@@ -113,35 +113,17 @@ export interface IncidentServiceDeps {
 }
 
 export class IncidentService {
-  private readonly incidents: Model<Incident>;
-  private readonly counters: Model<{ _id: string; seq: number }>;
-  private readonly timeline: Model<TimelineEvent>;
-  private readonly submissions: Model<Submission>;
-  private readonly users: UserService;
-  private readonly audit: AuditService;
-  private readonly events: Emits<IncidentEvents>;
-  private readonly clock: Clock;
-  private readonly settings: IncidentSettings;
   private readonly citedNotices: CitedNotices;
   private readonly obligationsOf: ObligationsReader;
 
-  constructor(deps: IncidentServiceDeps) {
-    this.incidents = deps.incidents;
-    this.counters = deps.counters;
-    this.timeline = deps.timeline;
-    this.submissions = deps.submissions;
-    this.users = deps.users;
-    this.audit = deps.audit;
-    this.events = deps.events;
-    this.clock = deps.clock;
-    this.settings = deps.settings;
+  constructor(private readonly deps: IncidentServiceDeps) {
     this.citedNotices = deps.citedNotices ?? { claim: async () => ({ problem: { code: 'submission.notice.not-authority', params: {} } }), release: async () => undefined };
     this.obligationsOf = deps.obligationsOf ?? (async (incident) =>
       openObligations({ incident, assessment: null, decision: null, notices: [], people: { owner: null, dpo: null }, triageLimitHours: 24 }));
   }
 
   private controllerTarget(awareAt: Date, noticeHours: number | null | undefined): Date {
-    return addHours(awareAt, noticeHours ?? this.settings.controllerNoticeTargetHours);
+    return addHours(awareAt, noticeHours ?? this.deps.settings.controllerNoticeTargetHours);
   }
 
   /** Checks free text for national identity numbers; masks them when asked, and warns either way. */
@@ -170,15 +152,15 @@ export class IncidentService {
     if (ownerId !== undefined) {
       if (ownerId === null) out.owner = null;
       else {
-        const owner = await this.users.findActive(ownerId);
-        if (!owner) throw badRequest('The request is not valid', [{ path: 'ownerId', message: 'no active user with this id' }]);
+        const owner = await this.deps.users.findActive(ownerId);
+        if (!owner) throw invalidInput([fieldProblem('ownerId', words('field.no-active-user'))]);
         out.owner = { id: ownerId, name: owner.name };
       }
     }
     if (assignees !== undefined) {
       const unique = [...new Set(assignees)];
       for (const [i, id] of unique.entries()) {
-        if (!(await this.users.findActive(id))) throw badRequest('The request is not valid', [{ path: `assignees.${i}`, message: 'no active user with this id' }]);
+        if (!(await this.deps.users.findActive(id))) throw invalidInput([fieldProblem(`assignees.${i}`, words('field.no-active-user'))]);
       }
       out.assignees = unique;
     }
@@ -186,15 +168,15 @@ export class IncidentService {
   }
 
   private async nextRef(): Promise<string> {
-    const year = this.clock.now().getUTCFullYear();
-    const counter = await this.counters.findOneAndUpdate({ _id: `incident-${year}` }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' });
+    const year = this.deps.clock.now().getUTCFullYear();
+    const counter = await this.deps.counters.findOneAndUpdate({ _id: `incident-${year}` }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' });
     return `BC-${year}-${String(counter!.seq).padStart(4, '0')}`;
   }
 
   async create(ctx: AuditContext, actor: Actor, input: CreateIncident, mask: boolean): Promise<{ incident: Incident; warnings: Warning[] }> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const { awareAt, awarenessEvidence, awarenessReason, ...facts } = input;
-    if (awareAt && awareAt > now) throw badRequest('The request is not valid', [{ path: 'awareAt', message: 'cannot be in the future' }]);
+    if (awareAt && awareAt > now) throw invalidInput([fieldProblem('awareAt', words('field.in-future'))]);
     const warnings = this.guardFreeText(facts as Record<string, unknown>, mask);
     const resolved = await this.resolvePeople(facts);
     const backdated = awareAt !== undefined && now.getTime() - awareAt.getTime() > BACKDATED_AFTER_MS;
@@ -234,43 +216,43 @@ export class IncidentService {
       version: 0,
     };
     const obligations = await this.obligationsOf(fields as unknown as Incident, { isNew: true, ...(owner.id === actor.id ? { owner: { ...owner, roles: actor.roles } } : {}) });
-    const doc = await this.incidents.create({ ...fields, ...boardFields(obligations) });
+    const doc = await this.deps.incidents.create({ ...fields, ...boardFields(obligations) });
     const incident = doc.toObject() as Incident;
     const id = String(incident._id);
     await this.appendTimeline(id, actor, 'created', { code: awareAt ? 'timeline.created-aware' : 'timeline.created', params: {} });
-    await this.audit.record(ctx, { action: 'incident.created', target: { type: 'incident', id }, after: { ref: incident.ref, title: incident.title, awareAt: awareAt ?? null } });
-    await this.events.emit('incident.created', { incident });
+    await this.deps.audit.record(ctx, { action: 'incident.created', target: { type: 'incident', id }, after: { ref: incident.ref, title: incident.title, awareAt: awareAt ?? null } });
+    await this.deps.events.emit('incident.created', { incident });
     return { incident, warnings };
   }
 
   /** The incident if the actor may see it; otherwise 404, as if it did not exist. */
   async get(actor: Actor, id: string): Promise<Incident> {
-    const incident = isObjectId(id) ? await this.incidents.findById(id).lean<Incident>() : null;
+    const incident = isObjectId(id) ? await this.deps.incidents.findById(id).lean<Incident>() : null;
     if (!incident || !canSeeIncident(actor, incident)) throw notFound('Incident');
     return incident;
   }
 
   /** Whether the actor may see the incident now; false for an unknown id too. */
   async canSee(actor: Actor, id: string): Promise<boolean> {
-    const incident = isObjectId(id) ? await this.incidents.findById(id, { restricted: 1, assignees: 1, owner: 1 }).lean<Incident>() : null;
+    const incident = isObjectId(id) ? await this.deps.incidents.findById(id, { restricted: 1, assignees: 1, owner: 1 }).lean<Incident>() : null;
     return !!incident && canSeeIncident(actor, incident);
   }
 
   async update(ctx: AuditContext, actor: Actor, id: string, input: UpdateIncident, mask: boolean): Promise<{ incident: Incident; warnings: Warning[] }> {
     const current = await this.get(actor, id);
     const { version, ...facts } = input;
-    if (version !== current.version) throw conflict('Someone else changed this incident first; reload and try again', [{ path: 'version', message: `current version is ${current.version}` }]);
+    if (version !== current.version) throw refused(409, 'conflict', words('refused.incident-changed'), [fieldProblem('version', words('field.version-behind', { version: current.version }))]);
     const senior = actor.roles.some((r) => r === 'manager' || r === 'dpo');
     if ((facts.restricted !== undefined || facts.assignees !== undefined) && facts.restricted === false && current.restricted) {
       // Lifting need-to-know is a decision, not an edit.
-      if (!senior) throw new AppError(403, 'forbidden', 'Only a manager or the DPO may lift a restriction');
+      if (!senior) throw refused(403, 'forbidden', words('refused.lift-restriction'));
     }
     if (current.restricted && !senior) {
       // New assignees or a new owner would see the incident: widening need-to-know is a manager's or the DPO's call.
       const added = (facts.assignees ?? []).filter((userId) => !current.assignees.includes(userId));
-      if (added.length) throw new AppError(403, 'forbidden', 'Only a manager or the DPO may add people to a restricted incident', [{ path: 'assignees', message: 'would widen who may see a restricted incident' }]);
+      if (added.length) throw refused(403, 'forbidden', words('refused.widen-restricted'), [fieldProblem('assignees', words('field.widens-restricted'))]);
       if (facts.ownerId !== undefined && facts.ownerId !== (current.owner?.id ?? null)) {
-        throw new AppError(403, 'forbidden', 'Only a manager or the DPO may change the owner of a restricted incident', [{ path: 'ownerId', message: 'would widen who may see a restricted incident' }]);
+        throw refused(403, 'forbidden', words('refused.restricted-owner'), [fieldProblem('ownerId', words('field.widens-restricted'))]);
       }
     }
     const warnings = this.guardFreeText(facts as Record<string, unknown>, mask);
@@ -283,9 +265,9 @@ export class IncidentService {
     if (!changes.length) return { incident: current, warnings };
     const incident = await this.write(current, { set, kind: 'updated', message: { code: 'timeline.updated', params: { fields: changes.map((c) => c.field) } }, changes }, actor, ctx);
     const clockInputsChanged = ['role', 'controller.targetAt', 'clock.state'].some((field) => set[field] !== undefined);
-    await this.events.emit('incident.updated', { before: current, incident, clockInputsChanged });
+    await this.deps.events.emit('incident.updated', { before: current, incident, clockInputsChanged });
     // A subscriber may have recorded what follows (a decision up for review), which changes what is owed.
-    const latest = await this.incidents.findById(incident._id).lean<Incident>();
+    const latest = await this.deps.incidents.findById(incident._id).lean<Incident>();
     return { incident: latest ?? incident, warnings };
   }
 
@@ -309,14 +291,14 @@ export class IncidentService {
 
   /** Declares awareness (starts the clock) or corrects it (moves the deadline and every pending milestone). */
   async declareAwareness(ctx: AuditContext, actor: Actor, id: string, input: { at: Date; evidence: string; reason?: string | undefined }): Promise<Incident> {
-    const now = this.clock.now();
-    if (input.at > now) throw badRequest('The request is not valid', [{ path: 'at', message: 'cannot be in the future' }]);
+    const now = this.deps.clock.now();
+    if (input.at > now) throw invalidInput([fieldProblem('at', words('field.in-future'))]);
     const current = await this.get(actor, id);
-    if (current.status === 'closed') throw unprocessable('closed', 'The incident is closed; reopen it first');
+    if (current.status === 'closed') throw refused(422, 'closed');
     const correcting = current.awareness !== null;
     const backdated = now.getTime() - input.at.getTime() > BACKDATED_AFTER_MS;
     if ((correcting || backdated) && !input.reason) {
-      throw badRequest('The request is not valid', [{ path: 'reason', message: correcting ? 'required to correct awareness' : 'required when awareness is in the past' }]);
+      throw invalidInput([fieldProblem('reason', words(correcting ? 'field.reason-to-correct' : 'field.reason-when-past'))]);
     }
     const runs = notifiesAuthority(current);
     const deadline = runs || current.clock.state === 'stopped' ? deadlineOf(input.at) : null;
@@ -342,16 +324,16 @@ export class IncidentService {
         { field: 'clock.deadline', from: current.clock.deadline, to: deadline },
       ],
     }, actor, ctx);
-    await this.events.emit('incident.awareness-declared', { incident, corrected: correcting });
+    await this.deps.events.emit('incident.awareness-declared', { incident, corrected: correcting });
     return incident;
   }
 
   /** A DPO or manager records that the breach is unlikely to result in a risk: the clock stops. */
   async markNotNotifiable(ctx: AuditContext, actor: Actor, id: string, reason: string): Promise<Incident> {
     const current = await this.get(actor, id);
-    if (current.clock.state !== 'running') throw unprocessable('clock_not_running', 'The clock is not running');
-    const incident = await this.stopClock(ctx, actor, current, 'not-notifiable', reason, this.clock.now());
-    await this.events.emit('incident.clock-stopped', { incident });
+    if (current.clock.state !== 'running') throw refused(422, 'clock_not_running');
+    const incident = await this.stopClock(ctx, actor, current, 'not-notifiable', reason, this.deps.clock.now());
+    await this.deps.events.emit('incident.clock-stopped', { incident });
     return incident;
   }
 
@@ -359,7 +341,7 @@ export class IncidentService {
   async resume(ctx: AuditContext, actor: Actor, id: string, reason: string): Promise<Incident> {
     const current = await this.get(actor, id);
     if (current.clock.state !== 'stopped' || current.clock.stopReason !== 'not-notifiable') {
-      throw unprocessable('cannot_resume', 'Only a clock stopped as "not notifiable" can resume');
+      throw refused(422, 'cannot_resume');
     }
     const incident = await this.write(current, {
       set: { 'clock.state': 'running', 'clock.stoppedAt': null, 'clock.stopReason': null, 'clock.stopNote': null },
@@ -367,7 +349,7 @@ export class IncidentService {
       message: { code: 'timeline.clock-resumed', params: { reason } },
       changes: [{ field: 'clock.state', from: 'stopped', to: 'running' }],
     }, actor, ctx);
-    await this.events.emit('incident.clock-resumed', { incident });
+    await this.deps.events.emit('incident.clock-resumed', { incident });
     return incident;
   }
 
@@ -389,15 +371,15 @@ export class IncidentService {
    * Delay reasons are given once per incident and reused by later phases.
    */
   async recordSubmission(ctx: AuditContext, actor: Actor, id: string, input: RecordSubmission, options: { citedNoticeClaimed?: boolean; lang?: Lang } = {}): Promise<{ submission: Submission; incident: Incident }> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const lang = options.lang ?? 'nb';
     const current = await this.get(actor, id);
     if (!notifiesAuthority(current)) throw refusal(422, 'processor_notifies_controller', { code: 'submission.processor', params: {} }, lang);
-    if (!current.awareness || !current.clock.deadline) throw unprocessable('not_aware', 'Declare awareness before recording a notification');
-    if (input.sentAt > now) throw badRequest('The request is not valid', [{ path: 'sentAt', message: 'cannot be in the future' }]);
-    const earlier = await this.submissions.find({ incidentId: id }).sort({ sentAt: 1 }).lean<Submission[]>();
+    if (!current.awareness || !current.clock.deadline) throw refused(422, 'not_aware');
+    if (input.sentAt > now) throw invalidInput([fieldProblem('sentAt', words('field.in-future'))]);
+    const earlier = await this.deps.submissions.find({ incidentId: id }).sort({ sentAt: 1 }).lean<Submission[]>();
     if (!earlier.length && (input.phase === 'supplementary' || input.phase === 'final')) {
-      throw unprocessable('no_initial_submission', 'A supplementary or final notification follows an initial one', [{ path: 'phase', message: 'the first notification is complete or initial' }]);
+      throw refused(422, 'no_initial_submission', undefined, [fieldProblem('phase', words('field.initial-first'))]);
     }
     const late = input.sentAt > current.clock.deadline;
     const delayReasons = input.delayReasons || current.delayReasons || earlier.find((s) => s.delayReasons)?.delayReasons || '';
@@ -433,7 +415,7 @@ export class IncidentService {
       if (claimed) await this.citedNotices.release(input.noticeId!);
       throw err;
     }
-    const created = await this.submissions.create({
+    const created = await this.deps.submissions.create({
       _id: submissionId,
       incidentId: id,
       sentAt: input.sentAt,
@@ -449,12 +431,12 @@ export class IncidentService {
       recordedAt: now,
     });
     const submission = created.toObject() as Submission;
-    await this.audit.record(ctx, {
+    await this.deps.audit.record(ctx, {
       action: 'incident.submission-recorded',
       target: { type: 'incident', id },
       after: { submissionId: String(submission._id), phase: input.phase, channel: input.channel, reference: input.reference, sentAt: input.sentAt, late, noticeId: input.noticeId ?? null },
     });
-    await this.events.emit('incident.submission-recorded', { incident, submission, clockStopped });
+    await this.deps.events.emit('incident.submission-recorded', { incident, submission, clockStopped });
     if (claimed) incident = await this.refreshObligations(id) ?? incident;
     return { submission, incident };
   }
@@ -474,7 +456,7 @@ export class IncidentService {
   /** Keeps the delay reasons given in a notice, once: later phases reuse them. */
   async rememberDelayReasons(id: string, reasons: string): Promise<void> {
     if (!reasons.trim()) return;
-    await this.incidents.updateOne({ _id: id, delayReasons: '' }, { $set: { delayReasons: reasons.trim() } });
+    await this.deps.incidents.updateOne({ _id: id, delayReasons: '' }, { $set: { delayReasons: reasons.trim() } });
   }
 
   /**
@@ -484,77 +466,77 @@ export class IncidentService {
    */
   async refreshObligations(id: string): Promise<Incident | undefined> {
     for (let attempt = 0; attempt < 10; attempt++) {
-      const current = await this.incidents.findById(id).lean<Incident>();
+      const current = await this.deps.incidents.findById(id).lean<Incident>();
       if (!current) return undefined;
       const board = boardFields(await this.obligationsOf(current));
       if (same(board, { obligations: current.obligations, owes: current.owes, nextDueAt: current.nextDueAt, boardOrder: current.boardOrder })) return current;
-      const res = await this.incidents.updateOne({ _id: current._id, version: current.version }, { $set: board, $inc: { version: 1 } });
+      const res = await this.deps.incidents.updateOne({ _id: current._id, version: current.version }, { $set: board, $inc: { version: 1 } });
       if (res.matchedCount) {
-        const incident = (await this.incidents.findById(id).lean<Incident>())!;
-        await this.events.emit('incident.changed', { before: current, incident, accessChanged: false });
+        const incident = (await this.deps.incidents.findById(id).lean<Incident>())!;
+        await this.deps.events.emit('incident.changed', { before: current, incident, accessChanged: false });
         return incident;
       }
     }
-    throw conflict('Someone else changed this incident first; reload and try again');
+    throw refused(409, 'conflict', words('refused.incident-changed'));
   }
 
   /** Stores the obligations of incidents written before they were kept on the document. */
   async backfillObligations(): Promise<number> {
     // Matches a missing field (owes is never stored as null) through the board's index, so a start-up does not read every incident.
-    const ids = await this.incidents.find({ owes: null }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+    const ids = await this.deps.incidents.find({ owes: null }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
     for (const { _id } of ids) await this.refreshObligations(String(_id));
     return ids.length;
   }
 
   async listSubmissions(actor: Actor, id: string): Promise<Submission[]> {
     await this.get(actor, id);
-    return this.submissions.find({ incidentId: id }).sort({ sentAt: 1, _id: 1 }).lean<Submission[]>();
+    return this.deps.submissions.find({ incidentId: id }).sort({ sentAt: 1, _id: 1 }).lean<Submission[]>();
   }
 
   /** A processor informed its controller (Art. 33(2)): the controller-notice clock stops. */
   async recordControllerInformed(ctx: AuditContext, actor: Actor, id: string, input: { at: Date; channel: string; note: string }): Promise<Incident> {
     const current = await this.get(actor, id);
-    if (current.role !== 'processor') throw unprocessable('not_processor', 'Only an incident where we are the processor has a controller to inform');
-    if (input.at > this.clock.now()) throw badRequest('The request is not valid', [{ path: 'at', message: 'cannot be in the future' }]);
+    if (current.role !== 'processor') throw refused(422, 'not_processor');
+    if (input.at > this.deps.clock.now()) throw invalidInput([fieldProblem('at', words('field.in-future'))]);
     const incident = await this.write(current, {
       set: { 'controller.informedAt': input.at, 'controller.informedChannel': input.channel },
       kind: 'controller-informed',
       message: { code: 'timeline.controller-informed', params: { channel: input.channel, note: input.note } },
       changes: [{ field: 'controller.informedAt', from: null, to: input.at }],
     }, actor, ctx);
-    await this.events.emit('incident.controller-informed', { incident });
+    await this.deps.events.emit('incident.controller-informed', { incident });
     return incident;
   }
 
   /** Closes an incident with a reason; nothing is deleted, and it stays in the register. */
   async close(ctx: AuditContext, actor: Actor, id: string, input: { reason: string; notABreach: boolean }): Promise<Incident> {
     const current = await this.get(actor, id);
-    if (current.status === 'closed') throw unprocessable('closed', 'The incident is already closed');
+    if (current.status === 'closed') throw refused(422, 'closed', words('refused.already-closed'));
     if (current.clock.state === 'running' && !input.notABreach) {
-      throw unprocessable('clock_running', 'The clock is running: record the notification or a "not notifiable" decision first, or close it as not a personal-data breach');
+      throw refused(422, 'clock_running');
     }
-    const set: Record<string, unknown> = { status: 'closed', closure: { reason: input.reason, notABreach: input.notABreach, at: this.clock.now(), by: personOf(actor) } };
+    const set: Record<string, unknown> = { status: 'closed', closure: { reason: input.reason, notABreach: input.notABreach, at: this.deps.clock.now(), by: personOf(actor) } };
     if (current.clock.state === 'running') {
-      Object.assign(set, { 'clock.state': 'stopped', 'clock.stoppedAt': this.clock.now(), 'clock.stopReason': 'not-a-breach', 'clock.stopNote': input.reason });
+      Object.assign(set, { 'clock.state': 'stopped', 'clock.stoppedAt': this.deps.clock.now(), 'clock.stopReason': 'not-a-breach', 'clock.stopNote': input.reason });
     }
     const incident = await this.write(current, { set, kind: 'closed', message: { code: 'timeline.closed', params: { reason: input.reason, notABreach: input.notABreach } } }, actor, ctx);
-    await this.events.emit('incident.closed', { incident });
+    await this.deps.events.emit('incident.closed', { incident });
     return incident;
   }
 
   async reopen(ctx: AuditContext, actor: Actor, id: string, reason: string): Promise<Incident> {
     const current = await this.get(actor, id);
-    if (current.status !== 'closed') throw unprocessable('not_closed', 'The incident is not closed');
+    if (current.status !== 'closed') throw refused(422, 'not_closed');
     const set: Record<string, unknown> = { status: current.awareness ? 'open' : 'triage', closure: null };
     if (current.clock.stopReason === 'not-a-breach') Object.assign(set, { 'clock.state': 'running', 'clock.stoppedAt': null, 'clock.stopReason': null, 'clock.stopNote': null });
     const incident = await this.write(current, { set, kind: 'reopened', message: { code: 'timeline.reopened', params: { reason } } }, actor, ctx);
-    await this.events.emit('incident.reopened', { incident });
+    await this.deps.events.emit('incident.reopened', { incident });
     return incident;
   }
 
   /** Filters, text search and stable cursor pagination, within what the actor may see. */
   async list(actor: Actor, query: ListIncidents): Promise<{ items: Incident[]; nextCursor: string | null }> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const and: Record<string, unknown>[] = [trustedVisibility(actor)];
     if (query.status) and.push({ status: query.status });
     if (query.clock) and.push({ 'clock.state': query.clock });
@@ -581,7 +563,7 @@ export class IncidentService {
       const cmp = direction === 1 ? '$gt' : '$lt';
       and.push(op({ $or: [{ [field]: op({ [cmp]: cursor.at }) }, { [field]: cursor.at, _id: op({ [cmp]: cursor.id }) }] }));
     }
-    const items = await this.incidents
+    const items = await this.deps.incidents
       .find(op({ $and: and }))
       .sort({ [field]: direction, _id: direction })
       .limit(query.limit + 1)
@@ -595,14 +577,14 @@ export class IncidentService {
 
   async timelineOf(actor: Actor, id: string): Promise<TimelineEvent[]> {
     await this.get(actor, id);
-    return this.timeline.find({ incidentId: id }).sort({ at: 1, _id: 1 }).lean<TimelineEvent[]>();
+    return this.deps.timeline.find({ incidentId: id }).sort({ at: 1, _id: 1 }).lean<TimelineEvent[]>();
   }
 
   /** Every incident the actor may see, notified or not, oldest first: the Art. 33(5) register. */
   async register(actor: Actor): Promise<{ incident: Incident; submissions: Submission[] }[]> {
-    const incidents = await this.incidents.find(trustedVisibility(actor)).sort({ createdAt: 1, _id: 1 }).lean<Incident[]>();
+    const incidents = await this.deps.incidents.find(trustedVisibility(actor)).sort({ createdAt: 1, _id: 1 }).lean<Incident[]>();
     const ids = incidents.map((i) => String(i._id));
-    const submissions = ids.length ? await this.submissions.find({ incidentId: op({ $in: ids }) }).sort({ sentAt: 1 }).lean<Submission[]>() : [];
+    const submissions = ids.length ? await this.deps.submissions.find({ incidentId: op({ $in: ids }) }).sort({ sentAt: 1 }).lean<Submission[]>() : [];
     return incidents.map((incident) => ({ incident, submissions: submissions.filter((s) => s.incidentId === String(incident._id)) }));
   }
 
@@ -613,25 +595,25 @@ export class IncidentService {
   private async write(current: Incident, mutation: Mutation, actor: Actor, ctx: AuditContext): Promise<Incident> {
     const id = String(current._id);
     const board = boardFields(await this.obligationsOf(applySet(current, mutation.set)));
-    const incident = await this.incidents
+    const incident = await this.deps.incidents
       .findOneAndUpdate({ _id: current._id, version: current.version }, { $set: { ...mutation.set, ...board }, $inc: { version: 1 } }, { returnDocument: 'after' })
       .lean<Incident>();
-    if (!incident) throw conflict('Someone else changed this incident first; reload and try again');
+    if (!incident) throw refused(409, 'conflict', words('refused.incident-changed'));
     const changes = mutation.changes ?? Object.keys(mutation.set).map((field) => ({ field, from: read(current, field) ?? null, to: read(incident, field) ?? null }));
     await this.appendTimeline(id, actor, mutation.kind, mutation.message, changes);
-    await this.audit.record(ctx, {
+    await this.deps.audit.record(ctx, {
       action: `incident.${mutation.kind}`,
       target: { type: 'incident', id },
       before: Object.fromEntries(changes.map((c) => [c.field, c.from])),
       after: Object.fromEntries(changes.map((c) => [c.field, c.to])),
     });
     const accessChanged = ['restricted', 'assignees', 'owner'].some((field) => field in mutation.set);
-    await this.events.emit('incident.changed', { before: current, incident, accessChanged });
+    await this.deps.events.emit('incident.changed', { before: current, incident, accessChanged });
     return incident;
   }
 
   private async appendTimeline(incidentId: string, actor: Actor | null, kind: string, message: TimelineMessage, changes: Change[] = []): Promise<void> {
-    await this.timeline.create({ incidentId, at: this.clock.now(), actor: actor ? personOf(actor) : null, kind, message, summary: say(message, 'en'), changes });
+    await this.deps.timeline.create({ incidentId, at: this.deps.clock.now(), actor: actor ? personOf(actor) : null, kind, message, summary: say(message, 'en'), changes });
   }
 }
 
@@ -647,6 +629,6 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
     if (Number.isNaN(at.getTime())) throw new Error('bad');
     return { at, id: parsed.id };
   } catch {
-    throw badRequest('The request is not valid', [{ path: 'query.cursor', message: 'not a cursor this service issued' }]);
+    throw invalidInput([fieldProblem('query.cursor', words('field.not-a-cursor'))]);
   }
 }

@@ -32,7 +32,7 @@ export function noticePdf(notice: Notice, options: NoticeRecordOptions): Promise
       size: 'A4',
       margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
       bufferPages: true,
-      lang: lang === 'nb' ? 'nb-NO' : 'en-GB',
+      lang: say({ code: 'format.language-tag', params: {} }, lang),
       displayTitle: true,
       info: { Title: notice.subject, Author: options.organisation.name || 'Breach Clock', Subject: notice.subject },
     });

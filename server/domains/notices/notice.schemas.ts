@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGS, NOTICE_KINDS, PHASES } from '../../../notifications/catalog.js';
 import { ObjectIdString } from '../../lib/ids.js';
+import { problemCode } from '../../http/refusal.js';
 
 export const NoticeRequest = z.strictObject({
   kind: z.enum(NOTICE_KINDS),
@@ -27,7 +28,7 @@ export const TemplateDraftBody = z.strictObject({
   note: z.string().trim().max(2_000).default(''),
 });
 
-export const ReviewBody = z.strictObject({ comment: z.string().trim().min(2, 'say why').max(2_000) });
+export const ReviewBody = z.strictObject({ comment: z.string().trim().min(2, problemCode('field.say-why')).max(2_000) });
 export const TemplateQuery = z.strictObject({ kind: z.enum(NOTICE_KINDS).optional(), lang: z.enum(LANGS).optional() });
 export const DiffQuery = z.strictObject({ from: ObjectIdString(), to: ObjectIdString() });
-export const NoticeIdParams = z.object({ id: ObjectIdString('not an id') });
+export const NoticeIdParams = z.object({ id: ObjectIdString() });

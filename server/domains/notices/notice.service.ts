@@ -6,11 +6,11 @@ import type { NoticeMessage } from '../../../notifications/messages/notices.mess
 import type { Lang } from '../../../notifications/labels.js';
 import { renderNotice, type RenderedNotice } from '../../../notifications/render.js';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { AppError, notFound } from '../../lib/errors.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../access/actor.js';
 import type { Incident } from '../incidents/incident.model.js';
-import { refusal } from '../../http/refusal.js';
+import { fieldProblem, refusal, refused, words } from '../../http/refusal.js';
 import type { IncidentService, NoticeFiling } from '../incidents/incident.service.js';
 import { notifiesAuthority } from '../obligations/obligation.rules.js';
 import { outwardProblems, type OutwardProblem } from './outward-check.js';
@@ -71,46 +71,30 @@ export interface NoticeServiceDeps {
 
 /** Renders notices from the template in force, checks the required elements, freezes them on approval. */
 export class NoticeService {
-  private readonly notices: Model<Notice>;
-  private readonly templates: TemplateService;
-  private readonly incidents: IncidentService;
-  private readonly users: UserService;
-  private readonly audit: AuditService;
-  private readonly clock: Clock;
-  private readonly organisation: OrganisationSettings;
-
-  constructor(deps: NoticeServiceDeps) {
-    this.notices = deps.notices;
-    this.templates = deps.templates;
-    this.incidents = deps.incidents;
-    this.users = deps.users;
-    this.audit = deps.audit;
-    this.clock = deps.clock;
-    this.organisation = deps.organisation;
-  }
+  constructor(private readonly deps: NoticeServiceDeps) {}
 
   /** The contact point: the configured DPO, or the first active user with the DPO role. */
   async contactPoint(): Promise<ContactPoint | null> {
-    if (this.organisation.dpo) return { role: 'personvernombud', ...this.organisation.dpo };
-    const [dpo] = await this.users.withRole('dpo');
+    if (this.deps.organisation.dpo) return { role: 'personvernombud', ...this.deps.organisation.dpo };
+    const [dpo] = await this.deps.users.withRole('dpo');
     return dpo ? { name: dpo.name, role: 'personvernombud', email: dpo.email, phone: dpo.phone ?? '' } : null;
   }
 
   private async prepare(actor: Actor, incidentId: string, request: NoticeRequest, lang: Lang) {
-    const incident = await this.incidents.get(actor, incidentId);
+    const incident = await this.deps.incidents.get(actor, incidentId);
     if (request.kind === 'authority' && !notifiesAuthority(incident)) {
       throw refusal(422, 'processor_notifies_controller', { code: 'notice.processor-authority', params: {} }, lang, [{ path: 'kind', message: { code: 'notice.processor-authority', params: {} } }]);
     }
     const contact = await this.contactPoint();
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const late = request.kind === 'authority' && !!incident.clock.deadline && now > incident.clock.deadline;
     // Given once per incident: a later phase reuses the reasons already given.
     const delayReasons = request.delayReasons?.trim() || incident.delayReasons || undefined;
-    const options = { phase: request.phase, late, delayReasons, organisation: this.organisation.name, contact, adviceToSubjects: request.adviceToSubjects };
+    const options = { phase: request.phase, late, delayReasons, organisation: this.deps.organisation.name, contact, adviceToSubjects: request.adviceToSubjects };
     const about = noticeIncidentOf(incident);
     const missing: MissingElement[] = missingElements(request.kind, about, options);
-    if (!this.organisation.name) missing.push({ element: 'contact', path: 'ORGANISATION_NAME' });
-    const template = await this.templates.inForce(request.kind, request.lang);
+    if (!this.deps.organisation.name) missing.push({ element: 'contact', path: 'ORGANISATION_NAME' });
+    const template = await this.deps.templates.inForce(request.kind, request.lang);
     const rendered: RenderedNotice = renderNotice(String(template._id), template, noticeContext(request.kind, request.lang, about, options, now));
     const outward = isOutward(request.kind) ? await this.outwardCheck(incident, request.adviceToSubjects ?? '', rendered.text, contact) : [];
     return { incident, template, rendered, missing, outward, delayReasons };
@@ -118,9 +102,9 @@ export class NoticeService {
 
   /** What in a notice to the people or the public would disclose personal data, field by field, then in the rendered text. */
   private async outwardCheck(incident: Incident, advice: string, text: string, contact: ContactPoint | null): Promise<OutwardProblem[]> {
-    const staff = (await this.users.list()).map((u) => u.name);
+    const staff = (await this.deps.users.list()).map((u) => u.name);
     const people = [incident.owner?.name, incident.createdBy?.name, incident.awareness?.declaredBy?.name].filter((n): n is string => !!n);
-    const base = { internalDescription: incident.description, knownNames: [...staff, ...people], allowedNames: [contact?.name ?? '', this.organisation.name] };
+    const base = { internalDescription: incident.description, knownNames: [...staff, ...people], allowedNames: [contact?.name ?? '', this.deps.organisation.name] };
     const fields = outwardProblems({
       ...base,
       texts: [
@@ -155,28 +139,28 @@ export class NoticeService {
       throw new AppError(422, 'missing_elements', say({ code: 'notice.lacks', params: { count: missing.length } }, lang), this.wordMissing(missing, lang).map((m) => ({ path: m.path, message: m.message })));
     }
     if (outward.length) this.refuseOutward(outward, lang);
-    if (request.kind === 'authority' && request.delayReasons?.trim()) await this.incidents.rememberDelayReasons(incidentId, request.delayReasons);
-    const created = await this.notices.create({
+    if (request.kind === 'authority' && request.delayReasons?.trim()) await this.deps.incidents.rememberDelayReasons(incidentId, request.delayReasons);
+    const created = await this.deps.notices.create({
       incidentId, kind: request.kind, lang: request.lang, phase: request.phase, templateVersionId: String(template._id), templateVersion: template.version,
       status: 'draft', ...rendered, delayReasons: request.kind === 'authority' ? delayReasons ?? '' : '', adviceToSubjects: request.adviceToSubjects ?? '',
-      facts: snapshot(incident), contentHash: contentHash(rendered), createdBy: { id: actor.id, name: actor.name }, createdAt: this.clock.now(),
+      facts: snapshot(incident), contentHash: contentHash(rendered), createdBy: { id: actor.id, name: actor.name }, createdAt: this.deps.clock.now(),
       approvedBy: null, approvedAt: null, sent: null,
     });
     const notice = created.toObject() as Notice;
-    await this.audit.record(ctx, { action: 'notice.drafted', target: { type: 'notice', id: String(notice._id) }, after: { incidentId, kind: request.kind, lang: request.lang, templateVersion: template.version } });
+    await this.deps.audit.record(ctx, { action: 'notice.drafted', target: { type: 'notice', id: String(notice._id) }, after: { incidentId, kind: request.kind, lang: request.lang, templateVersion: template.version } });
     return notice;
   }
 
   /** The notice as a PDF for the record, with the organisation's name and number. */
   pdf(notice: Notice): Promise<Buffer> {
-    return noticePdf(notice, { organisation: { name: this.organisation.name, number: this.organisation.number } });
+    return noticePdf(notice, { organisation: { name: this.deps.organisation.name, number: this.deps.organisation.number } });
   }
 
   /** The notice if the actor may see its incident; one and the same 404 for an unknown id and an unseen one. */
   async get(actor: Actor, id: string): Promise<Notice> {
     if (!isObjectId(id)) throw notFound('Notice');
-    const notice = await this.notices.findById(id).lean<Notice>();
-    if (!notice || !(await this.incidents.canSee(actor, notice.incidentId))) throw notFound('Notice');
+    const notice = await this.deps.notices.findById(id).lean<Notice>();
+    if (!notice || !(await this.deps.incidents.canSee(actor, notice.incidentId))) throw notFound('Notice');
     return notice;
   }
 
@@ -185,50 +169,50 @@ export class NoticeService {
    * the write's filter, so one filing wins), or the reason it cannot be cited is returned.
    */
   async claimForFiling(incidentId: string, noticeId: string, filing: NoticeFiling): Promise<{ problem: NoticeMessage } | { text: string }> {
-    const notice = isObjectId(noticeId) ? await this.notices.findById(noticeId).lean<Notice>() : null;
+    const notice = isObjectId(noticeId) ? await this.deps.notices.findById(noticeId).lean<Notice>() : null;
     if (!notice || notice.incidentId !== incidentId || notice.kind !== 'authority') return { problem: { code: 'submission.notice.not-authority', params: {} } };
     if (notice.status === 'sent') return { problem: { code: 'submission.notice.already-sent', params: {} } };
     if (notice.status !== 'approved' || contentHash(notice) !== notice.contentHash) return { problem: { code: 'submission.notice.not-approved', params: {} } };
     const sent = { at: filing.at, channel: filing.channel, reference: filing.reference, audience: 'Datatilsynet', recordedBy: filing.recordedBy };
-    const res = await this.notices.updateOne({ _id: notice._id, status: 'approved' }, { $set: { status: 'sent', sent } });
+    const res = await this.deps.notices.updateOne({ _id: notice._id, status: 'approved' }, { $set: { status: 'sent', sent } });
     if (res.matchedCount === 0) return { problem: { code: 'submission.notice.already-sent', params: {} } };
     return { text: notice.text };
   }
 
   /** Undoes a claim whose filing was refused after all. */
   async releaseFiling(noticeId: string): Promise<void> {
-    await this.notices.updateOne({ _id: noticeId, status: 'sent' }, { $set: { status: 'approved', sent: null } });
+    await this.deps.notices.updateOne({ _id: noticeId, status: 'sent' }, { $set: { status: 'approved', sent: null } });
   }
 
   /** The incident of each of these notices, by notice id. */
   async incidentIdsOf(noticeIds: string[]): Promise<Map<string, string>> {
     const valid = noticeIds.filter(isObjectId);
-    const found = valid.length ? await this.notices.find({ _id: op({ $in: valid }) }, { incidentId: 1 }).lean<Pick<Notice, '_id' | 'incidentId'>[]>() : [];
+    const found = valid.length ? await this.deps.notices.find({ _id: op({ $in: valid }) }, { incidentId: 1 }).lean<Pick<Notice, '_id' | 'incidentId'>[]>() : [];
     return new Map(found.map((n) => [String(n._id), n.incidentId]));
   }
 
   async list(actor: Actor, incidentId: string): Promise<Notice[]> {
-    await this.incidents.get(actor, incidentId);
-    return this.notices.find({ incidentId }).sort({ createdAt: 1, _id: 1 }).lean<Notice[]>();
+    await this.deps.incidents.get(actor, incidentId);
+    return this.deps.notices.find({ incidentId }).sort({ createdAt: 1, _id: 1 }).lean<Notice[]>();
   }
 
   /** A manager or the DPO approves a draft: from then on it is frozen, and its hash proves what was approved. */
   async approve(ctx: AuditContext, actor: Actor, id: string, lang: Lang = 'nb'): Promise<Notice> {
     const notice = await this.get(actor, id);
     if (notice.status !== 'draft') throw refusal(422, 'not_draft', { code: 'notice.not-draft', params: {} }, lang);
-    if (contentHash(notice) !== notice.contentHash) throw new AppError(409, 'content_changed', 'The draft changed after it was rendered; render it again');
+    if (contentHash(notice) !== notice.contentHash) throw refused(409, 'content_changed', words('refused.draft-changed'));
     if (isOutward(notice.kind)) {
       // Checked again on what would be approved: the facts as rendered and the rendered text itself.
       const problems = await this.outwardCheck(notice.facts as unknown as Incident, notice.adviceToSubjects, notice.text, await this.contactPoint());
       if (problems.length) this.refuseOutward(problems, lang);
     }
-    const res = await this.notices.updateOne(
+    const res = await this.deps.notices.updateOne(
       { _id: notice._id, status: 'draft', contentHash: notice.contentHash },
-      { $set: { status: 'approved', approvedBy: { id: actor.id, name: actor.name }, approvedAt: this.clock.now() } },
+      { $set: { status: 'approved', approvedBy: { id: actor.id, name: actor.name }, approvedAt: this.deps.clock.now() } },
     );
-    if (res.matchedCount === 0) throw conflict('Someone else approved this notice first');
-    await this.audit.record(ctx, { action: 'notice.approved', target: { type: 'notice', id }, after: { contentHash: notice.contentHash } });
-    await this.incidents.refreshObligations(notice.incidentId);
+    if (res.matchedCount === 0) throw refused(409, 'conflict', words('refused.notice-approved'));
+    await this.deps.audit.record(ctx, { action: 'notice.approved', target: { type: 'notice', id }, after: { contentHash: notice.contentHash } });
+    await this.deps.incidents.refreshObligations(notice.incidentId);
     return this.get(actor, id);
   }
 
@@ -240,33 +224,33 @@ export class NoticeService {
   async markSent(ctx: AuditContext, actor: Actor, id: string, input: { sentAt: Date; channel: string; reference: string; audience: string }, lang: Lang = 'nb'): Promise<Notice> {
     const notice = await this.get(actor, id);
     if (notice.status !== 'approved') throw refusal(422, 'not_approved', { code: 'notice.not-approved', params: {} }, lang);
-    if (contentHash(notice) !== notice.contentHash) throw new AppError(409, 'content_changed', 'The notice differs from what was approved');
+    if (contentHash(notice) !== notice.contentHash) throw refused(409, 'content_changed', words('refused.notice-differs'));
     const channel = (['altinn', 'email', 'post', 'phone'] as const).find((c) => c === input.channel);
     if (notice.kind === 'authority' && !channel) {
-      throw unprocessable('invalid_channel', 'Datatilsynet is notified through altinn, email, post or phone', [{ path: 'channel', message: 'one of altinn, email, post, phone' }]);
+      throw refused(422, 'invalid_channel', undefined, [fieldProblem('channel', words('field.channel'))]);
     }
     // Claimed first, with the status in the filter: of several requests one records the sending, the others get 409.
     const sent = { at: input.sentAt, channel: input.channel, reference: input.reference, audience: input.audience, recordedBy: { id: actor.id, name: actor.name } };
-    const claimed = await this.notices.updateOne({ _id: notice._id, status: 'approved' }, { $set: { status: 'sent', sent } });
-    if (claimed.matchedCount === 0) throw conflict('Someone else recorded this notice as sent first');
+    const claimed = await this.deps.notices.updateOne({ _id: notice._id, status: 'approved' }, { $set: { status: 'sent', sent } });
+    if (claimed.matchedCount === 0) throw refused(409, 'conflict', words('refused.notice-recorded-sent'));
     try {
       if (notice.kind === 'authority') {
-        await this.incidents.recordSubmission(ctx, actor, notice.incidentId, {
+        await this.deps.incidents.recordSubmission(ctx, actor, notice.incidentId, {
           sentAt: input.sentAt, channel: channel!, reference: input.reference, phase: notice.phase, noticeText: notice.text, noticeId: id,
           ...(notice.delayReasons ? { delayReasons: notice.delayReasons } : {}),
         }, { citedNoticeClaimed: true, lang });
       } else if (notice.kind === 'controller') {
-        await this.incidents.recordControllerInformed(ctx, actor, notice.incidentId, { at: input.sentAt, channel: input.channel, note: `Notice ${id}` });
+        await this.deps.incidents.recordControllerInformed(ctx, actor, notice.incidentId, { at: input.sentAt, channel: input.channel, note: `Notice ${id}` });
       } else {
         // The people (or the public) were told: what the incident owes changes.
-        await this.incidents.recordPeopleTold(ctx, actor, notice.incidentId, { kind: notice.kind, at: input.sentAt, channel: input.channel, audience: input.audience });
+        await this.deps.incidents.recordPeopleTold(ctx, actor, notice.incidentId, { kind: notice.kind, at: input.sentAt, channel: input.channel, audience: input.audience });
       }
     } catch (err) {
       // The ledger refused it, so the notice was not sent after all.
-      await this.notices.updateOne({ _id: notice._id, status: 'sent' }, { $set: { status: 'approved', sent: null } });
+      await this.deps.notices.updateOne({ _id: notice._id, status: 'sent' }, { $set: { status: 'approved', sent: null } });
       throw err;
     }
-    await this.audit.record(ctx, { action: 'notice.sent', target: { type: 'notice', id }, after: { channel: input.channel, reference: input.reference, audience: input.audience, contentHash: notice.contentHash } });
+    await this.deps.audit.record(ctx, { action: 'notice.sent', target: { type: 'notice', id }, after: { channel: input.channel, reference: input.reference, audience: input.audience, contentHash: notice.contentHash } });
     return this.get(actor, id);
   }
 }

@@ -5,7 +5,8 @@ import type { Lang } from '../../../notifications/labels.js';
 import { defaultTemplates, forbiddenConstruct, renderNotice, tryRender, type RenderedNotice } from '../../../notifications/render.js';
 import { sampleAdvice, sampleContact, sampleIncident } from '../../../notifications/sample.js';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { notFound } from '../../lib/errors.js';
+import { fieldProblem, invalidInput, refused, words } from '../../http/refusal.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../access/actor.js';
 import type { TemplateVersion } from './notice.model.js';
@@ -38,15 +39,7 @@ export interface TemplateServiceDeps {
 
 /** Versioned notice templates: drafted by analysts or managers, approved by a manager other than the author. */
 export class TemplateService {
-  private readonly templates: Model<TemplateVersion>;
-  private readonly audit: AuditService;
-  private readonly clock: Clock;
-
-  constructor(deps: TemplateServiceDeps) {
-    this.templates = deps.templates;
-    this.audit = deps.audit;
-    this.clock = deps.clock;
-  }
+  constructor(private readonly deps: TemplateServiceDeps) {}
 
   /**
    * Seeds version 1 of every kind and language from notifications/templates when none exists. Where the
@@ -55,11 +48,11 @@ export class TemplateService {
    */
   async seed(): Promise<void> {
     for (const { kind, lang, source } of defaultTemplates()) {
-      const latest = await this.templates.findOne({ kind, lang }).sort({ version: -1 }).lean<TemplateVersion>();
+      const latest = await this.deps.templates.findOne({ kind, lang }).sort({ version: -1 }).lean<TemplateVersion>();
       if (latest && (latest.author.id !== SEED_AUTHOR.id || latest.status !== 'approved')) continue;
       if (latest && latest.subject === source.subject && latest.html === source.html && latest.text === source.text) continue;
-      const now = this.clock.now();
-      await this.templates
+      const now = this.deps.clock.now();
+      await this.deps.templates
         .create({
           kind, lang, version: (latest?.version ?? 0) + 1, status: 'approved', ...source, note: latest ? 'Default template, updated' : 'Default template',
           author: SEED_AUTHOR, createdAt: now, submittedAt: now, review: { by: SEED_AUTHOR, at: now, comment: 'Shipped with Breach Clock' },
@@ -73,62 +66,66 @@ export class TemplateService {
   async draft(ctx: AuditContext, actor: Actor, input: TemplateDraft): Promise<TemplateVersion> {
     const problems = (['subject', 'html', 'text'] as const).flatMap((part) => {
       const problem = forbiddenConstruct(input[part]);
-      return problem ? [{ path: part, message: problem }] : [];
+      return problem ? [fieldProblem(part, problem)] : [];
     });
-    if (problems.length) throw badRequest('The request is not valid', problems);
+    if (problems.length) throw invalidInput(problems);
     for (let attempt = 0; attempt < 5; attempt++) {
-      const last = await this.templates.findOne({ kind: input.kind, lang: input.lang }).sort({ version: -1 }).lean<TemplateVersion>();
+      const last = await this.deps.templates.findOne({ kind: input.kind, lang: input.lang }).sort({ version: -1 }).lean<TemplateVersion>();
       try {
-        const created = await this.templates.create({
-          ...input, version: (last?.version ?? 0) + 1, status: 'draft', author: { id: actor.id, name: actor.name }, createdAt: this.clock.now(), submittedAt: null, review: null,
+        const created = await this.deps.templates.create({
+          ...input, version: (last?.version ?? 0) + 1, status: 'draft', author: { id: actor.id, name: actor.name }, createdAt: this.deps.clock.now(), submittedAt: null, review: null,
         });
         const version = created.toObject() as TemplateVersion;
-        await this.audit.record(ctx, { action: 'template.drafted', target: { type: 'template', id: String(version._id) }, after: { kind: input.kind, lang: input.lang, version: version.version } });
+        await this.deps.audit.record(ctx, { action: 'template.drafted', target: { type: 'template', id: String(version._id) }, after: { kind: input.kind, lang: input.lang, version: version.version } });
         return version;
       } catch (err) {
         if ((err as { code?: number }).code !== 11000) throw err;
       }
     }
-    throw new AppError(409, 'conflict', 'Another draft took this version number; try again');
+    throw refused(409, 'conflict', words('refused.version-number-taken'));
   }
 
   /** A draft goes for approval only if it renders in strict mode against the sample incident. */
   async submit(ctx: AuditContext, actor: Actor, id: string): Promise<TemplateVersion> {
     const version = await this.get(id);
-    if (version.status !== 'draft') throw unprocessable('not_draft', 'Only a draft can be submitted');
+    if (version.status !== 'draft') throw refused(422, 'not_draft');
     const error = sampleRenderError(version.kind, version.lang, version);
-    if (error) throw unprocessable('template_does_not_render', 'The draft does not render against the sample incident', [{ path: 'html', message: error }]);
-    const res = await this.templates.updateOne({ _id: version._id, status: 'draft' }, { $set: { status: 'submitted', submittedAt: this.clock.now() } });
-    if (res.matchedCount === 0) throw conflict('Someone else submitted this draft first');
-    await this.audit.record(ctx, { action: 'template.submitted', target: { type: 'template', id }, after: { version: version.version } });
+    if (error) {
+      // Strict rendering names the path it could not find; that name is the author's own and is quoted as is.
+      const name = /"([^"]+)" not defined/.exec(error)?.[1];
+      throw refused(422, 'template_does_not_render', undefined, [fieldProblem('html', name ? words('field.template-unknown-name', { name }) : words('field.template-does-not-render'))]);
+    }
+    const res = await this.deps.templates.updateOne({ _id: version._id, status: 'draft' }, { $set: { status: 'submitted', submittedAt: this.deps.clock.now() } });
+    if (res.matchedCount === 0) throw refused(409, 'conflict', words('refused.draft-submitted'));
+    await this.deps.audit.record(ctx, { action: 'template.submitted', target: { type: 'template', id }, after: { version: version.version } });
     return this.get(id);
   }
 
   /** A manager other than the author approves or rejects a submitted version, with a comment. */
   async review(ctx: AuditContext, actor: Actor, id: string, decision: 'approved' | 'rejected', comment: string): Promise<TemplateVersion> {
     const version = await this.get(id);
-    if (version.status !== 'submitted') throw unprocessable('not_submitted', 'Only a submitted version can be approved or rejected');
-    if (version.author.id === actor.id) throw new AppError(403, 'own_draft', 'A template version must be approved by a manager other than its author');
+    if (version.status !== 'submitted') throw refused(422, 'not_submitted');
+    if (version.author.id === actor.id) throw refused(403, 'own_draft');
     // The status in the filter makes the review happen once: a second manager's approve or reject finds nothing to change.
-    const res = await this.templates.updateOne(
+    const res = await this.deps.templates.updateOne(
       { _id: version._id, status: 'submitted' },
-      { $set: { status: decision, review: { by: { id: actor.id, name: actor.name }, at: this.clock.now(), comment } } },
+      { $set: { status: decision, review: { by: { id: actor.id, name: actor.name }, at: this.deps.clock.now(), comment } } },
     );
-    if (res.matchedCount === 0) throw conflict('Another manager reviewed this version first');
-    await this.audit.record(ctx, { action: `template.${decision}`, target: { type: 'template', id }, after: { version: version.version, comment } });
+    if (res.matchedCount === 0) throw refused(409, 'conflict', words('refused.version-reviewed'));
+    await this.deps.audit.record(ctx, { action: `template.${decision}`, target: { type: 'template', id }, after: { version: version.version, comment } });
     return this.get(id);
   }
 
   /** The version in force: the latest approved one of the kind and language. */
   async inForce(kind: NoticeKind, lang: Lang): Promise<TemplateVersion> {
-    const version = await this.templates.findOne({ kind, lang, status: 'approved' }).sort({ version: -1 }).lean<TemplateVersion>();
-    if (!version) throw unprocessable('no_template', `No approved ${kind} template in ${lang}`);
+    const version = await this.deps.templates.findOne({ kind, lang, status: 'approved' }).sort({ version: -1 }).lean<TemplateVersion>();
+    if (!version) throw refused(422, 'no_template', words('refused.no-template'));
     return version;
   }
 
   async get(id: string): Promise<TemplateVersion> {
     if (!isObjectId(id)) throw notFound('Template version');
-    const version = await this.templates.findById(id).lean<TemplateVersion>();
+    const version = await this.deps.templates.findById(id).lean<TemplateVersion>();
     if (!version) throw notFound('Template version');
     return version;
   }
@@ -137,7 +134,7 @@ export class TemplateService {
     const filter: Record<string, unknown> = {};
     if (kind) filter.kind = kind;
     if (lang) filter.lang = lang;
-    return this.templates.find(filter).sort({ kind: 1, lang: 1, version: -1 }).lean<TemplateVersion[]>();
+    return this.deps.templates.find(filter).sort({ kind: 1, lang: 1, version: -1 }).lean<TemplateVersion[]>();
   }
 
   /** A stored version rendered against the sample incident, or why it does not render. */

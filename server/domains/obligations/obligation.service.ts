@@ -20,19 +20,7 @@ export interface ObligationServiceDeps {
 
 /** Reads what the obligation rules need besides the incident (its assessment, decision, notices, people) and applies them. */
 export class ObligationService {
-  private readonly assessments: Model<AssessmentRecord>;
-  private readonly decisions: Model<DecisionRecord>;
-  private readonly notices: Model<Notice>;
-  private readonly users: UserService;
-  private readonly settings: ObligationSettings;
-
-  constructor(deps: ObligationServiceDeps) {
-    this.assessments = deps.assessments;
-    this.decisions = deps.decisions;
-    this.notices = deps.notices;
-    this.users = deps.users;
-    this.settings = deps.settings;
-  }
+  constructor(private readonly deps: ObligationServiceDeps) {}
 
   /**
    * The incident's open obligations as it will be once written. A new incident has no assessment,
@@ -41,9 +29,9 @@ export class ObligationService {
   async of(incident: Incident, options: { isNew?: boolean; owner?: { id: string; name: string; roles: readonly Role[] } } = {}): Promise<Obligation[]> {
     const id = String(incident._id);
     const [assessment, decision, notices, owner, dpo] = await Promise.all([
-      options.isNew ? null : this.assessments.findOne({ incidentId: id }, { result: 1 }).sort({ createdAt: -1, _id: -1 }).lean<AssessmentRecord>(),
-      options.isNew ? null : this.decisions.findOne({ incidentId: id }).sort({ decidedAt: -1, _id: -1 }).lean<DecisionRecord>(),
-      options.isNew ? [] : this.notices.find({ incidentId: id }, { kind: 1, status: 1 }).lean<Pick<Notice, 'kind' | 'status'>[]>(),
+      options.isNew ? null : this.deps.assessments.findOne({ incidentId: id }, { result: 1 }).sort({ createdAt: -1, _id: -1 }).lean<AssessmentRecord>(),
+      options.isNew ? null : this.deps.decisions.findOne({ incidentId: id }).sort({ decidedAt: -1, _id: -1 }).lean<DecisionRecord>(),
+      options.isNew ? [] : this.deps.notices.find({ incidentId: id }, { kind: 1, status: 1 }).lean<Pick<Notice, 'kind' | 'status'>[]>(),
       options.owner ?? this.ownerOf(incident),
       this.dpo(),
     ]);
@@ -53,18 +41,18 @@ export class ObligationService {
       decision,
       notices,
       people: { owner, dpo },
-      triageLimitHours: this.settings.triageLimitHours,
+      triageLimitHours: this.deps.settings.triageLimitHours,
     });
   }
 
   private async ownerOf(incident: Incident): Promise<{ id: string; name: string; roles: readonly Role[] } | null> {
-    const user = incident.owner ? await this.users.findActive(incident.owner.id) : undefined;
+    const user = incident.owner ? await this.deps.users.findActive(incident.owner.id) : undefined;
     return user ? { id: String(user._id), name: user.name, roles: user.roles } : null;
   }
 
   /** The DPO on record: the first active user with the role, by name. */
   private async dpo(): Promise<{ id: string; name: string } | null> {
-    const [first] = (await this.users.withRole('dpo')).sort((a, b) => a.name.localeCompare(b.name) || String(a._id).localeCompare(String(b._id)));
+    const [first] = (await this.deps.users.withRole('dpo')).sort((a, b) => a.name.localeCompare(b.name) || String(a._id).localeCompare(String(b._id)));
     return first ? { id: String(first._id), name: first.name } : null;
   }
 }

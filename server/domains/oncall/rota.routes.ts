@@ -6,7 +6,7 @@ import type { Rota } from './rota.model.js';
 import type { RotaService } from './rota.service.js';
 import { ObjectIdString } from '../../lib/ids.js';
 
-const userId = ObjectIdString('not a user id');
+const userId = ObjectIdString();
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 const RotaBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
@@ -24,7 +24,7 @@ const RotaPatch = z.strictObject({
   overrides: z.array(z.strictObject({ userId, from: instant, to: instant, reason: z.string().trim().max(500).default('') })).max(200),
   webhookUrl: z.url({ protocol: /^https?$/ }).nullable(),
 }).partial();
-const Params = z.object({ id: ObjectIdString('not an id') });
+const Params = z.object({ id: ObjectIdString() });
 
 const present = (r: Rota) => ({
   id: String(r._id), name: r.name, members: r.members, startsAt: r.startsAt.toISOString(), secondLine: r.secondLine,

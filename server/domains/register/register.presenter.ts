@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
-import { formatCount } from '../../../notifications/format.js';
+import { formatCount, formatDecimal } from '../../../notifications/format.js';
 import { CATEGORY_LABELS, type Lang } from '../../../notifications/labels.js';
 import { say } from '../../../notifications/messages/index.js';
 import { REGISTER_COLUMNS, type Art34Ground, type Art34Outcome, type RegisterColumn, type RegisterDecision } from '../../../notifications/messages/register.messages.js';
@@ -131,7 +131,7 @@ export function toCsv(table: ReturnType<typeof registerTable>, lang: Lang): stri
   const cell = (value: Cell) => {
     let s = value === null || value === undefined ? ''
       : value instanceof Date ? oslo(value).toFormat('yyyy-MM-dd HH:mm')
-        : typeof value === 'number' ? (lang === 'nb' ? String(value).replace('.', ',') : String(value)) : value;
+        : typeof value === 'number' ? formatDecimal(value, lang) : value;
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return `"${s.replace(/"/g, '""')}"`;
   };

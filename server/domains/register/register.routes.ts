@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { can, route, type AnyRoute } from '../../http/route.js';
 import { langOf } from '../../http/lang.js';
+import { say } from '../../../notifications/messages/index.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Actor } from '../auth/auth.service.js';
 import { registerRow, registerTable, toCsv, toXlsx } from './register.presenter.js';
@@ -20,13 +21,14 @@ export function registerRoutes(register: RegisterService, clock: Clock): AnyRout
       handle: async ({ query, actor, req, res }) => {
         const entries = await register.entries(actor);
         const lang = query.lang ?? langOf(req);
+        const fileName = say({ code: 'register.file-name', params: {} }, lang);
         if (query.format === 'csv') {
           res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-          res.setHeader('Content-Disposition', `attachment; filename="${lang === 'nb' ? 'avviksprotokoll' : 'breach-register'}.csv"`);
+          res.setHeader('Content-Disposition', `attachment; filename="${fileName}.csv"`);
           res.send(toCsv(registerTable(entries, lang), lang));
         } else if (query.format === 'xlsx') {
           res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-          res.setHeader('Content-Disposition', `attachment; filename="${lang === 'nb' ? 'avviksprotokoll' : 'breach-register'}.xlsx"`);
+          res.setHeader('Content-Disposition', `attachment; filename="${fileName}.xlsx"`);
           res.send(await toXlsx(registerTable(entries, lang), lang));
         } else {
           // The dashboard opens each row's incident by its id; the CSV and the workbook are for people and have none.

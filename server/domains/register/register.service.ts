@@ -25,23 +25,15 @@ export interface RegisterServiceDeps {
 
 /** Gathers the register: every incident the actor may see, notified or not, with its decision and what the people were told. */
 export class RegisterService {
-  private readonly incidents: IncidentService;
-  private readonly decisions: Model<DecisionRecord>;
-  private readonly notices: Model<Notice>;
-
-  constructor(deps: RegisterServiceDeps) {
-    this.incidents = deps.incidents;
-    this.decisions = deps.decisions;
-    this.notices = deps.notices;
-  }
+  constructor(private readonly deps: RegisterServiceDeps) {}
 
   async entries(actor: Actor): Promise<RegisterEntry[]> {
-    const base = await this.incidents.register(actor);
+    const base = await this.deps.incidents.register(actor);
     const ids = base.map((e) => String(e.incident._id));
     if (!ids.length) return [];
     const [decisions, told] = await Promise.all([
-      this.decisions.find({ incidentId: op({ $in: ids }) }).sort({ decidedAt: 1, _id: 1 }).lean<DecisionRecord[]>(),
-      this.notices.find({ incidentId: op({ $in: ids }), kind: op({ $in: ['subject', 'public'] as Notice['kind'][] }), status: 'sent' }, { incidentId: 1, kind: 1, sent: 1 }).lean<Pick<Notice, 'incidentId' | 'kind' | 'sent'>[]>(),
+      this.deps.decisions.find({ incidentId: op({ $in: ids }) }).sort({ decidedAt: 1, _id: 1 }).lean<DecisionRecord[]>(),
+      this.deps.notices.find({ incidentId: op({ $in: ids }), kind: op({ $in: ['subject', 'public'] as Notice['kind'][] }), status: 'sent' }, { incidentId: 1, kind: 1, sent: 1 }).lean<Pick<Notice, 'incidentId' | 'kind' | 'sent'>[]>(),
     ]);
     const latest = new Map<string, DecisionRecord>();
     for (const d of decisions) latest.set(d.incidentId, d);

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Model } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
-import { badRequest, conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { notFound } from '../../lib/errors.js';
+import { fieldProblem, invalidInput, refused, words } from '../../http/refusal.js';
 import { EgressRefused, type EgressGuard } from '../../lib/egress.js';
 import type { Emits } from '../../lib/events.js';
 import type { Logger } from '../../lib/logger.js';
@@ -21,7 +22,7 @@ export async function checkWebhook(egress: EgressGuard, url: string, path: strin
   try {
     await egress.check(url);
   } catch (err) {
-    if (err instanceof EgressRefused) throw badRequest('The request is not valid', [{ path, message: `not allowed: ${err.reason}` }]);
+    if (err instanceof EgressRefused) throw invalidInput([fieldProblem(path, words('field.address-not-allowed'))]);
     throw err;
   }
 }
@@ -47,33 +48,18 @@ export class UserService {
   /** Compared against when an e-mail is unknown, so a failed sign-in takes as long either way. */
   private readonly decoyHash: Promise<string> = hashPassword(randomBytes(16).toString('hex'));
 
-  private readonly users: Model<User>;
-  private readonly credentials: Model<Credential>;
-  private readonly audit: AuditService;
-  private readonly events: Emits<UserEvents>;
-  private readonly egress: EgressGuard;
-  private readonly clock: Clock;
-  private readonly logger: Logger;
 
-  constructor(deps: UserServiceDeps) {
-    this.users = deps.users;
-    this.credentials = deps.credentials;
-    this.audit = deps.audit;
-    this.events = deps.events;
-    this.egress = deps.egress;
-    this.clock = deps.clock;
-    this.logger = deps.logger;
-  }
+  constructor(private readonly deps: UserServiceDeps) {}
 
   async create(ctx: AuditContext, input: CreateUser): Promise<User> {
     const key = emailKey(input.email);
-    if (await this.users.exists({ emailKey: key })) {
-      throw conflict('A user with this e-mail already exists', [{ path: 'email', message: 'already exists' }]);
+    if (await this.deps.users.exists({ emailKey: key })) {
+      throw refused(409, 'conflict', words('refused.email-taken'), [fieldProblem('email', words('field.already-exists'))]);
     }
     const passwordHash = await hashPassword(input.password);
     let user;
     try {
-      user = await this.users.create({
+      user = await this.deps.users.create({
         name: input.name,
         email: input.email.trim(),
         emailKey: key,
@@ -84,58 +70,58 @@ export class UserService {
       });
     } catch (err) {
       if ((err as { code?: number }).code === 11000) {
-        throw conflict('A user with this e-mail already exists', [{ path: 'email', message: 'already exists' }]);
+        throw refused(409, 'conflict', words('refused.email-taken'), [fieldProblem('email', words('field.already-exists'))]);
       }
       throw err;
     }
-    await this.credentials.create({ userId: user._id, passwordHash, changedAt: this.clock.now() });
+    await this.deps.credentials.create({ userId: user._id, passwordHash, changedAt: this.deps.clock.now() });
     const view = presentUser(user);
-    await this.audit.record(ctx, { action: 'user.created', target: { type: 'user', id: view.id }, after: view });
+    await this.deps.audit.record(ctx, { action: 'user.created', target: { type: 'user', id: view.id }, after: view });
     return user.toObject();
   }
 
   async update(ctx: AuditContext, id: string, changes: UpdateUser): Promise<User> {
-    const user = await this.users.findById(id);
+    const user = await this.deps.users.findById(id);
     if (!user) throw notFound('User');
     if (ctx.actor.id === id && (changes.active === false || (changes.roles && !changes.roles.includes('admin') && user.roles.includes('admin')))) {
-      throw unprocessable('self_lockout', 'You cannot deactivate yourself or remove your own admin role');
+      throw refused(422, 'self_lockout', words('refused.deactivate-self'));
     }
-    if (changes.alertChannels?.webhookUrl) await checkWebhook(this.egress, changes.alertChannels.webhookUrl, 'alertChannels.webhookUrl');
+    if (changes.alertChannels?.webhookUrl) await checkWebhook(this.deps.egress, changes.alertChannels.webhookUrl, 'alertChannels.webhookUrl');
     const before = presentUser(user);
     user.set(changes);
     await user.save();
     const after = presentUser(user);
-    await this.audit.record(ctx, { action: 'user.updated', target: { type: 'user', id }, before, after });
-    if (changes.active === false) await this.events.emit('user.deactivated', { userId: id });
+    await this.deps.audit.record(ctx, { action: 'user.updated', target: { type: 'user', id }, before, after });
+    if (changes.active === false) await this.deps.events.emit('user.deactivated', { userId: id });
     else if (changes.roles && canonicalRoles(before.roles) !== canonicalRoles(after.roles)) {
-      await this.events.emit('user.roles-changed', { userId: id });
+      await this.deps.events.emit('user.roles-changed', { userId: id });
     }
     return user.toObject();
   }
 
   async remove(ctx: AuditContext, id: string): Promise<void> {
-    if (ctx.actor.id === id) throw unprocessable('self_lockout', 'You cannot delete yourself');
-    const user = await this.users.findById(id).lean();
+    if (ctx.actor.id === id) throw refused(422, 'self_lockout', words('refused.delete-self'));
+    const user = await this.deps.users.findById(id).lean();
     if (!user) throw notFound('User');
-    await this.users.deleteOne({ _id: user._id });
-    await this.credentials.deleteOne({ userId: user._id });
-    await this.audit.record(ctx, { action: 'user.deleted', target: { type: 'user', id }, before: presentUser(user) });
-    await this.events.emit('user.deactivated', { userId: id });
+    await this.deps.users.deleteOne({ _id: user._id });
+    await this.deps.credentials.deleteOne({ userId: user._id });
+    await this.deps.audit.record(ctx, { action: 'user.deleted', target: { type: 'user', id }, before: presentUser(user) });
+    await this.deps.events.emit('user.deactivated', { userId: id });
   }
 
   async setPassword(ctx: AuditContext, id: string, password: string, keepSessionId?: string): Promise<void> {
-    const user = await this.users.findById(id).lean();
+    const user = await this.deps.users.findById(id).lean();
     if (!user) throw notFound('User');
     const passwordHash = await hashPassword(password);
-    await this.credentials.updateOne({ userId: user._id }, { $set: { passwordHash, changedAt: this.clock.now() } }, { upsert: true });
-    await this.audit.record(ctx, { action: 'user.password-set', target: { type: 'user', id } });
-    await this.events.emit('user.password-changed', { userId: id, keepSessionId });
+    await this.deps.credentials.updateOne({ userId: user._id }, { $set: { passwordHash, changedAt: this.deps.clock.now() } }, { upsert: true });
+    await this.deps.audit.record(ctx, { action: 'user.password-set', target: { type: 'user', id } });
+    await this.deps.events.emit('user.password-changed', { userId: id, keepSessionId });
   }
 
   /** The user whose e-mail and password match, if active; undefined otherwise, after the same amount of work. */
   async checkPassword(email: string, password: string): Promise<User | undefined> {
-    const user = await this.users.findOne({ emailKey: emailKey(email) }).lean();
-    const credential = user ? await this.credentials.findOne({ userId: user._id }).lean() : null;
+    const user = await this.deps.users.findOne({ emailKey: emailKey(email) }).lean();
+    const credential = user ? await this.deps.credentials.findOne({ userId: user._id }).lean() : null;
     const stored = credential?.passwordHash ?? (await this.decoyHash);
     const matches = await verify(stored, password).catch(() => false);
     return user && credential && matches && user.active ? (user as User) : undefined;
@@ -143,22 +129,22 @@ export class UserService {
 
   async findActive(id: string): Promise<User | undefined> {
     if (!isObjectId(id)) return undefined;
-    const user = await this.users.findById(id).lean();
+    const user = await this.deps.users.findById(id).lean();
     return user && user.active ? (user as User) : undefined;
   }
 
   async get(id: string): Promise<User> {
-    const user = await this.users.findById(id).lean();
+    const user = await this.deps.users.findById(id).lean();
     if (!user) throw notFound('User');
     return user as User;
   }
 
   async list(): Promise<User[]> {
-    return (await this.users.find({}).sort({ name: 1 }).lean()) as User[];
+    return (await this.deps.users.find({}).sort({ name: 1 }).lean()) as User[];
   }
 
   async withRole(role: Role): Promise<User[]> {
-    return (await this.users.find({ roles: role, active: true }).lean()) as User[];
+    return (await this.deps.users.find({ roles: role, active: true }).lean()) as User[];
   }
 
   /**
@@ -166,7 +152,7 @@ export class UserService {
    * password that is returned once so the caller can print it.
    */
   async bootstrapAdmin(email: string | undefined, password: string | undefined): Promise<{ email: string; generatedPassword?: string } | undefined> {
-    if ((await this.users.estimatedDocumentCount()) > 0) return undefined;
+    if ((await this.deps.users.estimatedDocumentCount()) > 0) return undefined;
     const adminEmail = email ?? 'admin@breachclock.local';
     const generated = password ? undefined : randomBytes(18).toString('base64url');
     try {
@@ -179,7 +165,7 @@ export class UserService {
       if ((err as { status?: number }).status === 409) return undefined;
       throw err;
     }
-    this.logger.info({ email: adminEmail }, 'created the first admin');
+    this.deps.logger.info({ email: adminEmail }, 'created the first admin');
     return { email: adminEmail, ...(generated ? { generatedPassword: generated } : {}) };
   }
 
@@ -187,7 +173,7 @@ export class UserService {
   async activeActors(ids: string[]): Promise<Actor[]> {
     const valid = [...new Set(ids)].filter(isObjectId);
     if (!valid.length) return [];
-    const found = (await this.users.find({ _id: op({ $in: valid }), active: true }).lean()) as User[];
+    const found = (await this.deps.users.find({ _id: op({ $in: valid }), active: true }).lean()) as User[];
     return found.map(actorOf);
   }
 }

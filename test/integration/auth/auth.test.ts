@@ -183,7 +183,7 @@ describe('auth: authorisation and mass assignment', () => {
     assert.deepEqual(created.body.roles, ['dpo']);
     const dup = await api(svc).post('/api/users').set(admin.auth)
       .send({ name: 'Kari again', email: 'kari@example.TEST', roles: ['dpo'], password: PASSWORD }).expect(409);
-    assert.deepEqual(dup.body.error.details, [{ path: 'email', message: 'already exists', label: 'E-post' }]);
+    assert.deepEqual(dup.body.error.details, [{ path: 'email', message: 'finnes allerede', label: 'E-post' }]);
     const bad = await api(svc).post('/api/users').set(admin.auth).send({ name: '', email: 'nope', roles: ['king'], password: 'short' }).expect(400);
     assert.deepEqual(bad.body.error.details.map((d: { path: string }) => d.path).sort(), ['email', 'name', 'password', 'roles.0']);
   });

@@ -117,7 +117,7 @@ describe('the clock: milestones, stops and submissions', () => {
     const incident = await create({ title: 'Correct me', awareAt: svc.clock.now().toISOString() });
     const noReason = await api(svc).put(`/api/incidents/${incident.id}/awareness`).set(analyst.auth)
       .send({ at: new Date(svc.clock.now().getTime() - 6 * H).toISOString(), evidence: 'SIEM alert' }).expect(400);
-    assert.deepEqual(noReason.body.error.details, [{ path: 'reason', message: 'required to correct awareness', label: 'Begrunnelse' }]);
+    assert.deepEqual(noReason.body.error.details, [{ path: 'reason', message: 'må fylles ut for å rette tidspunktet for kjennskap', label: 'Begrunnelse' }]);
 
     const earlier = new Date(svc.clock.now().getTime() - 6 * H);
     const corrected = await api(svc).put(`/api/incidents/${incident.id}/awareness`).set(analyst.auth)

@@ -35,7 +35,7 @@ describe('incidents: intake, facts, timeline and visibility', () => {
   it('refuses awareness in the future and names the field', async () => {
     const future = new Date(svc.clock.now().getTime() + 3_600_000).toISOString();
     const res = await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'x', description: 'y', awareAt: future }).expect(400);
-    assert.deepEqual(res.body.error.details, [{ path: 'awareAt', message: 'cannot be in the future', label: 'Kjent fra' }]);
+    assert.deepEqual(res.body.error.details, [{ path: 'awareAt', message: 'kan ikke være fram i tid', label: 'Kjent fra' }]);
   });
 
   it('names every bad field at once', async () => {

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { CATEGORY_LABELS, CONSEQUENCE_LABELS, BREACH_TYPE_LABELS, type Lang } from '../../../notifications/labels.js';
 import { CLOCK_MESSAGES, alertMessage, milestoneMessage, type ClockMessageParams } from '../../../notifications/messages/clock.messages.js';
-import { ERROR_MESSAGES, fieldProblemText, type FieldProblem } from '../../../notifications/messages/error.messages.js';
+import { z } from 'zod';
+import { FORMAT_MESSAGES, type FormatMessageParams } from '../../../notifications/messages/format.messages.js';
+import { ERROR_MESSAGES, PROBLEM_MESSAGES, type ProblemMessageParams } from '../../../notifications/messages/error.messages.js';
+import { worded, zodDetails } from '../../../server/http/error-handler.js';
+import { fieldProblem, refused, words } from '../../../server/http/refusal.js';
+import { CountInput } from '../../../server/domains/incidents/incident.schemas.js';
+import { ObjectIdString } from '../../../server/lib/ids.js';
 import { FIELD_LABELS, INCIDENT_WORDS, TIMELINE_MESSAGES, fieldLabel, valueText, type TimelineMessageParams } from '../../../notifications/messages/incident.messages.js';
 import { say, type Message } from '../../../notifications/messages/index.js';
 import { norwegianHoliday } from '../../../server/domains/clock/norwegian-holidays.js';
@@ -27,6 +33,37 @@ const SAMPLES: { [C in keyof Params]: Params[C][] } = {
   'timeline.clock-resumed': [{ reason: 'Ny informasjon' }], 'timeline.submission': [{ phase: 'initial', channel: 'altinn' }],
   'timeline.controller-informed': [{ channel: 'e-post', note: '' }], 'timeline.closed': [{ reason: 'Ferdig behandlet', notABreach: true }],
   'timeline.reopened': [{ reason: 'Ny informasjon' }],
+};
+
+const l = { limit: 1 };
+const many = { limit: 12 };
+/** One or two samples per field problem and refusal: a code added without one fails the type check. */
+const PROBLEM_SAMPLES: { [C in keyof ProblemMessageParams]: ProblemMessageParams[C][] } = {
+  'field.required': [x], 'field.missing': [x], 'field.wrong-type': [x], 'field.not-a-choice': [x], 'field.wrong-format': [x], 'field.not-a-time': [x],
+  'field.too-short-text': [l, many], 'field.too-few': [l], 'field.too-small': [many], 'field.too-long-text': [l, many], 'field.too-many': [many], 'field.too-big': [many],
+  'field.in-future': [x], 'field.not-an-id': [x], 'field.not-an-email': [x], 'field.one-line': [x], 'field.repeats': [x], 'field.nothing-to-change': [x],
+  'field.exemption-means-not-told': [x], 'field.told-means-notified': [x], 'field.required-for-count': [x], 'field.range-needs-both': [x], 'field.below-min': [x],
+  'field.evidence': [x], 'field.reason': [x], 'field.say-why': [x], 'field.no-active-user': [x], 'field.after-from': [x], 'field.reason-to-correct': [x],
+  'field.reason-when-past': [x], 'field.version-behind': [{ version: 3 }], 'field.widens-restricted': [x], 'field.not-latest-assessment': [x],
+  'field.older-facts': [x], 'field.initial-first': [x], 'field.not-a-cursor': [x], 'field.already-exists': [x], 'field.address-not-allowed': [x],
+  'field.channel': [x], 'field.lone-surrogate': [x], 'field.content-type': [{ type: 'application/json' }], 'field.malformed-json': [x], 'field.unknown': [x],
+  'field.template-decorator': [x], 'field.template-helper': [{ helper: 'log' }], 'field.template-does-not-render': [x], 'field.template-unknown-name': [{ name: 'saksnummer' }],
+  'refused.sign-in': [x], 'refused.no-refresh-token': [x], 'refused.token-invalid': [x], 'refused.wrong-credentials': [x], 'refused.session-ended': [x],
+  'refused.account-inactive': [x], 'refused.wrong-password': [x], 'refused.too-many-sign-ins': [x], 'refused.too-many-passwords': [x],
+  'refused.lift-restriction': [x], 'refused.widen-restricted': [x], 'refused.restricted-owner': [x], 'refused.email-taken': [x], 'refused.incident-changed': [x],
+  'refused.version-number-taken': [x], 'refused.draft-submitted': [x], 'refused.version-reviewed': [x], 'refused.notice-approved': [x],
+  'refused.notice-recorded-sent': [x], 'refused.deactivate-self': [x], 'refused.delete-self': [x], 'refused.already-closed': [x], 'refused.no-template': [x],
+  'refused.draft-changed': [x], 'refused.notice-differs': [x], 'refused.media-type': [{ type: 'application/json' }],
+};
+
+/** The format and notice-context words, one sample each: a code added without one fails the type check. */
+const FORMAT_SAMPLES: { [C in keyof FormatMessageParams]: FormatMessageParams[C][] } = {
+  'format.pending': [x], 'format.about': [{ n: '1 200' }], 'format.between': [{ min: '10', max: '20' }], 'format.not-known': [x],
+  'format.moment': [{ at: new Date('2026-03-02T09:00:00Z') }], 'format.list': [{ items: ['a', 'b', 'c'] }], 'format.decimal': [{ n: 1.5 }],
+  'format.language-tag': [x], 'context.contact-role': [x], 'context.reach': [{ email: 'dpo@eksempel.no', phone: '+47 22 00 00 00' }],
+  'context.occurred': [{ from: '1. mars 2026', to: '2. mars 2026', approximate: true }],
+  'context.when': [{ occurred: '1. mars 2026', awareAt: '2. mars 2026' }, { occurred: '', awareAt: '2. mars 2026' }],
+  'context.contact-sentence': [{ name: 'Kari Nordmann', reach: 'dpo@eksempel.no' }], 'register.file-name': [x],
 };
 
 const ENGLISH = /\b(the|and|hours|deadline|since|left|missed|alert|acknowledged|changed|clock|incident|logged|recorded|people|told|published|reopened|closed|not)\b/i;
@@ -84,15 +121,57 @@ describe('the server\'s words: milestones, alerts, holidays, the timeline, field
     assert.equal(valueText({ kind: 'estimate', value: 1200, min: null, max: null }, 'nb'), 'om lag 1 200');
   });
 
-  it('words errors and what the validator found in both languages', () => {
-    const problems: FieldProblem[] = [
-      { code: 'too_small', origin: 'string', limit: 1 }, { code: 'too_small', origin: 'string', limit: 5 }, { code: 'too_big', origin: 'array', limit: 50 },
-      { code: 'too_small', origin: 'number', limit: 0 }, { code: 'missing' }, { code: 'wrong_type' }, { code: 'not_a_choice' }, { code: 'wrong_format' },
-      { code: 'required' }, { code: 'in_future' },
-    ];
-    for (const p of problems) check(p.code, fieldProblemText(p, 'nb'), fieldProblemText(p, 'en'));
-    const tables: Record<string, Record<Lang, string>>[] = [ERROR_MESSAGES, INCIDENT_WORDS, CATEGORY_LABELS, CONSEQUENCE_LABELS, BREACH_TYPE_LABELS];
-    for (const table of tables) for (const [code, words] of Object.entries(table)) assert.ok(words.nb && words.en, code);
+  it('words every error code, field problem and format word in both languages, with no word of the other language', () => {
     for (const [code, words] of Object.entries(ERROR_MESSAGES)) check(code, words.nb, words.en);
+    for (const [code, samples] of Object.entries(PROBLEM_SAMPLES)) {
+      for (const params of samples) {
+        const message = { code, params } as Message;
+        check(code, say(message, 'nb'), say(message, 'en'));
+      }
+    }
+    assert.deepEqual(Object.keys(PROBLEM_SAMPLES).sort(), Object.keys(PROBLEM_MESSAGES).sort());
+    for (const [code, samples] of Object.entries(FORMAT_SAMPLES)) {
+      for (const params of samples) check(code, say({ code, params } as Message, 'nb'), say({ code, params } as Message, 'en'));
+    }
+    assert.deepEqual(Object.keys(FORMAT_SAMPLES).sort(), Object.keys(FORMAT_MESSAGES).sort());
+    const tables: Record<string, Record<Lang, string>>[] = [INCIDENT_WORDS, CATEGORY_LABELS, CONSEQUENCE_LABELS, BREACH_TYPE_LABELS];
+    for (const table of tables) for (const [code, words] of Object.entries(table)) assert.ok(words.nb && words.en, code);
+  });
+
+  it('words every kind of validation finding from the catalogue, refinements included, and names the field', () => {
+    const Probe = z.strictObject({
+      title: z.string().trim().min(1).max(5), reason: z.string().min(5), assignees: z.array(z.string()).min(1).max(1), records: z.number().min(0).max(72),
+      phase: z.enum(['a', 'b']), at: z.iso.datetime({ offset: true }), ownerId: ObjectIdString(), subjects: z.strictObject({ count: CountInput }),
+    });
+    const result = Probe.safeParse({
+      title: '', reason: 'ab', assignees: ['x', 'y'], records: 100, phase: 'c', at: 'yesterday', ownerId: 'x', subjects: { count: { kind: 'range', min: 3 } }, extra: 1,
+    });
+    assert.ok(!result.success);
+    const missing = Probe.safeParse({});
+    assert.ok(!missing.success);
+    const details = [...zodDetails(result.error), ...zodDetails(missing.error, 'body').slice(0, 1)];
+    const codes = Object.fromEntries(details.map((d) => [d.path, d.words?.code]));
+    assert.deepEqual(codes, {
+      title: 'field.required', reason: 'field.too-short-text', assignees: 'field.too-many', records: 'field.too-big', phase: 'field.not-a-choice',
+      at: 'field.not-a-time', ownerId: 'field.not-an-id', 'subjects.count.min': 'field.range-needs-both', extra: 'field.unknown', 'body.title': 'field.missing',
+    });
+    const error = { code: 'invalid_input', message: '', details };
+    const nb = worded(error, 'nb');
+    const en = worded(error, 'en');
+    assert.equal(nb.message, 'Forespørselen er ikke gyldig');
+    assert.equal(en.message, 'The request is not valid');
+    for (const [i, d] of nb.details.entries()) check(d.path, `${d.label}: ${d.message}`, `${en.details[i]?.label}: ${en.details[i]?.message}`);
+    assert.deepEqual(nb.details.find((d) => d.path === 'subjects.count.min'), { path: 'subjects.count.min', label: 'Antall berørte personer', message: 'et intervall trenger både minste og største tall' });
+    assert.equal(en.details.find((d) => d.path === 'reason')?.message, 'must have at least 5 characters');
+  });
+
+  it('words a refusal whose sentence depends on the case from the message it carries, in the reader\'s language', () => {
+    const error = refused(409, 'conflict', words('refused.incident-changed'), [fieldProblem('version', words('field.version-behind', { version: 4 }))]);
+    assert.deepEqual(worded(error, 'nb'), {
+      code: 'conflict', message: 'Noen andre endret saken først; last inn på nytt og prøv igjen',
+      details: [{ path: 'version', label: 'Versjon', message: 'gjeldende versjon er 4' }],
+    });
+    assert.equal(worded(error, 'en').details[0]?.message, 'current version is 4');
+    assert.equal(worded(refused(422, 'closed'), 'en').message, ERROR_MESSAGES.closed.en);
   });
 });

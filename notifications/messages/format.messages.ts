@@ -1,0 +1,58 @@
+import { DateTime } from 'luxon';
+import type { Catalogue, NoParams } from './catalogue.js';
+
+/** The small words that format facts for a reader, and the sentences a notice's context builds from the facts. */
+export type FormatMessageParams = {
+  'format.pending': NoParams;
+  'format.about': { n: string };
+  'format.between': { min: string; max: string };
+  'format.not-known': NoParams;
+  'format.moment': { at: Date };
+  'format.list': { items: readonly string[] };
+  'format.decimal': { n: number };
+  /** The language tag a document declares (the PDF's). */
+  'format.language-tag': NoParams;
+  'context.contact-role': NoParams;
+  'context.reach': { email: string; phone: string };
+  'context.occurred': { from: string; to: string; approximate: boolean };
+  'context.when': { occurred: string; awareAt: string };
+  'context.contact-sentence': { name: string; reach: string };
+  'register.file-name': NoParams;
+};
+
+const oslo = (at: Date) => DateTime.fromJSDate(at, { zone: 'Europe/Oslo' });
+const list = (items: readonly string[], and: string) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`);
+const either = (parts: string[], or: string) => parts.filter(Boolean).join(or);
+const span = (p: { from: string; to: string }) => (p.to ? `${p.from} – ${p.to}` : p.from);
+
+export const FORMAT_MESSAGES: Catalogue<FormatMessageParams> = {
+  'format.pending': { nb: () => 'ikke avklart – ettersendes', en: () => 'not yet established – to follow' },
+  'format.about': { nb: ({ n }) => `om lag ${n}`, en: ({ n }) => `about ${n}` },
+  'format.between': { nb: ({ min, max }) => `mellom ${min} og ${max}`, en: ({ min, max }) => `between ${min} and ${max}` },
+  'format.not-known': { nb: () => 'ikke kjent', en: () => 'not known' },
+  'format.moment': {
+    nb: ({ at }) => oslo(at).setLocale('nb').toFormat("d. LLLL yyyy 'kl.' HH:mm"),
+    en: ({ at }) => `${oslo(at).setLocale('en-GB').toFormat('d LLLL yyyy, HH:mm')} (Oslo time)`,
+  },
+  'format.list': { nb: ({ items }) => list(items, 'og'), en: ({ items }) => list(items, 'and') },
+  'format.decimal': { nb: ({ n }) => String(n).replace('.', ','), en: ({ n }) => String(n) },
+  'format.language-tag': { nb: () => 'nb-NO', en: () => 'en-GB' },
+  'context.contact-role': { nb: () => 'personvernombud', en: () => 'data protection officer' },
+  'context.reach': {
+    nb: ({ email, phone }) => either([email && `e-post ${email}`, phone && `telefon ${phone}`], ' eller '),
+    en: ({ email, phone }) => either([email && `e-mail at ${email}`, phone && `phone on ${phone}`], ' or '),
+  },
+  'context.occurred': {
+    nb: (p) => `${span(p)}${p.approximate ? ' (omtrentlig)' : ''}`,
+    en: (p) => `${span(p)}${p.approximate ? ' (approximate)' : ''}`,
+  },
+  'context.when': {
+    nb: ({ occurred, awareAt }) => (occurred ? `Bruddet skjedde ${occurred}, og vi ble kjent med det ${awareAt}.` : `Vi ble kjent med bruddet ${awareAt}; når det skjedde, er ennå ikke avklart.`),
+    en: ({ occurred, awareAt }) => (occurred ? `The breach happened ${occurred}, and we became aware of it ${awareAt}.` : `We became aware of the breach ${awareAt}; when it happened is not yet established.`),
+  },
+  'context.contact-sentence': {
+    nb: ({ name, reach }) => `Har du spørsmål, kan du kontakte personvernombudet vårt, ${name}, på ${reach}.`,
+    en: ({ name, reach }) => `If you have questions, contact our data protection officer, ${name}, by ${reach}.`,
+  },
+  'register.file-name': { nb: () => 'avviksprotokoll', en: () => 'breach-register' },
+};
