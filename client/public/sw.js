@@ -17,7 +17,13 @@ async function showAlert(payload) {
   if (payload && payload.v === 1 && payload.type === 'acknowledged') {
     // Someone acknowledged the alert: the notification still showing here says so instead.
     await self.registration.showNotification(payload.title, {
-      body: payload.body, lang: payload.lang, icon: ICON, badge: BADGE, tag: payload.alertId, renotify: false, silent: true,
+      body: payload.body,
+      lang: payload.lang,
+      icon: ICON,
+      badge: BADGE,
+      tag: payload.alertId,
+      renotify: false,
+      silent: true,
       data: { alertId: payload.alertId, title: payload.title, url: payload.url, acknowledged: true },
     });
     return;
@@ -41,7 +47,15 @@ async function showAlert(payload) {
       { action: 'ack', title: payload.actions.ack },
       { action: 'open', title: payload.actions.open },
     ],
-    data: { alertId: payload.alertId, title: payload.title, url: payload.url, ackUrl: payload.ackUrl, ackToken: payload.ackToken, acked: payload.acked, ackFailed: payload.ackFailed },
+    data: {
+      alertId: payload.alertId,
+      title: payload.title,
+      url: payload.url,
+      ackUrl: payload.ackUrl,
+      ackToken: payload.ackToken,
+      acked: payload.acked,
+      ackFailed: payload.ackFailed,
+    },
   });
 }
 

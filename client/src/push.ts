@@ -64,7 +64,9 @@ export async function enablePush(deviceName: string): Promise<void> {
   }
   const json = subscription.toJSON();
   const saved = await api<{ id: string }>('POST', '/push/subscriptions', {
-    endpoint: json.endpoint, keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' }, deviceName,
+    endpoint: json.endpoint,
+    keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' },
+    deviceName,
   });
   localStorage.setItem(STORED_ID, saved.id);
 }
