@@ -9,9 +9,13 @@
  * With EMAIL=1 the on-call user is also e-mailed every alert through a loopback SMTP server, and the
  * e-mail lag (due time to message received) is reported too.
  *
+ * With PUSH=1 the on-call user has one device subscribed to Web Push at a loopback push service, and
+ * the push lag (due time to the encrypted push received by that service) is reported too.
+ *
  *   npm run bench:alert-lag                       # defaults
  *   INCIDENTS=2000 FIRING=500 npm run bench:alert-lag
  *   EMAIL=1 npm run bench:alert-lag
+ *   PUSH=1 INCIDENTS=2000 npm run bench:alert-lag
  */
 import { Types } from 'mongoose';
 import { io as connectSocket } from 'socket.io-client';
@@ -24,6 +28,7 @@ import { JOBS_COLLECTION } from '../server/jobs/scheduler.js';
 import { createLogger } from '../server/lib/logger.js';
 import type { AlertMessage } from '../server/realtime/events.js';
 import { startService } from '../server/service.js';
+import { startPushService } from '../test/support/push-service.js';
 import { startSmtpServer } from '../test/support/receivers.js';
 import { benchDatabase } from './database.js';
 
@@ -32,6 +37,7 @@ const FIRING = Number(process.env.FIRING ?? 1_000);
 const WINDOW_S = Number(process.env.WINDOW_S ?? 60);
 const LEAD_S = Number(process.env.LEAD_S ?? 30);
 const EMAIL = process.env.EMAIL === '1';
+const PUSH = process.env.PUSH === '1';
 const H = 3_600_000;
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -46,10 +52,12 @@ async function main(): Promise<void> {
       .flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
   );
   const smtp = EMAIL ? await startSmtpServer() : undefined;
+  const pushService = PUSH ? await startPushService() : undefined;
   const config = loadConfig({
     NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
     ADMIN_EMAIL: 'admin@bench.test', ADMIN_PASSWORD: 'bench password 123', ...tuning,
     ...(smtp ? { SMTP_URL: smtp.url } : {}),
+    ...(pushService ? { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' } : {}),
   });
   const dbName = `bench_${Date.now()}`;
   const service = await startService({ config, logger, mongoUri: uri, dbName, instanceName: 'bench' });
@@ -92,6 +100,15 @@ async function main(): Promise<void> {
     { actor: { id: null, email: 'system:bench' }, ip: null, requestId: null },
     { name: 'On call', email: 'oncall@bench.test', roles: ['oncall'], password: 'bench password 123' },
   );
+  if (pushService) {
+    const device = pushService.device('bench-phone');
+    await service.container.push.subscribe(
+      { actor: { id: String(oncall._id), email: oncall.email }, ip: null, requestId: null },
+      { id: String(oncall._id), email: oncall.email, name: oncall.name, roles: oncall.roles },
+      { endpoint: device.endpoint, keys: device.keys, deviceName: 'Bench phone' },
+      'en',
+    );
+  }
   const token = service.container.tokens.sign(String(oncall._id), await service.container.auth.startSession(String(oncall._id))).token;
   const socket = connectSocket(service.url, { transports: ['websocket'], auth: { token }, reconnection: false });
   await new Promise<void>((resolve, reject) => {
@@ -130,6 +147,11 @@ async function main(): Promise<void> {
     const due = dueOfAlert.get(/X-BreachClock-Alert-Id: (\w+)/i.exec(mail.raw)?.[1] ?? '');
     return due === undefined ? [] : [mail.at - due];
   }).sort((a, b) => a - b);
+  // The push service sees only ciphertext; the Topic header is the alert id.
+  const pushLags = (pushService?.received ?? []).flatMap((push) => {
+    const due = dueOfAlert.get(String(push.headers.topic ?? ''));
+    return due === undefined ? [] : [push.at - due];
+  }).sort((a, b) => a - b);
   const result = {
     database: database.embedded ? 'embedded FerretDB 1.24 (SQLite)' : 'MONGODB_URI',
     incidents: INCIDENTS,
@@ -143,6 +165,7 @@ async function main(): Promise<void> {
     lagMs: { p50: pct(lags, 50), p99: pct(lags, 99), max: lags.at(-1) ?? NaN },
     missedWithin10sOfWindowEnd: missed,
     ...(smtp ? { email: { received: emailLags.length, lagMs: { p50: pct(emailLags, 50), p99: pct(emailLags, 99), max: emailLags.at(-1) ?? NaN } } } : {}),
+    ...(pushService ? { push: { received: pushLags.length, lagMs: { p50: pct(pushLags, 50), p99: pct(pushLags, 99), max: pushLags.at(-1) ?? NaN } } } : {}),
     duplicates,
     unexpected,
     target: 'p99 <= 250 ms, max <= 1000 ms, 0 missed, 0 duplicates',
@@ -156,6 +179,7 @@ async function main(): Promise<void> {
   await service.stop();
   await database.stop();
   await smtp?.close();
+  await pushService?.close();
 }
 
 main().catch((err: unknown) => {

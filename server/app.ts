@@ -12,6 +12,8 @@ import { buildRouter, type AnyRoute, type Guard } from './http/route.js';
 import type { Logger } from './lib/logger.js';
 
 const clientDist = join(dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
+/** The service worker, the web app manifest and its icons, served as they are at the root (the worker's scope is `/`). */
+const clientPublic = join(dirname(fileURLToPath(import.meta.url)), '..', 'client', 'public');
 
 /** Development only: tells open dashboards to reload when the client is rebuilt. */
 export interface DevReload {
@@ -39,7 +41,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     helmet({
       // The dashboard sets styles through the CSSOM only, so inline styles need not be allowed.
-      contentSecurityPolicy: { directives: { 'style-src': ["'self'"], 'form-action': ["'self'"] } },
+      contentSecurityPolicy: { directives: { 'style-src': ["'self'"], 'form-action': ["'self'"], 'worker-src': ["'self'"], 'manifest-src': ["'self'"] } },
       // Sent below, and only over HTTPS: over plain HTTP a browser ignores it, and a test or local instance must not pin it.
       strictTransportSecurity: false,
     }),
@@ -72,6 +74,12 @@ export function createApp(deps: AppDeps): Express {
       req.on('close', reload.subscribe(() => res.write('data: reload\n\n')));
     });
   }
+
+  app.use(express.static(clientPublic, {
+    index: false,
+    // The worker is checked for a new version on every visit; the manifest and icons may be cached a day.
+    setHeaders: (res, path) => res.setHeader('Cache-Control', path.endsWith('sw.js') ? 'no-cache' : 'public, max-age=86400'),
+  }));
 
   // The dashboard: built files, and its HTML shell for every other GET (the client routes by hash).
   if (existsSync(join(clientDist, 'index.html'))) {

@@ -73,6 +73,10 @@ export const EnvSchema = z.object({
   HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
   STALL_AFTER_SECONDS: z.coerce.number().int().min(2).max(86_400).default(120),
 
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, 'the uncompressed P-256 public key, base64url (87 characters)').optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'the P-256 private key, base64url (43 characters)').optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)\S+$/, 'a mailto: address or an https: URL').optional(),
+
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
 });
 
@@ -127,6 +131,8 @@ export interface Config {
     readonly heartbeatMs: number;
     readonly stallAfterMs: number;
   };
+  /** Web Push: keys from the environment, or (unset) generated once and kept in the database. */
+  readonly push: { readonly vapid?: { readonly publicKey: string; readonly privateKey: string }; readonly subject: string };
   readonly organisation: { readonly name: string; readonly number?: string; readonly dpo?: { readonly name: string; readonly email: string; readonly phone: string } };
   readonly redisUrl?: string;
 }
@@ -159,6 +165,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (e.AGENDA_LOCK_LIFETIME_MS <= e.AGENDA_PROCESS_EVERY_MS) {
     problems.push('AGENDA_LOCK_LIFETIME_MS: must be longer than AGENDA_PROCESS_EVERY_MS');
   }
+  if (!e.VAPID_PUBLIC_KEY !== !e.VAPID_PRIVATE_KEY) problems.push('VAPID_PUBLIC_KEY: set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither');
   if (problems.length) throw new ConfigError(problems);
 
   const config: Config = {
@@ -206,6 +213,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       deliveryMaxAttempts: e.DELIVERY_MAX_ATTEMPTS,
       heartbeatMs: e.HEARTBEAT_SECONDS * 1000,
       stallAfterMs: e.STALL_AFTER_SECONDS * 1000,
+    },
+    push: {
+      ...(e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY ? { vapid: { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY } } : {}),
+      subject: e.VAPID_SUBJECT ?? (e.PUBLIC_URL?.startsWith('https://') ? e.PUBLIC_URL : 'mailto:breach-clock@localhost'),
     },
     organisation: {
       name: e.ORGANISATION_NAME,

@@ -52,6 +52,9 @@ import { rotaModel } from './domains/oncall/rota.model.js';
 import { rotaRoutes } from './domains/oncall/rota.routes.js';
 import { RotaService } from './domains/oncall/rota.service.js';
 import { userRoutes } from './domains/users/user.routes.js';
+import { pushModels } from './domains/push/push.model.js';
+import { pushRoutes } from './domains/push/push.routes.js';
+import { PushService } from './domains/push/push.service.js';
 import { UserService } from './domains/users/user.service.js';
 
 export interface Infrastructure {
@@ -88,6 +91,7 @@ export function createContainer(infra: Infrastructure) {
   const deferredJobs = new DeferredJobs(connection, infra.scheduler, clock, config.clock.horizonMs);
   const alerts = new AlertService({
     alerts: alertModel(connection), pushDue: new DueIndex(DueIndex.model(connection, 'alerts_push_due')), dashboards: broadcaster, audit, events, clock, logger,
+    escalationMinutes: config.alerting.escalationMinutes,
   });
   const { Incidents, Counters } = incidentModels(connection);
   const clockService = new ClockService({
@@ -122,6 +126,13 @@ export function createContainer(infra: Infrastructure) {
     },
     egress, clock, logger,
   });
+  const ack = { secret: config.auth.jwtSecret, issuer: config.auth.issuer };
+  const { PushSubscriptions, VapidKeys } = pushModels(connection);
+  const push = new PushService({
+    subscriptions: PushSubscriptions, vapidStore: VapidKeys, users, rotas, dispatcher, scheduler: infra.scheduler, audit, egress, clock, logger,
+    settings: { production: config.env === 'production', ...(config.push.vapid ? { vapidFromEnv: config.push.vapid } : {}), subject: config.push.subject, ack, mailer: !!mailer },
+  });
+  dispatcher.addChannel(push.channel());
   const watchdog = new SchedulerWatchdog({
     heartbeats: heartbeatModel(connection), events,
     settings: {
@@ -131,7 +142,7 @@ export function createContainer(infra: Infrastructure) {
     clock, logger,
   });
 
-  subscribe(events, { clock: clockService, dispatcher, assessments, auth, broadcaster });
+  subscribe(events, { clock: clockService, dispatcher, assessments, auth, broadcaster, push });
 
   const planner = new HorizonPlanner(infra.scheduler, config.clock.plannerEveryMs);
 
@@ -164,6 +175,7 @@ export function createContainer(infra: Infrastructure) {
     ...registerRoutes(new RegisterService({ incidents, decisions: Decisions, notices: Notices }), clock),
     ...rotaRoutes(rotas),
     ...alertRoutes(alerts, dispatcher, incidents, users, config.auth.jwtSecret, clock),
+    ...pushRoutes({ push, alerts, incidents, users, ack, clock }),
   ];
 
   /** Creates the collections' indexes before the first request, so unique keys hold from the start. */
@@ -171,9 +183,10 @@ export function createContainer(infra: Infrastructure) {
     await Promise.all(Object.values(connection.models).map((model) => model.init()));
     await templates.seed();
     await incidents.backfillObligations();
+    await push.keys();
   };
 
-  return { ...infra, events, audit, users, tokens, auth, broadcaster, alerts, clockService, deferredJobs, planner, incidents, assessments, templates, notices, rotas, dispatcher, watchdog, mailer, routes, guard: createGuard(auth), init };
+  return { ...infra, events, audit, users, tokens, auth, broadcaster, alerts, clockService, deferredJobs, planner, incidents, assessments, templates, notices, rotas, dispatcher, push, watchdog, mailer, routes, guard: createGuard(auth), init };
 }
 
 export type Container = ReturnType<typeof createContainer>;
@@ -184,9 +197,10 @@ export type Container = ReturnType<typeof createContainer>;
  * without touching the scheduler.
  */
 export function defineJobs(container: Container): void {
-  const { scheduler, clockService, dispatcher, watchdog, planner, deferredJobs } = container;
+  const { scheduler, clockService, dispatcher, push, watchdog, planner, deferredJobs } = container;
   clockService.defineJobs();
   dispatcher.defineJobs();
+  push.defineJobs();
   watchdog.defineJob(scheduler);
   planner.step('repushed', () => clockService.repushStranded());
   planner.step('milestones', () => clockService.planWindow());

@@ -4,6 +4,7 @@ import type { AlertDispatcher } from './domains/alerts/dispatcher.js';
 import type { AssessmentService } from './domains/assessment/assessment.service.js';
 import type { AuthService } from './domains/auth/auth.service.js';
 import type { ClockService } from './domains/clock/clock.service.js';
+import type { PushService } from './domains/push/push.service.js';
 import { alertAudience, incidentAudience } from './domains/incidents/incident.access.js';
 import type { Incident } from './domains/incidents/incident.model.js';
 import type { Broadcaster } from './realtime/broadcaster.js';
@@ -14,6 +15,7 @@ export interface Subscribers {
   assessments: AssessmentService;
   auth: AuthService;
   broadcaster: Broadcaster;
+  push: PushService;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface Subscribers {
  * - in-process: awaited before the write answers; lost with the process, which is harmless for what they do
  *   (dashboards reload, sockets are gone with the process anyway).
  */
-export function subscribe(events: EventBus<DomainEvents>, { clock, dispatcher, assessments, auth, broadcaster }: Subscribers): void {
+export function subscribe(events: EventBus<DomainEvents>, { clock, dispatcher, assessments, auth, broadcaster, push }: Subscribers): void {
   const plan = ({ incident }: { incident: Incident }) => clock.plan(incident);
   const announce = ({ incident }: { incident: Incident }) =>
     broadcaster.incidentUpdated({ id: String(incident._id), version: incident.version, updatedAt: incident.updatedAt.toISOString() }, incidentAudience(incident)).then(() => undefined);
@@ -62,6 +64,10 @@ export function subscribe(events: EventBus<DomainEvents>, { clock, dispatcher, a
       { ...audience, roles: incident.restricted ? audience.roles : ['oncall', 'analyst', 'manager', 'dpo'], userIds: [...audience.userIds, by.id] },
     );
   });
+  // Durable: a persisted job tells every device the alert was pushed to who acknowledged it (best effort, once).
+  events
+    .on('alert.acknowledged', ({ alert }) => push.acknowledged(alert))
+    .on('alert.test-acknowledged', ({ alert }) => push.acknowledged(alert));
   events
     .on('scheduler.stalled', ({ since, at }) => broadcaster.schedulerStalled(since, at))
     .on('scheduler.recovered', ({ at }) => broadcaster.schedulerRecovered(at));

@@ -1,40 +1,107 @@
 /**
- * Web Push on this device, framework-free: the service worker at /sw.js holds the subscription, the server
- * keeps it as an alert channel.
+ * Web Push on this device: the service worker, the browser's subscription, and the server's record of
+ * it. Framework-free; the screens call these and word the outcomes (PushError codes) from the catalogue.
+ * Importing this module registers the service worker, which also makes the dashboard installable.
  */
-import { api } from './api.js';
+import { api, ApiError } from './api.js';
 
-export const pushSupported = (): boolean => 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
-
-const toKey = (base64url: string): Uint8Array<ArrayBuffer> => {
-  const b64 = (base64url + '='.repeat((4 - (base64url.length % 4)) % 4)).replace(/-/g, '+').replace(/_/g, '/');
-  return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-};
-
-async function registration(): Promise<ServiceWorkerRegistration> {
-  return (await navigator.serviceWorker.getRegistration('/')) ?? navigator.serviceWorker.register('/sw.js', { scope: '/' });
+/** Why push could not be turned on, for the screen to word. */
+export class PushError extends Error {
+  constructor(readonly code: 'unsupported' | 'denied' | 'subscribe-failed') {
+    super(code);
+    this.name = 'PushError';
+  }
 }
 
-export async function pushEnabledHere(): Promise<boolean> {
-  if (!pushSupported()) return false;
-  const reg = await navigator.serviceWorker.getRegistration('/');
-  return !!(await reg?.pushManager.getSubscription());
+/** This browser's subscription id on the server, so turning push off removes exactly this device. */
+const STORED_ID = 'breach-clock.push-subscription';
+
+export function pushSupported(): boolean {
+  return typeof window !== 'undefined' && window.isSecureContext && 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
 }
 
+let registration: Promise<ServiceWorkerRegistration> | undefined;
+
+/** Registers the worker at /sw.js for the whole dashboard (once per page). */
+export function registerServiceWorker(): Promise<ServiceWorkerRegistration> {
+  registration ??= navigator.serviceWorker.register('/sw.js', { scope: '/' });
+  return registration;
+}
+
+function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
+  const padded = (base64url + '='.repeat((4 - (base64url.length % 4)) % 4)).replace(/-/g, '+').replace(/_/g, '/');
+  const raw = atob(padded);
+  const bytes = new Uint8Array(new ArrayBuffer(raw.length));
+  for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+  return bytes;
+}
+
+function sameKey(current: ArrayBuffer | null, wanted: Uint8Array): boolean {
+  if (!current || current.byteLength !== wanted.length) return false;
+  const bytes = new Uint8Array(current);
+  return bytes.every((b, i) => b === wanted[i]);
+}
+
+/** Asks for permission, subscribes this browser with the server's key and records it under the device name. */
 export async function enablePush(deviceName: string): Promise<void> {
-  if ((await Notification.requestPermission()) !== 'granted') throw Object.assign(new Error('denied'), { code: 'denied' });
+  if (!pushSupported()) throw new PushError('unsupported');
+  const permission = await Notification.requestPermission();
+  if (permission !== 'granted') throw new PushError('denied');
+  await registerServiceWorker();
+  const ready = await navigator.serviceWorker.ready;
   const { publicKey } = await api<{ publicKey: string }>('GET', '/push/key');
-  const reg = await registration();
-  const sub = (await reg.pushManager.getSubscription()) ?? (await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: toKey(publicKey) }));
-  const json = sub.toJSON() as { endpoint: string; keys: { p256dh: string; auth: string } };
-  await api('POST', '/push/subscriptions', { endpoint: json.endpoint, keys: json.keys, deviceName });
+  const key = keyBytes(publicKey);
+  let subscription = await ready.pushManager.getSubscription();
+  // Subscribed with another key (the server's keys changed): the push service would refuse our pushes.
+  if (subscription && !sameKey(subscription.options.applicationServerKey, key)) {
+    await subscription.unsubscribe();
+    subscription = null;
+  }
+  try {
+    subscription ??= await ready.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+  } catch {
+    throw new PushError('subscribe-failed');
+  }
+  const json = subscription.toJSON();
+  const saved = await api<{ id: string }>('POST', '/push/subscriptions', {
+    endpoint: json.endpoint,
+    keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' },
+    deviceName,
+  });
+  localStorage.setItem(STORED_ID, saved.id);
 }
 
+/** Removes this device from the server and unsubscribes the browser. */
 export async function disablePush(): Promise<void> {
-  const reg = await navigator.serviceWorker.getRegistration('/');
-  const sub = await reg?.pushManager.getSubscription();
-  if (!sub) return;
-  const mine = await api<{ id: string; endpoint?: string }[]>('GET', '/push/subscriptions').catch(() => []);
-  for (const s of mine) if (!s.endpoint || s.endpoint === sub.endpoint) await api('DELETE', `/push/subscriptions/${s.id}`).catch(() => undefined);
-  await sub.unsubscribe();
+  const id = localStorage.getItem(STORED_ID);
+  if (id) {
+    await api('DELETE', `/push/subscriptions/${encodeURIComponent(id)}`).catch((err: unknown) => {
+      // Already removed (from another device, or the push service said it expired): nothing left to do there.
+      if (!(err instanceof ApiError && err.status === 404)) throw err;
+    });
+    localStorage.removeItem(STORED_ID);
+  }
+  if (!pushSupported()) return;
+  const current = await navigator.serviceWorker.getRegistration('/');
+  await (await current?.pushManager.getSubscription())?.unsubscribe();
+}
+
+/** True when this browser is subscribed, may show notifications, and the server still has it for the signed-in person. */
+export async function pushEnabledHere(): Promise<boolean> {
+  if (!pushSupported() || Notification.permission !== 'granted') return false;
+  const id = localStorage.getItem(STORED_ID);
+  const current = await navigator.serviceWorker.getRegistration('/');
+  if (!id || !(await current?.pushManager.getSubscription())) return false;
+  const mine = await api<{ id: string }[]>('GET', '/push/subscriptions');
+  return mine.some((s) => s.id === id);
+}
+
+if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator) {
+  registerServiceWorker().catch(() => undefined);
+  // A tap on a notification while the dashboard is open: the worker asks this window to show the incident.
+  navigator.serviceWorker.addEventListener('message', (event: MessageEvent<{ type?: string; url?: string }>) => {
+    if (event.data?.type !== 'breach-clock:open' || !event.data.url) return;
+    const url = new URL(event.data.url, location.href);
+    if (url.origin === location.origin) location.assign(url.href);
+  });
 }

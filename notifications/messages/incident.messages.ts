@@ -114,6 +114,11 @@ export const FIELD_LABELS = {
   members: { nb: 'Medlemmer', en: 'Members' },
   secondLine: { nb: 'Andrelinje', en: 'Second line' },
   webhookUrl: { nb: 'Webhook', en: 'Webhook' },
+  endpoint: { nb: 'Adressen til varslingstjenesten', en: 'The push service address' },
+  keys: { nb: 'Enhetens nøkler', en: "The device's keys" },
+  'keys.p256dh': { nb: 'Enhetens offentlige nøkkel', en: "The device's public key" },
+  'keys.auth': { nb: 'Enhetens hemmelighet', en: "The device's secret" },
+  deviceName: { nb: 'Navn på enheten', en: 'Device name' },
 } as const satisfies Record<string, Words>;
 
 /** The field's name as the screens say it; a path not listed takes its nearest listed parent's, and a list index is dropped. */

@@ -6,6 +6,8 @@ export interface AlertEvents {
   /** Newly recorded alerts, pushed to the dashboards, to be taken to people (several at once from a batch). */
   'alert.fired': { alerts: Alert[] };
   'alert.acknowledged': { alert: Alert; incident: Incident; by: Actor; at: Date };
+  /** A person acknowledged their own test alert (it has no incident). */
+  'alert.test-acknowledged': { alert: Alert };
   /** The dead-man's switch: no heartbeat from the scheduler since `since`. */
   'scheduler.stalled': { since: Date | null; at: Date };
   'scheduler.recovered': { at: Date };

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 
-export const ALERT_KINDS = ['milestone', 'overdue', 'triage-overrun', 'follow-up-due', 'controller-notice-due'] as const;
+export const ALERT_KINDS = ['milestone', 'overdue', 'triage-overrun', 'follow-up-due', 'controller-notice-due', 'test'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /**
@@ -27,6 +27,12 @@ export interface Alert {
   handedOnAt: Date | null;
   acknowledgedAt: Date | null;
   acknowledgedBy: { id: string; name: string } | null;
+  /** The escalation step reached (0: on call; 1: second line; 2: managers and the DPO). */
+  escalationStep: number;
+  /** When the next step goes out unless someone acknowledges; null when there is none. */
+  nextEscalationAt: Date | null;
+  /** A test alert (kind 'test') goes to this one person only, and has no incident. */
+  forUser: string | null;
 }
 
 const alertSchema = new Schema<Alert>(
@@ -47,6 +53,9 @@ const alertSchema = new Schema<Alert>(
     handedOnAt: { type: Date, default: null },
     acknowledgedAt: { type: Date, default: null },
     acknowledgedBy: { type: new Schema({ id: String, name: String }, { _id: false }), default: null },
+    escalationStep: { type: Number, default: 0 },
+    nextEscalationAt: { type: Date, default: null },
+    forUser: { type: String, default: null },
   },
   { versionKey: false },
 );

@@ -1,5 +1,6 @@
 import type { Alert } from './alert.model.js';
 import type { Delivery } from './delivery.model.js';
+import type { Told } from './dispatcher.js';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
@@ -22,6 +23,14 @@ export function presentAlert(a: Alert) {
   };
 }
 
+/** The alert as the on-call view shows it: who has been told, the escalation step reached and when the next goes out. */
+export const presentAlertView = (a: Alert, told: Told[]) => ({
+  ...presentAlert(a),
+  told,
+  escalationStep: a.escalationStep ?? 0,
+  nextEscalationAt: iso(a.nextEscalationAt),
+});
+
 /** An alert as it is pushed to dashboards (socket `alert:fired`, and the replay on reconnect). */
 export interface AlertMessage {
   alertId: string;
@@ -36,6 +45,12 @@ export interface AlertMessage {
   title: string;
   /** 0 for the first step; 1 second line, 2 managers and the DPO. */
   escalationLevel?: number;
+  incidentRef?: string;
+  /** The same as escalationLevel, under the name the alert view uses. */
+  escalationStep?: number;
+  nextEscalationAt?: string | null;
+  /** Who has been told on a channel beyond the dashboard so far (empty when the alert first fires). */
+  told?: Told[];
 }
 
 export function presentAlertMessage(alert: Alert): AlertMessage {
@@ -50,13 +65,17 @@ export function presentAlertMessage(alert: Alert): AlertMessage {
     sentAt: (alert.pushedAt ?? alert.firedAt).toISOString(),
     late: alert.late,
     title: alert.title,
+    incidentRef: alert.incidentRef,
+    escalationStep: alert.escalationStep ?? 0,
+    nextEscalationAt: iso(alert.nextEscalationAt),
+    told: [],
   };
 }
 
-/** One delivery of an alert: channel, recipient, attempts, status, last error. */
-export function presentDelivery(d: Delivery) {
+/** One delivery of an alert: channel, recipient (and the name people know it by: a device's), attempts, status, last error. */
+export function presentDelivery(d: Delivery, recipientName: string = d.recipient) {
   return {
-    id: String(d._id), channel: d.channel, recipient: d.recipient, level: d.level, status: d.status, attempts: d.attempts,
+    id: String(d._id), channel: d.channel, recipient: d.recipient, recipientName, level: d.level, status: d.status, attempts: d.attempts,
     lastError: d.lastError, createdAt: d.createdAt.toISOString(), sentAt: iso(d.sentAt),
   };
 }

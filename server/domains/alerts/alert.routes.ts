@@ -14,7 +14,7 @@ import { auditContext } from '../audit/audit.context.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { UserService } from '../users/user.service.js';
 import { verifyAckToken } from './ack-link.js';
-import { presentAlert, presentDelivery } from './alert.presenter.js';
+import { presentAlert, presentAlertView, presentDelivery } from './alert.presenter.js';
 import type { AlertService } from './alert.service.js';
 import type { AlertDispatcher } from './dispatcher.js';
 import { ObjectIdString } from '../../lib/ids.js';
@@ -55,13 +55,19 @@ export function alertRoutes(alerts: AlertService, dispatcher: AlertDispatcher, i
       method: 'get', path: '/incidents/:id/alerts', summary: "The incident's alerts", tag: 'alerts', access: can('alert:read'), params: Params,
       handle: async ({ params, actor }) => {
         await incidents.get(actor, params.id);
-        return (await alerts.forIncident(params.id)).map(presentAlert);
+        const list = await alerts.forIncident(params.id);
+        const told = await dispatcher.toldOf(list.map((a) => String(a._id)));
+        return list.map((a) => presentAlertView(a, told.get(String(a._id)) ?? []));
       },
     }),
     route<Actor, undefined, z.ZodObject<{ limit: z.ZodDefault<z.ZodCoercedNumber> }>>({
       method: 'get', path: '/alerts', summary: 'Recent alerts the caller may see, newest first', tag: 'alerts', access: can('alert:read'),
       query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
-      handle: async ({ query, actor }) => (await alerts.recentVisible(query.limit, (incidentId) => incidents.canSee(actor, incidentId))).map(presentAlert),
+      handle: async ({ query, actor }) => {
+        const list = await alerts.recentVisible(query.limit, (incidentId) => incidents.canSee(actor, incidentId));
+        const told = await dispatcher.toldOf(list.map((a) => String(a._id)));
+        return list.map((a) => presentAlertView(a, told.get(String(a._id)) ?? []));
+      },
     }),
     route<Actor, undefined, undefined, typeof Params>({
       method: 'post', path: '/alerts/:id/ack', summary: 'Acknowledge an alert (it stops escalating)', tag: 'alerts', access: can('alert:ack'), params: Params,
@@ -97,7 +103,9 @@ export function alertRoutes(alerts: AlertService, dispatcher: AlertDispatcher, i
       access: can('alert:read'), params: Params,
       handle: async ({ params, actor }) => {
         await visibleAlert(actor, params.id);
-        return (await dispatcher.deliveriesOf(params.id)).map(presentDelivery);
+        const list = await dispatcher.deliveriesOf(params.id);
+        const names = await dispatcher.recipientNames(list);
+        return list.map((d) => presentDelivery(d, names.get(String(d._id)) ?? ''));
       },
     }),
   ];

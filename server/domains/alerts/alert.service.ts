@@ -50,6 +50,8 @@ export interface AlertServiceDeps {
   events: Emits<AlertEvents>;
   clock: Clock;
   logger: Logger;
+  /** Minutes after an alert at which it escalates (ESCALATION_MINUTES), so it says from the start when it will. */
+  escalationMinutes?: readonly number[];
 }
 
 /**
@@ -97,6 +99,7 @@ export class AlertService {
    */
   async record(input: FireAlert): Promise<Alert | undefined> {
     const { incident } = input;
+    const firstStep = this.deps.escalationMinutes?.[0];
     const key = `${String(incident._id)}:${input.kind}:${input.milestone}:${input.dueAt.toISOString()}`;
     let alert: Alert;
     try {
@@ -113,6 +116,7 @@ export class AlertService {
         dueAt: input.dueAt,
         firedAt: this.deps.clock.now(),
         late: input.late,
+        nextEscalationAt: firstStep === undefined ? null : new Date(this.deps.clock.now().getTime() + firstStep * 60_000),
       });
       alert = created.toObject();
     } catch (err) {
@@ -204,12 +208,23 @@ export class AlertService {
     return alert as Alert;
   }
 
+  /** The person a test alert was sent to acknowledges it (trying the notification's button); the first time counts. */
+  async acknowledgeTest(actor: Actor, id: string): Promise<Alert> {
+    const res = await this.deps.alerts.updateOne(
+      { _id: id, kind: 'test', forUser: actor.id, acknowledgedAt: null },
+      { $set: { acknowledgedAt: this.deps.clock.now(), acknowledgedBy: { id: actor.id, name: actor.name }, nextEscalationAt: null } },
+    );
+    const alert = await this.get(id);
+    if (res.modifiedCount === 1) await this.deps.events.emit('alert.test-acknowledged', { alert });
+    return alert;
+  }
+
   /** A person who may see the incident acknowledges an alert: it stops escalating. Acknowledging twice keeps the first. */
   async acknowledge(ctx: AuditContext, actor: Actor, id: string, incident: Incident): Promise<Alert> {
     const at = this.deps.clock.now();
     const res = await this.deps.alerts.updateOne(
       { _id: id, acknowledgedAt: null },
-      { $set: { acknowledgedAt: at, acknowledgedBy: { id: actor.id, name: actor.name } } },
+      { $set: { acknowledgedAt: at, acknowledgedBy: { id: actor.id, name: actor.name }, nextEscalationAt: null } },
     );
     const alert = await this.get(id);
     if (res.modifiedCount === 1) {

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 
-export const CHANNELS = ['email', 'webhook'] as const;
+export const CHANNELS = ['email', 'webhook', 'push'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /**
@@ -13,7 +13,7 @@ export interface Delivery {
   key: string;
   alertId: string;
   channel: Channel;
-  /** E-mail address or webhook URL. */
+  /** E-mail address, webhook URL, or the id of a push subscription. */
   recipient: string;
   userId: string | null;
   level: number;

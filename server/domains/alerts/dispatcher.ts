@@ -21,6 +21,8 @@ import type { AlertDashboards } from './alert.service.js';
 import type { Channel, Delivery } from './delivery.model.js';
 import { DeliveryFailed, postWebhook, type Mailer } from './senders.js';
 import type { EgressGuard } from '../../lib/egress.js';
+import { op } from '../../db/trusted.js';
+import { isObjectId } from '../../lib/ids.js';
 
 export const ALERT_JOB = { dispatch: 'alerts.dispatch', deliver: 'alerts.deliver' } as const;
 const DispatchJob = z.object({ alertIds: z.array(z.string()).min(1), level: z.number().int().min(0) });
@@ -35,6 +37,26 @@ export interface DispatcherSettings {
   ackSecret: string;
   publicUrl: string;
   organisation: string;
+}
+
+/**
+ * A channel another domain adds (push): the recipients it has for a person (one per device), and how
+ * one delivery to one of them is sent. `send` throws DeliveryFailed, marked permanent when trying
+ * again cannot help.
+ */
+export interface AddedChannel {
+  readonly name: Channel;
+  recipientsOf(userId: string): Promise<string[]>;
+  send(delivery: Delivery, alert: Alert, lang: Lang): Promise<void>;
+  /** What people know a recipient by (a device's name), for delivery lists; null when it is gone. */
+  nameOf(recipients: string[]): Promise<Map<string, string>>;
+}
+
+/** One person told of an alert, and the channels that reached them. */
+export interface Told {
+  userId: string;
+  name: string;
+  channels: string[];
 }
 
 /** The same alerts give the same key, however long the list, so a retried dispatch defers its next step once. */
@@ -62,7 +84,14 @@ export interface AlertDispatcherDeps {
  * is one delivery record under a unique key, sent by a job that retries with backoff.
  */
 export class AlertDispatcher {
+  private readonly added = new Map<Channel, AddedChannel>();
+
   constructor(private readonly deps: AlertDispatcherDeps) {}
+
+  /** Adds a channel (push) that each person's alerts also go out on. */
+  addChannel(channel: AddedChannel): void {
+    this.added.set(channel.name, channel);
+  }
 
   defineJobs(): void {
     this.deps.scheduler.define({ name: ALERT_JOB.dispatch, data: DispatchJob, handle: (d) => this.dispatch(d.alertIds, d.level) });
@@ -118,7 +147,15 @@ export class AlertDispatcher {
   async dispatch(alertIds: string[], level: number) {
     const recipients = this.recipientFinder();
     const sent: Alert[] = [];
+    const escalated: { alert: Alert; userIds: string[] }[] = [];
     const deliveries: string[] = [];
+    const addedRecipients = new Map<string, Promise<string[]>>();
+    const recipientsOn = (channel: AddedChannel, userId: string) => {
+      const key = `${channel.name}:${userId}`;
+      let found = addedRecipients.get(key);
+      if (!found) addedRecipients.set(key, (found = channel.recipientsOf(userId)));
+      return found;
+    };
     const enqueue = async (alert: Alert, channel: Channel, recipient: string, userId: string | null) => {
       const id = await this.enqueue(alert, channel, recipient, userId, level);
       if (id) deliveries.push(id);
@@ -128,12 +165,13 @@ export class AlertDispatcher {
       if (!alert || (level > 0 && alert.acknowledgedAt)) continue;
       const incident = await this.deps.incidents.findById(alert.incidentId).lean<Incident>();
       const { users, webhooks } = await recipients(alert, incident, level);
-      if (level > 0) {
-        this.deps.dashboards.alertToUsers({ ...presentAlertMessage(alert), escalationLevel: level }, users.map((u) => String(u._id)));
-      }
+      if (level > 0) escalated.push({ alert, userIds: users.map((u) => String(u._id)) });
       for (const user of users) {
         if (this.deps.mailer && user.alertChannels?.email !== false) await enqueue(alert, 'email', user.email, String(user._id));
         if (user.alertChannels?.webhookUrl) await enqueue(alert, 'webhook', user.alertChannels.webhookUrl, String(user._id));
+        for (const channel of this.added.values()) {
+          for (const recipient of await recipientsOn(channel, String(user._id))) await enqueue(alert, channel.name, recipient, String(user._id));
+        }
       }
       for (const url of webhooks) await enqueue(alert, 'webhook', url, null);
       sent.push(alert);
@@ -141,10 +179,21 @@ export class AlertDispatcher {
     if (deliveries.length) await this.deps.scheduler.schedule(ALERT_JOB.deliver, this.deps.clock.now(), { deliveryIds: deliveries });
     if (!sent.length) return skipped(level > 0 ? 'acknowledged' : 'alerts not found');
     const delay = this.deps.settings.escalationMinutes[level];
-    if (delay !== undefined) {
-      const ids = sent.map((a) => String(a._id));
-      const lastFiredAt = Math.max(...sent.map((a) => a.firedAt.getTime()));
-      await this.deps.deferred.schedule(ALERT_JOB.dispatch, new Date(lastFiredAt + delay * 60_000), { alertIds: ids, level: level + 1 }, `${stepKey(ids)}:${level + 1}`);
+    const ids = sent.map((a) => String(a._id));
+    const nextAt = delay === undefined ? null : new Date(Math.max(...sent.map((a) => a.firedAt.getTime())) + delay * 60_000);
+    // What the on-call view shows: the step reached and when the next goes out (an acknowledgement clears it).
+    await this.deps.alerts.updateMany({ _id: op({ $in: ids }), acknowledgedAt: null }, { $set: { escalationStep: level, nextEscalationAt: nextAt } });
+    if (escalated.length) {
+      const told = await this.toldOf(escalated.map((e) => String(e.alert._id)));
+      for (const { alert, userIds } of escalated) {
+        this.deps.dashboards.alertToUsers(
+          { ...presentAlertMessage(alert), escalationLevel: level, escalationStep: level, nextEscalationAt: nextAt ? nextAt.toISOString() : null, told: told.get(String(alert._id)) ?? [] },
+          userIds,
+        );
+      }
+    }
+    if (nextAt) {
+      await this.deps.deferred.schedule(ALERT_JOB.dispatch, nextAt, { alertIds: ids, level: level + 1 }, `${stepKey(ids)}:${level + 1}`);
     }
     return done();
   }
@@ -189,7 +238,7 @@ export class AlertDispatcher {
     if (!alert) return skipped('alert not found');
     const user = delivery.userId ? await this.deps.users.findActive(delivery.userId) : undefined;
     // Decided when sent: an incident restricted since the delivery was queued reaches only people who may see it.
-    const incident = await this.deps.incidents.findById(alert.incidentId, { restricted: 1, assignees: 1, owner: 1 }).lean<Incident>();
+    const incident = alert.kind === 'test' ? null : await this.deps.incidents.findById(alert.incidentId, { restricted: 1, assignees: 1, owner: 1 }).lean<Incident>();
     if (incident?.restricted && !(user && canSeeIncident(actorOf(user), incident))) {
       await this.deps.deliveries.updateOne({ _id: delivery._id, status: 'pending' }, { $set: { status: 'failed', lastError: 'withheld: the incident is restricted' } });
       return skipped('withheld: the incident is restricted');
@@ -209,6 +258,10 @@ export class AlertDispatcher {
         if (!this.deps.mailer) throw new Error('no SMTP server configured');
         const mail = renderAlertEmail(facts, lang);
         await this.deps.mailer.send({ to: delivery.recipient, ...mail, headers: { 'X-BreachClock-Alert-Id': facts.alertId } });
+      } else if (delivery.channel !== 'webhook') {
+        const channel = this.added.get(delivery.channel);
+        if (!channel) throw new DeliveryFailed(`no ${delivery.channel} channel is configured`);
+        await channel.send(delivery, alert, lang);
       } else {
         await postWebhook(delivery.recipient, webhookPayload(facts, lang, delivery.level), this.deps.settings.webhookSecret, { alertId: facts.alertId, deliveryId }, this.deps.clock.now(), this.deps.egress);
       }
@@ -217,7 +270,7 @@ export class AlertDispatcher {
     } catch (err) {
       // People read lastError; the raw error (addresses, ports, server replies) goes to the log only.
       const message = err instanceof DeliveryFailed ? err.publicMessage : delivery.channel === 'email' ? 'the mail server did not accept the message' : 'the delivery failed';
-      const giveUp = attempts >= this.deps.settings.maxAttempts;
+      const giveUp = attempts >= this.deps.settings.maxAttempts || (err instanceof DeliveryFailed && err.permanent);
       await this.deps.deliveries.updateOne({ _id: delivery._id }, { $set: { attempts, lastError: message, status: giveUp ? 'failed' : 'pending' } });
       this.deps.logger.warn({ deliveryId, channel: delivery.channel, attempts, err }, giveUp ? 'alert delivery failed for good' : 'alert delivery failed; will retry');
       if (!giveUp) {
@@ -226,6 +279,66 @@ export class AlertDispatcher {
       }
       return failed(`attempt ${attempts}: ${message}`);
     }
+  }
+
+  /**
+   * Sends a person a test alert on each of their own channels: recorded with its deliveries like any
+   * alert, never escalated. At most one per person per minute, held by the alert's unique key.
+   */
+  async sendTest(user: User, words: { title: string; ref: string }): Promise<Alert | undefined> {
+    const now = this.deps.clock.now();
+    const userId = String(user._id);
+    let alert: Alert;
+    try {
+      alert = (await this.deps.alerts.create({
+        key: `test:${userId}:${Math.floor(now.getTime() / 60_000)}`, incidentId: 'test', incidentRef: words.ref, title: words.title, restricted: true,
+        kind: 'test', milestone: 'test', hoursElapsed: 0, deadline: null, dueAt: now, firedAt: now, late: false, pushedAt: now, handedOnAt: now, forUser: userId,
+      })).toObject();
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) return undefined;
+      throw err;
+    }
+    const ids: string[] = [];
+    const add = async (channel: Channel, recipient: string) => {
+      const id = await this.enqueue(alert, channel, recipient, userId, 0);
+      if (id) ids.push(id);
+    };
+    if (this.deps.mailer && user.alertChannels?.email !== false) await add('email', user.email);
+    if (user.alertChannels?.webhookUrl) await add('webhook', user.alertChannels.webhookUrl);
+    for (const channel of this.added.values()) for (const recipient of await channel.recipientsOf(userId)) await add(channel.name, recipient);
+    if (ids.length) await this.deps.scheduler.schedule(ALERT_JOB.deliver, now, { deliveryIds: ids });
+    return alert;
+  }
+
+  /** Who has been told of each alert, and on which channels (deliveries that went out), by alert id. */
+  async toldOf(alertIds: string[]): Promise<Map<string, Told[]>> {
+    const out = new Map<string, Told[]>(alertIds.map((id) => [id, []]));
+    if (!alertIds.length) return out;
+    const sent = await this.deps.deliveries.find({ alertId: op({ $in: alertIds }), status: 'sent' }, { alertId: 1, userId: 1, channel: 1 }).lean<Delivery[]>();
+    const names = new Map((await this.deps.users.activeActors([...new Set(sent.flatMap((d) => (d.userId ? [d.userId] : [])))])).map((a) => [a.id, a.name]));
+    for (const d of sent) {
+      if (!d.userId) continue;
+      const list = out.get(d.alertId) ?? [];
+      let entry = list.find((t) => t.userId === d.userId);
+      if (!entry) list.push((entry = { userId: d.userId, name: names.get(d.userId) ?? '', channels: [] }));
+      if (!entry.channels.includes(d.channel)) entry.channels.push(d.channel);
+      out.set(d.alertId, list);
+    }
+    return out;
+  }
+
+  async alertById(alertId: string): Promise<Alert | null> {
+    return isObjectId(alertId) ? this.deps.alerts.findById(alertId).lean<Alert>() : null;
+  }
+
+  /** Each delivery's recipient as people know it: the address, or (for an added channel) the device's name. */
+  async recipientNames(deliveries: Delivery[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const [name, channel] of this.added) {
+      const found = await channel.nameOf([...new Set(deliveries.filter((d) => d.channel === name).map((d) => d.recipient))]);
+      for (const [recipient, label] of found) names.set(`${name}:${recipient}`, label);
+    }
+    return new Map(deliveries.map((d) => [String(d._id), names.get(`${d.channel}:${d.recipient}`) ?? (this.added.has(d.channel) ? '' : d.recipient)]));
   }
 
   async deliveriesOf(alertId: string): Promise<Delivery[]> {

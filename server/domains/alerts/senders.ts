@@ -29,6 +29,8 @@ export class DeliveryFailed extends Error {
   constructor(
     readonly publicMessage: string,
     cause?: unknown,
+    /** Trying again cannot help (the receiver is gone or refuses us for good). */
+    readonly permanent = false,
   ) {
     super(publicMessage, cause === undefined ? undefined : { cause });
     this.name = 'DeliveryFailed';
