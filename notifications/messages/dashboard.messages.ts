@@ -48,7 +48,7 @@ const messages = {
   'error.thisField': w('Et felt', 'A field'),
   'error.required': w('må fylles ut', 'is required'),
   'error.missing': w('mangler – fyll ut feltet', 'missing – fill in the field'),
-  'error.rangeNeedsBoth': w('et intervall trenger både minst og høyst', 'a range needs both a lowest and a highest number'),
+  'error.rangeNeedsBoth': w('et intervall trenger både minst og høyst', 'a range needs both at least and at most'),
   'error.maxBelowMin': w('høyst kan ikke være lavere enn minst', 'the highest number cannot be below the lowest'),
 
   'signIn.title': w('Logg inn', 'Sign in'),

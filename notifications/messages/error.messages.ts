@@ -148,7 +148,7 @@ export const PROBLEM_MESSAGES: Catalogue<ProblemMessageParams> = {
   'field.exemption-means-not-told': { nb: () => 'et unntak betyr at de berørte ikke varsles hver for seg', en: () => 'an exemption means the people are not told individually' },
   'field.told-means-notified': { nb: () => 'et brudd de berørte må varsles om, meldes også til Datatilsynet', en: () => 'a breach the people must be told of is notified to Datatilsynet too' },
   'field.required-for-count': { nb: () => 'må fylles ut for et eksakt eller anslått tall', en: () => 'required for an exact or estimated number' },
-  'field.range-needs-both': { nb: () => 'et intervall trenger både minste og største tall', en: () => 'a range needs both a lowest and a highest number' },
+  'field.range-needs-both': { nb: () => 'et intervall trenger både minst og høyst', en: () => 'a range needs both at least and at most' },
   'field.below-min': { nb: () => 'kan ikke være lavere enn minste tall', en: () => 'must not be below the lowest number' },
   'field.evidence': { nb: () => 'skriv hva som gjorde bruddet rimelig sikkert', en: () => 'say what made the breach reasonably certain' },
   'field.reason': { nb: () => 'skriv begrunnelsen (minst 5 tegn)', en: () => 'give the reason (at least 5 characters)' },

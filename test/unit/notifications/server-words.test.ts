@@ -161,7 +161,7 @@ describe('the server\'s words: milestones, alerts, holidays, the timeline, field
     assert.equal(nb.message, 'Forespørselen er ikke gyldig');
     assert.equal(en.message, 'The request is not valid');
     for (const [i, d] of nb.details.entries()) check(d.path, `${d.label}: ${d.message}`, `${en.details[i]?.label}: ${en.details[i]?.message}`);
-    assert.deepEqual(nb.details.find((d) => d.path === 'subjects.count.min'), { path: 'subjects.count.min', label: 'Antall berørte personer', message: 'et intervall trenger både minste og største tall' });
+    assert.deepEqual(nb.details.find((d) => d.path === 'subjects.count.min'), { path: 'subjects.count.min', label: 'Antall berørte personer', message: 'et intervall trenger både minst og høyst' });
     assert.equal(en.details.find((d) => d.path === 'reason')?.message, 'must have at least 5 characters');
   });
 
