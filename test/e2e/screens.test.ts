@@ -129,7 +129,7 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     const error = page.getByTestId('error');
     await error.getByRole('link', { name: 'Minst' }).waitFor();
     // The server words the refusal in the reader's language.
-    await error.getByText(/et intervall trenger både minste og største tall/).waitFor();
+    await error.getByText(/et intervall trenger både minst og høyst/).waitFor();
     assert.equal(await page.evaluate('document.activeElement?.id'), 'f-records-min');
     // Nothing was written for the refused request.
     const stored = (await api(svc).get(`/api/incidents/${incidentId}`).set(analyst.auth).expect(200)).body;
