@@ -153,6 +153,9 @@ export const INCIDENT_WORDS = {
   email: { nb: 'e-post', en: 'e-mail' },
   post: { nb: 'post', en: 'post' },
   phone: { nb: 'telefon', en: 'phone' },
+  letter: { nb: 'brev', en: 'letter' },
+  sms: { nb: 'SMS', en: 'text message' },
+  web: { nb: 'nettsiden', en: 'the website' },
   yes: { nb: 'ja', en: 'yes' },
   no: { nb: 'nei', en: 'no' },
   empty: { nb: '–', en: '–' },
@@ -166,8 +169,8 @@ export interface TimelineMessageParams {
   'timeline.updated': { fields: string[] };
   'timeline.awareness-declared': NoParams;
   'timeline.awareness-declared-controller': NoParams;
-  'timeline.people-told': { how: string };
-  'timeline.public-informed': { how: string };
+  'timeline.people-told': { channel: string; audience: string };
+  'timeline.public-informed': { channel: string; audience: string };
   'timeline.awareness-corrected': { reason: string };
   'timeline.clock-stopped': { stopReason: 'notified' | 'not-notifiable' | 'not-a-breach'; note: string };
   'timeline.clock-resumed': { reason: string };
@@ -180,6 +183,8 @@ export type TimelineMessage = MessageOf<TimelineMessageParams>;
 
 const word = (code: string, lang: Lang) => (INCIDENT_WORDS as Record<string, Words>)[code]?.[lang] ?? code;
 const withNote = (note: string) => (note ? `: ${note}` : '');
+/** How people were told: the channel worded, then who (as the DPO wrote it). */
+const how = (p: { channel: string; audience: string }, lang: Lang) => `${word(p.channel, lang)}${p.audience ? `: ${p.audience}` : ''}`;
 
 export const TIMELINE_MESSAGES: Catalogue<TimelineMessageParams> = {
   'timeline.created': { nb: () => 'Saken registrert i triage', en: () => 'Incident logged in triage' },
@@ -193,8 +198,8 @@ export const TIMELINE_MESSAGES: Catalogue<TimelineMessageParams> = {
     nb: () => 'Kjennskap erklært; klokken for å varsle behandlingsansvarlig startet',
     en: () => 'Awareness declared; the clock to inform the controller started',
   },
-  'timeline.people-told': { nb: (p) => `De berørte ble varslet (${p.how})`, en: (p) => `The people affected were told (${p.how})` },
-  'timeline.public-informed': { nb: (p) => `Offentlig informasjon publisert (${p.how})`, en: (p) => `Public communication published (${p.how})` },
+  'timeline.people-told': { nb: (p) => `De berørte ble varslet (${how(p, 'nb')})`, en: (p) => `The people affected were told (${how(p, 'en')})` },
+  'timeline.public-informed': { nb: (p) => `Offentlig informasjon publisert (${how(p, 'nb')})`, en: (p) => `Public communication published (${how(p, 'en')})` },
   'timeline.awareness-corrected': { nb: (p) => `Tidspunkt for kjennskap korrigert: ${p.reason}`, en: (p) => `Awareness corrected: ${p.reason}` },
   'timeline.clock-stopped': {
     nb: (p) => `Klokken stoppet (${word(p.stopReason, 'nb')})${withNote(p.note)}`,
@@ -206,8 +211,8 @@ export const TIMELINE_MESSAGES: Catalogue<TimelineMessageParams> = {
     en: (p) => `Notification recorded (${word(p.phase, 'en')}, ${word(p.channel, 'en')})`,
   },
   'timeline.controller-informed': {
-    nb: (p) => `Behandlingsansvarlig varslet via ${p.channel}${withNote(p.note)}`,
-    en: (p) => `Controller informed via ${p.channel}${withNote(p.note)}`,
+    nb: (p) => `Behandlingsansvarlig varslet via ${word(p.channel, 'nb')}${withNote(p.note)}`,
+    en: (p) => `Controller informed via ${word(p.channel, 'en')}${withNote(p.note)}`,
   },
   'timeline.closed': {
     nb: (p) => `Lukket${p.notABreach ? ' (ikke et brudd på personopplysningssikkerheten)' : ''}: ${p.reason}`,

@@ -444,11 +444,10 @@ export class IncidentService {
   /** The people (a subject notice) or the public (a public communication) were told: on the timeline, and no longer owed. */
   async recordPeopleTold(ctx: AuditContext, actor: Actor, id: string, told: { kind: 'subject' | 'public'; at: Date; channel: string; audience: string }): Promise<Incident> {
     const current = await this.get(actor, id);
-    const how = `${told.channel}${told.audience ? `: ${told.audience}` : ''}`;
     return this.write(current, {
       set: {},
       kind: told.kind === 'subject' ? 'people-told' : 'public-informed',
-      message: { code: told.kind === 'subject' ? 'timeline.people-told' : 'timeline.public-informed', params: { how } },
+      message: { code: told.kind === 'subject' ? 'timeline.people-told' : 'timeline.public-informed', params: { channel: told.channel, audience: told.audience } },
       changes: [],
     }, actor, ctx);
   }

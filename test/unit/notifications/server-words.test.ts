@@ -27,11 +27,11 @@ const SAMPLES: { [C in keyof Params]: Params[C][] } = {
   'holiday.ascension-day': [x], 'holiday.whit-sunday': [x], 'holiday.whit-monday': [x],
   'timeline.created': [x], 'timeline.created-aware': [x], 'timeline.updated': [{ fields: ['title', 'encryption.dataEncrypted', 'subjects.count'] }],
   'timeline.awareness-declared': [x], 'timeline.awareness-declared-controller': [x],
-  'timeline.people-told': [{ how: 'e-post: alle kunder' }], 'timeline.public-informed': [{ how: 'nettside' }],
+  'timeline.people-told': [{ channel: 'email', audience: 'alle kunder' }], 'timeline.public-informed': [{ channel: 'web', audience: '' }],
   'timeline.awareness-corrected': [{ reason: 'Loggen viste et tidligere tidspunkt' }],
   'timeline.clock-stopped': [{ stopReason: 'notified', note: '' }, { stopReason: 'not-notifiable', note: 'Ingen risiko' }, { stopReason: 'not-a-breach', note: 'Falsk alarm' }],
   'timeline.clock-resumed': [{ reason: 'Ny informasjon' }], 'timeline.submission': [{ phase: 'initial', channel: 'altinn' }],
-  'timeline.controller-informed': [{ channel: 'e-post', note: '' }], 'timeline.closed': [{ reason: 'Ferdig behandlet', notABreach: true }],
+  'timeline.controller-informed': [{ channel: 'email', note: '' }], 'timeline.closed': [{ reason: 'Ferdig behandlet', notABreach: true }],
   'timeline.reopened': [{ reason: 'Ny informasjon' }],
 };
 
@@ -95,6 +95,12 @@ describe('the server\'s words: milestones, alerts, holidays, the timeline, field
     assert.equal(say(milestoneMessage('overdue-2', 84), 'en'), '12 hours past the deadline');
     assert.equal(say(milestoneMessage('deadline', 72), 'nb'), 'Fristen (72 timer)');
     assert.equal(say(alertMessage('milestone', 'h60', 60), 'nb'), '60 timer siden virksomheten ble kjent med bruddet – 12 timer igjen');
+  });
+
+  it('words how people and the controller were told, never the channel code', () => {
+    assert.equal(say({ code: 'timeline.people-told', params: { channel: 'email', audience: 'alle kunder' } }, 'nb'), 'De berørte ble varslet (e-post: alle kunder)');
+    assert.equal(say({ code: 'timeline.public-informed', params: { channel: 'web', audience: '' } }, 'en'), 'Public communication published (the website)');
+    assert.equal(say({ code: 'timeline.controller-informed', params: { channel: 'sms', note: '' } }, 'nb'), 'Behandlingsansvarlig varslet via SMS');
   });
 
   it('names the public holidays from the catalogue, Easter included', () => {
