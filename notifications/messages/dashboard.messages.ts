@@ -681,6 +681,16 @@ const messages = {
   'admin.secondLineHelp': w('Varsles når første linje ikke kvitterer.', 'Alerted when the first line does not acknowledge.'),
   'admin.firstHandover': w('Første vaktskifte', 'First handover'),
   'admin.webhook': w('Webhook (Slack/Teams)', 'Webhook (Slack/Teams)'),
+  'admin.editRota': f<{ name: string }>((p) => `Endre ${p.name}`, (p) => `Change ${p.name}`),
+  'admin.overrides': w('Bytter (en annen tar vakten i en periode)', 'Overrides (someone else takes the watch for a while)'),
+  'admin.noOverrides': w('Ingen bytter.', 'No overrides.'),
+  'admin.override': f<{ name: string }>((p) => `${p.name} har vakten`, (p) => `${p.name} is on call`),
+  'admin.overrideWho': w('Hvem tar vakten', 'Who takes the watch'),
+  'admin.overrideFrom': w('Fra', 'From'),
+  'admin.overrideTo': w('Til', 'To'),
+  'admin.overrideReason': w('Hvorfor (valgfritt)', 'Why (optional)'),
+  'admin.addOverride': w('Legg til bytte', 'Add override'),
+  'admin.removeOverride': w('Fjern bytte', 'Remove override'),
   'admin.webhookHelp': w('Varsler legges også i denne kanalen.', 'Alerts are also posted to this channel.'),
 } as const;
 

@@ -198,6 +198,30 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await onCallPage.getByTestId('on-call-now').getByText('Ola').waitFor();
   });
 
+  it('lets an admin change a rota after it is made: second line and an override the on-call view then follows', async () => {
+    const page = await signIn(browser, svc, admin);
+    await open(page, '#/admin', '[data-testid="audit-status"]');
+    const card = page.getByTestId('rota-Security on call');
+    await card.getByText(/Endre Security on call|Change Security on call/).click();
+    await card.getByLabel(/^Andrelinje$|^Second line$/).selectOption({ label: 'Ada (Administrator)' });
+    await card.getByLabel(/Hvem tar vakten|Who takes the watch/).selectOption({ label: 'Ada' });
+    await card.getByLabel(/^Fra$|^From$/).fill('2026-01-01T00:00');
+    await card.getByLabel(/^Til$|^To$/).fill('2099-01-01T00:00');
+    await card.getByLabel(/Hvorfor|Why/).fill('Ola har ferie');
+    await card.getByRole('button', { name: /Legg til bytte|Add override/ }).click();
+    await card.getByText(/Ada har vakten|Ada is on call/).waitFor();
+    await card.getByRole('button', { name: /^Lagre$|^Save$/ }).click();
+    await page.getByTestId('rota-Security on call').getByText(/Andrelinje: Ada|Second line: Ada/).waitFor();
+
+    const rotas = (await api(svc).get('/api/rotas').set(admin.auth).expect(200)).body as { name: string; secondLine: string[]; overrides: { userId: string; reason: string }[] }[];
+    const rota = rotas.find((r) => r.name === 'Security on call')!;
+    assert.deepEqual(rota.secondLine, [admin.id]);
+    assert.deepEqual(rota.overrides.map((o) => [o.userId, o.reason]), [[admin.id, 'Ola har ferie']]);
+    const onCallPage = await signIn(browser, svc, oncall);
+    await open(onCallPage, '#/oncall', '[data-testid="on-call-now"]');
+    await onCallPage.getByTestId('on-call-now').getByText('Ada').waitFor();
+  });
+
   it('lets an admin create a user, who can then sign in', async () => {
     const page = await signIn(browser, svc, admin);
     await open(page, '#/admin', '[data-testid="audit-status"]');

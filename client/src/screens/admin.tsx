@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { UserView } from '../../../server/domains/users/user.presenter.js';
 import { ROLES, type Role } from '../../../server/domains/auth/permissions.js';
 import { api } from '../api.js';
-import { CheckGroup, DateTimeField, TextField } from '../components/field.js';
+import { CheckGroup, DateTimeField, SelectField, TextField } from '../components/field.js';
 import { Empty, ErrorBox, Loading, useLoad } from '../components/states.js';
 import { Time } from '../components/time.js';
 import { fromLocalInput, nowLocalInput } from '../format.js';
@@ -16,7 +16,14 @@ interface RotaView {
   members: string[];
   startsAt: string;
   secondLine: string[];
+  overrides: Override[];
   webhookUrl: string | null;
+}
+interface Override {
+  userId: string;
+  from: string;
+  to: string;
+  reason: string;
 }
 interface AuditStatus {
   ok: boolean;
@@ -124,6 +131,33 @@ function NewUser({ onSaved }: { onSaved: () => void }) {
   );
 }
 
+/** Choose several active users (a rota's members or second line). */
+function UserPicker(props: { id: string; label: string; value: string[]; set: (v: string[]) => void; help: string; users: UserView[] }) {
+  const active = props.users.filter((u) => u.active !== false);
+  const { id } = props;
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <select
+        id={id}
+        multiple
+        size={Math.min(6, active.length)}
+        aria-describedby={`${id}-help`}
+        onChange={(e) => props.set([...(e.target as HTMLSelectElement).selectedOptions].map((o) => o.value))}
+      >
+        {active.map((u) => (
+          <option key={u.id} value={u.id} selected={props.value.includes(u.id)}>
+            {`${u.name} (${u.roles.map((r) => word('role', r)).join(', ')})`}
+          </option>
+        ))}
+      </select>
+      <div class="help" id={`${id}-help`}>
+        {props.help}
+      </div>
+    </div>
+  );
+}
+
 function NewRota({ users, onSaved }: { users: UserView[]; onSaved: () => void }) {
   const [name, setName] = useState('');
   const [members, setMembers] = useState<string[]>([]);
@@ -131,27 +165,8 @@ function NewRota({ users, onSaved }: { users: UserView[]; onSaved: () => void })
   const [startsAt, setStartsAt] = useState(nowLocalInput());
   const [webhook, setWebhook] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const active = users.filter((u) => u.active !== false);
   const pick = (id: string, label: string, value: string[], set: (v: string[]) => void, help: string) => (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <select
-        id={id}
-        multiple
-        size={Math.min(6, active.length)}
-        aria-describedby={`${id}-help`}
-        onChange={(e) => set([...(e.target as HTMLSelectElement).selectedOptions].map((o) => o.value))}
-      >
-        {active.map((u) => (
-          <option key={u.id} value={u.id} selected={value.includes(u.id)}>
-            {`${u.name} (${u.roles.map((r) => word('role', r)).join(', ')})`}
-          </option>
-        ))}
-      </select>
-      <div class="help" id={`${id}-help`}>
-        {help}
-      </div>
-    </div>
+    <UserPicker id={id} label={label} value={value} set={set} help={help} users={users} />
   );
   return (
     <form
@@ -179,9 +194,18 @@ function NewRota({ users, onSaved }: { users: UserView[]; onSaved: () => void })
   );
 }
 
-function RotaCard({ r, nameOf, onSaved }: { r: RotaView; nameOf: (id: string) => string; onSaved: () => void }) {
+function RotaCard({ r, users, nameOf, onSaved }: { r: RotaView; users: UserView[]; nameOf: (id: string) => string; onSaved: () => void }) {
+  const [members, setMembers] = useState(r.members);
+  const [secondLine, setSecondLine] = useState(r.secondLine);
+  const [overrides, setOverrides] = useState(r.overrides);
   const [webhook, setWebhook] = useState(r.webhookUrl ?? '');
+  const [who, setWho] = useState(r.members[0] ?? '');
+  const [from, setFrom] = useState(nowLocalInput());
+  const [to, setTo] = useState(nowLocalInput());
+  const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const people: [string, string][] = users.filter((u) => u.active !== false).map((u) => [u.id, u.name]);
+  const save = () => void api('PATCH', `/rotas/${r.id}`, { members, secondLine, overrides, webhookUrl: webhook.trim() || null }).then(onSaved, setError);
   return (
     <div class="card" data-testid={`rota-${r.name}`}>
       <h3>{r.name}</h3>
@@ -195,16 +219,54 @@ function RotaCard({ r, nameOf, onSaved }: { r: RotaView; nameOf: (id: string) =>
         {t('admin.firstHandover')}: <Time iso={r.startsAt} />
       </p>
       {can('rota:manage') ? (
-        <>
+        <details>
+          <summary>{t('admin.editRota', { name: r.name })}</summary>
+          <UserPicker id={`f-rota-${r.id}-members`} label={t('admin.members')} value={members} set={setMembers} help={t('admin.membersHelp')} users={users} />
+          <UserPicker
+            id={`f-rota-${r.id}-secondLine`}
+            label={t('admin.secondLine')}
+            value={secondLine}
+            set={setSecondLine}
+            help={t('admin.secondLineHelp')}
+            users={users}
+          />
+          <fieldset>
+            <legend>{t('admin.overrides')}</legend>
+            {overrides.length ? (
+              <ul>
+                {overrides.map((o, i) => (
+                  <li key={`${o.userId}-${o.from}`}>
+                    {t('admin.override', { name: nameOf(o.userId) })}: <Time iso={o.from} /> – <Time iso={o.to} />
+                    {o.reason ? ` (${o.reason})` : ''}{' '}
+                    <button type="button" class="secondary" onClick={() => setOverrides(overrides.filter((_, j) => j !== i))}>
+                      {t('admin.removeOverride')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p class="muted">{t('admin.noOverrides')}</p>
+            )}
+            <SelectField path={`rota-${r.id}.override.userId`} label={t('admin.overrideWho')} value={who} options={people} onChange={setWho} />
+            <DateTimeField path={`rota-${r.id}.override.from`} label={t('admin.overrideFrom')} value={from} onInput={setFrom} />
+            <DateTimeField path={`rota-${r.id}.override.to`} label={t('admin.overrideTo')} value={to} onInput={setTo} />
+            <TextField path={`rota-${r.id}.override.reason`} label={t('admin.overrideReason')} maxLength={500} value={reason} onInput={setReason} />
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => {
+                const [start, end] = [fromLocalInput(from), fromLocalInput(to)];
+                if (start && end) setOverrides([...overrides, { userId: who, from: start, to: end, reason: reason.trim() }]);
+              }}
+            >
+              {t('admin.addOverride')}
+            </button>
+          </fieldset>
           <TextField path={`rota-${r.id}.webhookUrl`} label={t('admin.webhook')} type="url" value={webhook} onInput={setWebhook} />
-          <button
-            type="button"
-            class="secondary"
-            onClick={() => void api('PATCH', `/rotas/${r.id}`, { webhookUrl: webhook.trim() || null }).then(onSaved, setError)}
-          >
+          <button type="button" class="primary" onClick={save}>
             {t('common.save')}
           </button>
-        </>
+        </details>
       ) : null}
       {error ? <ErrorBox error={error} /> : null}
     </div>
@@ -275,7 +337,11 @@ export function AdminScreen() {
           </button>
         ) : null}
         {form === 'rota' ? <NewRota users={data.users} onSaved={saved} /> : null}
-        {data.rotas.length ? data.rotas.map((r) => <RotaCard key={r.id} r={r} nameOf={nameOf} onSaved={saved} />) : <Empty>{t('admin.noRotas')}</Empty>}
+        {data.rotas.length ? (
+          data.rotas.map((r) => <RotaCard key={r.id} r={r} users={data.users} nameOf={nameOf} onSaved={saved} />)
+        ) : (
+          <Empty>{t('admin.noRotas')}</Empty>
+        )}
       </section>
       <RotaReachability />
     </>
