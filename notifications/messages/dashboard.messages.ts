@@ -557,6 +557,8 @@ const messages = {
   'timeline.controller-informed': w('Behandlingsansvarlig varslet', 'Controller informed'),
   'timeline.closed': w('Saken ble lukket', 'Incident closed'),
   'timeline.reopened': w('Saken ble gjenåpnet', 'Incident reopened'),
+  'timeline.people-told': w('De berørte ble varslet', 'The people affected were told'),
+  'timeline.public-informed': w('Offentlig informasjon publisert', 'Public communication published'),
   'field.other': w('Annet felt', 'Another field'),
   'field.controller.informedAt': w('Behandlingsansvarlig varslet', 'Controller informed'),
   'field.mitigations': w('Tiltak', 'Measures'),

@@ -242,6 +242,7 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     await sent.getByLabel('Hvem fikk den, og hvordan?').fill(TYPED.audience);
     await sent.getByRole('button', { name: 'Registrer at den er sendt' }).click();
     await subject.getByText('sendt', { exact: true }).waitFor();
+    await page.getByTestId('timeline').getByText(/Anna|Dina/).filter({ hasText: 'De berørte ble varslet' }).first().waitFor();
     // Nothing is waiting to be approved or sent; what is left is to close the case.
     assert.equal(await page.getByTestId('notices').getByRole('button', { name: 'Godkjenn melding' }).count(), 0);
     assert.equal(await page.getByTestId('notices').getByText(/^utkast$|^godkjent$/).count(), 0);

@@ -69,7 +69,7 @@ export function TimelineSection({ events }: { events: TimelineView[] }) {
       <ol class="timeline" data-testid="timeline">
         {events.map((e) => (
           <li key={e.id}>
-            <Time iso={e.at} /> · {e.actor?.name ?? t('timeline.system')}: {word('timeline', e.kind)}
+            <Time iso={e.at} /> · {e.actor?.name ?? t('timeline.system')}: {known(`timeline.${e.kind}`) ? word('timeline', e.kind) : e.summary}
             {e.changes.length ? (
               <ul class="changes">
                 {e.changes.map((c, i) => (
