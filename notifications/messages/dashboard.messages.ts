@@ -316,6 +316,8 @@ const messages = {
   'facts.causeVectorHelp': w('Kort, for eksempel «tyveri fra bil», «phishing», «feilsendt e-post».', 'Briefly, for example "theft from a car", "phishing", "misdirected e-mail".'),
   'facts.causeDescription': w('Mer om årsaken', 'More on the cause'),
   'facts.systems': w('Berørte systemer', 'Systems affected'),
+  'facts.mitigations': w('Tiltak som reduserer følgene for de berørte', 'Measures that lessen the consequences for the people'),
+  'facts.mitigationsHelp': w('Ett per linje, for eksempel «passordene er tilbakestilt». Risikovurderingen regner dem med.', 'One per line, for example "the passwords were reset". The risk assessment counts them.'),
   'facts.systemsHelp': w('Ett per linje.', 'One per line.'),
   'facts.dataLocation': w('Hvor er opplysningene nå?', 'Where is the data now?'),
   'facts.dataLocationHelp': w('For eksempel «ukjent – PC-en er ikke funnet».', 'For example "unknown – the laptop has not been found".'),

@@ -88,6 +88,7 @@ function draftOf(i: Contracted) {
     consequences: i.consequences,
     measuresTaken: i.measuresTaken,
     measuresPlanned: i.measuresPlanned,
+    mitigations: i.mitigations.map((m) => m.what).join('\n'),
     ownerId: i.owner?.id ?? '',
     assignees: [...i.assignees],
     restricted: i.restricted,
@@ -144,6 +145,8 @@ function bodyOf(d: Draft, i: Contracted): Record<string, unknown> {
     consequences: d.consequences,
     measuresTaken: d.measuresTaken,
     measuresPlanned: d.measuresPlanned,
+    // A measure kept from before keeps the time it was recorded with.
+    mitigations: lines(d.mitigations).map((what) => ({ what, at: i.mitigations.find((m) => m.what === what)?.at ?? null })),
     ownerId: d.ownerId || null,
     assignees: d.assignees,
     restricted: d.restricted,
@@ -641,6 +644,15 @@ export function FactsSection({ incident, onSaved, openQuestions }: { incident: C
             disabled={disabled}
             value={d.measuresPlanned}
             onInput={(v) => set('measuresPlanned', v)}
+          />
+          <TextArea
+            path="mitigations"
+            label={t('facts.mitigations')}
+            help={t('facts.mitigationsHelp')}
+            disabled={disabled}
+            rows={3}
+            value={d.mitigations}
+            onInput={(v) => set('mitigations', v)}
           />
         </Group>
         <Group code="facts.groupReach" help="facts.groupReachHelp">
