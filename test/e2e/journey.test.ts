@@ -23,6 +23,7 @@ const TYPED = {
   consequences: 'Kundene kan bli utsatt for identitetstyveri og svindelforsøk med fødselsnummer og kontonummer.',
   measuresTaken: 'PC-en er sperret og fjernslettet, politiet er varslet, CRM-passord er byttet.',
   measuresPlanned: 'Kryptering av alle bærbare PC-er innen en måned.',
+  mitigation: 'Passordene til CRM er tilbakestilt',
   reachNote: 'Vi har e-post til alle kundene.',
   decisionReason: 'Høy risiko: fødselsnummer og økonomi på avveie hos en tyv. Vi melder og varsler.',
   altinnRef: 'AR-2026-4800',
@@ -168,7 +169,7 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     await facts.getByLabel('Sannsynlige konsekvenser, med egne ord').fill(TYPED.consequences);
     await facts.getByLabel('Tiltak som er gjennomført').fill(TYPED.measuresTaken);
     await facts.getByLabel('Tiltak som er planlagt').fill(TYPED.measuresPlanned);
-    await facts.getByLabel('Tiltak som reduserer følgene for de berørte').fill('Passordene til CRM er tilbakestilt');
+    await facts.getByLabel('Tiltak som reduserer følgene for de berørte').fill(TYPED.mitigation);
     await pick(facts, /^Kan de berørte nås enkeltvis/, 'Ja');
     await pick(facts, /^Hvor stor innsats/, 'Hver enkelt kan nås direkte');
     await facts.getByLabel('Mer om hvordan de kan nås').fill(TYPED.reachNote);
@@ -176,7 +177,7 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     // Saved: the timeline names each changed fact in words, with the new value.
     await page.getByTestId('timeline').getByText(/Sannsynlige konsekvenser, med egne ord: ikke oppgitt → Kundene kan bli utsatt/).waitFor();
     await page.getByTestId('timeline').getByText(/^Hvor mange personer er berørt\? .*→ .*4\s800/).waitFor();
-    await page.getByTestId('timeline').getByText(/Passordene til CRM er tilbakestilt/).waitFor();
+    await page.getByTestId('timeline').getByText(new RegExp(TYPED.mitigation)).waitFor();
   });
 
   it('lets the DPO assess, decide, and draft, approve and file the notice to Datatilsynet in bokmål', async () => {
