@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import type { UserView } from '../../../server/domains/users/user.presenter.js';
 import { ROLES, type Role } from '../../../server/domains/auth/permissions.js';
 import { api } from '../api.js';
-import { CheckGroup, DateTimeField, SelectField, TextField } from '../components/field.js';
-import { Empty, ErrorBox, Loading, useLoad } from '../components/states.js';
+import { CheckGroup, DateTimeField, Field, SelectField, TextField } from '../components/field.js';
+import { Empty, ErrorBox, Loading, fieldId, useLoad } from '../components/states.js';
 import { Time } from '../components/time.js';
 import { fromLocalInput, nowLocalInput } from '../format.js';
 import { can } from '../state.js';
@@ -132,12 +132,11 @@ function NewUser({ onSaved }: { onSaved: () => void }) {
 }
 
 /** Choose several active users (a rota's members or second line). */
-function UserPicker(props: { id: string; label: string; value: string[]; set: (v: string[]) => void; help: string; users: UserView[] }) {
+function UserPicker(props: { path: string; label: string; value: string[]; set: (v: string[]) => void; help: string; users: UserView[] }) {
   const active = props.users.filter((u) => u.active !== false);
-  const { id } = props;
+  const id = fieldId(props.path);
   return (
-    <div class="field">
-      <label for={id}>{props.label}</label>
+    <Field path={props.path} label={props.label} help={props.help}>
       <select
         id={id}
         multiple
@@ -151,10 +150,7 @@ function UserPicker(props: { id: string; label: string; value: string[]; set: (v
           </option>
         ))}
       </select>
-      <div class="help" id={`${id}-help`}>
-        {props.help}
-      </div>
-    </div>
+    </Field>
   );
 }
 
@@ -165,9 +161,6 @@ function NewRota({ users, onSaved }: { users: UserView[]; onSaved: () => void })
   const [startsAt, setStartsAt] = useState(nowLocalInput());
   const [webhook, setWebhook] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const pick = (id: string, label: string, value: string[], set: (v: string[]) => void, help: string) => (
-    <UserPicker id={id} label={label} value={value} set={set} help={help} users={users} />
-  );
   return (
     <form
       class="card"
@@ -182,8 +175,8 @@ function NewRota({ users, onSaved }: { users: UserView[]; onSaved: () => void })
     >
       <h2>{t('admin.newRota')}</h2>
       <TextField path="rota.name" label={t('admin.name')} required maxLength={100} value={name} onInput={setName} />
-      {pick('f-rota-members', t('admin.members'), members, setMembers, t('admin.membersHelp'))}
-      {pick('f-rota-secondLine', t('admin.secondLine'), secondLine, setSecondLine, t('admin.secondLineHelp'))}
+      <UserPicker path="rota.members" label={t('admin.members')} value={members} set={setMembers} help={t('admin.membersHelp')} users={users} />
+      <UserPicker path="rota.secondLine" label={t('admin.secondLine')} value={secondLine} set={setSecondLine} help={t('admin.secondLineHelp')} users={users} />
       <DateTimeField path="rota.startsAt" label={t('admin.firstHandover')} value={startsAt} onInput={setStartsAt} />
       <TextField path="rota.webhookUrl" label={t('admin.webhook')} help={t('admin.webhookHelp')} type="url" value={webhook} onInput={setWebhook} />
       {error ? <ErrorBox error={error} scope="rota" /> : null}
@@ -221,9 +214,9 @@ function RotaCard({ r, users, nameOf, onSaved }: { r: RotaView; users: UserView[
       {can('rota:manage') ? (
         <details>
           <summary>{t('admin.editRota', { name: r.name })}</summary>
-          <UserPicker id={`f-rota-${r.id}-members`} label={t('admin.members')} value={members} set={setMembers} help={t('admin.membersHelp')} users={users} />
+          <UserPicker path={`rota-${r.id}.members`} label={t('admin.members')} value={members} set={setMembers} help={t('admin.membersHelp')} users={users} />
           <UserPicker
-            id={`f-rota-${r.id}-secondLine`}
+            path={`rota-${r.id}.secondLine`}
             label={t('admin.secondLine')}
             value={secondLine}
             set={setSecondLine}
