@@ -12,6 +12,15 @@ interface Base {
 
 const describedBy = (id: string, help?: string) => (help ? `${id}-help` : undefined);
 
+/** The line of help under a control, with the id its `aria-describedby` names. */
+function Help({ id, help }: { id: string; help?: string | undefined }) {
+  return help ? (
+    <div class="help" id={`${id}-help`}>
+      {help}
+    </div>
+  ) : null;
+}
+
 /** A label, the control, and a line of help under it, tied together for screen readers. */
 export function Field({ path, label, help, children }: Base & { children: ComponentChildren }) {
   const id = fieldId(path);
@@ -19,11 +28,7 @@ export function Field({ path, label, help, children }: Base & { children: Compon
     <div class="field">
       <label for={id}>{label}</label>
       {children}
-      {help ? (
-        <div class="help" id={`${id}-help`}>
-          {help}
-        </div>
-      ) : null}
+      <Help id={id} help={help} />
     </div>
   );
 }
@@ -143,11 +148,7 @@ export function CheckGroup<V extends string>(
   return (
     <fieldset id={id} class="checks" aria-describedby={describedBy(id, props.help)}>
       <legend>{props.label}</legend>
-      {props.help ? (
-        <div class="help" id={`${id}-help`}>
-          {props.help}
-        </div>
-      ) : null}
+      <Help id={id} help={props.help} />
       {props.options.map(([v, label]) => [
         props.headings?.[v] ? (
           <div class="subheading" key={`h-${v}`}>
@@ -178,11 +179,7 @@ export function RadioGroup<V extends string>(props: Base & { value: V | null; op
   return (
     <fieldset id={id} class="radios" aria-describedby={describedBy(id, props.help)}>
       <legend>{props.label}</legend>
-      {props.help ? (
-        <div class="help" id={`${id}-help`}>
-          {props.help}
-        </div>
-      ) : null}
+      <Help id={id} help={props.help} />
       {props.options.map(([v, label]) => (
         <label class="check" key={v}>
           <input type="radio" name={id} value={v} checked={props.value === v} disabled={props.disabled} onChange={() => props.onChange(v)} />
