@@ -354,11 +354,14 @@ export class IncidentService {
   }
 
   /** Writes the stop; the caller announces it. */
-  private stopClock(ctx: AuditContext, actor: Actor, current: Incident, reason: 'notified' | 'not-notifiable' | 'not-a-breach', note: string, at: Date, extra: Record<string, unknown> = {}): Promise<Incident> {
+  private stopClock(
+    ctx: AuditContext, actor: Actor, current: Incident, reason: 'notified' | 'not-notifiable' | 'not-a-breach', note: string, at: Date, extra: Record<string, unknown> = {},
+    message: TimelineMessage = { code: 'timeline.clock-stopped', params: { stopReason: reason, note } },
+  ): Promise<Incident> {
     return this.write(current, {
       set: { 'clock.state': 'stopped', 'clock.stoppedAt': at, 'clock.stopReason': reason, 'clock.stopNote': note, ...extra },
       kind: 'clock-stopped',
-      message: { code: 'timeline.clock-stopped', params: { stopReason: reason, note } },
+      message,
       changes: [{ field: 'clock.state', from: current.clock.state, to: 'stopped' }],
     }, actor, ctx);
   }
@@ -403,7 +406,10 @@ export class IncidentService {
     const clockStopped = current.clock.state === 'running' || (current.clock.state === 'stopped' && current.clock.stopReason === 'not-notifiable');
     try {
       if (clockStopped) {
-        incident = await this.stopClock(ctx, actor, current, 'notified', `Notified Datatilsynet via ${input.channel}${input.reference ? ` (${input.reference})` : ''}`, input.sentAt, { followUp, ...remember });
+        // The stop's note is the filing's reference (what the clock view shows beside "notified"); the timeline words the rest.
+        incident = await this.stopClock(ctx, actor, current, 'notified', input.reference, input.sentAt, { followUp, ...remember }, {
+          code: 'timeline.notified', params: { phase: input.phase, channel: input.channel, reference: input.reference },
+        });
       } else {
         incident = await this.write(current, {
           set: { followUp, ...remember },

@@ -1,7 +1,12 @@
-import type { Code } from '../../words.js';
+import type { DashboardMessageParams } from './dashboard.messages.js';
 
-/** Each stored fact's path, named as the facts form names it: the timeline and the error box speak of fields this way. */
-export const FIELD_LABELS: Record<string, Code> = {
+type Code = keyof DashboardMessageParams;
+
+/**
+ * Each stored fact's path, named as the dashboard's facts form names it (a code of the dashboard's catalogue):
+ * the timeline and the errors speak of a field this way, so the reader finds it under the same name.
+ */
+export const SCREEN_FIELDS: Record<string, Code> = {
   title: 'facts.title',
   description: 'facts.description',
   outwardDescription: 'facts.outwardDescription',
@@ -24,6 +29,8 @@ export const FIELD_LABELS: Record<string, Code> = {
   'controller.targetAt': 'controller.target',
   'subjects.groups': 'facts.groups',
   'subjects.count': 'facts.subjectCount',
+  'subjects.count.min': 'facts.countMin',
+  'subjects.count.max': 'facts.countMax',
   'subjects.vulnerable': 'facts.vulnerable',
   'subjects.canBeReached': 'facts.canBeReached',
   'subjects.reachEffort': 'facts.reachEffort',
@@ -32,6 +39,8 @@ export const FIELD_LABELS: Record<string, Code> = {
   dataDetail: 'facts.dataDetail',
   sensitiveRelationship: 'facts.sensitiveRelationship',
   records: 'facts.records',
+  'records.min': 'facts.countMin',
+  'records.max': 'facts.countMax',
   'encryption.dataEncrypted': 'facts.dataEncrypted',
   'encryption.stateOfTheArt': 'facts.stateOfTheArt',
   'encryption.keyCompromised': 'facts.keyCompromised',
@@ -72,7 +81,7 @@ export const FIELD_LABELS: Record<string, Code> = {
 /** The most specific name the form has for a path ("subjects.count.value" reads as the count's question). */
 export function fieldLabelCode(path: string): Code | null {
   for (let p = path; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
-    const code = FIELD_LABELS[p];
+    const code = SCREEN_FIELDS[p];
     if (code) return code;
   }
   return null;
