@@ -45,11 +45,6 @@ const messages = {
   'error.tooMany': w('For mange forsøk. Vent litt og prøv igjen.', 'Too many attempts. Wait a little and try again.'),
   'error.server': w('Noe gikk galt hos oss. Prøv igjen; vedvarer det, si fra.', 'Something went wrong on our side. Try again; if it persists, tell us.'),
   'error.fields': w('Noe må rettes før det kan lagres:', 'Something must be corrected before it can be saved:'),
-  'error.thisField': w('Et felt', 'A field'),
-  'error.required': w('må fylles ut', 'is required'),
-  'error.missing': w('mangler – fyll ut feltet', 'missing – fill in the field'),
-  'error.rangeNeedsBoth': w('et intervall trenger både minst og høyst', 'a range needs both at least and at most'),
-  'error.maxBelowMin': w('høyst kan ikke være lavere enn minst', 'the highest number cannot be below the lowest'),
 
   'signIn.title': w('Logg inn', 'Sign in'),
   'signIn.intro': w('Brudd på personopplysningssikkerheten: 72-timersfristen, vurderingen og meldingene.', 'Personal-data breaches: the 72-hour clock, the assessment and the notices.'),

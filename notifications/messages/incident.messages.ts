@@ -14,6 +14,8 @@ type Words = Readonly<Record<Lang, string>>;
 export const FIELD_LABELS = {
   '(root)': { nb: 'Forespørselen', en: 'The request' },
   '(body)': { nb: 'Innholdet', en: 'The body' },
+  '(field)': { nb: 'Et felt', en: 'A field' },
+  assessmentId: { nb: 'Vurderingen', en: 'The assessment' },
   adviceToSubjects: { nb: 'Råd til de berørte', en: 'Advice to the people' },
   cause: { nb: 'Årsak', en: 'Cause' },
   controller: { nb: 'Behandlingsansvarlig', en: 'Controller' },
@@ -59,6 +61,27 @@ export const FIELD_LABELS = {
   'keys.p256dh': { nb: 'Enhetens offentlige nøkkel', en: "The device's public key" },
   'keys.auth': { nb: 'Enhetens hemmelighet', en: "The device's secret" },
   deviceName: { nb: 'Navn på enheten', en: 'Device name' },
+  oldAuth: { nb: 'Enhetens tidligere abonnement', en: "The device's earlier subscription" },
+  oldEndpoint: { nb: 'Enhetens tidligere abonnement', en: "The device's earlier subscription" },
+  noticeText: { nb: 'Meldingsteksten', en: 'The notice text' },
+  token: { nb: 'Lenken', en: 'The link' },
+  refreshToken: { nb: 'Innloggingen', en: 'The sign-in' },
+  id: { nb: 'Det du ba om', en: 'What you asked for' },
+  clock: { nb: 'Klokke', en: 'Clock' },
+  cursor: { nb: 'Siden', en: 'The page' },
+  beforeSeq: { nb: 'Siden', en: 'The page' },
+  limit: { nb: 'Antall', en: 'How many' },
+  q: { nb: 'Søk', en: 'Search' },
+  sort: { nb: 'Sortering', en: 'Sort order' },
+  view: { nb: 'Visning', en: 'View' },
+  dueWithinHours: { nb: 'Frist innen (timer)', en: 'Due within (hours)' },
+  overdue: { nb: 'Fristen er passert', en: 'Overdue' },
+  format: { nb: 'Format', en: 'Format' },
+  maskNationalIds: { nb: 'Masker fødselsnumre', en: 'Mask national identity numbers' },
+  targetId: { nb: 'Hva loggen gjelder', en: 'What the log is about' },
+  targetType: { nb: 'Hva loggen gjelder', en: 'What the log is about' },
+  from: { nb: 'Fra', en: 'From' },
+  to: { nb: 'Til', en: 'To' },
 } as const satisfies Record<string, Words>;
 
 /** A code of the dashboard's catalogue that takes no parameters, in one language. */
@@ -77,7 +100,7 @@ export function fieldLabel(path: string, lang: Lang): string {
     const label = (FIELD_LABELS as Record<string, Words>)[key];
     if (label) return label[lang];
   }
-  return path;
+  return FIELD_LABELS['(field)'][lang];
 }
 
 /** Codes the incident stores, as people read them. */

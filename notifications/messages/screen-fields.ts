@@ -76,6 +76,27 @@ export const SCREEN_FIELDS: Record<string, Code> = {
   closure: 'state.closedAt',
   delayReasons: 'notice.delayReasons',
   followUp: 'filing.followUpDue',
+  // What other forms send, as they name it.
+  notifySA: 'decision.notifySA',
+  notifySubjects: 'decision.notifySubjects',
+  exemption: 'decision.exemption',
+  'evidence.keyCustody': 'decision.keyCustody',
+  'evidence.measuresTaken': 'decision.measures',
+  'evidence.measuresAt': 'decision.measuresAt',
+  'evidence.whyDisproportionate': 'decision.whyDisproportionate',
+  kind: 'notice.kind',
+  lang: 'notice.lang',
+  audience: 'notice.audience',
+  subject: 'templates.subjectLine',
+  text: 'templates.bodyText',
+  html: 'templates.bodyHtml',
+  comment: 'templates.comment',
+  startsAt: 'admin.firstHandover',
+  overrides: 'admin.overrides',
+  'overrides.userId': 'admin.overrideWho',
+  'overrides.from': 'admin.overrideFrom',
+  'overrides.to': 'admin.overrideTo',
+  'overrides.reason': 'admin.overrideReason',
 };
 
 /** The most specific name the form has for a path ("subjects.count.value" reads as the count's question). */
