@@ -329,16 +329,16 @@ export class IncidentService {
   }
 
   /** A DPO or manager records that the breach is unlikely to result in a risk: the clock stops. */
-  async markNotNotifiable(ctx: AuditContext, actor: Actor, id: string, reason: string): Promise<Incident> {
+  async markNotNotifiable(ctx: AuditContext, actor: Actor, id: string, reason: string, message?: TimelineMessage): Promise<Incident> {
     const current = await this.get(actor, id);
     if (current.clock.state !== 'running') throw refused(422, 'clock_not_running');
-    const incident = await this.stopClock(ctx, actor, current, 'not-notifiable', reason, this.deps.clock.now());
+    const incident = await this.stopClock(ctx, actor, current, 'not-notifiable', reason, this.deps.clock.now(), {}, message);
     await this.deps.events.emit('incident.clock-stopped', { incident });
     return incident;
   }
 
   /** Reopens a "not notifiable" decision: the clock resumes against the same deadline. */
-  async resume(ctx: AuditContext, actor: Actor, id: string, reason: string): Promise<Incident> {
+  async resume(ctx: AuditContext, actor: Actor, id: string, reason: string, message: TimelineMessage = { code: 'timeline.clock-resumed', params: { reason } }): Promise<Incident> {
     const current = await this.get(actor, id);
     if (current.clock.state !== 'stopped' || current.clock.stopReason !== 'not-notifiable') {
       throw refused(422, 'cannot_resume');
@@ -346,7 +346,7 @@ export class IncidentService {
     const incident = await this.write(current, {
       set: { 'clock.state': 'running', 'clock.stoppedAt': null, 'clock.stopReason': null, 'clock.stopNote': null },
       kind: 'clock-resumed',
-      message: { code: 'timeline.clock-resumed', params: { reason } },
+      message,
       changes: [{ field: 'clock.state', from: 'stopped', to: 'running' }],
     }, actor, ctx);
     await this.deps.events.emit('incident.clock-resumed', { incident });

@@ -41,6 +41,12 @@ describe('the timeline: every kind of entry worded by the server, in the reader\
       .send({ at: new Date(svc.clock.now().getTime() - 30 * 60_000).toISOString(), evidence: 'Bekreftet av IT', reason: 'Loggen viste et tidligere tidspunkt' }).expect(200);
     await api(svc).post(`/api/incidents/${inc.id}/not-notifiable`).set(dpo.auth).send({ reason: 'Kryptert og nøkkelen trygg' }).expect(200);
     await api(svc).post(`/api/incidents/${inc.id}/resume`).set(dpo.auth).send({ reason: 'Ny informasjon om nøkkelen' }).expect(200);
+    // A decision stops the clock and a later one starts it again.
+    const first = (await api(svc).post(`/api/incidents/${inc.id}/assessments`).set(analyst.auth).expect(201)).body;
+    await api(svc).post(`/api/incidents/${inc.id}/decisions`).set(dpo.auth)
+      .send({ assessmentId: first.id, notifySA: false, notifySubjects: false, exemption: null, reason: 'Kryptert og nøkkelen trygg' }).expect(201);
+    await api(svc).post(`/api/incidents/${inc.id}/decisions`).set(dpo.auth)
+      .send({ assessmentId: first.id, notifySA: true, notifySubjects: false, exemption: null, reason: 'Fødselsnummer hos en ukjent finner' }).expect(201);
     await api(svc).post(`/api/incidents/${inc.id}/submissions`).set(analyst.auth)
       .send({ sentAt: now(), channel: 'altinn', reference: 'AR-77', phase: 'initial' }).expect(201);
     await api(svc).post(`/api/incidents/${inc.id}/submissions`).set(analyst.auth)
@@ -81,5 +87,7 @@ describe('the timeline: every kind of entry worded by the server, in the reader\
     assert.ok(nb.some((e) => e.summary === 'Meldt til Datatilsynet (foreløpig, Altinn, referanse AR-77); klokken stoppet'), nb.map((e) => e.summary).join('\n'));
     assert.ok(en.some((e) => e.summary === 'Notified to Datatilsynet (initial, Altinn, reference AR-77); the clock stopped'));
     assert.ok(nb.some((e) => e.summary === 'Melding registrert (endelig, e-post)'));
+    assert.ok(nb.some((e) => e.summary === 'Beslutning: ikke meldepliktig; klokken stoppet: Kryptert og nøkkelen trygg'));
+    assert.ok(nb.some((e) => e.summary === 'Beslutning: meldes til Datatilsynet; klokken går igjen mot samme frist'));
   });
 });
