@@ -148,6 +148,8 @@ export interface TimelineMessageParams {
   'timeline.clock-resumed': { reason: string };
   'timeline.submission': { phase: string; channel: string };
   'timeline.notified': { phase: string; channel: string; reference: string };
+  'timeline.decided-not-notifiable': { reason: string };
+  'timeline.decided-notify': NoParams;
   'timeline.controller-informed': { channel: string; note: string };
   'timeline.closed': { reason: string; notABreach: boolean };
   'timeline.reopened': { reason: string };
@@ -191,6 +193,14 @@ export const TIMELINE_MESSAGES: Catalogue<TimelineMessageParams> = {
   'timeline.notified': {
     nb: (p) => `Meldt til Datatilsynet (${word(p.phase, 'nb')}, ${word(p.channel, 'nb')}${p.reference ? `, referanse ${p.reference}` : ''}); klokken stoppet`,
     en: (p) => `Notified to Datatilsynet (${word(p.phase, 'en')}, ${word(p.channel, 'en')}${p.reference ? `, reference ${p.reference}` : ''}); the clock stopped`,
+  },
+  'timeline.decided-not-notifiable': {
+    nb: (p) => `Beslutning: ikke meldepliktig; klokken stoppet${withNote(p.reason)}`,
+    en: (p) => `Decision: not notifiable; the clock stopped${withNote(p.reason)}`,
+  },
+  'timeline.decided-notify': {
+    nb: () => 'Beslutning: meldes til Datatilsynet; klokken går igjen mot samme frist',
+    en: () => 'Decision: notify Datatilsynet; the clock runs again against the same deadline',
   },
   'timeline.controller-informed': {
     nb: (p) => `Behandlingsansvarlig varslet via ${word(p.channel, 'nb')}${withNote(p.note)}`,

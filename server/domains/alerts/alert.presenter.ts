@@ -1,3 +1,5 @@
+import type { Lang } from '../../../notifications/labels.js';
+import { say } from '../../../notifications/messages/index.js';
 import type { Alert } from './alert.model.js';
 import type { Delivery } from './delivery.model.js';
 import type { Told } from './dispatcher.js';
@@ -72,10 +74,13 @@ export function presentAlertMessage(alert: Alert): AlertMessage {
   };
 }
 
-/** One delivery of an alert: channel, recipient (and the name people know it by: a device's), attempts, status, last error. */
-export function presentDelivery(d: Delivery, recipientName: string = d.recipient) {
+/** Why a delivery failed, in the reader's language (one recorded before the words were kept reads as recorded). */
+export const deliveryError = (d: Delivery, lang: Lang): string | null => (d.failure ? say(d.failure, lang) : d.lastError);
+
+/** One delivery of an alert: channel, recipient (and the name people know it by: a device's), attempts, status, last error in the reader's language. */
+export function presentDelivery(d: Delivery, lang: Lang, recipientName: string = d.recipient) {
   return {
     id: String(d._id), channel: d.channel, recipient: d.recipient, recipientName, level: d.level, status: d.status, attempts: d.attempts,
-    lastError: d.lastError, createdAt: d.createdAt.toISOString(), sentAt: iso(d.sentAt),
+    lastError: deliveryError(d, lang), createdAt: d.createdAt.toISOString(), sentAt: iso(d.sentAt),
   };
 }

@@ -25,6 +25,9 @@ const SAMPLES: { [C in keyof Params]: Params[C][] } = {
   'holiday.new-year': [x], 'holiday.labour-day': [x], 'holiday.constitution-day': [x], 'holiday.christmas-day': [x], 'holiday.boxing-day': [x],
   'holiday.maundy-thursday': [x], 'holiday.good-friday': [x], 'holiday.easter-sunday': [x], 'holiday.easter-monday': [x],
   'holiday.ascension-day': [x], 'holiday.whit-sunday': [x], 'holiday.whit-monday': [x],
+  'delivery.address-refused': [{ why: 'not-a-url' }, { why: 'scheme' }, { why: 'credentials' }, { why: 'unresolved' }, { why: 'internal' }, { why: 'unchecked' }],
+  'delivery.timeout': [x], 'delivery.unreachable': [x], 'delivery.answered': [{ status: 500 }], 'delivery.mail-refused': [x], 'delivery.failed': [x],
+  'delivery.no-channel': [x], 'delivery.withheld': [x], 'delivery.push-off': [x], 'delivery.push-encryption': [x], 'delivery.push-refused': [{ status: 403 }],
   'timeline.created': [x], 'timeline.created-aware': [x], 'timeline.updated': [{ fields: ['title', 'encryption.dataEncrypted', 'subjects.count'] }],
   'timeline.awareness-declared': [x], 'timeline.awareness-declared-controller': [x],
   'timeline.people-told': [{ channel: 'email', audience: 'alle kunder' }], 'timeline.public-informed': [{ channel: 'web', audience: '' }],
@@ -33,6 +36,7 @@ const SAMPLES: { [C in keyof Params]: Params[C][] } = {
   'timeline.clock-resumed': [{ reason: 'Ny informasjon' }], 'timeline.submission': [{ phase: 'initial', channel: 'altinn' }],
   'timeline.controller-informed': [{ channel: 'email', note: '' }], 'timeline.closed': [{ reason: 'Ferdig behandlet', notABreach: true }],
   'timeline.reopened': [{ reason: 'Ny informasjon' }], 'timeline.notified': [{ phase: 'initial', channel: 'altinn', reference: 'AR123' }, { phase: 'complete', channel: 'phone', reference: '' }],
+  'timeline.decided-not-notifiable': [{ reason: 'Lav risiko' }], 'timeline.decided-notify': [x],
   'timeline.people': [{ n: 1 }, { n: 3 }], 'timeline.change': [{ label: 'Kjent fra', from: '–', to: '1. desember 2026 kl. 21:51' }],
 };
 
