@@ -52,7 +52,11 @@ const PROBLEM_SAMPLES: { [C in keyof ProblemMessageParams]: ProblemMessageParams
   'field.reason-when-past': [x], 'field.version-behind': [{ version: 3 }], 'field.widens-restricted': [x], 'field.not-latest-assessment': [x],
   'field.older-facts': [x], 'field.initial-first': [x], 'field.not-a-cursor': [x], 'field.already-exists': [x], 'field.address-not-allowed': [x],
   'field.channel': [x], 'field.lone-surrogate': [x], 'field.content-type': [{ type: 'application/json' }], 'field.malformed-json': [x], 'field.unknown': [x],
-  'field.template-decorator': [x], 'field.template-helper': [{ helper: 'log' }], 'field.template-does-not-render': [x], 'field.template-unknown-name': [{ name: 'saksnummer' }],
+  'field.template-decorator': [x], 'field.template-helper': [{ helper: 'log' }], 'field.template-in': [{ part: 'subject' }, { part: 'html' }, { part: 'text' }],
+  'field.template-fault': [
+    { kind: 'syntax', name: '', other: '', line: 3 }, { kind: 'mismatch', name: 'each', other: 'if', line: 1 }, { kind: 'unknown-name', name: 'saksnummer', other: '', line: 2 },
+    { kind: 'unknown-partial', name: 'bunntekst', other: '', line: null }, { kind: 'other', name: '', other: '', line: null },
+  ],
   'refused.sign-in': [x], 'refused.no-refresh-token': [x], 'refused.token-invalid': [x], 'refused.wrong-credentials': [x], 'refused.session-ended': [x],
   'refused.account-inactive': [x], 'refused.wrong-password': [x], 'refused.too-many-sign-ins': [x], 'refused.too-many-passwords': [x],
   'refused.lift-restriction': [x], 'refused.widen-restricted': [x], 'refused.restricted-owner': [x], 'refused.email-taken': [x], 'refused.incident-changed': [x],
