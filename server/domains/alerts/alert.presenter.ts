@@ -51,11 +51,15 @@ export interface AlertMessage {
   /** The same as escalationLevel, under the name the alert view uses. */
   escalationStep?: number;
   nextEscalationAt?: string | null;
-  /** Who has been told on a channel beyond the dashboard so far (empty when the alert first fires). */
+  /**
+   * Who has been told on a channel beyond the dashboard so far; absent when that is not known yet (the first
+   * fire goes to the dashboards before any e-mail, webhook or push is sent).
+   */
   told?: Told[];
 }
 
-export function presentAlertMessage(alert: Alert): AlertMessage {
+/** An alert as pushed to dashboards; `told` when it is known (a replay, an escalation), never an empty list standing in for "not yet". */
+export function presentAlertMessage(alert: Alert, told?: Told[]): AlertMessage {
   return {
     alertId: String(alert._id),
     incidentId: alert.incidentId,
@@ -70,7 +74,7 @@ export function presentAlertMessage(alert: Alert): AlertMessage {
     incidentRef: alert.incidentRef,
     escalationStep: alert.escalationStep ?? 0,
     nextEscalationAt: iso(alert.nextEscalationAt),
-    told: [],
+    ...(told ? { told } : {}),
   };
 }
 
