@@ -59,6 +59,18 @@ const PUBLIC = {
   audience: 'Kunngjort på forsiden av nettsiden og i lokalavisen',
 };
 
+/** A lost laptop whose disk was encrypted, the key kept apart: the people need not be told (Art. 34(3)(a)). */
+const ENCRYPTED = {
+  title: 'Mistet kryptert PC med pasientjournaler',
+  description: 'En lege mistet PC-en sin på toget. Disken er kryptert med BitLocker og gjenopprettingsnøkkelen ligger i nøkkelhvelvet vårt.',
+  evidence: 'Legen meldte tapet samme kveld; IT bekreftet krypteringen i administrasjonsverktøyet.',
+  outward: 'En bærbar PC med helseopplysninger om pasienter ble mistet på et tog. Disken var kryptert.',
+  custody: 'Gjenopprettingsnøkkelen ligger i nøkkelhvelvet vårt; PIN-koden var ikke med PC-en.',
+  consequences: 'Ingen så lenge krypteringen holder.',
+  measures: 'PC-en er sperret og fjernslettes når den kobler seg til nettet.',
+  reason: 'Risiko for de berørte er lav fordi opplysningene er uleselige uten nøkkelen; vi melder likevel til Datatilsynet.',
+};
+
 /** A breach found out days late, notified in phases. */
 const LATE = {
   title: 'Endrede kontonummer i lønnssystemet',
@@ -362,6 +374,51 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     assert.equal(await asDpo.getByTestId('obligations').getByText('Publiser den offentlige kunngjøringen').count(), 0);
   });
 
+  it('lets the DPO decide that an encrypted loss need not be told to the people, with the key custody as evidence', async () => {
+    const page = await signIn(browser, svc, analyst);
+    await page.getByRole('link', { name: 'Ny sak' }).click();
+    await page.getByLabel('Hva har skjedd?').fill(ENCRYPTED.title);
+    await page.getByLabel('Beskrivelse (intern)').fill(ENCRYPTED.description);
+    await page.getByLabel('Hva gjorde bruddet rimelig sikkert?').fill(ENCRYPTED.evidence);
+    await page.getByRole('button', { name: 'Opprett sak' }).click();
+    const facts = page.getByTestId('facts');
+    if (!(await facts.isVisible())) await page.getByText('Fakta om bruddet').click();
+    await facts.getByLabel('Beskrivelse for meldinger og varsler').fill(ENCRYPTED.outward);
+    await facts.getByLabel(/^Konfidensialitet/).check();
+    await group(facts, /^Hvilke typer personopplysninger/).getByLabel('helseopplysninger', { exact: true }).check();
+    await pick(facts, /^Var opplysningene kryptert/, 'Ja');
+    await pick(facts, /^Var krypteringen i tråd med beste praksis/, 'Ja');
+    await pick(facts, /^Kan nøkkelen eller passordet være kommet på avveie/, 'Nei');
+    await facts.getByLabel('Hvor var nøkkelen, og hvem har den?').fill(ENCRYPTED.custody);
+    await facts.getByLabel('Sannsynlige konsekvenser, med egne ord').fill(ENCRYPTED.consequences);
+    await facts.getByLabel('Tiltak som er gjennomført').fill(ENCRYPTED.measures);
+    await facts.getByRole('button', { name: 'Lagre fakta' }).click();
+    await page.getByTestId('timeline').getByText(/Sannsynlige konsekvenser, med egne ord: ikke oppgitt → Ingen så lenge/).waitFor();
+
+    const asDpo = await signIn(browser, svc, dpo);
+    await asDpo.getByTestId('board').getByRole('link', { name: new RegExp(ENCRYPTED.title) }).click();
+    await asDpo.getByRole('button', { name: 'Vurder risiko' }).click();
+    await asDpo.getByTestId('assessment').waitFor();
+    const decision = asDpo.getByTestId('decision-form');
+    await decision.getByLabel('Meld til Datatilsynet').check();
+    await decision.getByLabel('Varsle de berørte').uncheck();
+    await group(decision, /^Grunnlag for ikke å varsle/).getByLabel(/^Opplysningene er uleselige/).check();
+    const custody = decision.getByLabel(/^Hvor var nøkkelen, og hvorfor/);
+    // The key custody the analyst wrote is the evidence offered; without it the form does not send the exemption.
+    assert.equal(await custody.inputValue(), ENCRYPTED.custody);
+    await custody.fill('');
+    await decision.getByLabel('Begrunnelse').fill(ENCRYPTED.reason);
+    await decision.getByRole('button', { name: 'Registrer beslutning' }).click();
+    assert.equal(await custody.evaluate((el) => (el as HTMLTextAreaElement).validity.valueMissing), true);
+    assert.equal(await asDpo.getByTestId('decision').count(), 0);
+    await custody.fill(ENCRYPTED.custody);
+    await decision.getByRole('button', { name: 'Registrer beslutning' }).click();
+    await asDpo.getByTestId('decision').getByText(/Opplysningene er uleselige/).waitFor();
+    // Datatilsynet is still owed its notice; the people are not owed one.
+    await asDpo.getByTestId('obligations').getByText('Meld til Datatilsynet').first().waitFor();
+    assert.equal(await asDpo.getByTestId('obligations').getByText('Varsle de berørte (art. 34)').count(), 0);
+  });
+
   it('files a late notice in phases: the delay reasons once, the follow-up owed until the final notice is filed', async () => {
     const page = await signIn(browser, svc, analyst);
     await page.getByRole('link', { name: 'Ny sak' }).click();
@@ -428,7 +485,7 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
   it('walks every screen in both languages with only catalogue words and no raw codes, on desktop and phone', async () => {
     const [, , oncall, admin] = users;
     // People's names and what they typed, and the note the shipped templates carry.
-    const userData = wordsOf(...Object.values(TYPED), ...Object.values(PROCESSOR), ...Object.values(PUBLIC), ...Object.values(LATE), ...NAMES, ...users.map((u) => u.email), 'BC', 'Default template shipped');
+    const userData = wordsOf(...Object.values(TYPED), ...Object.values(PROCESSOR), ...Object.values(PUBLIC), ...Object.values(ENCRYPTED), ...Object.values(LATE), ...NAMES, ...users.map((u) => u.email), 'BC', 'Default template shipped');
     const screens: { name: string; hash: string; ready: string; as: TestUser }[] = [
       { name: 'board', hash: '#/', ready: '[data-testid="board"]', as: dpo },
       { name: 'new-incident', hash: '#/new', ready: 'form', as: analyst },
