@@ -20,10 +20,31 @@ export function onCallAt(rota: Pick<Rota, 'members' | 'startsAt' | 'overrides'>,
   return rota.members[weeks % rota.members.length] ?? null;
 }
 
-/** The next handover after a moment, in UTC. */
-export function nextHandover(rota: Pick<Rota, 'startsAt'>, at: Date): Date {
+/** The next rotation change after a moment, in UTC (overrides aside). */
+function nextRotation(rota: Pick<Rota, 'startsAt'>, at: Date): Date {
   const start = DateTime.fromJSDate(rota.startsAt, { zone: ZONE });
   let n = 0;
   while (start.plus({ weeks: n }).toJSDate() <= at) n++;
   return start.plus({ weeks: n }).toJSDate();
+}
+
+/**
+ * The next handover after a moment, in UTC: the first rotation change, override start or override end
+ * at which someone else is on call. A rotation change inside an override hands nothing over.
+ */
+export function nextHandover(rota: Pick<Rota, 'members' | 'startsAt' | 'overrides'>, at: Date): Date {
+  const rotation = nextRotation(rota, at);
+  const current = onCallAt(rota, at);
+  const edges = rota.overrides.flatMap((o) => [o.from, o.to]).filter((d) => d > at);
+  const candidates = new Set<number>([rotation.getTime(), ...edges.map((d) => d.getTime())]);
+  // Past the last override edge the rotation decides alone, so the rotation change after it ends the search.
+  const lastEdge = Math.max(at.getTime(), ...edges.map((d) => d.getTime()));
+  for (let r = rotation; r.getTime() <= lastEdge; ) {
+    r = nextRotation(rota, r);
+    candidates.add(r.getTime());
+  }
+  for (const t of [...candidates].sort((a, b) => a - b)) {
+    if (onCallAt(rota, new Date(t)) !== current) return new Date(t);
+  }
+  return rotation;
 }
