@@ -182,6 +182,23 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     assert.equal(decision.evidence.keyCustody, 'The recovery key is in our key vault; the PIN was not with the laptop.');
   });
 
+  it('tells a processor to inform its controller: no Datatilsynet decision or filing is offered', async () => {
+    const processor = (await api(svc).post('/api/incidents').set(analyst.auth).send({
+      title: 'Customer database exposed', description: 'A test copy was left open.', awareAt: new Date().toISOString(), role: 'processor',
+      controller: { name: 'Kunde AS', contact: 'personvern@kunde.example' }, breachTypes: ['confidentiality'], dataCategories: ['identity', 'financial'],
+      subjects: { count: { kind: 'exact', value: 300 } },
+    }).expect(201)).body;
+    const page = await signIn(browser, svc, dpo);
+    await open(page, `#/incidents/${processor.id}`, '[data-testid="clock-bar"]');
+    await page.getByRole('button', { name: 'Vurder risiko' }).click();
+    await page.getByTestId('recommendation-processor').getByText(/Informer den behandlingsansvarlige: Ja/).waitFor();
+    assert.equal(await page.getByTestId('assessment').getByText(/Meld til Datatilsynet/).count(), 0);
+    await page.getByTestId('decision-controller').waitFor();
+    assert.equal(await page.getByTestId('decision-form').count(), 0);
+    assert.equal(await page.getByTestId('submission-form').count(), 0);
+    assert.equal(await page.getByText(/Registrer en innsending uten utkast/).count(), 0);
+  });
+
   it('lets an admin set up a rota that the on-call view then names', async () => {
     const page = await signIn(browser, svc, admin);
     await open(page, '#/admin', '[data-testid="audit-status"]');
