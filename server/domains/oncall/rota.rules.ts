@@ -23,7 +23,7 @@ export function onCallAt(rota: Pick<Rota, 'members' | 'startsAt' | 'overrides'>,
 /** The next rotation change after a moment, in UTC (overrides aside). */
 function nextRotation(rota: Pick<Rota, 'startsAt'>, at: Date): Date {
   const start = DateTime.fromJSDate(rota.startsAt, { zone: ZONE });
-  let n = 0;
+  let n = Math.max(0, Math.floor(DateTime.fromJSDate(at, { zone: ZONE }).diff(start, 'weeks').weeks) - 1);
   while (start.plus({ weeks: n }).toJSDate() <= at) n++;
   return start.plus({ weeks: n }).toJSDate();
 }
@@ -33,18 +33,16 @@ function nextRotation(rota: Pick<Rota, 'startsAt'>, at: Date): Date {
  * at which someone else is on call. A rotation change inside an override hands nothing over.
  */
 export function nextHandover(rota: Pick<Rota, 'members' | 'startsAt' | 'overrides'>, at: Date): Date {
-  const rotation = nextRotation(rota, at);
   const current = onCallAt(rota, at);
-  const edges = rota.overrides.flatMap((o) => [o.from, o.to]).filter((d) => d > at);
-  const candidates = new Set<number>([rotation.getTime(), ...edges.map((d) => d.getTime())]);
-  // Past the last override edge the rotation decides alone, so the rotation change after it ends the search.
-  const lastEdge = Math.max(at.getTime(), ...edges.map((d) => d.getTime()));
-  for (let r = rotation; r.getTime() <= lastEdge; ) {
-    r = nextRotation(rota, r);
-    candidates.add(r.getTime());
+  const edges = rota.overrides.flatMap((o) => [o.from.getTime(), o.to.getTime()]);
+  let t = at;
+  // Each step reaches an override edge or a rotation change; a rota has a few overrides, so this ends soon.
+  for (let step = 0; step < 100; step++) {
+    const nextEdge = Math.min(...edges.filter((e) => e > t.getTime()));
+    const covered = rota.overrides.some((o) => o.from <= t && t < o.to);
+    const next = new Date(covered ? nextEdge : Math.min(nextRotation(rota, t).getTime(), nextEdge));
+    if (onCallAt(rota, next) !== current) return next;
+    t = next;
   }
-  for (const t of [...candidates].sort((a, b) => a - b)) {
-    if (onCallAt(rota, new Date(t)) !== current) return new Date(t);
-  }
-  return rotation;
+  return nextRotation(rota, at);
 }

@@ -35,6 +35,9 @@ describe('on-call rota', () => {
     assert.equal(nextHandover(across, new Date('2026-03-21T12:00:00Z')).toISOString(), '2026-03-25T12:00:00.000Z');
     // The override hands back to Bjørn, whose week it is by then.
     assert.equal(onCallAt(across, new Date('2026-03-25T12:00:00Z')), 'bjorn');
+    // An override for years ahead hands over when it ends.
+    const long = { ...rota, overrides: [{ userId: 'dag', from: new Date('2026-01-01T00:00:00Z'), to: new Date('2099-01-01T00:00:00Z'), reason: 'swap' }] };
+    assert.equal(nextHandover(long, new Date('2026-03-21T12:00:00Z')).toISOString(), '2099-01-01T00:00:00.000Z');
   });
 
   it('has nobody on call before the rota starts or without members', () => {
