@@ -89,11 +89,17 @@ export class TemplateService {
   async submit(ctx: AuditContext, actor: Actor, id: string): Promise<TemplateVersion> {
     const version = await this.get(id);
     if (version.status !== 'draft') throw refused(422, 'not_draft');
-    const error = sampleRenderError(version.kind, version.lang, version);
-    if (error) {
-      // Strict rendering names the path it could not find; that name is the author's own and is quoted as is.
-      const name = /"([^"]+)" not defined/.exec(error)?.[1];
-      throw refused(422, 'template_does_not_render', undefined, [fieldProblem('html', name ? words('field.template-unknown-name', { name }) : words('field.template-does-not-render'))]);
+    if (sampleRenderError(version.kind, version.lang, version)) {
+      // Each part rendered alone names the part that fails, as the form names it. Strict rendering names the
+      // path it could not find; that name is the author's own and is quoted as is.
+      const empty = { subject: '', html: '', text: '' };
+      const problems = (['subject', 'text', 'html'] as const).flatMap((part) => {
+        const error = sampleRenderError(version.kind, version.lang, { ...empty, [part]: version[part] });
+        if (!error) return [];
+        const name = /"([^"]+)" not defined/.exec(error)?.[1];
+        return [fieldProblem(part, name ? words('field.template-unknown-name', { name }) : words('field.template-does-not-render'))];
+      });
+      throw refused(422, 'template_does_not_render', undefined, problems.length ? problems : [fieldProblem('html', words('field.template-does-not-render'))]);
     }
     const res = await this.deps.templates.updateOne({ _id: version._id, status: 'draft' }, { $set: { status: 'submitted', submittedAt: this.deps.clock.now() } });
     if (res.matchedCount === 0) throw refused(409, 'conflict', words('refused.draft-submitted'));

@@ -127,6 +127,8 @@ describe('notice templates: versions and approval', () => {
       .send({ kind: 'authority', lang: 'en', subject: '{{organisation}}', html: '<p>{{incident.noSuchField}}</p>', text: '{{#if}}' }).expect(201)).body;
     const res = await api(svc).post(`/api/templates/${draft.id}/submit`).set(analyst.auth).expect(422);
     assert.equal(res.body.error.code, 'template_does_not_render');
+    // Each broken part is named, as the form names it; the subject renders.
+    assert.deepEqual(res.body.error.details.map((d: { path: string }) => d.path), ['text', 'html']);
   });
   it('previews a version against the sample incident, and says why a broken draft does not render', async () => {
     const base = await seeded();
