@@ -602,7 +602,10 @@ const messages = {
   'push.yourChannels': w('Dine kanaler', 'Your channels'),
   'push.reachesClosed': w('når deg også når fanen er lukket', 'reaches you with the tab closed'),
   'push.onlyOpenTab': w('bare mens fanen er åpen', 'only while the tab is open'),
-  'push.nothingReachesClosed': w('Ingen kanal når deg når fanen er lukket. Slå på varsling eller e-post.', 'No channel reaches you with the tab closed. Turn on notifications or e-mail.'),
+  'push.nothingReachesClosed': w(
+    'Ingen kanal når deg når fanen er lukket. Slå på varsling på denne enheten over. Varsel på e-post eller i chat slår en administrator på for deg (e-post krever at tjenesten er satt opp med en e-postserver).',
+    'No channel reaches you with the tab closed. Turn on notifications on this device above. An administrator can turn on alerts by e-mail or chat for you (e-mail needs the service to be set up with a mail server).',
+  ),
   'push.nothingReachesClosedFor': f<{ name: string }>((p) => `ingen kanal når ${p.name} når fanen er lukket`, (p) => `no channel reaches ${p.name} with the tab closed`),
   'push.testAlert': w('Send meg et testvarsel', 'Send me a test alert'),
   'push.testSent': w('Testvarselet er sendt.', 'The test alert was sent.'),

@@ -197,6 +197,10 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     assert.equal(await page.getByTestId('decision-form').count(), 0);
     assert.equal(await page.getByTestId('submission-form').count(), 0);
     assert.equal(await page.getByText(/Registrer en innsending uten utkast/).count(), 0);
+    // The channel the controller was told by is worded, not its code.
+    await api(svc).post(`/api/incidents/${processor.id}/controller-informed`).set(dpo.auth).send({ at: new Date().toISOString(), channel: 'email', note: '' }).expect(200);
+    await page.reload();
+    await page.getByTestId('controller-informed').getByText(/· e-post$/).waitFor();
   });
 
   it('lets an admin set up a rota that the on-call view then names', async () => {
