@@ -3,6 +3,7 @@ import type { Catalogue, MessageOf, NoParams } from './catalogue.js';
 /** Why a notification decision is not complete yet, field by field. */
 export interface DecisionMessageParams {
   'decision.incomplete': NoParams;
+  'decision.processor': NoParams;
   'decision.reason.not-notifying': NoParams;
   'decision.reason.departing': NoParams;
   'decision.evidence.keyCustody': NoParams;
@@ -15,6 +16,10 @@ export type DecisionMessage = MessageOf<DecisionMessageParams>;
 
 export const DECISION_MESSAGES: Catalogue<DecisionMessageParams> = {
   'decision.incomplete': { nb: () => 'Beslutningen er ikke fullstendig', en: () => 'The decision is not complete' },
+  'decision.processor': {
+    nb: () => 'Vi er databehandler i denne saken: vi informerer den behandlingsansvarlige, som avgjør om bruddet meldes til Datatilsynet og de berørte, med mindre den skriftlig har bedt oss melde på dens vegne',
+    en: () => 'We are the processor in this case: we inform the controller, who decides whether Datatilsynet and the people are notified, unless it has asked us in writing to notify on its behalf',
+  },
   'decision.reason.not-notifying': {
     nb: () => 'Skriv hvorfor bruddet ikke skal meldes (minst 10 tegn)',
     en: () => 'Say why no notification is needed (at least 10 characters)',

@@ -409,7 +409,7 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     await custody.fill('');
     await decision.getByLabel('Begrunnelse').fill(ENCRYPTED.reason);
     await decision.getByRole('button', { name: 'Registrer beslutning' }).click();
-    assert.equal(await custody.evaluate((el) => (el as HTMLTextAreaElement).validity.valueMissing), true);
+    assert.equal(await custody.evaluate((el) => (el as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing), true);
     assert.equal(await asDpo.getByTestId('decision').count(), 0);
     await custody.fill(ENCRYPTED.custody);
     await decision.getByRole('button', { name: 'Registrer beslutning' }).click();

@@ -195,16 +195,48 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     assert.equal(decision.evidence.keyCustody, 'The recovery key is in our key vault; the PIN was not with the laptop.');
   });
 
+  it('tells a processor to inform its controller: no Datatilsynet decision or filing is offered', async () => {
+    const processor = (await api(svc).post('/api/incidents').set(analyst.auth).send({
+      title: 'Customer database exposed', description: 'A test copy was left open.', awareAt: new Date().toISOString(), role: 'processor',
+      controller: { name: 'Kunde AS', contact: 'personvern@kunde.example' }, breachTypes: ['confidentiality'], dataCategories: ['identity', 'financial'],
+      subjects: { count: { kind: 'exact', value: 300 } },
+    }).expect(201)).body;
+    const page = await signIn(browser, svc, dpo);
+    await open(page, `#/incidents/${processor.id}`, '[data-testid="clock-bar"]');
+    await page.getByRole('button', { name: 'Vurder risiko' }).click();
+    await page.getByTestId('recommendation-processor').getByText(/Informer den behandlingsansvarlige: Ja/).waitFor();
+    assert.equal(await page.getByTestId('assessment').getByText(/Meld til Datatilsynet/).count(), 0);
+    await page.getByTestId('decision-controller').waitFor();
+    assert.equal(await page.getByTestId('decision-form').count(), 0);
+    assert.equal(await page.getByTestId('submission-form').count(), 0);
+    assert.equal(await page.getByText(/Registrer en innsending uten utkast/).count(), 0);
+    // The channel the controller was told by is worded, not its code.
+    await api(svc).post(`/api/incidents/${processor.id}/controller-informed`).set(dpo.auth).send({ at: new Date().toISOString(), channel: 'email', note: '' }).expect(200);
+    await page.reload();
+    await page.getByTestId('controller-informed').getByText(/· e-post$/).waitFor();
+  });
+
   it('lets an admin set up a rota that the on-call view then names', async () => {
     const page = await signIn(browser, svc, admin);
     await open(page, '#/admin', '[data-testid="audit-status"]');
     await page.getByRole('button', { name: /Ny vaktliste|New rota/ }).click();
     const form = page.getByTestId('rota-form');
     await form.getByLabel(/^Navn$|^Name$/).fill('Security on call');
-    await form.getByLabel(/Medlemmer|Members/).selectOption({ label: 'Ola (Vakthavende)' });
-    await form.getByLabel(/Første vaktskifte|First handover/).fill('2026-01-05T08:00');
+    // The order is the one chosen, not the options' own: Anna is added first, then Ola is moved above her.
+    const members = form.getByTestId('ordered-rota.members');
+    await members.getByLabel(/Velg hvem|Choose whom/).selectOption(analyst.id);
+    await members.getByRole('button', { name: /^Legg til$|^Add$/ }).click();
+    await members.getByLabel(/Velg hvem|Choose whom/).selectOption(oncall.id);
+    await members.getByRole('button', { name: /^Legg til$|^Add$/ }).click();
+    await members.getByRole('button', { name: /^Flytt Ola .*opp$|^Move Ola .*up$/ }).click();
+    assert.deepEqual((await members.locator('li > span').allTextContents()).map((name) => name.split(' ')[0]), ['Ola', 'Anna']);
+    // Ola's week has begun: the first handover was yesterday, Oslo time.
+    const yesterday = new Date(Date.now() - 86_400_000).toLocaleString('sv-SE', { timeZone: 'Europe/Oslo' }).replace(' ', 'T').slice(0, 16);
+    await form.getByLabel(/Første vaktskifte|First handover/).fill(yesterday);
     await form.getByRole('button', { name: /Lagre|Save/ }).click();
-    await page.getByTestId('rota-Security on call').waitFor();
+    await page.getByTestId('rota-Security on call').getByText('Ola → Anna').waitFor();
+    const saved = (await api(svc).get('/api/rotas').set(admin.auth).expect(200)).body.find((r: { name: string }) => r.name === 'Security on call');
+    assert.deepEqual(saved.members, [oncall.id, analyst.id]);
 
     const onCallPage = await signIn(browser, svc, oncall);
     await open(onCallPage, '#/oncall', '[data-testid="on-call-now"]');
@@ -218,6 +250,12 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await card.getByText(/Endre Security on call|Change Security on call/).click();
     await card.getByLabel(/^Andrelinje$|^Second line$/).selectOption({ label: 'Ada (Administrator)' });
     await card.getByLabel(/Hvem tar vakten|Who takes the watch/).selectOption({ label: 'Ada' });
+    // A period that ends before it starts is refused in the form, naming the field as the form does.
+    await card.getByLabel(/^Fra$|^From$/).fill('2026-01-02T00:00');
+    await card.getByLabel(/^Til$|^To$/).fill('2026-01-01T00:00');
+    await card.getByRole('button', { name: /Legg til bytte|Add override/ }).click();
+    await card.getByTestId('override-backwards').getByText(/^Til: må være etter Fra$|^To: must be after From$/).waitFor();
+    assert.equal(await card.getByText(/Ada har vakten|Ada is on call/).count(), 0);
     await card.getByLabel(/^Fra$|^From$/).fill('2026-01-01T00:00');
     await card.getByLabel(/^Til$|^To$/).fill('2099-01-01T00:00');
     await card.getByLabel(/Hvorfor|Why/).fill('Ola har ferie');

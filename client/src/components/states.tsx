@@ -97,7 +97,7 @@ export function ErrorBox({ error, scope }: { error: unknown; scope?: string }) {
             ? t('error.tooMany')
             : e.status >= 500
               ? t('error.server')
-              : details.length
+              : details.length && e.body.error?.code === 'invalid_input'
                 ? t('error.fields')
                 : (e.body.error?.message ?? t('error.server'));
   return (

@@ -3,6 +3,7 @@ import type { UserView } from '../../../server/domains/users/user.presenter.js';
 import { ROLES, type Role } from '../../../server/domains/auth/permissions.js';
 import { api } from '../api.js';
 import { CheckGroup, DateTimeField, Field, SelectField, TextField } from '../components/field.js';
+import { OrderedList } from '../components/ordered-list.js';
 import { Empty, ErrorBox, Loading, fieldId, useLoad } from '../components/states.js';
 import { Time } from '../components/time.js';
 import { fromLocalInput, nowLocalInput } from '../format.js';
@@ -154,6 +155,10 @@ function UserPicker(props: { path: string; label: string; value: string[]; set: 
   );
 }
 
+/** Active users by name and roles: whom a rota can hold. */
+const rotaPeople = (users: UserView[]): [string, string][] =>
+  users.filter((u) => u.active !== false).map((u) => [u.id, `${u.name} (${u.roles.map((r) => word('role', r)).join(', ')})`]);
+
 function NewRota({ users, onSaved }: { users: UserView[]; onSaved: () => void }) {
   const [name, setName] = useState('');
   const [members, setMembers] = useState<string[]>([]);
@@ -175,7 +180,14 @@ function NewRota({ users, onSaved }: { users: UserView[]; onSaved: () => void })
     >
       <h2>{t('admin.newRota')}</h2>
       <TextField path="rota.name" label={t('admin.name')} required maxLength={100} value={name} onInput={setName} />
-      <UserPicker path="rota.members" label={t('admin.members')} value={members} set={setMembers} help={t('admin.membersHelp')} users={users} />
+      <OrderedList
+        path="rota.members"
+        label={t('admin.members')}
+        value={members}
+        onChange={setMembers}
+        help={t('admin.membersHelp')}
+        options={rotaPeople(users)}
+      />
       <UserPicker path="rota.secondLine" label={t('admin.secondLine')} value={secondLine} set={setSecondLine} help={t('admin.secondLineHelp')} users={users} />
       <DateTimeField path="rota.startsAt" label={t('admin.firstHandover')} value={startsAt} onInput={setStartsAt} />
       <TextField path="rota.webhookUrl" label={t('admin.webhook')} help={t('admin.webhookHelp')} type="url" value={webhook} onInput={setWebhook} />
@@ -196,6 +208,7 @@ function RotaCard({ r, users, nameOf, onSaved }: { r: RotaView; users: UserView[
   const [from, setFrom] = useState(nowLocalInput());
   const [to, setTo] = useState(nowLocalInput());
   const [reason, setReason] = useState('');
+  const [backwards, setBackwards] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const people: [string, string][] = users.filter((u) => u.active !== false).map((u) => [u.id, u.name]);
   const save = () => void api('PATCH', `/rotas/${r.id}`, { members, secondLine, overrides, webhookUrl: webhook.trim() || null }).then(onSaved, setError);
@@ -214,7 +227,14 @@ function RotaCard({ r, users, nameOf, onSaved }: { r: RotaView; users: UserView[
       {can('rota:manage') ? (
         <details>
           <summary>{t('admin.editRota', { name: r.name })}</summary>
-          <UserPicker path={`rota-${r.id}.members`} label={t('admin.members')} value={members} set={setMembers} help={t('admin.membersHelp')} users={users} />
+          <OrderedList
+            path={`rota-${r.id}.members`}
+            label={t('admin.members')}
+            value={members}
+            onChange={setMembers}
+            help={t('admin.membersHelp')}
+            options={rotaPeople(users)}
+          />
           <UserPicker
             path={`rota-${r.id}.secondLine`}
             label={t('admin.secondLine')}
@@ -249,11 +269,17 @@ function RotaCard({ r, users, nameOf, onSaved }: { r: RotaView; users: UserView[
               class="secondary"
               onClick={() => {
                 const [start, end] = [fromLocalInput(from), fromLocalInput(to)];
-                if (start && end) setOverrides([...overrides, { userId: who, from: start, to: end, reason: reason.trim() }]);
+                setBackwards(!!start && !!end && end <= start);
+                if (start && end && end > start) setOverrides([...overrides, { userId: who, from: start, to: end, reason: reason.trim() }]);
               }}
             >
               {t('admin.addOverride')}
             </button>
+            {backwards ? (
+              <p class="error" role="alert" data-testid="override-backwards">
+                {t('admin.overrideBackwards')}
+              </p>
+            ) : null}
           </fieldset>
           <TextField path={`rota-${r.id}.webhookUrl`} label={t('admin.webhook')} type="url" value={webhook} onInput={setWebhook} />
           <button type="button" class="primary" onClick={save}>

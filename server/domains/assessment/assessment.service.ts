@@ -10,6 +10,7 @@ import type { Incident } from '../incidents/incident.model.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { AssessmentRecord, DecisionRecord } from './assessment.model.js';
 import type { RecordDecision } from './assessment.schemas.js';
+import { notifiesAuthority } from '../obligations/obligation.rules.js';
 import { changedFacts, factsFromIncident, factsHash } from './incident-facts.js';
 import { assess, METHOD_VERSION } from './risk-engine.js';
 
@@ -64,6 +65,8 @@ export class AssessmentService {
    */
   async decide(ctx: AuditContext, actor: Actor, incidentId: string, input: RecordDecision, lang: Lang = 'nb'): Promise<DecisionRecord> {
     const incident = await this.deps.incidents.get(actor, incidentId);
+    // Art. 33(2): a processor's decision is the controller's to make, unless we were told to notify for it.
+    if (!notifiesAuthority(incident)) throw refusal(422, 'processor_notifies_controller', { code: 'decision.processor', params: {} }, lang);
     const assessment = await this.deps.assessments.findById(input.assessmentId).lean<AssessmentRecord>();
     if (!assessment || assessment.incidentId !== incidentId) throw notFound('Assessment');
     const latest = await this.deps.assessments.findOne({ incidentId }).sort({ createdAt: -1, _id: -1 }).lean<AssessmentRecord>();

@@ -90,8 +90,15 @@ export class TemplateService {
   async submit(ctx: AuditContext, actor: Actor, id: string): Promise<TemplateVersion> {
     const version = await this.get(id);
     if (version.status !== 'draft') throw refused(422, 'not_draft');
-    const located = sampleRenderError(version.kind, version.lang, version);
-    if (located) throw refused(422, 'template_does_not_render', undefined, [fieldProblem(located.part, words('field.template-fault', located.fault))]);
+    if (sampleRenderError(version.kind, version.lang, version)) {
+      // Each part rendered alone, so that every part that breaks is named, not only the first.
+      const empty = { subject: '', html: '', text: '' };
+      const problems = (['subject', 'text', 'html'] as const).flatMap((part) => {
+        const located = sampleRenderError(version.kind, version.lang, { ...empty, [part]: version[part] });
+        return located ? [fieldProblem(located.part, words('field.template-fault', located.fault))] : [];
+      });
+      throw refused(422, 'template_does_not_render', undefined, problems);
+    }
     const res = await this.deps.templates.updateOne({ _id: version._id, status: 'draft' }, { $set: { status: 'submitted', submittedAt: this.deps.clock.now() } });
     if (res.matchedCount === 0) throw refused(409, 'conflict', words('refused.draft-submitted'));
     await this.deps.audit.record(ctx, { action: 'template.submitted', target: { type: 'template', id }, after: { version: version.version } });

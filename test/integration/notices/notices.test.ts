@@ -127,8 +127,9 @@ describe('notice templates: versions and approval', () => {
       .send({ kind: 'authority', lang: 'en', subject: '{{organisation}}', html: '<p>{{incident.noSuchField}}</p>', text: '{{#if}}' }).expect(201)).body;
     const res = await api(svc).post(`/api/templates/${draft.id}/submit`).set(analyst.auth).expect(422);
     assert.equal(res.body.error.code, 'template_does_not_render');
-    // The part that breaks is named, with the line and the name Handlebars could not find, in the reader's language.
-    assert.deepEqual(res.body.error.details, [{ path: 'html', label: 'HTML', message: 'linje 1: «noSuchField» finnes ikke i eksempelsaken' }]);
+    // Every part that breaks is named, with the line and what Handlebars could not take, in the reader's language.
+    assert.deepEqual(res.body.error.details.map((d: { path: string }) => d.path), ['text', 'html']);
+    assert.equal(res.body.error.details[1].message, 'linje 1: «noSuchField» finnes ikke i eksempelsaken');
   });
   it('previews a version against the sample incident, and says why a broken draft does not render', async () => {
     const base = await seeded();

@@ -228,6 +228,10 @@ describe('obligations: processor incidents', () => {
     const en = await api(svc).post(`/api/incidents/${incident.id}/notices`).set(analyst.auth).set('Accept-Language', 'en-GB,en;q=0.9').send({ kind: 'authority', lang: 'nb' }).expect(422);
     assert.match(en.body.error.message, /processor/);
     await api(svc).post(`/api/incidents/${incident.id}/submissions`).set(analyst.auth).send({ sentAt: svc.clock.now().toISOString(), channel: 'altinn', phase: 'complete' }).expect(422);
+    const assessment = (await api(svc).post(`/api/incidents/${incident.id}/assessments`).set(analyst.auth).expect(201)).body;
+    const decision = await api(svc).post(`/api/incidents/${incident.id}/decisions`).set(dpo.auth).send({ assessmentId: assessment.id, notifySA: true, notifySubjects: false }).expect(422);
+    assert.equal(decision.body.error.code, 'processor_notifies_controller');
+    assert.match(decision.body.error.message, /behandlingsansvarlige/);
 
     const notice = (await api(svc).post(`/api/incidents/${incident.id}/notices`).set(analyst.auth).send({ kind: 'controller', lang: 'nb' }).expect(201)).body;
     assert.match(notice.text, /Klikk Int AS behandler personopplysninger på deres vegne som databehandler/);

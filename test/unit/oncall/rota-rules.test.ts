@@ -22,6 +22,24 @@ describe('on-call rota', () => {
     assert.equal(onCallAt(withOverride, new Date('2026-03-18T12:00:00Z')), 'anna');
   });
 
+  it('hands over when an override ends or starts, when that comes before the rotation change', () => {
+    // Anna's week runs to 23 March; Dag covers 17–18 March.
+    const withOverride = { ...rota, overrides: [{ userId: 'dag', from: new Date('2026-03-17T12:00:00Z'), to: new Date('2026-03-18T12:00:00Z'), reason: 'sick leave' }] };
+    assert.equal(nextHandover(withOverride, new Date('2026-03-17T13:00:00Z')).toISOString(), '2026-03-18T12:00:00.000Z');
+    assert.equal(nextHandover(withOverride, new Date('2026-03-16T12:00:00Z')).toISOString(), '2026-03-17T12:00:00.000Z');
+    assert.equal(nextHandover(withOverride, new Date('2026-03-18T12:00:00Z')).toISOString(), '2026-03-23T08:00:00.000Z');
+  });
+
+  it('hands nothing over at a rotation change inside an override', () => {
+    const across = { ...rota, overrides: [{ userId: 'dag', from: new Date('2026-03-20T12:00:00Z'), to: new Date('2026-03-25T12:00:00Z'), reason: 'swap' }] };
+    assert.equal(nextHandover(across, new Date('2026-03-21T12:00:00Z')).toISOString(), '2026-03-25T12:00:00.000Z');
+    // The override hands back to Bjørn, whose week it is by then.
+    assert.equal(onCallAt(across, new Date('2026-03-25T12:00:00Z')), 'bjorn');
+    // An override for years ahead hands over when it ends.
+    const long = { ...rota, overrides: [{ userId: 'dag', from: new Date('2026-01-01T00:00:00Z'), to: new Date('2099-01-01T00:00:00Z'), reason: 'swap' }] };
+    assert.equal(nextHandover(long, new Date('2026-03-21T12:00:00Z')).toISOString(), '2099-01-01T00:00:00.000Z');
+  });
+
   it('has nobody on call before the rota starts or without members', () => {
     assert.equal(onCallAt(rota, new Date('2026-03-01T00:00:00Z')), null);
     assert.equal(onCallAt({ ...rota, members: [] }, new Date('2026-04-01T00:00:00Z')), null);

@@ -64,11 +64,22 @@ export function AssessmentSection({ incident, assessments, onSaved }: { incident
             </strong>{' '}
             · <Time iso={latest.createdAt} />
           </p>
-          <p>
-            {t('assessment.recommendation')}: {t('decision.notifySA')}: {yesNo(latest.recommendation.notifySA)} · {t('decision.notifySubjects')}:{' '}
-            {yesNo(latest.recommendation.notifySubjects)}
-            {latest.recommendation.exemption ? ` · ${word('exemption', latest.recommendation.exemption)}` : ''}
-          </p>
+          {incident.notifiesAuthority ? (
+            <p>
+              {t('assessment.recommendation')}: {t('decision.notifySA')}: {yesNo(latest.recommendation.notifySA)} · {t('decision.notifySubjects')}:{' '}
+              {yesNo(latest.recommendation.notifySubjects)}
+              {latest.recommendation.exemption ? ` · ${word('exemption', latest.recommendation.exemption)}` : ''}
+            </p>
+          ) : (
+            <p data-testid="recommendation-processor">
+              {t('assessment.recommendation')}: {t('assessment.informController')}: {yesNo(true)}
+              <span class="block muted">
+                {t('assessment.forController')}: {t('assessment.controllerNotifySA')}: {yesNo(latest.recommendation.notifySA)} ·{' '}
+                {t('assessment.controllerNotifySubjects')}: {yesNo(latest.recommendation.notifySubjects)}
+                {latest.recommendation.exemption ? ` · ${word('exemption', latest.recommendation.exemption)}` : ''}
+              </span>
+            </p>
+          )}
           <details>
             <summary>{t('assessment.reasons', { n: latest.reasons.length })}</summary>
             <ul>
@@ -132,6 +143,16 @@ export function DecisionSection({
   const [whyDisproportionate, setWhy] = useState(incident.subjects.reachNote ?? '');
   const [error, setError] = useState<unknown>(null);
   const mayDecide = can('incident:decide') && incident.status !== 'closed';
+  if (!incident.notifiesAuthority && !decided) {
+    return (
+      <section class="card" id="decision">
+        <h2>{t('decision.heading')}</h2>
+        <p class="muted" data-testid="decision-controller">
+          {t('decision.controllerDecides')}
+        </p>
+      </section>
+    );
+  }
   return (
     <section class="card" id="decision">
       <h2>{t('decision.heading')}</h2>
@@ -151,8 +172,8 @@ export function DecisionSection({
       ) : (
         <p class="muted">{t('decision.none')}</p>
       )}
-      {!latest && mayDecide ? <p class="muted">{t('decision.assessFirst')}</p> : null}
-      {latest && mayDecide ? (
+      {!latest && mayDecide && incident.notifiesAuthority ? <p class="muted">{t('decision.assessFirst')}</p> : null}
+      {latest && mayDecide && incident.notifiesAuthority ? (
         <details open={!decided}>
           <summary>{decided ? t('decision.again') : t('decision.record')}</summary>
           <form

@@ -6,7 +6,7 @@ import { ErrorBox } from '../../components/states.js';
 import { Time } from '../../components/time.js';
 import { fromLocalInput, nowLocalInput } from '../../format.js';
 import { can } from '../../state.js';
-import { t } from '../../words.js';
+import { known, t, word } from '../../words.js';
 
 /** As processor (Art. 33(2)): whom we tell, by when, and the record that we did. */
 export function ControllerSection({ incident, onSaved }: { incident: IncidentView; onSaved: () => void }) {
@@ -30,7 +30,8 @@ export function ControllerSection({ incident, onSaved }: { incident: IncidentVie
       ) : null}
       {c.informedAt ? (
         <p data-testid="controller-informed">
-          {t('controller.informedAt')}: <Time iso={c.informedAt} /> {c.informedChannel ? `· ${c.informedChannel}` : ''}
+          {t('controller.informedAt')}: <Time iso={c.informedAt} />{' '}
+          {c.informedChannel ? `· ${known(`channel.${c.informedChannel}`) ? word('channel', c.informedChannel) : c.informedChannel}` : ''}
         </p>
       ) : can('incident:update') && incident.status !== 'closed' ? (
         <form

@@ -50,6 +50,8 @@ export function SubmissionsSection({
   };
   const late = !!incident.deadline && Date.now() > new Date(incident.deadline).getTime();
   const noticeOf = (id: string | null | undefined) => notices.find((n) => n.id === id);
+  // A processor whose controller notifies files nothing with Datatilsynet (Art. 33(2)).
+  if (!incident.notifiesAuthority && !submissions.length) return null;
   return (
     <section class="card" id="submissions">
       <h2>{t('filing.heading')}</h2>
@@ -77,7 +79,7 @@ export function SubmissionsSection({
           {t('filing.followUpDue')}: <Time iso={incident.followUp.dueAt} deadline />
         </p>
       ) : null}
-      {can('submission:record') && incident.awareness && incident.status !== 'closed' ? (
+      {can('submission:record') && incident.notifiesAuthority && incident.awareness && incident.status !== 'closed' ? (
         <details>
           <summary>{t('filing.recordOther')}</summary>
           <form
