@@ -24,6 +24,13 @@ import type { TimelineMessage } from '../../../notifications/messages/incident.m
 import type { Role } from '../access/permissions.js';
 import { boardFields, notifiesAuthority, openObligations, type Obligation } from '../obligations/obligation.rules.js';
 
+/** What the register reports of an incident (register.presenter.ts): the register reads only these. */
+export const REGISTER_FIELDS = [
+  'ref', 'title', 'status', 'createdAt', 'awareness', 'clock', 'breachTypes', 'dataCategories', 'subjects', 'records', 'delayReasons',
+  'consequences', 'measuresTaken', 'closure',
+] as const;
+export type RegisterIncident = Pick<Incident, '_id' | (typeof REGISTER_FIELDS)[number]>;
+
 /** Awareness recorded more than this before "now" counts as backdated. */
 const BACKDATED_AFTER_MS = 15 * 60_000;
 /** Default time to the owed follow-up after a phased submission. */
@@ -585,12 +592,24 @@ export class IncidentService {
     return events;
   }
 
-  /** Every incident the actor may see, notified or not, oldest first: the Art. 33(5) register. */
-  async register(actor: Actor): Promise<{ incident: Incident; submissions: Submission[] }[]> {
-    const incidents = await this.deps.incidents.find(trustedVisibility(actor)).sort({ createdAt: 1, _id: 1 }).lean<Incident[]>();
-    const ids = incidents.map((i) => String(i._id));
-    const submissions = ids.length ? await this.deps.submissions.find({ incidentId: op({ $in: ids }) }).sort({ sentAt: 1 }).lean<Submission[]>() : [];
-    return incidents.map((incident) => ({ incident, submissions: submissions.filter((s) => s.incidentId === String(incident._id)) }));
+  /**
+   * Every incident the actor may see, notified or not, oldest first: the Art. 33(5) register. The
+   * incidents come from a cursor with the fields the register reports, so an export of any length
+   * is written as it is read; the submissions (a few per notified incident) are read whole, by incident.
+   */
+  async register(actor: Actor): Promise<{ incidents: AsyncIterable<RegisterIncident>; submissions: Map<string, Submission[]> }> {
+    const submissions = new Map<string, Submission[]>();
+    for (const s of await this.deps.submissions.find({}).sort({ sentAt: 1, _id: 1 }).lean<Submission[]>()) {
+      const list = submissions.get(s.incidentId) ?? [];
+      list.push(s);
+      submissions.set(s.incidentId, list);
+    }
+    const incidents = this.deps.incidents
+      .find(trustedVisibility(actor), Object.fromEntries(REGISTER_FIELDS.map((f) => [f, 1])))
+      .sort({ createdAt: 1, _id: 1 })
+      .lean<RegisterIncident[]>()
+      .cursor({ batchSize: 500 }) as AsyncIterable<RegisterIncident>;
+    return { incidents, submissions };
   }
 
   /**
