@@ -15,7 +15,9 @@
  * (all its calls) p99 ≤ 60 ms; intake ≥ 100/s at p99 ≤ 150 ms; register CSV ≤ 3 s; a paged or by-id
  * call at 20,000 costs at most 1.5× what it costs at 2,000.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { Types } from 'mongoose';
 import { loadConfig } from '../server/config.js';
 import { systemContext } from '../server/domains/audit/audit.service.js';
@@ -53,6 +55,25 @@ function processCpuMs(pid: number | undefined): number | undefined {
 }
 const CLOCK_TICKS = 100;
 let databasePid: number | undefined;
+
+/** With CPU_PROFILE_DIR, each figure's calls are profiled (the service and this bench's client) into <dir>/<size>-<figure>.cpuprofile. */
+const PROFILE_DIR = process.env.CPU_PROFILE_DIR;
+
+async function profiled<T>(name: string, run: () => Promise<T>): Promise<T> {
+  if (!PROFILE_DIR) return run();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    writeFileSync(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
 
 /** Which figures to take (ONLY=board,intake), all by default. */
 const ONLY = process.env.ONLY ? new Set(process.env.ONLY.split(',')) : undefined;
@@ -196,7 +217,7 @@ async function main(): Promise<void> {
     const take = async (name: string, run: () => Promise<Figures>) => {
       if (!wanted(name)) return;
       progress(name);
-      figures[name] = await run();
+      figures[name] = await profiled(`${size}-${name}`, run);
     };
     await take('healthz', () => measure(REPEAT, 1, async () => void (await fetch(`${service.url}/healthz`)).text()));
     await take('board', () => measure(REPEAT, 1, async () => void (await call('GET', '/api/incidents?limit=50', dpoId))));

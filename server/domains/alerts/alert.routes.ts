@@ -55,8 +55,7 @@ export function alertRoutes(alerts: AlertService, dispatcher: AlertDispatcher, i
     route<Actor, undefined, undefined, typeof Params>({
       method: 'get', path: '/incidents/:id/alerts', summary: "The incident's alerts", tag: 'alerts', access: can('alert:read'), params: Params,
       handle: async ({ params, actor }) => {
-        await incidents.get(actor, params.id);
-        const list = await alerts.forIncident(params.id);
+        const [, list] = await Promise.all([incidents.assertVisible(actor, params.id), alerts.forIncident(params.id)]);
         const told = await dispatcher.toldOf(list.map((a) => String(a._id)));
         return list.map((a) => presentAlertView(a, told.get(String(a._id)) ?? []));
       },

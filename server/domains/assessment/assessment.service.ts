@@ -49,13 +49,19 @@ export class AssessmentService {
   }
 
   async list(actor: Actor, incidentId: string): Promise<AssessmentRecord[]> {
-    await this.deps.incidents.get(actor, incidentId);
-    return this.deps.assessments.find({ incidentId }).sort({ createdAt: 1, _id: 1 }).lean<AssessmentRecord[]>();
+    const [, assessments] = await Promise.all([
+      this.deps.incidents.assertVisible(actor, incidentId),
+      this.deps.assessments.find({ incidentId }).sort({ createdAt: 1, _id: 1 }).lean<AssessmentRecord[]>(),
+    ]);
+    return assessments;
   }
 
   async decisionsOf(actor: Actor, incidentId: string): Promise<DecisionRecord[]> {
-    await this.deps.incidents.get(actor, incidentId);
-    return this.deps.decisions.find({ incidentId }).sort({ decidedAt: 1, _id: 1 }).lean<DecisionRecord[]>();
+    const [, decisions] = await Promise.all([
+      this.deps.incidents.assertVisible(actor, incidentId),
+      this.deps.decisions.find({ incidentId }).sort({ decidedAt: 1, _id: 1 }).lean<DecisionRecord[]>(),
+    ]);
+    return decisions;
   }
 
   /**

@@ -102,58 +102,102 @@ export interface AuditServiceDeps {
   logger: Logger;
 }
 
+/** Appends written together at most: one insert and one head update for a burst of writes. */
+const MAX_BATCH = 100;
+
+interface Waiting {
+  ctx: AuditContext;
+  record: AuditRecord;
+  resolve: (entry: AuditEntry) => void;
+  reject: (err: unknown) => void;
+}
+
 /**
- * The append-only, hash-chained audit log. Appends in one process go through a queue; appends from
- * several instances race on the unique seq index, and the loser re-reads the head and tries again,
- * so the chain never forks. Entries are never updated or deleted by the service.
+ * The append-only, hash-chained audit log. Appends in one process wait in line and are chained and
+ * written together, as many as have come in meanwhile (one insert, one head update), so a burst of
+ * writes is not held to two round trips each; appends from several instances race on the unique seq
+ * index, and the loser re-reads the head and tries again with what was not stored, so the chain never
+ * forks. Entries are never updated or deleted by the service.
  */
 export class AuditService {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly waiting: Waiting[] = [];
+  private draining = false;
   /**
-   * The last entry this instance appended. Appends here are queued, so it is the head unless another
-   * instance appended since; then the insert loses on the unique seq index and the log is read.
+   * The last entry this instance appended. Appends here are chained one batch after another, so it is the
+   * head unless another instance appended since; then the insert loses on the unique seq index and the log is read.
    */
   private last: { seq: number; hash: string } | undefined;
-
 
   constructor(private readonly deps: AuditServiceDeps) {}
 
   /** Appends one entry; resolves once it is stored. */
   record(ctx: AuditContext, record: AuditRecord): Promise<AuditEntry> {
-    const next = this.queue.then(() => this.append(ctx, record));
-    this.queue = next.catch(() => undefined);
-    return next;
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ ctx, record, resolve, reject });
+      if (!this.draining) void this.drain();
+    });
   }
 
-  private async append(ctx: AuditContext, record: AuditRecord): Promise<AuditEntry> {
-    const changes = changedFields(record.before, record.after);
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.waiting.length) {
+        const batch = this.waiting.splice(0, MAX_BATCH);
+        await this.append(batch).catch((err: unknown) => {
+          for (const item of batch) item.reject(err);
+        });
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async append(batch: Waiting[]): Promise<void> {
+    let pending = batch.map((item) => ({ ...item, changes: changedFields(item.record.before, item.record.after) }));
     let trustHead = true;
     for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
       // After a lost race, or when the head lags behind (a crash between an append and its head update), the log itself is read.
       const last = trustHead
         ? (this.last ?? (await this.deps.heads.findById(HEAD_ID).lean()))
         : await this.deps.entries.findOne({}, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
-      const draft: Hashable = asStored({
-        seq: (last?.seq ?? 0) + 1,
-        at: this.deps.clock.now(),
-        actor: { id: ctx.actor.id, email: ctx.actor.email, ip: ctx.ip },
-        action: record.action,
-        target: { type: record.target.type, id: record.target.id },
-        requestId: ctx.requestId,
-        changes,
-        prevHash: last?.hash ?? GENESIS_HASH,
+      let prev = { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
+      const at = this.deps.clock.now();
+      const entries = pending.map(({ ctx, record, changes }) => {
+        const draft: Hashable = asStored({
+          seq: prev.seq + 1,
+          at,
+          actor: { id: ctx.actor.id, email: ctx.actor.email, ip: ctx.ip },
+          action: record.action,
+          target: { type: record.target.type, id: record.target.id },
+          requestId: ctx.requestId,
+          changes,
+          prevHash: prev.hash,
+        });
+        const entry = { ...draft, hash: entryHash(draft) };
+        prev = { seq: entry.seq, hash: entry.hash };
+        return entry;
       });
-      const entry = { ...draft, hash: entryHash(draft) };
       try {
-        const created = await this.deps.entries.create(entry);
-        this.last = { seq: entry.seq, hash: entry.hash };
-        await this.advanceHead(entry.seq, entry.hash);
-        return created.toObject();
+        const created = await this.deps.entries.insertMany(entries, { ordered: true });
+        this.last = prev;
+        await this.advanceHead(prev.seq, prev.hash);
+        pending.forEach((item, i) => item.resolve(created[i]!.toObject()));
+        return;
       } catch (err) {
         this.last = undefined;
-        if ((err as { code?: number }).code !== 11000) throw err;
+        const { code, writeErrors } = err as { code?: number; writeErrors?: { code?: number }[] };
+        if (code !== 11000 && !writeErrors?.some((e) => e.code === 11000)) throw err;
+        // An ordered insert stores the entries before the one that lost the race: those are done.
+        const stored = await this.deps.entries.find({ seq: op({ $in: entries.map((e) => e.seq) }) }).lean<AuditEntry[]>();
+        const ours = new Map(stored.filter((e) => entries.some((mine) => mine.seq === e.seq && mine.hash === e.hash)).map((e) => [e.seq, e]));
+        pending = pending.filter((item, i) => {
+          const done = ours.get(entries[i]!.seq);
+          if (done) item.resolve(done);
+          return !done;
+        });
+        if (!pending.length) return;
         trustHead = !trustHead;
-        this.deps.logger.debug({ seq: entry.seq, attempt }, 'audit append raced another instance; retrying');
+        this.deps.logger.debug({ seq: entries[0]!.seq, attempt }, 'audit append raced another instance; retrying');
       }
     }
     throw new Error('audit log append kept losing the race for the next sequence number');

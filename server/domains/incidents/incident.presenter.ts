@@ -100,6 +100,42 @@ export function presentIncident(incident: Incident, clock: ClockView, now: Date)
 
 export type IncidentView = ReturnType<typeof presentIncident>;
 
+/** The fields a list item shows, read by the list as a projection: the incident page reads the rest by id. */
+export const LIST_FIELDS = [
+  'ref', 'version', 'title', 'status', 'role', 'controller', 'restricted', 'owner', 'assignees', 'awareness', 'clock', 'followUp', 'obligations',
+  'boardOrder', 'createdAt', 'updatedAt',
+] as const;
+export type ListedIncident = Pick<Incident, '_id' | (typeof LIST_FIELDS)[number]>;
+
+/**
+ * An incident on the board or in a filtered list: what a card shows (reference, title, state, what is
+ * owed and by whom, the deadline, the owner). A page of these is a fraction of a page of whole incidents
+ * to read, shape and send; the facts and the clock's milestones are the incident page's.
+ */
+export function presentListItem(incident: ListedIncident, now: Date) {
+  return {
+    id: String(incident._id),
+    ref: incident.ref,
+    version: incident.version,
+    title: incident.title,
+    status: incident.status,
+    role: incident.role,
+    notifiesAuthority: notifiesAuthority(incident),
+    restricted: incident.restricted,
+    owner: incident.owner,
+    assignees: incident.assignees,
+    awareAt: iso(incident.awareness?.at),
+    deadline: iso(incident.clock.deadline),
+    clock: { state: incident.clock.state, stoppedAt: iso(incident.clock.stoppedAt), stopReason: incident.clock.stopReason },
+    followUp: incident.followUp ? { dueAt: iso(incident.followUp.dueAt), afterSubmissionId: incident.followUp.afterSubmissionId } : null,
+    ...presentObligations(incident.obligations, now),
+    createdAt: iso(incident.createdAt),
+    updatedAt: iso(incident.updatedAt),
+  };
+}
+
+export type ListItemView = ReturnType<typeof presentListItem>;
+
 /**
  * A timeline entry in the reader's language, worded here and nowhere else: `summary` from the catalogue (an
  * entry from before the catalogue keeps its recorded English), and each change as a line (`text`) naming the

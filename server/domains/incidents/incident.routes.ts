@@ -4,7 +4,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { Actor } from '../access/actor.js';
 import { auditContext } from '../audit/audit.context.js';
 import type { Incident } from './incident.model.js';
-import { presentIncident, type ClockView, presentSubmission, presentTimelineEvent } from './incident.presenter.js';
+import { presentIncident, presentListItem, type ClockView, presentSubmission, presentTimelineEvent } from './incident.presenter.js';
 import {
   CloseIncident, ControllerInformed, CreateIncident, DeclareAwareness, IdParams, ListIncidents, MaskQuery, Reason, RecordSubmission, UpdateIncident,
 } from './incident.schemas.js';
@@ -30,11 +30,12 @@ export function incidentRoutes({ incidents, clockOf, clock }: IncidentRoutesDeps
       },
     }),
     route<Actor, undefined, typeof ListIncidents>({
-      method: 'get', path: '/incidents', summary: 'The board (incidents that owe anything, nearest due first), or incidents filtered, newest first (or by deadline), with a cursor', tag: 'incidents',
+      method: 'get', path: '/incidents', summary: 'The board (incidents that owe anything, nearest due first), or incidents filtered, newest first (or by deadline), with a cursor; each item is what a card shows (GET /incidents/:id has the rest)', tag: 'incidents',
       access: can('incident:read'), query: ListIncidents,
       handle: async ({ query, actor }) => {
         const { items, nextCursor } = await incidents.list(actor, query);
-        return { items: await Promise.all(items.map(async (i) => presentIncident(i, await clockOf(i, false), clock.now()))), nextCursor };
+        const now = clock.now();
+        return { items: items.map((i) => presentListItem(i, now)), nextCursor };
       },
     }),
     route<Actor, undefined, undefined, typeof IdParams>({

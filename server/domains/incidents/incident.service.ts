@@ -12,6 +12,7 @@ import type { IncidentEvents } from './incident.events.js';
 import type { Incident, PersonRef } from './incident.model.js';
 import type { CreateIncident, IncidentFacts, ListIncidents, RecordSubmission, UpdateIncident } from './incident.schemas.js';
 import { findNationalIdNumbers, maskNationalIdNumbers } from './national-id.js';
+import { LIST_FIELDS, type ListedIncident } from './incident.presenter.js';
 import type { Submission } from './submission.model.js';
 import type { TimelineEvent } from './timeline.model.js';
 import { isObjectId } from '../../lib/ids.js';
@@ -22,6 +23,13 @@ import { say } from '../../../notifications/messages/index.js';
 import type { TimelineMessage } from '../../../notifications/messages/incident.messages.js';
 import type { Role } from '../access/permissions.js';
 import { boardFields, notifiesAuthority, openObligations, type Obligation } from '../obligations/obligation.rules.js';
+
+/** What the register reports of an incident (register.presenter.ts): the register reads only these. */
+export const REGISTER_FIELDS = [
+  'ref', 'title', 'status', 'createdAt', 'awareness', 'clock', 'breachTypes', 'dataCategories', 'subjects', 'records', 'delayReasons',
+  'consequences', 'measuresTaken', 'closure',
+] as const;
+export type RegisterIncident = Pick<Incident, '_id' | (typeof REGISTER_FIELDS)[number]>;
 
 /** Awareness recorded more than this before "now" counts as backdated. */
 const BACKDATED_AFTER_MS = 15 * 60_000;
@@ -230,6 +238,11 @@ export class IncidentService {
     const incident = isObjectId(id) ? await this.deps.incidents.findById(id).lean<Incident>() : null;
     if (!incident || !canSeeIncident(actor, incident)) throw notFound('Incident');
     return incident;
+  }
+
+  /** 404 unless the actor may see the incident, as `get` answers; reads only what need-to-know depends on. */
+  async assertVisible(actor: Actor, id: string): Promise<void> {
+    if (!(await this.canSee(actor, id))) throw notFound('Incident');
   }
 
   /** Whether the actor may see the incident now; false for an unknown id too. */
@@ -494,8 +507,8 @@ export class IncidentService {
   }
 
   async listSubmissions(actor: Actor, id: string): Promise<Submission[]> {
-    await this.get(actor, id);
-    return this.deps.submissions.find({ incidentId: id }).sort({ sentAt: 1, _id: 1 }).lean<Submission[]>();
+    const [, submissions] = await Promise.all([this.assertVisible(actor, id), this.deps.submissions.find({ incidentId: id }).sort({ sentAt: 1, _id: 1 }).lean<Submission[]>()]);
+    return submissions;
   }
 
   /** A processor informed its controller (Art. 33(2)): the controller-notice clock stops. */
@@ -540,7 +553,7 @@ export class IncidentService {
   }
 
   /** Filters, text search and stable cursor pagination, within what the actor may see. */
-  async list(actor: Actor, query: ListIncidents): Promise<{ items: Incident[]; nextCursor: string | null }> {
+  async list(actor: Actor, query: ListIncidents): Promise<{ items: ListedIncident[]; nextCursor: string | null }> {
     const now = this.deps.clock.now();
     const and: Record<string, unknown>[] = [trustedVisibility(actor)];
     if (query.status) and.push({ status: query.status });
@@ -569,10 +582,10 @@ export class IncidentService {
       and.push(op({ $or: [{ [field]: op({ [cmp]: cursor.at }) }, { [field]: cursor.at, _id: op({ [cmp]: cursor.id }) }] }));
     }
     const items = await this.deps.incidents
-      .find(op({ $and: and }))
+      .find(op({ $and: and }), Object.fromEntries(LIST_FIELDS.map((f) => [f, 1])))
       .sort({ [field]: direction, _id: direction })
       .limit(query.limit + 1)
-      .lean<Incident[]>();
+      .lean<ListedIncident[]>();
     const more = items.length > query.limit;
     const page = more ? items.slice(0, query.limit) : items;
     const last = page.at(-1);
@@ -581,16 +594,28 @@ export class IncidentService {
   }
 
   async timelineOf(actor: Actor, id: string): Promise<TimelineEvent[]> {
-    await this.get(actor, id);
-    return this.deps.timeline.find({ incidentId: id }).sort({ at: 1, _id: 1 }).lean<TimelineEvent[]>();
+    const [, events] = await Promise.all([this.assertVisible(actor, id), this.deps.timeline.find({ incidentId: id }).sort({ at: 1, _id: 1 }).lean<TimelineEvent[]>()]);
+    return events;
   }
 
-  /** Every incident the actor may see, notified or not, oldest first: the Art. 33(5) register. */
-  async register(actor: Actor): Promise<{ incident: Incident; submissions: Submission[] }[]> {
-    const incidents = await this.deps.incidents.find(trustedVisibility(actor)).sort({ createdAt: 1, _id: 1 }).lean<Incident[]>();
-    const ids = incidents.map((i) => String(i._id));
-    const submissions = ids.length ? await this.deps.submissions.find({ incidentId: op({ $in: ids }) }).sort({ sentAt: 1 }).lean<Submission[]>() : [];
-    return incidents.map((incident) => ({ incident, submissions: submissions.filter((s) => s.incidentId === String(incident._id)) }));
+  /**
+   * Every incident the actor may see, notified or not, oldest first: the Art. 33(5) register. The
+   * incidents come from a cursor with the fields the register reports, so an export of any length
+   * is written as it is read; the submissions (a few per notified incident) are read whole, by incident.
+   */
+  async register(actor: Actor): Promise<{ incidents: AsyncIterable<RegisterIncident>; submissions: Map<string, Submission[]> }> {
+    const submissions = new Map<string, Submission[]>();
+    for (const s of await this.deps.submissions.find({}).sort({ sentAt: 1, _id: 1 }).lean<Submission[]>()) {
+      const list = submissions.get(s.incidentId) ?? [];
+      list.push(s);
+      submissions.set(s.incidentId, list);
+    }
+    const incidents = this.deps.incidents
+      .find(trustedVisibility(actor), Object.fromEntries(REGISTER_FIELDS.map((f) => [f, 1])))
+      .sort({ createdAt: 1, _id: 1 })
+      .lean<RegisterIncident[]>()
+      .cursor({ batchSize: 500 }) as AsyncIterable<RegisterIncident>;
+    return { incidents, submissions };
   }
 
   /**

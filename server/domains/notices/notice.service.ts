@@ -192,8 +192,11 @@ export class NoticeService {
   }
 
   async list(actor: Actor, incidentId: string): Promise<Notice[]> {
-    await this.deps.incidents.get(actor, incidentId);
-    return this.deps.notices.find({ incidentId }).sort({ createdAt: 1, _id: 1 }).lean<Notice[]>();
+    const [, notices] = await Promise.all([
+      this.deps.incidents.assertVisible(actor, incidentId),
+      this.deps.notices.find({ incidentId }).sort({ createdAt: 1, _id: 1 }).lean<Notice[]>(),
+    ]);
+    return notices;
   }
 
   /** A manager or the DPO approves a draft: from then on it is frozen, and its hash proves what was approved. */

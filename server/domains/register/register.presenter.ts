@@ -79,64 +79,94 @@ export function registerRow(entry: RegisterEntry) {
 
 type Cell = string | number | Date | null;
 
+/** The register's column headers in the reader's language. */
+export function registerHeaders(lang: Lang): string[] {
+  return REGISTER_COLUMNS.map((column) => say({ code: 'register.column', params: { column } }, lang));
+}
+
 /** The register for people: headers and cells in the reader's language, times as Oslo wall-clock time. */
 export function registerTable(entries: RegisterEntry[], lang: Lang): { headers: string[]; rows: Record<RegisterColumn, Cell>[] } {
-  const headers = REGISTER_COLUMNS.map((column) => say({ code: 'register.column', params: { column } }, lang));
-  const rows = entries.map((entry) => {
-    const { incident, submissions } = entry;
-    const first = submissions[0];
-    const decided = decisionOf(entry);
-    const art34 = art34Of(entry);
-    const yesNo = (value: boolean) => say({ code: 'register.yes-no', params: { value } }, lang);
-    return {
-      ref: incident.ref,
-      title: incident.title,
-      status: say({ code: 'register.status', params: { status: incident.status } }, lang),
-      created: incident.createdAt,
-      aware: incident.awareness?.at ?? null,
-      deadline: incident.clock.deadline,
-      breachTypes: incident.breachTypes.map((type) => say({ code: 'register.breach-type', params: { type } }, lang)).join(', '),
-      dataCategories: incident.dataCategories.map((c) => CATEGORY_LABELS[c][lang]).join(', '),
-      subjects: formatCount(incident.subjects.count, lang),
-      records: formatCount(incident.records, lang),
-      notified: yesNo(!!first),
-      notifiedAt: first?.sentAt ?? null,
-      hoursToNotify: hoursToNotify(entry),
-      late: first ? yesNo(first.late) : null,
-      delayReasons: first?.delayReasons ?? incident.delayReasons ?? null,
-      submissions: submissions.length,
-      decision: say({ code: 'register.decision', params: { decision: decided.decision } }, lang),
-      decisionReason: decided.reason,
-      decidedBy: decided.by,
-      art34: say({ code: 'register.art34', params: { outcome: art34.outcome } }, lang),
-      art34Ground: art34.ground ? say({ code: 'register.ground', params: { ground: art34.ground, evidence: art34.evidence } }, lang) : '',
-      art34At: art34.at,
-      consequences: incident.consequences,
-      measuresTaken: incident.measuresTaken,
-      closedAt: incident.closure?.at ?? null,
-      closedReason: incident.closure?.reason ?? '',
-    };
-  });
-  return { headers, rows };
+  return { headers: registerHeaders(lang), rows: entries.map((entry) => registerCells(entry, lang)) };
+}
+
+/** One row of the register for people. */
+export function registerCells(entry: RegisterEntry, lang: Lang): Record<RegisterColumn, Cell> {
+  const { incident, submissions } = entry;
+  const first = submissions[0];
+  const decided = decisionOf(entry);
+  const art34 = art34Of(entry);
+  const yesNo = (value: boolean) => say({ code: 'register.yes-no', params: { value } }, lang);
+  return {
+    ref: incident.ref,
+    title: incident.title,
+    status: say({ code: 'register.status', params: { status: incident.status } }, lang),
+    created: incident.createdAt,
+    aware: incident.awareness?.at ?? null,
+    deadline: incident.clock.deadline,
+    breachTypes: incident.breachTypes.map((type) => say({ code: 'register.breach-type', params: { type } }, lang)).join(', '),
+    dataCategories: incident.dataCategories.map((c) => CATEGORY_LABELS[c][lang]).join(', '),
+    subjects: formatCount(incident.subjects.count, lang),
+    records: formatCount(incident.records, lang),
+    notified: yesNo(!!first),
+    notifiedAt: first?.sentAt ?? null,
+    hoursToNotify: hoursToNotify(entry),
+    late: first ? yesNo(first.late) : null,
+    delayReasons: first?.delayReasons ?? incident.delayReasons ?? null,
+    submissions: submissions.length,
+    decision: say({ code: 'register.decision', params: { decision: decided.decision } }, lang),
+    decisionReason: decided.reason,
+    decidedBy: decided.by,
+    art34: say({ code: 'register.art34', params: { outcome: art34.outcome } }, lang),
+    art34Ground: art34.ground ? say({ code: 'register.ground', params: { ground: art34.ground, evidence: art34.evidence } }, lang) : '',
+    art34At: art34.at,
+    consequences: incident.consequences,
+    measuresTaken: incident.measuresTaken,
+    closedAt: incident.closure?.at ?? null,
+    closedReason: incident.closure?.reason ?? '',
+  };
 }
 
 const oslo = (at: Date) => DateTime.fromJSDate(at, { zone: 'Europe/Oslo' });
 
-/**
+/** Oslo's offset from UTC in minutes, by UTC hour: the zone changes its offset only on the hour. */
+const osloOffsets = new Map<number, number>();
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A time as Oslo wall-clock time to the minute ("2026-03-02 10:00"), as luxon formats it, without a zone lookup per cell. */
+function osloMinute(at: Date): string {
+  const hour = Math.floor(at.getTime() / 3_600_000);
+  let offset = osloOffsets.get(hour);
+  if (offset === undefined) {
+    offset = oslo(at).offset;
+    if (osloOffsets.size > 100_000) osloOffsets.clear();
+    osloOffsets.set(hour, offset);
+  }
+  const local = new Date(at.getTime() + offset * 60_000);
+  return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+}
+
+/*
  * CSV as Norwegian Excel opens it: UTF-8 with a byte-order mark, ";" between cells, every cell quoted,
  * times in Oslo as "2026-03-02 10:00", decimals with a comma in bokmål. A cell a spreadsheet would run
  * as a formula is defused with a leading quote.
  */
-export function toCsv(table: ReturnType<typeof registerTable>, lang: Lang): string {
-  const cell = (value: Cell) => {
-    let s = value === null || value === undefined ? ''
-      : value instanceof Date ? oslo(value).toFormat('yyyy-MM-dd HH:mm')
-        : typeof value === 'number' ? formatDecimal(value, lang) : value;
-    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-    return `"${s.replace(/"/g, '""')}"`;
-  };
-  const lines = [table.headers.map(cell).join(';'), ...table.rows.map((r) => REGISTER_COLUMNS.map((c) => cell(r[c])).join(';'))];
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+function csvCell(value: Cell, lang: Lang): string {
+  let s = value === null || value === undefined ? ''
+    : value instanceof Date ? osloMinute(value)
+      : typeof value === 'number' ? formatDecimal(value, lang) : value;
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** The CSV's first line: the byte-order mark and the headers. */
+export function csvHead(lang: Lang): string {
+  return `\ufeff${registerHeaders(lang).map((h) => csvCell(h, lang)).join(';')}\r\n`;
+}
+
+/** One incident's line of the CSV. */
+export function csvLine(entry: RegisterEntry, lang: Lang): string {
+  const cells = registerCells(entry, lang);
+  return `${REGISTER_COLUMNS.map((c) => csvCell(cells[c], lang)).join(';')}\r\n`;
 }
 
 /** The register as an Excel workbook: one sheet, a bold frozen header with filters, times as Oslo dates. */

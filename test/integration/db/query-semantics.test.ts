@@ -85,6 +85,22 @@ describe('the database: queries keep MongoDB semantics when answered through ind
     assert.deepEqual(ascending, ['array', 'double', 'int', 'big']);
   });
 
+  it('projects what MongoDB projects when only the named fields are read: filter and sort on others, paths, _id left out, fields missing', async () => {
+    // patch 0010 decodes only the fields a find reads; each answer below is MongoDB's.
+    for (const collection of [indexed, plain]) {
+      const page = await collection.find({ f: { $gte: 5 } }, { projection: { a: 1 } }).sort({ g: -1, _id: 1 }).toArray();
+      assert.deepEqual(page, [{ _id: 'big' }, { _id: 'int', a: { b: 1 } }, { _id: 'double' }, { _id: 'array', a: [{ b: 1 }, { b: 2 }] }]);
+      const order = await collection.find({ _id: 'int' }, { projection: { a: 1, f: true, g: 1 } }).toArray();
+      assert.deepEqual(order.map((doc) => Object.keys(doc)), [['_id', 'f', 'g', 'a']], 'the document\'s order, _id first');
+      assert.deepEqual(await collection.find({ _id: 'words' }, { projection: { _id: 0, tags: 1, none: 1 } }).toArray(), [{ tags: ['alpha', 'Beta'] }]);
+      assert.deepEqual(await collection.find({ 'a.b': 1 }, { projection: { 'a.b': 1 } }).sort({ _id: 1 }).toArray(), [
+        { _id: 'array', a: [{ b: 1 }, { b: 2 }] }, { _id: 'int', a: { b: 1 } }, { _id: 'null', a: { b: [3, 1] } },
+      ]);
+      assert.deepEqual(await collection.find({ $or: [{ t: /mester/ }, { f: oid }] }, { projection: { _id: 1 } }).sort({ _id: 1 }).toArray(), [{ _id: 'oid' }, { _id: 'word' }]);
+      assert.deepEqual(await collection.find({ _id: 'int' }, { projection: { f: 0 } }).toArray(), [{ _id: 'int', g: 5, a: { b: 1 } }], 'an exclusion reads every field');
+    }
+  });
+
   it('claims documents in sort order with findOneAndUpdate', async () => {
     const claimed = await indexed.findOneAndUpdate({ g: { $gte: 0 } }, { $set: { claimed: true } }, { sort: { g: -1 } });
     assert.equal(claimed?._id, 'big');
