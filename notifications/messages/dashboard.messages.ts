@@ -309,6 +309,12 @@ const messages = {
   'facts.heading': w('Fakta om bruddet', 'Facts of the breach'),
   'facts.openQuestions': f<{ n: number }>((p) => `${p.n} ${plural(p.n, 'åpent spørsmål', 'åpne spørsmål')}`, (p) => `${p.n} open ${plural(p.n, 'question', 'questions')}`),
   'facts.save': w('Lagre fakta', 'Save the facts'),
+  'facts.saved': w('Faktaene er lagret.', 'The facts are saved.'),
+  'facts.nationalIdMasked': f<{ field: string }>(
+    (p) => `«${p.field}» inneholdt et fullt fødselsnummer. Det er lagret maskert til fødselsdatoen (for eksempel 150385*****), også i tidslinjen.`,
+    (p) => `“${p.field}” held a full national identity number. It was saved masked to the birth date (for example 150385*****), in the timeline too.`,
+  ),
+  'facts.checkField': f<{ field: string }>((p) => `Se over «${p.field}».`, (p) => `Check “${p.field}”.`),
   'facts.groupBreach': w('Om bruddet', 'About the breach'),
   'facts.groupBreachHelp': w('Hva som skjedde, hva slags brudd det er, og hvorfor det skjedde.', 'What happened, what kind of breach it is, and why it happened.'),
   'facts.title': w('Hva har skjedd?', 'What happened?'),
