@@ -65,6 +65,7 @@ export type ProblemMessageParams = {
   'field.national-id-masked': { count: number };
   'field.national-id-kept': { count: number };
   'field.backdated-without-reason': NoParams;
+  'field.wrong-password': NoParams;
   'field.not-an-id': NoParams;
   'field.not-an-email': NoParams;
   'field.one-line': NoParams;
@@ -153,6 +154,7 @@ export const PROBLEM_MESSAGES: Catalogue<ProblemMessageParams> = {
     nb: ({ count }) => `inneholder ${count === 1 ? 'et fullt fødselsnummer' : `${count} fulle fødselsnumre`}; saksteksten bør ikke ha hele nummeret (tidslinjen viser det maskert)`,
     en: ({ count }) => `contains ${count === 1 ? 'a full national identity number' : `${count} full national identity numbers`}; case text should not carry the whole number (the timeline shows it masked)`,
   },
+  'field.wrong-password': { nb: () => 'stemmer ikke med passordet ditt', en: () => 'does not match your password' },
   'field.backdated-without-reason': { nb: () => 'tidspunktet er tilbake i tid; skriv hvorfor', en: () => 'the moment is in the past; record why' },
   'field.one-line': { nb: () => 'må være én linje, uten linjeskift eller kontrolltegn', en: () => 'one line, without line breaks or control characters' },
   'field.repeats': { nb: () => 'har samme verdi to ganger', en: () => 'has the same value twice' },
