@@ -624,6 +624,8 @@ const messages = {
   'templates.versionNo': f<{ version: number }>((p) => `versjon ${p.version}`, (p) => `version ${p.version}`),
   'templates.status': w('Status', 'Status'),
   'templates.author': w('Skrevet av', 'Author'),
+  'templates.shippedAuthor': w('Breach Clock (standardmal)', 'Breach Clock (default template)'),
+  'templates.shippedNote': w('Følger med Breach Clock', 'Shipped with Breach Clock'),
   'templates.comment': w('Kommentar', 'Comment'),
   'templates.actions': w('Handlinger', 'Actions'),
   'templates.inForce': w('i bruk', 'in force'),
