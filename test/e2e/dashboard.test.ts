@@ -281,6 +281,12 @@ describe('the dashboard in a real browser', function () {
     assert.match(csv, /"(Referanse|Reference)";"(Tittel|Title)";"Status"/);
     assert.match(csv, /Lost USB stick with payroll/);
     await page.screenshot({ path: join(ARTIFACTS, 'register-desktop.png'), fullPage: true });
+    // The tables behind the charts are for screen readers: they take no room, so the register fits a phone.
+    await page.setViewportSize(PHONE);
+    const hidden = (await page.evaluate(`[...document.querySelectorAll('.sr-only')].map((e) => e.getBoundingClientRect().width)`)) as number[];
+    assert.ok(hidden.length >= 2 && hidden.every((w) => w <= 1), `hidden boxes as wide as ${hidden.join(', ')} px`);
+    assert.equal(await sidewaysOverflow(page), 0, 'the register fits a phone');
+    await page.setViewportSize({ width: 1366, height: 900 });
     // A row opens its incident.
     const row = page.getByTestId('register').locator('tr', { hasText: 'Lost USB stick with payroll' }).first();
     await row.getByRole('link').click();
