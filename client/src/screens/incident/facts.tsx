@@ -18,7 +18,7 @@ import { api } from '../../api.js';
 import { CheckGroup, DateTimeField, NumberField, RadioGroup, SelectField, TextArea, TextField, YesNo } from '../../components/field.js';
 import { ErrorBox, useLoad } from '../../components/states.js';
 import { confirmDone } from '../../components/toasts.js';
-import { fieldLabelCode } from './field-labels.js';
+import { fieldLabelCode } from '../../../../notifications/messages/screen-fields.js';
 import { fromLocalInput, toLocalInput } from '../../format.js';
 import { can } from '../../state.js';
 import { categoryLabel, consequenceLabel, say, t, word, type Code } from '../../words.js';
