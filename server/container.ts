@@ -118,7 +118,7 @@ export function createContainer(infra: Infrastructure) {
   const mailer = config.alerting.smtpUrl ? smtpMailer(config.alerting.smtpUrl, config.alerting.mailFrom) : null;
   const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
   const dispatcher = new AlertDispatcher({
-    alerts: alertModel(connection), deliveries: deliveryModel(connection), incidents: Incidents, rotas: Rotas, users, scheduler: infra.scheduler,
+    alerts: alertModel(connection), resolver: alerts, deliveries: deliveryModel(connection), incidents: Incidents, rotas: Rotas, users, scheduler: infra.scheduler,
     deferred: deferredJobs, dashboards: broadcaster, mailer,
     settings: {
       escalationMinutes: config.alerting.escalationMinutes, maxAttempts: config.alerting.deliveryMaxAttempts, webhookSecret: config.alerting.webhookSecret,
@@ -142,7 +142,7 @@ export function createContainer(infra: Infrastructure) {
     clock, logger,
   });
 
-  subscribe(events, { clock: clockService, dispatcher, assessments, auth, broadcaster, push });
+  subscribe(events, { clock: clockService, alerts, dispatcher, assessments, auth, broadcaster, push });
 
   const planner = new HorizonPlanner(infra.scheduler, config.clock.plannerEveryMs);
 

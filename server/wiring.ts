@@ -1,6 +1,7 @@
 import type { EventBus } from './lib/events.js';
 import type { DomainEvents } from './domains/events.js';
 import type { AlertDispatcher } from './domains/alerts/dispatcher.js';
+import type { AlertService } from './domains/alerts/alert.service.js';
 import type { AssessmentService } from './domains/assessment/assessment.service.js';
 import type { AuthService } from './domains/auth/auth.service.js';
 import type { ClockService } from './domains/clock/clock.service.js';
@@ -11,6 +12,7 @@ import type { Broadcaster } from './realtime/broadcaster.js';
 
 export interface Subscribers {
   clock: ClockService;
+  alerts: AlertService;
   dispatcher: AlertDispatcher;
   assessments: AssessmentService;
   auth: AuthService;
@@ -25,7 +27,7 @@ export interface Subscribers {
  * - in-process: awaited before the write answers; lost with the process, which is harmless for what they do
  *   (dashboards reload, sockets are gone with the process anyway).
  */
-export function subscribe(events: EventBus<DomainEvents>, { clock, dispatcher, assessments, auth, broadcaster, push }: Subscribers): void {
+export function subscribe(events: EventBus<DomainEvents>, { clock, alerts, dispatcher, assessments, auth, broadcaster, push }: Subscribers): void {
   const plan = ({ incident }: { incident: Incident }) => clock.plan(incident);
   const announce = ({ incident }: { incident: Incident }) =>
     broadcaster.incidentUpdated({ id: String(incident._id), version: incident.version, updatedAt: incident.updatedAt.toISOString() }, incidentAudience(incident)).then(() => undefined);
@@ -41,6 +43,16 @@ export function subscribe(events: EventBus<DomainEvents>, { clock, dispatcher, a
     .on('incident.controller-informed', plan)
     .on('incident.closed', plan)
     .on('incident.reopened', plan);
+
+  // Durable: an alert whose obligation was met (filed, closed, found not notifiable, …) is resolved; a crash before it
+  // is made good by the dispatcher, which judges each alert against the incident again before every step.
+  const resolveMet = ({ incident }: { incident: Incident }) => alerts.resolveMet(incident).then(() => undefined);
+  events
+    .on('incident.awareness-declared', resolveMet)
+    .on('incident.clock-stopped', resolveMet)
+    .on('incident.submission-recorded', resolveMet)
+    .on('incident.controller-informed', resolveMet)
+    .on('incident.closed', resolveMet);
 
   // In-process: dashboards watching an incident hear that it changed, and those who may no longer see it stop watching.
   events
@@ -63,6 +75,16 @@ export function subscribe(events: EventBus<DomainEvents>, { clock, dispatcher, a
       { alertId: String(alert._id), incidentId: alert.incidentId, by: by.name, at: at.toISOString() },
       { ...audience, roles: incident.restricted ? audience.roles : ['oncall', 'analyst', 'manager', 'dpo'], userIds: [...audience.userIds, by.id] },
     );
+  });
+  // In-process: who may see the incident hears that its alerts were resolved (every instance, through the adapter).
+  events.on('alert.resolved', async ({ alerts: resolved, incident }) => {
+    for (const alert of resolved) {
+      await broadcaster.alertResolved(
+        { alertId: String(alert._id), incidentId: alert.incidentId, reason: alert.resolvedReason ?? 'closed', at: (alert.resolvedAt ?? incident.updatedAt).toISOString() },
+        // Everyone the acknowledgement reaches: whoever lists alerts on the on-call screen.
+        { ...alertAudience(incident), roles: incident.restricted ? alertAudience(incident).roles : ['oncall', 'analyst', 'manager', 'dpo'] },
+      );
+    }
   });
   // Durable: a persisted job tells every device the alert was pushed to who acknowledged it (best effort, once).
   events

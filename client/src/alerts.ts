@@ -72,6 +72,12 @@ export function connect(): void {
     toastsChanged();
     emit({ kind: 'ack', incidentId: m.incidentId });
   });
+  s.on('alert:resolved', (m) => {
+    // What the alert was about was done: it no longer asks anything of anyone.
+    for (let i = toasts.length - 1; i >= 0; i--) if (toasts[i]!.alertId === m.alertId) toasts.splice(i, 1);
+    toastsChanged();
+    emit({ kind: 'ack', incidentId: m.incidentId });
+  });
   s.on('incident:updated', (m) => emit({ kind: 'incident', incidentId: m.id, version: m.version }));
   s.on('scheduler:stalled', () => updateSession({ stalled: true }));
   s.on('scheduler:recovered', () => updateSession({ stalled: false }));

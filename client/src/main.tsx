@@ -5,6 +5,7 @@ import { connect, disconnect } from './alerts.js';
 import { Layout } from './components/layout.js';
 import { Loading } from './components/states.js';
 import { Toasts } from './components/toasts.js';
+import { AccountScreen } from './screens/account.js';
 import { AdminScreen } from './screens/admin.js';
 import { BoardScreen } from './screens/board.js';
 import { IncidentScreen } from './screens/incident.js';
@@ -22,6 +23,7 @@ function Screen({ hash }: { hash: string }) {
   if (hash === '#/templates') return <TemplatesScreen />;
   if (hash === '#/register') return <RegisterScreen />;
   if (hash === '#/admin') return <AdminScreen />;
+  if (hash === '#/account') return <AccountScreen />;
   if (hash.startsWith('#/incidents/')) return <IncidentScreen id={decodeURIComponent(hash.slice('#/incidents/'.length))} />;
   return <BoardScreen />;
 }

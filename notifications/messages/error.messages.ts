@@ -72,6 +72,10 @@ export type ProblemMessageParams = {
   'field.too-many': Limit;
   'field.too-big': Limit;
   'field.in-future': NoParams;
+  'field.national-id-masked': { count: number };
+  'field.national-id-kept': { count: number };
+  'field.backdated-without-reason': NoParams;
+  'field.wrong-password': NoParams;
   'field.not-an-id': NoParams;
   'field.not-an-email': NoParams;
   'field.one-line': NoParams;
@@ -154,6 +158,16 @@ export const PROBLEM_MESSAGES: Catalogue<ProblemMessageParams> = {
   'field.not-an-id': { nb: () => 'er ikke en gyldig ID', en: () => 'not a valid id' },
   'field.not-an-email': { nb: () => 'er ikke en gyldig e-postadresse', en: () => 'not a valid e-mail address' },
   'field.in-future': { nb: () => 'kan ikke være fram i tid', en: () => 'cannot be in the future' },
+  'field.national-id-masked': {
+    nb: ({ count }) => `hadde ${count === 1 ? 'et fullt fødselsnummer' : `${count} fulle fødselsnumre`}; det er lagret maskert til fødselsdatoen (f.eks. 150385*****)`,
+    en: ({ count }) => `held ${count === 1 ? 'a full national identity number' : `${count} full national identity numbers`}; saved masked to the birth date (e.g. 150385*****)`,
+  },
+  'field.national-id-kept': {
+    nb: ({ count }) => `inneholder ${count === 1 ? 'et fullt fødselsnummer' : `${count} fulle fødselsnumre`}; saksteksten bør ikke ha hele nummeret (tidslinjen viser det maskert)`,
+    en: ({ count }) => `contains ${count === 1 ? 'a full national identity number' : `${count} full national identity numbers`}; case text should not carry the whole number (the timeline shows it masked)`,
+  },
+  'field.wrong-password': { nb: () => 'stemmer ikke med passordet ditt', en: () => 'does not match your password' },
+  'field.backdated-without-reason': { nb: () => 'tidspunktet er tilbake i tid; skriv hvorfor', en: () => 'the moment is in the past; record why' },
   'field.one-line': { nb: () => 'må være én linje, uten linjeskift eller kontrolltegn', en: () => 'one line, without line breaks or control characters' },
   'field.repeats': { nb: () => 'har samme verdi to ganger', en: () => 'has the same value twice' },
   'field.nothing-to-change': { nb: () => 'ingenting å endre', en: () => 'nothing to change' },

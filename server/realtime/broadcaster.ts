@@ -6,7 +6,7 @@ import { incidentRoom, roleRoom, sessionRoom, userRoom, type RealtimeServer } fr
 /** The active users among these ids, with their roles as they are now. */
 export type CurrentActors = (userIds: string[]) => Promise<Actor[]>;
 
-type IncidentEvent = 'alert:fired' | 'alert:acknowledged' | 'incident:updated';
+type IncidentEvent = 'alert:fired' | 'alert:acknowledged' | 'alert:resolved' | 'incident:updated';
 
 /**
  * Pushes small typed messages to the sockets of an audience. Bound to the socket.io server once it
@@ -68,6 +68,10 @@ export class Broadcaster {
 
   alertAcknowledged(payload: Parameters<ServerToClientEvents['alert:acknowledged']>[0], audience: Audience): Promise<boolean> {
     return this.toAudience('alert:acknowledged', payload, audience);
+  }
+
+  alertResolved(payload: Parameters<ServerToClientEvents['alert:resolved']>[0], audience: Audience): Promise<boolean> {
+    return this.toAudience('alert:resolved', payload, audience);
   }
 
   incidentUpdated(payload: Parameters<ServerToClientEvents['incident:updated']>[0], audience: Audience): Promise<boolean> {

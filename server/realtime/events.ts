@@ -6,6 +6,8 @@ export interface ServerToClientEvents {
   'incident:updated': (payload: { id: string; version: number; updatedAt: string }) => void;
   'alert:fired': (payload: AlertMessage) => void;
   'alert:acknowledged': (payload: { alertId: string; incidentId: string; by: string; at: string }) => void;
+  /** What the alert was about was done (filed, closed, …): it leaves the active list. */
+  'alert:resolved': (payload: { alertId: string; incidentId: string; reason: string; at: string }) => void;
   'scheduler:stalled': (payload: { since: string | null; at: string }) => void;
   'scheduler:recovered': (payload: { at: string }) => void;
 }

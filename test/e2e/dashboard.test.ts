@@ -220,6 +220,58 @@ describe('the dashboard in a real browser', function () {
     await page.getByTestId('audit-status').getByText(/Revisjonsloggen er hel|audit log is intact/).waitFor();
   });
 
+  it('lets an admin create a user (a taken e-mail named as such), set a password, and the user change their own', async () => {
+    const admin = await svc.user(['admin'], 'Ada');
+    const page = await signIn(admin);
+    await page.goto(`${svc.url}/#/admin`);
+    await page.getByRole('button', { name: /^Ny bruker$|^New user$/ }).click();
+    const form = page.getByTestId('user-form');
+    await form.getByLabel(/^Navn|^Name/).fill('Per Dobbel');
+    await form.getByLabel(/^E-post|^E-mail/).fill(analyst.email);
+    await form.getByLabel(/Første passord|First password/).fill('a first password 123');
+    await form.getByLabel(/Analytiker|Analyst/).check();
+    await form.getByRole('button', { name: /Lagre|Save/ }).click();
+    const error = form.getByTestId('error');
+    await error.waitFor();
+    const said = (await error.textContent()) ?? '';
+    assert.match(said, /E-post: finnes allerede/);
+    assert.doesNotMatch(said, /endret saken|changed this incident/, 'a taken e-mail is not a conflict over an incident');
+
+    await form.getByLabel(/^E-post|^E-mail/).fill('per.ny@example.test');
+    await form.getByRole('button', { name: /Lagre|Save/ }).click();
+    await page.getByTestId('done-toast').getByText('Per Dobbel er opprettet.').waitFor();
+    const row = page.getByTestId('user-per.ny@example.test');
+    await row.locator('summary').click();
+    await row.getByLabel(/^Nytt passord/).fill('a password the admin set');
+    await row.getByRole('button', { name: /Sett nytt passord/ }).click();
+    await page.getByTestId('done-toast').getByText('Nytt passord er satt for Per Dobbel.').waitFor();
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    assert.equal(await sidewaysOverflow(page), 0, 'the user table stacks on a phone');
+    const save = page.getByRole('button', { name: 'Lagre Per Dobbel' });
+    const box = (await save.boundingBox())!;
+    assert.ok(box.x + box.width <= 390, `the save button is on screen (right edge ${box.x + box.width})`);
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-phone.png'), fullPage: true });
+
+    const context = await browser.newContext();
+    const own = await context.newPage();
+    await own.goto(svc.url);
+    await own.getByLabel(/E-post|E-mail/).fill('per.ny@example.test');
+    await own.getByLabel(/Passord|Password/).fill('a password the admin set');
+    await own.getByRole('button', { name: /Logg inn|Sign in/ }).click();
+    await own.getByRole('link', { name: 'Per Dobbel' }).click();
+    const pw = own.getByTestId('password-form');
+    await pw.getByLabel('Nåværende passord').fill('not my password at all');
+    await pw.getByLabel(/^Nytt passord/).fill('my very own password');
+    await pw.getByRole('button', { name: 'Bytt passord' }).click();
+    assert.match((await pw.getByTestId('error').textContent()) ?? '', /Nåværende passord: stemmer ikke/);
+    await pw.getByLabel('Nåværende passord').fill('a password the admin set');
+    await pw.getByRole('button', { name: 'Bytt passord' }).click();
+    await own.getByTestId('done-toast').getByText('Passordet er byttet.').waitFor();
+    await api(svc).post('/api/auth/login').send({ email: 'per.ny@example.test', password: 'my very own password' }).expect(200);
+    await context.close();
+  });
+
   it('exports the register as CSV', async () => {
     const page = await signIn(analyst);
     await page.getByRole('link', { name: /Register/ }).click();
@@ -229,6 +281,12 @@ describe('the dashboard in a real browser', function () {
     assert.match(csv, /"(Referanse|Reference)";"(Tittel|Title)";"Status"/);
     assert.match(csv, /Lost USB stick with payroll/);
     await page.screenshot({ path: join(ARTIFACTS, 'register-desktop.png'), fullPage: true });
+    // The tables behind the charts are for screen readers: they take no room, so the register fits a phone.
+    await page.setViewportSize(PHONE);
+    const hidden = (await page.evaluate(`[...document.querySelectorAll('.sr-only')].map((e) => e.getBoundingClientRect().width)`)) as number[];
+    assert.ok(hidden.length >= 2 && hidden.every((w) => w <= 1), `hidden boxes as wide as ${hidden.join(', ')} px`);
+    assert.equal(await sidewaysOverflow(page), 0, 'the register fits a phone');
+    await page.setViewportSize({ width: 1366, height: 900 });
     // A row opens its incident.
     const row = page.getByTestId('register').locator('tr', { hasText: 'Lost USB stick with payroll' }).first();
     await row.getByRole('link').click();

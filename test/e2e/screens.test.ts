@@ -302,6 +302,7 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     { name: 'templates', hash: '#/templates', ready: 'table', as: () => dpo },
     { name: 'register', hash: '#/register', ready: '[data-testid="register"]', as: () => dpo },
     { name: 'admin', hash: '#/admin', ready: '[data-testid="audit-status"]', as: () => admin },
+    { name: 'account', hash: '#/account', ready: '[data-testid="password-form"]', as: () => analyst },
   ];
 
   // One signed-in page per user, reused across screens: sign-ins from one address are rate-limited.
@@ -313,6 +314,17 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     pages.set(user, page);
     return page;
   };
+
+  it('words the shipped templates from the catalogue: no English on the bokmål templates screen', async () => {
+    const page = await pageOf(dpo);
+    await page.evaluate(`localStorage.setItem('lang', 'nb')`);
+    await page.goto('about:blank');
+    await open(page, '#/templates', 'table');
+    const text = (await page.locator('table').textContent()) ?? '';
+    assert.match(text, /Breach Clock \(standardmal\)/);
+    assert.match(text, /Følger med Breach Clock/);
+    assert.doesNotMatch(text, /default template|Shipped with/);
+  });
 
   it('meets WCAG 2.1 A and AA rules (axe-core) on every main screen, in both languages', async () => {
     const found: string[] = [];

@@ -27,7 +27,9 @@ export function Layout({ active, children, onLang }: { active: string; children:
           {can('register:export') ? nav('#/register', t('nav.register')) : null}
           {can('user:manage') || can('rota:manage') ? nav('#/admin', t('nav.admin')) : null}
         </nav>
-        <span class="who">{session.me?.name}</span>
+        <a class="who" href="#/account" aria-current={active === '#/account' ? 'page' : undefined} title={t('account.title')}>
+          {session.me?.name}
+        </a>
         <button
           type="button"
           lang={currentLang() === 'nb' ? 'en' : 'nb'}

@@ -46,15 +46,44 @@ function Toast({ a }: { a: LiveAlert }) {
   );
 }
 
+/** Confirmations of something the person just did ("saved"): shown beside the alerts for a few seconds. */
+const confirmations: { key: number; text: string }[] = [];
+const confirmationListeners = new Set<() => void>();
+let confirmationSeq = 0;
+const CONFIRMATION_MS = 6_000;
+
+/** Confirms a finished action in a toast that goes by itself. */
+export function confirmDone(text: string): void {
+  const key = ++confirmationSeq;
+  confirmations.push({ key, text });
+  confirmationListeners.forEach((fn) => fn());
+  window.setTimeout(() => {
+    const i = confirmations.findIndex((c) => c.key === key);
+    if (i >= 0) confirmations.splice(i, 1);
+    confirmationListeners.forEach((fn) => fn());
+  }, CONFIRMATION_MS);
+}
+
 export function Toasts() {
   const [, setN] = useState(0);
   useEffect(() => onToasts(() => setN((n) => n + 1)), []);
-  if (!toasts.length) return null;
+  useEffect(() => (confirmationListeners.add(() => setN((n) => n + 1)), () => confirmationListeners.clear()), []);
   return (
-    <div class="toasts" aria-live="assertive">
-      {toasts.map((a) => (
-        <Toast key={a.key} a={a} />
-      ))}
+    <div class="toasts">
+      <div aria-live="polite">
+        {confirmations.map((c) => (
+          <div key={c.key} class="toast done" role="status" data-testid="done-toast">
+            {c.text}
+          </div>
+        ))}
+      </div>
+      {toasts.length ? (
+        <div aria-live="assertive">
+          {toasts.map((a) => (
+            <Toast key={a.key} a={a} />
+          ))}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { CheckGroup, DateTimeField, Field, SelectField, TextField } from '../com
 import { OrderedList } from '../components/ordered-list.js';
 import { Empty, ErrorBox, Loading, fieldId, useLoad } from '../components/states.js';
 import { Time } from '../components/time.js';
+import { confirmDone } from '../components/toasts.js';
 import { fromLocalInput, nowLocalInput } from '../format.js';
 import { can } from '../state.js';
 import { t, word } from '../words.js';
@@ -34,6 +35,44 @@ interface AuditStatus {
 
 const roleOptions = (): [Role, string][] => ROLES.map((r) => [r, word('role', r)]);
 
+/** An admin sets a user's password (a forgotten one): their sessions end, and they change it themselves afterwards. */
+function ResetPassword({ u }: { u: UserView }) {
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const scope = `reset-${u.id}`;
+  return (
+    <details data-testid={`reset-${u.email}`}>
+      <summary aria-label={t('admin.resetPasswordFor', { name: u.name })}>{t('admin.resetPassword')}</summary>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void api('PUT', `/users/${u.id}/password`, { password }).then(() => {
+            setPassword('');
+            setError(null);
+            confirmDone(t('admin.passwordSet', { name: u.name }));
+          }, setError);
+        }}
+      >
+        <TextField
+          path={`${scope}.password`}
+          label={t('admin.newPassword')}
+          help={t('admin.newPasswordHelp')}
+          type="password"
+          required
+          minLength={12}
+          autoComplete="new-password"
+          value={password}
+          onInput={setPassword}
+        />
+        {error ? <ErrorBox error={error} scope={scope} /> : null}
+        <button type="submit" class="secondary">
+          {t('admin.resetPassword')}
+        </button>
+      </form>
+    </details>
+  );
+}
+
 function UserRow({ u, onSaved }: { u: UserView; onSaved: () => void }) {
   const [roles, setRoles] = useState<Role[]>(u.roles as Role[]);
   const [email, setEmail] = useState(u.alertChannels.email);
@@ -46,7 +85,7 @@ function UserRow({ u, onSaved }: { u: UserView; onSaved: () => void }) {
         {u.name}
         <div class="muted">{u.email}</div>
       </th>
-      <td>
+      <td data-label={t('admin.roles')}>
         {ROLES.map((r) => (
           <label class="check" key={r}>
             <input
@@ -58,37 +97,38 @@ function UserRow({ u, onSaved }: { u: UserView; onSaved: () => void }) {
           </label>
         ))}
       </td>
-      <td>
+      <td data-label={t('admin.channels')}>
         <label class="check">
           <input type="checkbox" checked={email} onChange={(e) => setEmail((e.target as HTMLInputElement).checked)} />
           {t('admin.emailAlerts')}
         </label>
-        <input
-          type="url"
-          aria-label={t('admin.webhookFor', { name: u.name })}
-          placeholder="https://"
-          value={webhook}
-          onInput={(e) => setWebhook((e.target as HTMLInputElement).value)}
-        />
+        <label class="block" for={`webhook-${u.id}`}>
+          {t('admin.webhookLabel')} <span class="sr-only">({u.name})</span>
+        </label>
+        <input id={`webhook-${u.id}`} type="url" placeholder="https://" value={webhook} onInput={(e) => setWebhook((e.target as HTMLInputElement).value)} />
       </td>
-      <td>
+      <td data-label={t('admin.active')}>
         <label class="check">
           <input type="checkbox" checked={active} onChange={(e) => setActive((e.target as HTMLInputElement).checked)} />
           {t('admin.active')}
         </label>
       </td>
-      <td>
+      <td class="actions">
         <button
           type="button"
           class="secondary"
           aria-label={t('admin.saveUser', { name: u.name })}
           onClick={() =>
-            void api('PATCH', `/users/${u.id}`, { roles, active, alertChannels: { email, webhookUrl: webhook.trim() || null } }).then(onSaved, setError)
+            void api('PATCH', `/users/${u.id}`, { roles, active, alertChannels: { email, webhookUrl: webhook.trim() || null } }).then(() => {
+              confirmDone(t('admin.userSaved', { name: u.name }));
+              onSaved();
+            }, setError)
           }
         >
           {t('common.save')}
         </button>
         {error ? <ErrorBox error={error} /> : null}
+        <ResetPassword u={u} />
       </td>
     </tr>
   );
@@ -106,7 +146,10 @@ function NewUser({ onSaved }: { onSaved: () => void }) {
       data-testid="user-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void api('POST', '/users', { name, email, password, roles }).then(onSaved, setError);
+        void api('POST', '/users', { name, email, password, roles }).then(() => {
+          confirmDone(t('admin.userCreated', { name }));
+          onSaved();
+        }, setError);
       }}
     >
       <h2>{t('admin.newUser')}</h2>
@@ -326,7 +369,7 @@ export function AdminScreen() {
           </button>
           {form === 'user' ? <NewUser onSaved={saved} /> : null}
           <div class="table-wrap">
-            <table>
+            <table class="stack">
               <caption class="sr-only">{t('admin.users')}</caption>
               <thead>
                 <tr>

@@ -65,7 +65,7 @@ function AlertCard({ a, onAck }: { a: Alert; onAck: () => void }) {
   const [error, setError] = useState<unknown>(null);
   const due = a.deadline ?? a.dueAt;
   return (
-    <li class={`card alert-item ${a.acknowledgedAt ? '' : 'open'}`} data-testid="alert-item">
+    <li class={`card alert-item ${a.acknowledgedAt || a.resolvedAt ? '' : 'open'}`} data-testid="alert-item">
       <div class="alert-main">
         <a href={`#/incidents/${a.incidentId}`}>
           <strong>
@@ -75,7 +75,7 @@ function AlertCard({ a, onAck }: { a: Alert; onAck: () => void }) {
         <div>{a.kind === 'overdue' ? t('alert.overdue') : t('alert.due', { what: milestoneWords(a.milestone) })}</div>
         {due ? (
           <div class="muted">
-            {t('alert.deadline')}: <Time iso={due} deadline /> {a.acknowledgedAt ? null : <Countdown dueAt={due} />}
+            {t('alert.deadline')}: <Time iso={due} deadline /> {a.acknowledgedAt || a.resolvedAt ? null : <Countdown dueAt={due} />}
           </div>
         ) : null}
         <div class="muted">
@@ -87,7 +87,7 @@ function AlertCard({ a, onAck }: { a: Alert; onAck: () => void }) {
             {t('alert.told')}: {a.told.map((p) => `${p.name} (${p.channels.map((c) => word('channelKind', c)).join(', ')})`).join('; ')}
           </div>
         ) : null}
-        {a.escalationStep !== undefined && !a.acknowledgedAt ? (
+        {a.escalationStep !== undefined && !a.acknowledgedAt && !a.resolvedAt ? (
           <div class="muted">
             {t('alert.escalationStep', { step: a.escalationStep })}
             {a.nextEscalationAt ? (
@@ -104,6 +104,10 @@ function AlertCard({ a, onAck }: { a: Alert; onAck: () => void }) {
       {a.acknowledgedAt ? (
         <span>
           {t('alert.acknowledgedBy', { name: a.acknowledgedBy?.name ?? '' })} <Time iso={a.acknowledgedAt} />
+        </span>
+      ) : a.resolvedAt ? (
+        <span data-testid="alert-resolved">
+          {t('alert.resolved', { why: word('alertResolved', a.resolvedReason) })} <Time iso={a.resolvedAt} />
         </span>
       ) : can('alert:ack') ? (
         <button
@@ -230,8 +234,8 @@ export function OnCallScreen() {
   }, [reload]);
   if (error) return <ErrorBox error={error} />;
   if (!data) return <Loading />;
-  const open = data.alerts.filter((a) => !a.acknowledgedAt);
-  const recent = data.alerts.filter((a) => a.acknowledgedAt);
+  const open = data.alerts.filter((a) => !a.acknowledgedAt && !a.resolvedAt);
+  const recent = data.alerts.filter((a) => a.acknowledgedAt || a.resolvedAt);
   const onCallNames = data.now.filter((r) => r.onCallName).map((r) => `${r.onCallName} (${r.rota.name})`);
   return (
     <>

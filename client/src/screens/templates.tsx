@@ -18,6 +18,9 @@ type Panel =
   | { kind: 'draft' };
 
 /** A unified diff with its added and removed lines marked for the eye and for screen readers. */
+/** The templates shipped with the service are authored and approved by the system, which the screen words itself. */
+const shipped = (person: { id: string } | null | undefined) => person?.id === 'system';
+
 function Diff({ patch }: { patch: string }) {
   const lines = patch.split('\n');
   const body = lines.slice(
@@ -172,12 +175,12 @@ export function TemplatesScreen() {
                       {v.id === inForce?.id ? ` (${t('templates.inForce')})` : ''}
                     </td>
                     <td>
-                      {v.author.name}
+                      {shipped(v.author) ? t('templates.shippedAuthor') : v.author.name}
                       <div class="muted">
                         <Time iso={v.createdAt} />
                       </div>
                     </td>
-                    <td>{v.review ? `${v.review.by?.name ?? ''}: ${v.review.comment}` : v.note}</td>
+                    <td>{v.review ? (shipped(v.review.by) ? t('templates.shippedNote') : `${v.review.by?.name ?? ''}: ${v.review.comment}`) : v.note}</td>
                     <td class="actions">
                       <button type="button" class="secondary" onClick={() => void show(v, 'preview')}>
                         {t('templates.preview')}

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { RESOLVED_REASONS, type ResolvedReason } from './alert.rules.js';
 
 export const ALERT_KINDS = ['milestone', 'overdue', 'triage-overrun', 'follow-up-due', 'controller-notice-due', 'test'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
@@ -33,6 +34,9 @@ export interface Alert {
   nextEscalationAt: Date | null;
   /** A test alert (kind 'test') goes to this one person only, and has no incident. */
   forUser: string | null;
+  /** Set when what the alert is about was done (filed, closed, …): it stops escalating and leaves the active list. */
+  resolvedAt: Date | null;
+  resolvedReason: ResolvedReason | null;
 }
 
 const alertSchema = new Schema<Alert>(
@@ -56,6 +60,8 @@ const alertSchema = new Schema<Alert>(
     escalationStep: { type: Number, default: 0 },
     nextEscalationAt: { type: Date, default: null },
     forUser: { type: String, default: null },
+    resolvedAt: { type: Date, default: null },
+    resolvedReason: { type: String, enum: [...RESOLVED_REASONS, null], default: null },
   },
   { versionKey: false },
 );

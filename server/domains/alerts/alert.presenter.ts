@@ -22,6 +22,8 @@ export function presentAlert(a: Alert) {
     late: a.late,
     acknowledgedAt: iso(a.acknowledgedAt),
     acknowledgedBy: a.acknowledgedBy,
+    resolvedAt: iso(a.resolvedAt),
+    resolvedReason: a.resolvedReason ?? null,
   };
 }
 

@@ -10,6 +10,7 @@ import { alertAudience, type Audience } from '../incidents/incident.access.js';
 import type { Incident } from '../incidents/incident.model.js';
 import type { AlertEvents } from './alert.events.js';
 import type { Alert, AlertKind } from './alert.model.js';
+import { resolutionOf, type ResolvedReason } from './alert.rules.js';
 import { presentAlertMessage, type AlertMessage } from './alert.presenter.js';
 import { isObjectId } from '../../lib/ids.js';
 import type { DueIndex } from '../../jobs/due-index.js';
@@ -217,6 +218,30 @@ export class AlertService {
     const alert = await this.get(id);
     if (res.modifiedCount === 1) await this.deps.events.emit('alert.test-acknowledged', { alert });
     return alert;
+  }
+
+  /**
+   * Resolves the incident's open alerts whose obligation its current state has met (filed, closed, found
+   * not notifiable, …): they stop escalating and leave the active list. Returns those it resolved.
+   */
+  async resolveMet(incident: Incident): Promise<Alert[]> {
+    const open = (await this.deps.alerts.find({ incidentId: String(incident._id), acknowledgedAt: null, resolvedAt: null }).lean()) as Alert[];
+    const resolved: Alert[] = [];
+    for (const alert of open) {
+      const reason = resolutionOf(alert, incident);
+      if (reason && (await this.resolve(alert, reason))) resolved.push({ ...alert, resolvedAt: this.deps.clock.now(), resolvedReason: reason, nextEscalationAt: null });
+    }
+    if (resolved.length) await this.deps.events.emit('alert.resolved', { alerts: resolved, incident });
+    return resolved;
+  }
+
+  /** Marks one open alert resolved; false when it was already acknowledged or resolved. */
+  async resolve(alert: Pick<Alert, '_id'>, reason: ResolvedReason): Promise<boolean> {
+    const res = await this.deps.alerts.updateOne(
+      { _id: alert._id, acknowledgedAt: null, resolvedAt: null },
+      { $set: { resolvedAt: this.deps.clock.now(), resolvedReason: reason, nextEscalationAt: null } },
+    );
+    return res.modifiedCount === 1;
   }
 
   /** A person who may see the incident acknowledges an alert: it stops escalating. Acknowledging twice keeps the first. */

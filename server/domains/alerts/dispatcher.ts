@@ -19,7 +19,8 @@ import type { UserService } from '../users/user.service.js';
 import { ackToken } from './ack-link.js';
 import type { Alert } from './alert.model.js';
 import { presentAlertMessage } from './alert.presenter.js';
-import type { AlertDashboards } from './alert.service.js';
+import type { AlertDashboards, AlertService } from './alert.service.js';
+import { resolutionOf } from './alert.rules.js';
 import type { Channel, Delivery } from './delivery.model.js';
 import { DeliveryFailed, postWebhook, type Mailer } from './senders.js';
 import type { EgressGuard } from '../../lib/egress.js';
@@ -66,6 +67,8 @@ const stepKey = (alertIds: string[]) => createHash('sha256').update([...alertIds
 
 export interface AlertDispatcherDeps {
   alerts: Model<Alert>;
+  /** Resolves an alert whose obligation the incident has met by the time a step goes out. */
+  resolver: Pick<AlertService, 'resolve'>;
   deliveries: Model<Delivery>;
   incidents: Model<Incident>;
   rotas: Model<Rota>;
@@ -164,8 +167,17 @@ export class AlertDispatcher {
     };
     for (const alertId of alertIds) {
       const alert = await this.deps.alerts.findById(alertId).lean<Alert>();
-      if (!alert || (level > 0 && alert.acknowledgedAt)) continue;
+      if (!alert || alert.resolvedAt || (level > 0 && alert.acknowledgedAt)) continue;
       const incident = await this.deps.incidents.findById(alert.incidentId).lean<Incident>();
+      // The incident as it is now: an obligation met since the alert fired (the resolving handler may have died) ends it here.
+      const met = incident && resolutionOf(alert, incident);
+      if (met) {
+        await this.deps.resolver.resolve(alert, met);
+        continue;
+      }
+      // The step is claimed in the write's filter: an alert resolved or acknowledged since it was read is not escalated.
+      const claimed = await this.deps.alerts.updateOne({ _id: alert._id, resolvedAt: null, ...(level > 0 ? { acknowledgedAt: null } : {}) }, { $set: { escalationStep: level } });
+      if (!claimed.matchedCount) continue;
       const { users, webhooks } = await recipients(alert, incident, level);
       if (level > 0) escalated.push({ alert, userIds: users.map((u) => String(u._id)) });
       for (const user of users) {
@@ -179,12 +191,12 @@ export class AlertDispatcher {
       sent.push(alert);
     }
     if (deliveries.length) await this.deps.scheduler.schedule(ALERT_JOB.deliver, this.deps.clock.now(), { deliveryIds: deliveries });
-    if (!sent.length) return skipped(level > 0 ? 'acknowledged' : 'alerts not found');
+    if (!sent.length) return skipped(level > 0 ? 'acknowledged or resolved' : 'alerts not found or resolved');
     const delay = this.deps.settings.escalationMinutes[level];
     const ids = sent.map((a) => String(a._id));
     const nextAt = delay === undefined ? null : new Date(Math.max(...sent.map((a) => a.firedAt.getTime())) + delay * 60_000);
     // What the on-call view shows: the step reached and when the next goes out (an acknowledgement clears it).
-    await this.deps.alerts.updateMany({ _id: op({ $in: ids }), acknowledgedAt: null }, { $set: { escalationStep: level, nextEscalationAt: nextAt } });
+    await this.deps.alerts.updateMany({ _id: op({ $in: ids }), acknowledgedAt: null, resolvedAt: null }, { $set: { escalationStep: level, nextEscalationAt: nextAt } });
     if (escalated.length) {
       const told = await this.toldOf(escalated.map((e) => String(e.alert._id)));
       for (const { alert, userIds } of escalated) {
@@ -238,6 +250,10 @@ export class AlertDispatcher {
     if (!delivery || delivery.status !== 'pending') return skipped('already delivered or given up');
     const alert = await this.deps.alerts.findById(delivery.alertId).lean<Alert>();
     if (!alert) return skipped('alert not found');
+    if (alert.resolvedAt) {
+      await this.deps.deliveries.updateOne({ _id: delivery._id, status: 'pending' }, { $set: { status: 'failed', lastError: `not sent: the alert was resolved (${alert.resolvedReason ?? ''})` } });
+      return skipped('the alert was resolved');
+    }
     const user = delivery.userId ? await this.deps.users.findActive(delivery.userId) : undefined;
     // Decided when sent: an incident restricted since the delivery was queued reaches only people who may see it.
     const incident = alert.kind === 'test' ? null : await this.deps.incidents.findById(alert.incidentId, { restricted: 1, assignees: 1, owner: 1 }).lean<Incident>();

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { op } from '../../db/trusted.js';
 import type { Clock } from '../../lib/clock.js';
-import { refused, words } from '../../http/refusal.js';
+import { fieldProblem, refused, words } from '../../http/refusal.js';
 import type { Emits } from '../../lib/events.js';
 import type { Logger } from '../../lib/logger.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
@@ -118,7 +118,8 @@ export class AuthService {
     const me = await this.deps.users.checkPassword(actor.email, currentPassword);
     if (!me || String(me._id) !== actor.id) {
       await this.deps.audit.record(ctx, { action: 'auth.password-change-failed', target: { type: 'user', id: actor.id } });
-      throw refused(401, 'unauthorized', words('refused.wrong-password'));
+      // 422, not 401: the caller is signed in, and a 401 would make the dashboard renew its session and send the guess again.
+      throw refused(422, 'wrong_password', words('refused.wrong-password'), [fieldProblem('currentPassword', words('field.wrong-password'))]);
     }
     await this.deps.throttle.succeeded(key);
     await this.deps.users.setPassword(ctx, actor.id, newPassword, actor.sessionId);

@@ -6,8 +6,14 @@ import { notifiesAuthority, presentObligations } from '../obligations/obligation
 import type { Incident } from './incident.model.js';
 import type { Submission } from './submission.model.js';
 import type { TimelineEvent } from './timeline.model.js';
+import type { Warning } from './incident.service.js';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+/** What a write warns of, each field named as the screens name it, in the caller's language. */
+export function presentWarnings(warnings: Warning[], lang: Lang) {
+  return warnings.map((w) => ({ path: w.path, code: w.code, label: fieldLabel(w.path, lang), message: say(w.words, lang) }));
+}
 
 /** A milestone's alert as the clock shows it. */
 export interface MilestoneAlertView {

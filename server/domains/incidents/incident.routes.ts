@@ -4,7 +4,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { Actor } from '../access/actor.js';
 import { auditContext } from '../audit/audit.context.js';
 import type { Incident } from './incident.model.js';
-import { presentIncident, presentListItem, type ClockView, presentSubmission, presentTimelineEvent } from './incident.presenter.js';
+import { presentIncident, presentListItem, presentWarnings, type ClockView, presentSubmission, presentTimelineEvent } from './incident.presenter.js';
 import {
   CloseIncident, ControllerInformed, CreateIncident, DeclareAwareness, IdParams, ListIncidents, MaskQuery, Reason, RecordSubmission, UpdateIncident,
 } from './incident.schemas.js';
@@ -26,7 +26,7 @@ export function incidentRoutes({ incidents, clockOf, clock }: IncidentRoutesDeps
       handle: async ({ body, query, actor, req }) => {
         const { incident, warnings } = await incidents.create(auditContext(req, actor), actor, body, query.maskNationalIds);
         // A new incident has no alerts yet: its first milestone job is only now scheduled.
-        return { ...presentIncident(incident, await clockOf(incident, false), clock.now()), warnings };
+        return { ...presentIncident(incident, await clockOf(incident, false), clock.now()), warnings: presentWarnings(warnings, langOf(req)) };
       },
     }),
     route<Actor, undefined, typeof ListIncidents>({
@@ -47,7 +47,7 @@ export function incidentRoutes({ incidents, clockOf, clock }: IncidentRoutesDeps
       access: can('incident:update'), params: IdParams, body: UpdateIncident, query: MaskQuery,
       handle: async ({ params, body, query, actor, req }) => {
         const { incident, warnings } = await incidents.update(auditContext(req, actor), actor, params.id, body, query.maskNationalIds);
-        return { ...(await present(incident)), warnings };
+        return { ...(await present(incident)), warnings: presentWarnings(warnings, langOf(req)) };
       },
     }),
     route<Actor, undefined, undefined, typeof IdParams>({

@@ -17,6 +17,7 @@ import type { Submission } from './submission.model.js';
 import type { TimelineEvent } from './timeline.model.js';
 import { isObjectId } from '../../lib/ids.js';
 import { fieldProblem, invalidInput, refusal, refused, words } from '../../http/refusal.js';
+import type { Message } from '../../../notifications/messages/index.js';
 import type { NoticeMessage } from '../../../notifications/messages/notices.messages.js';
 import type { Lang } from '../../../notifications/labels.js';
 import { say } from '../../../notifications/messages/index.js';
@@ -40,7 +41,8 @@ const FREE_TEXT_FIELDS = ['title', 'description', 'outwardDescription', 'consequ
 export interface Warning {
   path: string;
   code: 'national-id-number' | 'awareness-backdated-without-reason';
-  message: string;
+  /** What the warning says, worded in the caller's language when the answer is presented. */
+  words: Message;
 }
 
 export interface IncidentSettings {
@@ -143,13 +145,7 @@ export class IncidentService {
       const found = findNationalIdNumbers(value);
       if (!found.length) continue;
       if (mask) facts[field] = maskNationalIdNumbers(value);
-      warnings.push({
-        path: field,
-        code: 'national-id-number',
-        message: mask
-          ? `${found.length} national identity number(s) were masked`
-          : `contains ${found.length} national identity number(s); case text should not carry them (ask for masking with maskNationalIds=true)`,
-      });
+      warnings.push({ path: field, code: 'national-id-number', words: words(mask ? 'field.national-id-masked' : 'field.national-id-kept', { count: found.length }) });
     }
     return warnings;
   }
@@ -189,7 +185,7 @@ export class IncidentService {
     const resolved = await this.resolvePeople(facts);
     const backdated = awareAt !== undefined && now.getTime() - awareAt.getTime() > BACKDATED_AFTER_MS;
     if (backdated && !awarenessReason) {
-      warnings.push({ path: 'awarenessReason', code: 'awareness-backdated-without-reason', message: 'awareness is in the past; record why' });
+      warnings.push({ path: 'awarenessReason', code: 'awareness-backdated-without-reason', words: words('field.backdated-without-reason') });
     }
     const role = facts.role ?? 'controller';
     const controller = {
@@ -629,7 +625,10 @@ export class IncidentService {
       .findOneAndUpdate({ _id: current._id, version: current.version }, { $set: { ...mutation.set, ...board }, $inc: { version: 1 } }, { returnDocument: 'after' })
       .lean<Incident>();
     if (!incident) throw refused(409, 'conflict', words('refused.incident-changed'));
-    const changes = mutation.changes ?? Object.keys(mutation.set).map((field) => ({ field, from: read(current, field) ?? null, to: read(incident, field) ?? null }));
+    // The timeline and the audit log keep no full national identity number, whatever the case text holds.
+    const changes = (mutation.changes ?? Object.keys(mutation.set).map((field) => ({ field, from: read(current, field) ?? null, to: read(incident, field) ?? null }))).map(
+      (c) => ({ field: c.field, from: maskedValue(c.from), to: maskedValue(c.to) }),
+    );
     await this.appendTimeline(id, actor, mutation.kind, mutation.message, changes);
     await this.deps.audit.record(ctx, {
       action: `incident.${mutation.kind}`,
@@ -645,6 +644,16 @@ export class IncidentService {
   private async appendTimeline(incidentId: string, actor: Actor | null, kind: string, message: TimelineMessage, changes: Change[] = []): Promise<void> {
     await this.deps.timeline.create({ incidentId, at: this.deps.clock.now(), actor: actor ? personOf(actor) : null, kind, message, summary: say(message, 'en'), changes });
   }
+}
+
+/** A stored value with every national identity number in its text masked to the birth date ("150385*****"). */
+function maskedValue(value: unknown): unknown {
+  if (typeof value === 'string') return maskNationalIdNumbers(value);
+  if (Array.isArray(value)) return value.map(maskedValue);
+  if (value && typeof value === 'object' && !(value instanceof Date) && !(value instanceof Types.ObjectId)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskedValue(v)]));
+  }
+  return value;
 }
 
 function encodeCursor(at: Date, id: string): string {

@@ -54,7 +54,7 @@ export class UserService {
   async create(ctx: AuditContext, input: CreateUser): Promise<User> {
     const key = emailKey(input.email);
     if (await this.deps.users.exists({ emailKey: key })) {
-      throw refused(409, 'conflict', words('refused.email-taken'), [fieldProblem('email', words('field.already-exists'))]);
+      throw refused(422, 'email_taken', words('refused.email-taken'), [fieldProblem('email', words('field.already-exists'))]);
     }
     const passwordHash = await hashPassword(input.password);
     let user;
@@ -70,7 +70,7 @@ export class UserService {
       });
     } catch (err) {
       if ((err as { code?: number }).code === 11000) {
-        throw refused(409, 'conflict', words('refused.email-taken'), [fieldProblem('email', words('field.already-exists'))]);
+        throw refused(422, 'email_taken', words('refused.email-taken'), [fieldProblem('email', words('field.already-exists'))]);
       }
       throw err;
     }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { ObjectId } from 'mongodb';
 import { webhookSignature } from '../../../server/domains/alerts/senders.js';
 import type { AlertMessage } from '../../../server/realtime/events.js';
 import { ManualClock } from '../../support/clock.js';
@@ -130,6 +131,58 @@ describe('alerting: channels, deliveries, escalation, acknowledgement', () => {
     svc.clock.advanceMs(60 * 60_000);
     await drainDueJobs(svc);
     assert.equal(smtp.mails.filter((m) => m.to.includes(secondLine.email) || m.to.includes(manager.email)).length, 0);
+  });
+
+  it('resolves an open alert once the case is filed: no escalation, no reminder, listed as resolved with why', async () => {
+    const { incident, alert } = await fireH24();
+    const socket = await svc.socket(oncall.token);
+    const resolvedSeen: unknown[] = [];
+    socket.on('alert:resolved', (m: unknown) => resolvedSeen.push(m));
+    const to = (u: TestUser) => smtp.mails.filter((m) => m.to.includes(u.email)).length;
+    svc.clock.advanceMs(5 * 60_000);
+    await api(svc).post(`/api/incidents/${incident.id}/submissions`).set(analyst.auth)
+      .send({ sentAt: svc.clock.now().toISOString(), channel: 'altinn', reference: 'AR1', phase: 'complete' }).expect(201);
+    await flushSocket(svc, socket);
+    assert.deepEqual(resolvedSeen, [{ alertId: alert.id, incidentId: incident.id, reason: 'notified', at: svc.clock.now().toISOString() }]);
+    const listed = (await api(svc).get('/api/alerts').set(oncall.auth).expect(200)).body.find((a: { id: string }) => a.id === alert.id);
+    assert.equal(listed.resolvedReason, 'notified');
+    assert.equal(listed.resolvedAt, svc.clock.now().toISOString());
+    assert.equal(listed.nextEscalationAt, null, 'no next escalation is announced');
+
+    svc.clock.advanceHours(60);
+    await drainDueJobs(svc);
+    assert.deepEqual([to(oncall), to(secondLine), to(manager)], [1, 0, 0], 'neither escalated nor reminded');
+  });
+
+  it('resolves the alerts of a case closed as not a breach, and the step already due finds them resolved', async () => {
+    const { incident, alert } = await fireH24();
+    const dpo = await svc.user(['dpo']);
+    // The resolving handler is taken out, as if its instance died after the close: the step itself judges the incident.
+    const Alerts = svc.connection.db!.collection('alerts');
+    await api(svc).post(`/api/incidents/${incident.id}/close`).set(dpo.auth).send({ reason: 'A test file, no personal data', notABreach: true }).expect(200);
+    await Alerts.updateOne({ _id: new ObjectId(alert.id) }, { $set: { resolvedAt: null, resolvedReason: null } });
+    svc.clock.advanceMs(15 * 60_000);
+    await drainDueJobs(svc);
+    const stored = await Alerts.findOne({ _id: new ObjectId(alert.id) });
+    assert.equal(stored?.resolvedReason, 'not-a-breach');
+    assert.equal(stored?.escalationStep, 0);
+    assert.equal(smtp.mails.filter((m) => m.to.includes(secondLine.email)).length, 0);
+  });
+
+  it('never escalates an alert resolved by a filing that races the escalation step', async () => {
+    const { incident, alert } = await fireH24();
+    svc.clock.advanceMs(15 * 60_000);
+    const [filed] = await Promise.all([
+      api(svc).post(`/api/incidents/${incident.id}/submissions`).set(analyst.auth).send({ sentAt: svc.clock.now().toISOString(), channel: 'altinn', reference: 'AR2', phase: 'complete' }),
+      svc.container.dispatcher.dispatch([alert.id], 1),
+    ]);
+    assert.equal(filed.status, 201);
+    await drainDueJobs(svc);
+    svc.clock.advanceMs(30 * 60_000);
+    await drainDueJobs(svc);
+    const listed = (await api(svc).get('/api/alerts').set(oncall.auth).expect(200)).body.find((a: { id: string }) => a.id === alert.id);
+    assert.equal(listed.resolvedReason, 'notified');
+    assert.equal(smtp.mails.filter((m) => m.to.includes(secondLine.email) || m.to.includes(manager.email)).length, 0, 'no one further was told');
   });
 
   it('replays missed alerts to a dashboard that reconnects, saying who was told on which channel', async () => {

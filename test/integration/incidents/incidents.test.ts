@@ -57,6 +57,21 @@ describe('incidents: intake, facts, timeline and visibility', () => {
     assert.equal(masked.body.description, 'Letter to 010101***** went to a neighbour');
   });
 
+  it('keeps a national identity number typed into a description out of the timeline, and names the field in the reader\'s language', async () => {
+    const created = await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Stolen laptop', description: 'Customer list' }).expect(201);
+    const kept = await api(svc).patch(`/api/incidents/${created.body.id}`).set(analyst.auth).set('Accept-Language', 'nb')
+      .send({ version: 0, description: `Eksempelrad: Ola Testesen ${FNR}` }).expect(200);
+    assert.deepEqual(kept.body.warnings.map((w: { path: string; label: string }) => [w.path, w.label]), [['description', 'Beskrivelse (intern)']]);
+    assert.match(kept.body.warnings[0].message, /fødselsnummer/);
+    const masked = await api(svc).patch(`/api/incidents/${created.body.id}?maskNationalIds=true`).set(analyst.auth).set('Accept-Language', 'en')
+      .send({ version: 1, outwardDescription: `Example: ${FNR}` }).expect(200);
+    assert.equal(masked.body.outwardDescription, 'Example: 010101*****');
+    assert.match(masked.body.warnings[0].message, /masked to the birth date/);
+    const timeline = JSON.stringify((await api(svc).get(`/api/incidents/${created.body.id}/timeline`).set(analyst.auth).expect(200)).body);
+    assert.ok(!timeline.includes(FNR), 'no full number in the timeline');
+    assert.match(timeline, /Eksempelrad: Ola Testesen 010101\*{5}/);
+  });
+
   it('updates facts with the version it read, records old → new, and refuses a stale write with 409', async () => {
     const created = await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Phishing', description: 'Mailbox access' }).expect(201);
     const id = created.body.id;

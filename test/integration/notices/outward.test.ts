@@ -56,7 +56,7 @@ describe('notices: what leaves the house says only what it must', () => {
 
     const fnr = await incident({ outwardDescription: 'Opplysninger om deg, blant annet 01010112377, kan ha kommet på avveie.' });
     const byNumber = await draft(fnr.id, { kind: 'public' }, 'en').expect(422);
-    assert.deepEqual(byNumber.body.error.details, [{ path: 'outwardDescription', message: 'Contains 1 national identity number', label: 'What the people are told happened' }]);
+    assert.deepEqual(byNumber.body.error.details, [{ path: 'outwardDescription', message: 'Contains 1 national identity number', label: 'Description for notices' }]);
 
     const advice = await incident({ outwardDescription: 'En bærbar PC med opplysninger om deg ble stjålet.' });
     const inAdvice = await draft(advice.id, { kind: 'subject', adviceToSubjects: 'Kontakt Ane Analytiker hvis du lurer på noe.' }).expect(422);

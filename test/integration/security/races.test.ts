@@ -122,7 +122,7 @@ describe('security: account lockout holds under concurrency', () => {
     const answers = await Promise.all(Array.from({ length: 12 }, (_, i) =>
       api(svc).post('/api/auth/password').set(victim.auth).send({ currentPassword: `wrong-${i}`, newPassword: 'a brand new password' })));
     const list = statuses(answers);
-    assert.equal(count(list, 401), 5, `answers: ${list.join(',')}`);
+    assert.equal(count(list, 422), 5, `answers: ${list.join(',')}`);
     assert.equal(count(list, 429), 7, `answers: ${list.join(',')}`);
     const res = await api(svc).post('/api/auth/password').set(victim.auth).send({ currentPassword: PASSWORD, newPassword: 'a brand new password' }).expect(429);
     assert.equal(res.body.error.code, 'rate_limited');

@@ -1,7 +1,7 @@
 import type { presentAlert } from '../../../../server/domains/alerts/alert.presenter.js';
 import { Empty } from '../../components/states.js';
 import { Time } from '../../components/time.js';
-import { milestoneWords, t } from '../../words.js';
+import { milestoneWords, t, word } from '../../words.js';
 
 export type AlertView = ReturnType<typeof presentAlert>;
 
@@ -20,6 +20,10 @@ export function AlertsSection({ alerts }: { alerts: AlertView[] }) {
               {a.acknowledgedAt ? (
                 <>
                   {t('alert.acknowledgedBy', { name: a.acknowledgedBy?.name ?? '' })} <Time iso={a.acknowledgedAt} />
+                </>
+              ) : a.resolvedAt ? (
+                <>
+                  {t('alert.resolved', { why: word('alertResolved', a.resolvedReason) })} <Time iso={a.resolvedAt} />
                 </>
               ) : (
                 t('alert.notAcknowledged')

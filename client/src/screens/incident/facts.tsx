@@ -17,6 +17,8 @@ import {
 import { api } from '../../api.js';
 import { CheckGroup, DateTimeField, NumberField, RadioGroup, SelectField, TextArea, TextField, YesNo } from '../../components/field.js';
 import { ErrorBox, useLoad } from '../../components/states.js';
+import { confirmDone } from '../../components/toasts.js';
+import { fieldLabelCode } from '../../../../notifications/messages/screen-fields.js';
 import { fromLocalInput, toLocalInput } from '../../format.js';
 import { can } from '../../state.js';
 import { categoryLabel, consequenceLabel, say, t, word, type Code } from '../../words.js';
@@ -212,6 +214,28 @@ function Group({ code, help, children }: { code: Code; help: Code; children: Com
 
 /** Incidents whose facts form the user has open: a save re-renders the page, and the form stays open. */
 const openForms = new Set<string>();
+/** What the last save warned of, by incident: the page re-renders after a save, and the warning must stay. */
+const savedWarnings = new Map<string, SaveWarning[]>();
+type SaveWarning = { path: string; code: string };
+
+const fieldName = (path: string) => {
+  const code = fieldLabelCode(path);
+  return code ? say(code) : t('common.unknownValue');
+};
+
+/** A save's warning, its field named as this form names it. */
+function SaveWarnings({ warnings }: { warnings: SaveWarning[] }) {
+  if (!warnings.length) return null;
+  return (
+    <div class="warning" role="alert" data-testid="facts-warnings">
+      {warnings.map((w) => (
+        <p key={w.path}>
+          {w.code === 'national-id-number' ? t('facts.nationalIdMasked', { field: fieldName(w.path) }) : t('facts.checkField', { field: fieldName(w.path) })}
+        </p>
+      ))}
+    </div>
+  );
+}
 
 /**
  * Every fact the assessment weighs and the notices state, asked as a DPO would ask it and grouped as
@@ -241,8 +265,14 @@ export function FactsSection({ incident, onSaved, openQuestions }: { incident: C
     if (!Object.keys(changed).length) return;
     setBusy(true);
     try {
-      await api('PATCH', `/incidents/${incident.id}`, { version: incident.version, ...changed });
+      // Case text keeps no full national identity number: it is saved masked to the birth date, and the form says so.
+      const saved = await api<{ warnings?: SaveWarning[] }>('PATCH', `/incidents/${incident.id}?maskNationalIds=true`, {
+        version: incident.version,
+        ...changed,
+      });
+      savedWarnings.set(incident.id, saved.warnings ?? []);
       setError(null);
+      confirmDone(t('facts.saved'));
       onSaved();
     } catch (err) {
       setError(err);
@@ -705,6 +735,7 @@ export function FactsSection({ incident, onSaved, openQuestions }: { incident: C
           </label>
           <p class="help">{t('facts.restrictedHelp')}</p>
         </Group>
+        <SaveWarnings warnings={savedWarnings.get(incident.id) ?? []} />
         {error ? <ErrorBox error={error} /> : null}
         {disabled ? null : (
           <div class="sticky-save">
