@@ -15,7 +15,7 @@ export interface NoticeIncident {
   ref: string;
   title: string;
   description: string;
-  /** What the people and the public are told happened (their notices never carry `description`). */
+  /** What every notice says happened (Datatilsynet, the people, the public, the controller); no notice carries `description`. */
   outwardDescription?: string | undefined;
   breachTypes: readonly BreachType[];
   cause: { vector: string; description: string };
@@ -63,14 +63,11 @@ export interface MissingElement {
   path: MissingPath;
 }
 
-/** Notices to the people and the public: they carry the outward description, never the internal one. */
-export const isOutward = (kind: NoticeKind) => kind === 'subject' || kind === 'public';
-
 /** Which elements a notice of this kind lacks, each with the incident field that would supply it. */
 export function missingElements(kind: NoticeKind, incident: NoticeIncident, options: NoticeOptions): MissingElement[] {
   const missing: MissingElement[] = [];
   const lack = (element: Element, path: MissingPath) => missing.push({ element, path });
-  if (isOutward(kind) ? !incident.outwardDescription?.trim() : !incident.description.trim()) lack('nature', isOutward(kind) ? 'outwardDescription' : 'description');
+  if (!incident.outwardDescription?.trim()) lack('nature', 'outwardDescription');
   if (!incident.breachTypes.length) lack('nature', 'breachTypes');
   if (!incident.dataCategories.length) lack('nature', 'dataCategories');
   if (!options.contact || !options.contact.name || !(options.contact.email || options.contact.phone)) lack('contact', 'contactPoint');
@@ -102,8 +99,8 @@ export function noticeContext(kind: NoticeKind, lang: Lang, incident: NoticeInci
     : pending;
   const awareAt = incident.awareness ? formatMoment(incident.awareness.at, lang) : pending;
   const when = word({ code: 'context.when', params: { occurred: occurredKnown ? occurred : '', awareAt } }, lang);
-  // Notices to the people and the public carry the outward description only, whatever the template asks for.
-  const description = isOutward(kind) ? incident.outwardDescription ?? '' : incident.description;
+  // Every notice leaves the house: it carries the outward description only, whatever the template asks for.
+  const description = incident.outwardDescription ?? '';
   const contact = options.contact ? { ...options.contact, role: word({ code: 'context.contact-role', params: {} }, lang) } : { name: '', role: '', email: '', phone: '' };
   const contactSentence = options.contact ? word({ code: 'context.contact-sentence', params: { name: options.contact.name, reach: reach(options.contact, lang) } }, lang) : '';
   return {

@@ -14,7 +14,7 @@ export function altinnMapping(notice: Notice, contact: { name: string; email: st
     {
       section: 'Beskrivelse av avviket',
       fields: [
-        { field: 'Hva har skjedd', answer: incident.description },
+        { field: 'Hva har skjedd', answer: incident.outwardDescription },
         { field: 'Hovedårsak', answer: incident.cause?.description || incident.cause?.vector || 'ikke kjent ennå' },
         { field: 'Tidsrom for avviket', answer: incident.occurred?.from ? `${at(incident.occurred.from)} – ${at(incident.occurred.to)}` : 'ikke kjent ennå' },
         { field: 'Når ble avviket oppdaget', answer: at(incident.detected?.at) },

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Model } from 'mongoose';
-import { isOutward, missingElements, noticeContext, type ContactPoint, type MissingElement, type NoticeIncident, type NoticeKind, type Phase } from '../../../notifications/catalog.js';
+import { missingElements, noticeContext, type ContactPoint, type MissingElement, type NoticeIncident, type NoticeKind, type Phase } from '../../../notifications/catalog.js';
 import { say } from '../../../notifications/messages/index.js';
 import type { NoticeMessage } from '../../../notifications/messages/notices.messages.js';
 import type { Lang } from '../../../notifications/labels.js';
@@ -96,23 +96,30 @@ export class NoticeService {
     if (!this.deps.organisation.name) missing.push({ element: 'contact', path: 'ORGANISATION_NAME' });
     const template = await this.deps.templates.inForce(request.kind, request.lang);
     const rendered: RenderedNotice = renderNotice(String(template._id), template, noticeContext(request.kind, request.lang, about, options, now));
-    const outward = isOutward(request.kind) ? await this.outwardCheck(incident, request.adviceToSubjects ?? '', rendered.text, contact) : [];
+    const outward = await this.outwardCheck(incident, request.adviceToSubjects ?? '', rendered.text, contact, request.kind === 'authority' ? delayReasons ?? '' : '');
     return { incident, template, rendered, missing, outward, delayReasons };
   }
 
-  /** What in a notice to the people or the public would disclose personal data, field by field, then in the rendered text. */
-  private async outwardCheck(incident: Incident, advice: string, text: string, contact: ContactPoint | null): Promise<OutwardProblem[]> {
+  /** What in a notice (every kind leaves the house) would disclose personal data, field by field, then in the rendered text. */
+  private async outwardCheck(incident: Incident, advice: string, text: string, contact: ContactPoint | null, delayReasons = ''): Promise<OutwardProblem[]> {
     const staff = (await this.deps.users.list()).map((u) => u.name);
     const people = [incident.owner?.name, incident.createdBy?.name, incident.awareness?.declaredBy?.name].filter((n): n is string => !!n);
-    const base = { internalDescription: incident.description, knownNames: [...staff, ...people], allowedNames: [contact?.name ?? '', this.deps.organisation.name] };
+    // The controller's own contact is who a controller notice is addressed to.
+    const addressees = [incident.controller?.name ?? '', incident.controller?.contact ?? ''];
+    const base = { internalDescription: incident.description, knownNames: [...staff, ...people], allowedNames: [contact?.name ?? '', this.deps.organisation.name, ...addressees] };
     const fields = outwardProblems({
       ...base,
       texts: [
         { path: 'outwardDescription', text: incident.outwardDescription ?? '' },
         { path: 'adviceToSubjects', text: advice },
+        { path: 'delayReasons', text: delayReasons },
+        { path: 'cause.vector', text: incident.cause?.vector ?? '' },
+        { path: 'cause.description', text: incident.cause?.description ?? '' },
+        { path: 'dataLocation', text: incident.dataLocation ?? '' },
         { path: 'consequences', text: incident.consequences },
         { path: 'measuresTaken', text: incident.measuresTaken },
         { path: 'measuresPlanned', text: incident.measuresPlanned },
+        { path: 'mitigations', text: (incident.mitigations ?? []).map((m) => m.what).join('\n') },
       ],
     });
     return fields.length ? fields : outwardProblems({ ...base, texts: [{ path: 'notice', text }] });
@@ -201,11 +208,9 @@ export class NoticeService {
     const notice = await this.get(actor, id);
     if (notice.status !== 'draft') throw refusal(422, 'not_draft', { code: 'notice.not-draft', params: {} }, lang);
     if (contentHash(notice) !== notice.contentHash) throw refused(409, 'content_changed', words('refused.draft-changed'));
-    if (isOutward(notice.kind)) {
-      // Checked again on what would be approved: the facts as rendered and the rendered text itself.
-      const problems = await this.outwardCheck(notice.facts as unknown as Incident, notice.adviceToSubjects, notice.text, await this.contactPoint());
-      if (problems.length) this.refuseOutward(problems, lang);
-    }
+    // Checked again on what would be approved: the facts as rendered and the rendered text itself.
+    const problems = await this.outwardCheck(notice.facts as unknown as Incident, notice.adviceToSubjects, notice.text, await this.contactPoint(), notice.delayReasons);
+    if (problems.length) this.refuseOutward(problems, lang);
     const res = await this.deps.notices.updateOne(
       { _id: notice._id, status: 'draft', contentHash: notice.contentHash },
       { $set: { status: 'approved', approvedBy: { id: actor.id, name: actor.name }, approvedAt: this.deps.clock.now() } },

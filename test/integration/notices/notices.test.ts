@@ -12,10 +12,10 @@ describe('notices: drafting, approval, freezing and filing', () => {
   const incident = (body: Record<string, unknown>) => buildIncident(svc, analyst, body);
 
   it('refuses a notice that lacks required elements with 422 naming each, and the preview lists them', async () => {
-    const inc = await incident({ title: 'Bare', description: '' });
+    const inc = await incident({ title: 'Bare', description: 'Intern tekst', outwardDescription: '' });
     const res = await api(svc).post(`/api/incidents/${inc.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'nb' }).expect(422);
     assert.equal(res.body.error.code, 'missing_elements');
-    assert.deepEqual(res.body.error.details.map((d: { path: string }) => d.path), ['description', 'breachTypes', 'dataCategories', 'consequences', 'measuresTaken']);
+    assert.deepEqual(res.body.error.details.map((d: { path: string }) => d.path), ['outwardDescription', 'breachTypes', 'dataCategories', 'consequences', 'measuresTaken']);
     const preview = await api(svc).post(`/api/incidents/${inc.id}/notices/preview`).set(analyst.auth).send({ kind: 'subject', lang: 'en' }).expect(200);
     assert.ok(preview.body.missing.some((m: { element: string }) => m.element === 'advice'));
     assert.match(preview.body.html, /^<!doctype html>/);
@@ -65,7 +65,7 @@ describe('notices: drafting, approval, freezing and filing', () => {
   });
 
   it('escapes a hostile title and description in the stored notice', async () => {
-    const inc = await incident({ ...COMPLETE, title: '<script>alert(1)</script>', description: '{{constructor.constructor "alert(1)"}} <img src=x onerror=alert(1)>' });
+    const inc = await incident({ ...COMPLETE, title: '<script>alert(1)</script>', outwardDescription: '{{constructor.constructor "alert(1)"}} <img src=x onerror=alert(1)>' });
     const draft = (await api(svc).post(`/api/incidents/${inc.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'en' }).expect(201)).body;
     assert.ok(!/<img src=x/.test(draft.html));
     assert.match(draft.html, /&lt;img src&#x3D;x onerror&#x3D;alert\(1\)&gt;/);

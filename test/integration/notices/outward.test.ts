@@ -76,6 +76,39 @@ describe('notices: what leaves the house says only what it must', () => {
     await api(svc).get(`/api/notices/${authorityDraft.id}/altinn`).set(analyst.auth).expect(422);
   });
 
+  it('gives Datatilsynet and the controller the outward description, checked like the notice to the people, before drafting and again before approval', async () => {
+    const outward = 'En bærbar PC med kundeopplysninger ble stjålet fra en bil.';
+    const inc = await incident({ outwardDescription: outward });
+    const authority = (await draft(inc.id, { kind: 'authority' }).expect(201)).body;
+    assert.ok(authority.text.includes(outward), authority.text);
+    assert.ok(!authority.text.includes('Ola Testesen') && !authority.html.includes('Eksempelrad'), 'the internal description stays in the house');
+    const approved = await api(svc).post(`/api/notices/${authority.id}/approve`).set(dpo.auth).expect(200);
+    assert.equal(approved.body.status, 'approved');
+    const altinn = (await api(svc).get(`/api/notices/${authority.id}/altinn`).set(analyst.auth).expect(200)).body;
+    assert.equal(altinn.sections[0].fields[0].answer, outward);
+
+    const missing = await incident({ outwardDescription: '' });
+    const lacks = await draft(missing.id, { kind: 'authority' }).expect(422);
+    assert.deepEqual(lacks.body.error.details.map((d: { path: string }) => d.path), ['outwardDescription']);
+
+    const fnr = await incident({ outwardDescription: 'Et regneark med blant annet 01010112377 ble stjålet.' });
+    const byNumber = await draft(fnr.id, { kind: 'authority' }).expect(422);
+    assert.equal(byNumber.body.error.code, 'outward_personal_data');
+    assert.deepEqual(byNumber.body.error.details.map((d: { path: string }) => d.path), ['outwardDescription']);
+    const inCause = await incident({ outwardDescription: outward, cause: { kind: 'malicious', vector: 'tyveri', description: 'Ola Testesen lot PC-en ligge i bilen.' } });
+    const byName = await draft(inCause.id, { kind: 'authority' }).expect(422);
+    assert.deepEqual(byName.body.error.details, [{ path: 'cause.description', message: 'Inneholder navnet «Ola Testesen»', label: 'Årsak' }]);
+    const processor = await incident({ outwardDescription: 'Kunden Ola Testesen 150385***** fikk feil faktura.', role: 'processor', controller: { name: 'Kunde AS', contact: 'personvern@kunde.example' } });
+    await draft(processor.id, { kind: 'controller' }).expect(422);
+
+    // A draft whose facts were changed under it is checked again when approved.
+    const clean = (await draft((await incident({ outwardDescription: outward })).id, { kind: 'authority' }).expect(201)).body;
+    const { noticeModels } = await import('../../../server/domains/notices/notice.model.js');
+    await noticeModels(svc.connection).Notices.updateOne({ _id: clean.id }, { $set: { 'facts.outwardDescription': 'Gjelder 01010112377.' } });
+    const refusedApproval = await api(svc).post(`/api/notices/${clean.id}/approve`).set(dpo.auth).expect(422);
+    assert.equal(refusedApproval.body.error.code, 'outward_personal_data');
+  });
+
   it('writes English notices in English only, and says "not yet established" where a fact is missing', async () => {
     const inc = await incident({ outwardDescription: 'A laptop holding data about you was stolen from a car.', subjects: { groups: ['kunder'], count: { kind: 'unknown' } } });
     const subject = (await draft(inc.id, { kind: 'subject', lang: 'en', adviceToSubjects: 'Be wary of fraud attempts.' }).expect(201)).body;
