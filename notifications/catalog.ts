@@ -18,7 +18,7 @@ export interface NoticeIncident {
   /** What every notice says happened (Datatilsynet, the people, the public, the controller); no notice carries `description`. */
   outwardDescription?: string | undefined;
   breachTypes: readonly BreachType[];
-  cause: { vector: string; description: string };
+  cause: { kind: 'malicious' | 'accidental' | 'unknown'; vector: string; description: string };
   occurred: { from: Date | null; to: Date | null; approximate: boolean };
   detected: { at: Date | null };
   awareness: { at: Date } | null;
@@ -31,6 +31,9 @@ export interface NoticeIncident {
   consequences: string;
   measuresTaken: string;
   measuresPlanned: string;
+  /** Measures that lessen the consequences for the people (Art. 33(3)(d)), one each. */
+  mitigations: readonly { what: string }[];
+  encryption: { dataEncrypted: boolean | null; stateOfTheArt: boolean | null; keyCompromised: boolean | null };
   controller: { name: string; contact: string };
 }
 
@@ -72,7 +75,7 @@ export function missingElements(kind: NoticeKind, incident: NoticeIncident, opti
   if (!incident.dataCategories.length) lack('nature', 'dataCategories');
   if (!options.contact || !options.contact.name || !(options.contact.email || options.contact.phone)) lack('contact', 'contactPoint');
   if (!incident.consequences.trim()) lack('consequences', 'consequences');
-  if (!incident.measuresTaken.trim() && !incident.measuresPlanned.trim()) lack('measures', 'measuresTaken');
+  if (!hasMeasures(incident)) lack('measures', 'measuresTaken');
   if (kind === 'authority' && options.late && !options.delayReasons?.trim()) lack('delayReasons', 'delayReasons');
   if ((kind === 'subject' || kind === 'public') && !options.adviceToSubjects?.trim()) lack('advice', 'adviceToSubjects');
   if (kind === 'controller' && !incident.controller.name.trim()) lack('controller', 'controller.name');
@@ -80,6 +83,9 @@ export function missingElements(kind: NoticeKind, incident: NoticeIncident, opti
 }
 
 const word = (message: MessageOf<FormatMessageParams>, lang: Lang) => render(FORMAT_MESSAGES, message, lang);
+
+const mitigationsOf = (incident: NoticeIncident) => incident.mitigations.map((m) => m.what.trim()).filter(Boolean);
+const hasMeasures = (incident: NoticeIncident) => !!(incident.measuresTaken.trim() || incident.measuresPlanned.trim() || mitigationsOf(incident).length);
 
 /** How to reach the contact point, as the end of a sentence. */
 function reach(contact: ContactPoint | null, lang: Lang): string {
@@ -118,7 +124,8 @@ export function noticeContext(kind: NoticeKind, lang: Lang, incident: NoticeInci
       description: known(description),
       outwardDescription: known(incident.outwardDescription),
       breachTypes: incident.breachTypes.length ? joinList(incident.breachTypes.map((t) => BREACH_TYPE_LABELS[t][lang]), lang) : pending,
-      cause: incident.cause.description || incident.cause.vector,
+      cause: word({ code: 'context.cause', params: { kind: incident.cause.kind, vector: incident.cause.vector.trim(), description: incident.cause.description.trim() } }, lang),
+      encryption: word({ code: 'context.encryption', params: incident.encryption }, lang),
       occurred,
       when,
       detectedAt: incident.detected.at ? formatMoment(incident.detected.at, lang) : pending,
@@ -139,6 +146,9 @@ export function noticeContext(kind: NoticeKind, lang: Lang, incident: NoticeInci
     consequences: known(incident.consequences),
     measuresTaken: incident.measuresTaken,
     measuresPlanned: incident.measuresPlanned,
+    mitigations: mitigationsOf(incident),
+    /** Whether any measure is written; where none is, a notice says it will follow. */
+    measuresKnown: hasMeasures(incident),
     advice: options.adviceToSubjects ?? '',
     late: options.late,
     delayReasons: options.delayReasons ?? '',

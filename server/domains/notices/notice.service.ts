@@ -46,7 +46,9 @@ export function noticeIncidentOf(incident: Incident): NoticeIncident {
   const { ref, title, description, outwardDescription, breachTypes, cause, occurred, detected, awareness, clock, dataCategories, dataLocation, systems, subjects, records } = incident;
   return {
     ref, title, description, outwardDescription, breachTypes, dataCategories, dataLocation, systems, records,
-    cause: { vector: cause.vector, description: cause.description },
+    cause: { kind: cause.kind, vector: cause.vector, description: cause.description },
+    encryption: { dataEncrypted: incident.encryption.dataEncrypted, stateOfTheArt: incident.encryption.stateOfTheArt, keyCompromised: incident.encryption.keyCompromised },
+    mitigations: incident.mitigations.map((m) => ({ what: m.what })),
     occurred: { from: occurred.from, to: occurred.to, approximate: occurred.approximate },
     detected: { at: detected.at },
     awareness: awareness ? { at: awareness.at } : null,

@@ -64,6 +64,11 @@ const FORMAT_SAMPLES: { [C in keyof FormatMessageParams]: FormatMessageParams[C]
   'context.occurred': [{ from: '1. mars 2026', to: '2. mars 2026', approximate: true }],
   'context.when': [{ occurred: '1. mars 2026', awareAt: '2. mars 2026' }, { occurred: '', awareAt: '2. mars 2026' }],
   'context.contact-sentence': [{ name: 'Kari Nordmann', reach: 'dpo@eksempel.no' }], 'register.file-name': [x],
+  'context.cause': [{ kind: 'malicious', vector: 'tyveri', description: 'Bilen ble brutt opp' }, { kind: 'accidental', vector: '', description: '' }],
+  'context.encryption': [
+    { dataEncrypted: null, stateOfTheArt: null, keyCompromised: null }, { dataEncrypted: false, stateOfTheArt: null, keyCompromised: null },
+    { dataEncrypted: true, stateOfTheArt: true, keyCompromised: false }, { dataEncrypted: true, stateOfTheArt: false, keyCompromised: null },
+  ],
 };
 
 const ENGLISH = /\b(the|and|hours|deadline|since|left|missed|alert|acknowledged|changed|clock|incident|logged|recorded|people|told|published|reopened|closed|not)\b/i;
