@@ -1,7 +1,7 @@
 import { render, type Lang, type MessageOf } from './messages/catalogue.js';
 import { FORMAT_MESSAGES, type FormatMessageParams } from './messages/format.messages.js';
 import { BREACH_TYPE_LABELS, CATEGORY_LABELS, type BreachType, type DataCategory } from './messages/vocabulary.messages.js';
-import { formatCount, formatMoment, joinList, PENDING, type Count } from './format.js';
+import { formatCount, formatZonedMoment, joinList, PENDING, type Count } from './format.js';
 import type { MissingPath } from './messages/notices.messages.js';
 
 export const NOTICE_KINDS = ['authority', 'subject', 'public', 'controller'] as const;
@@ -101,9 +101,9 @@ export function noticeContext(kind: NoticeKind, lang: Lang, incident: NoticeInci
   const occurredKnown = !!incident.occurred.from;
   const { from, to, approximate } = incident.occurred;
   const occurred = from
-    ? word({ code: 'context.occurred', params: { from: formatMoment(from, lang), to: to && to.getTime() !== from.getTime() ? formatMoment(to, lang) : '', approximate } }, lang)
+    ? word({ code: 'context.occurred', params: { from: formatZonedMoment(from, lang), to: to && to.getTime() !== from.getTime() ? formatZonedMoment(to, lang) : '', approximate } }, lang)
     : pending;
-  const awareAt = incident.awareness ? formatMoment(incident.awareness.at, lang) : pending;
+  const awareAt = incident.awareness ? formatZonedMoment(incident.awareness.at, lang) : pending;
   const when = word({ code: 'context.when', params: { occurred: occurredKnown ? occurred : '', awareAt } }, lang);
   // Every notice leaves the house: it carries the outward description only, whatever the template asks for.
   const description = incident.outwardDescription ?? '';
@@ -117,7 +117,7 @@ export function noticeContext(kind: NoticeKind, lang: Lang, incident: NoticeInci
     supplementary: options.phase === 'supplementary' || options.phase === 'final',
     final: options.phase === 'final',
     organisation: options.organisation,
-    date: formatMoment(now, lang),
+    date: formatZonedMoment(now, lang),
     incident: {
       ref: incident.ref,
       title: incident.title,
@@ -128,9 +128,9 @@ export function noticeContext(kind: NoticeKind, lang: Lang, incident: NoticeInci
       encryption: word({ code: 'context.encryption', params: incident.encryption }, lang),
       occurred,
       when,
-      detectedAt: incident.detected.at ? formatMoment(incident.detected.at, lang) : pending,
+      detectedAt: incident.detected.at ? formatZonedMoment(incident.detected.at, lang) : pending,
       awareAt,
-      deadline: formatMoment(incident.clock.deadline, lang),
+      deadline: formatZonedMoment(incident.clock.deadline, lang),
       dataLocation: incident.dataLocation,
       systems: incident.systems.join(', '),
     },

@@ -8,6 +8,8 @@ export type FormatMessageParams = {
   'format.between': { min: string; max: string };
   'format.not-known': NoParams;
   'format.moment': { at: Date };
+  /** A moment that names its zone in either language: what a notice or a form filed elsewhere says. */
+  'format.moment-zoned': { at: Date };
   'format.list': { items: readonly string[] };
   'format.decimal': { n: number };
   /** The language tag a document declares (the PDF's). */
@@ -39,6 +41,10 @@ export const FORMAT_MESSAGES: Catalogue<FormatMessageParams> = {
   'format.not-known': { nb: () => 'ikke kjent', en: () => 'not known' },
   'format.moment': {
     nb: ({ at }) => oslo(at).setLocale('nb').toFormat("d. LLLL yyyy 'kl.' HH:mm"),
+    en: ({ at }) => `${oslo(at).setLocale('en-GB').toFormat('d LLLL yyyy, HH:mm')} (Oslo time)`,
+  },
+  'format.moment-zoned': {
+    nb: ({ at }) => `${oslo(at).setLocale('nb').toFormat("d. LLLL yyyy 'kl.' HH:mm")} (norsk tid)`,
     en: ({ at }) => `${oslo(at).setLocale('en-GB').toFormat('d LLLL yyyy, HH:mm')} (Oslo time)`,
   },
   'format.list': { nb: ({ items }) => list(items, 'og'), en: ({ items }) => list(items, 'and') },

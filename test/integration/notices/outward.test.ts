@@ -67,7 +67,7 @@ describe('notices: what leaves the house says only what it must', () => {
     const inc = await incident({ outwardDescription: 'En bærbar PC med opplysninger om deg ble stjålet fra en bil.', occurred: { from: '2026-03-01T18:00:00Z' } });
     const notice = (await draft(inc.id, { kind: 'subject' }).expect(201)).body;
     assert.ok(!notice.text.includes('Eksempelrad'));
-    assert.match(notice.text, /Bruddet skjedde 1\. mars 2026 kl\. 19:00, og vi ble kjent med det /);
+    assert.match(notice.text, /Bruddet skjedde 1\. mars 2026 kl\. 19:00 \(norsk tid\), og vi ble kjent med det /);
     assert.match(notice.text, /Har du spørsmål, kan du kontakte personvernombudet vårt, Kari Nordmann, på e-post \S+@example\.test\./);
     await api(svc).post(`/api/notices/${notice.id}/approve`).set(dpo.auth).expect(200);
     const altinn = await api(svc).get(`/api/notices/${notice.id}/altinn`).set(analyst.auth).expect(422);

@@ -92,6 +92,15 @@ describe('notice templates', () => {
     }
   });
 
+  it('states Oslo time beside every time in a notice, in bokmål as in English', () => {
+    for (const { kind, lang, source } of defaultTemplates()) {
+      const out = renderNotice(`default:${kind}:${lang}`, source, noticeContext(kind, lang, sampleIncident(), options(), new Date('2026-03-03T09:00:00Z')));
+      const times = out.text.match(/(kl\. |, )\d\d:\d\d( \([^)]*\))?/g) ?? [];
+      assert.ok(times.length >= 2, `${kind}/${lang}: ${out.text}`);
+      for (const time of times) assert.ok(time.endsWith(lang === 'nb' ? '(norsk tid)' : '(Oslo time)'), `${kind}/${lang}: ${time}`);
+    }
+  });
+
   it('names each missing element', () => {
     const bare = { ...sampleIncident(), consequences: '', measuresTaken: '', measuresPlanned: '', mitigations: [], dataCategories: [] };
     const missing = missingElements('subject', bare, options({ contact: null, adviceToSubjects: '' }));

@@ -59,7 +59,7 @@ const PROBLEM_SAMPLES: { [C in keyof ProblemMessageParams]: ProblemMessageParams
 /** The format and notice-context words, one sample each: a code added without one fails the type check. */
 const FORMAT_SAMPLES: { [C in keyof FormatMessageParams]: FormatMessageParams[C][] } = {
   'format.pending': [x], 'format.about': [{ n: '1 200' }], 'format.between': [{ min: '10', max: '20' }], 'format.not-known': [x],
-  'format.moment': [{ at: new Date('2026-03-02T09:00:00Z') }], 'format.list': [{ items: ['a', 'b', 'c'] }], 'format.decimal': [{ n: 1.5 }],
+  'format.moment': [{ at: new Date('2026-03-02T09:00:00Z') }], 'format.moment-zoned': [{ at: new Date('2026-03-02T09:00:00Z') }], 'format.list': [{ items: ['a', 'b', 'c'] }], 'format.decimal': [{ n: 1.5 }],
   'format.language-tag': [x], 'context.contact-role': [x], 'context.reach': [{ email: 'dpo@eksempel.no', phone: '+47 22 00 00 00' }],
   'context.occurred': [{ from: '1. mars 2026', to: '2. mars 2026', approximate: true }],
   'context.when': [{ occurred: '1. mars 2026', awareAt: '2. mars 2026' }, { occurred: '', awareAt: '2. mars 2026' }],
