@@ -17,6 +17,8 @@ import { outwardProblems, type OutwardProblem } from './outward-check.js';
 import { noticePdf } from './notice.pdf.js';
 import type { UserService } from '../users/user.service.js';
 import type { Notice } from './notice.model.js';
+import type { DecisionRecord } from '../assessment/assessment.model.js';
+import { altinnMapping } from './altinn.js';
 import type { TemplateService } from './template.service.js';
 import { isObjectId } from '../../lib/ids.js';
 import { op } from '../../db/trusted.js';
@@ -34,6 +36,8 @@ export interface OrganisationSettings {
   /** The organisation number (organisasjonsnummer) printed on filed notices. */
   number?: string;
   dpo?: ContactPoint | { name: string; email: string; phone: string };
+  /** DPO_PHONE: the contact point's phone, also where the DPO is a user. */
+  dpoPhone?: string;
 }
 
 /** SHA-256 over exactly what is sent: subject, HTML and text. */
@@ -65,6 +69,7 @@ export interface NoticeServiceDeps {
   notices: Model<Notice>;
   templates: TemplateService;
   incidents: IncidentService;
+  decisions: { inForce(incidentId: string): Promise<DecisionRecord | null> };
   users: UserService;
   audit: AuditService;
   clock: Clock;
@@ -79,7 +84,7 @@ export class NoticeService {
   async contactPoint(): Promise<ContactPoint | null> {
     if (this.deps.organisation.dpo) return { role: 'personvernombud', ...this.deps.organisation.dpo };
     const [dpo] = await this.deps.users.withRole('dpo');
-    return dpo ? { name: dpo.name, role: 'personvernombud', email: dpo.email, phone: dpo.phone ?? '' } : null;
+    return dpo ? { name: dpo.name, role: 'personvernombud', email: dpo.email, phone: dpo.phone || this.deps.organisation.dpoPhone || '' } : null;
   }
 
   private async prepare(actor: Actor, incidentId: string, request: NoticeRequest, lang: Lang) {
@@ -158,6 +163,18 @@ export class NoticeService {
     const notice = created.toObject() as Notice;
     await this.deps.audit.record(ctx, { action: 'notice.drafted', target: { type: 'notice', id: String(notice._id) }, after: { incidentId, kind: request.kind, lang: request.lang, templateVersion: template.version } });
     return notice;
+  }
+
+  /** An approved authority notice as the answers to Altinn's form, with what the case has done or decided since about telling the people. */
+  async altinn(actor: Actor, id: string, lang: Lang = 'nb') {
+    const notice = await this.get(actor, id);
+    // What is entered in Altinn is what was approved: never a draft, never another kind of notice.
+    if (notice.kind !== 'authority' || notice.status === 'draft') throw refusal(422, 'not_approved', { code: 'notice.altinn-approved-only', params: {} }, lang);
+    const contact = (await this.contactPoint()) ?? { name: '', email: '', phone: '' };
+    const told = (await this.list(actor, notice.incidentId)).find((n) => (n.kind === 'subject' || n.kind === 'public') && n.sent);
+    const [first] = await this.deps.incidents.listSubmissions(actor, notice.incidentId);
+    const decision = await this.deps.decisions.inForce(notice.incidentId);
+    return altinnMapping({ notice, contact, told: told?.sent ? { ...told.sent, kind: told.kind } : null, decision, first: first ?? null });
   }
 
   /** The notice as a PDF for the record, with the organisation's name and number. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { noticeModels } from '../../../server/domains/notices/notice.model.js';
 import { buildIncident, COMPLETE, testService } from '../../support/factories.js';
-import { api } from '../../support/service.js';
+import { api, startTestService, type TestService, type TestUser } from '../../support/service.js';
 
 
 describe('notices: drafting, approval, freezing and filing', () => {
@@ -141,4 +141,25 @@ describe('notice templates: versions and approval', () => {
     await api(svc).get('/api/templates/not-an-id/preview').set(analyst.auth).expect(400);
   });
 
+});
+
+describe('notices: the contact point where the DPO is a user', () => {
+  let svc: TestService;
+  let dpo: TestUser;
+
+  before(async () => {
+    svc = await startTestService({ env: { ORGANISATION_NAME: 'Eksempel AS', DPO_PHONE: '+47 22 00 00 00' } });
+    dpo = await svc.user(['dpo'], 'Kari Nordmann');
+  });
+  after(() => svc.close());
+
+  it("gives DPO_PHONE as the DPO user's phone in the notice and in Altinn's Telefon", async () => {
+    const inc = (await api(svc).post('/api/incidents').set(dpo.auth).send({ awareAt: svc.clock.now().toISOString(), ...COMPLETE }).expect(201)).body;
+    const notice = (await api(svc).post(`/api/incidents/${inc.id}/notices`).set(dpo.auth).send({ kind: 'authority', lang: 'nb' }).expect(201)).body;
+    assert.match(notice.text, /\+47 22 00 00 00/);
+    await api(svc).post(`/api/notices/${notice.id}/approve`).set(dpo.auth).expect(200);
+    const altinn = (await api(svc).get(`/api/notices/${notice.id}/altinn`).set(dpo.auth).expect(200)).body;
+    const contact = altinn.sections.find((s: { section: string }) => s.section === 'Kontaktinformasjon');
+    assert.deepEqual(contact.fields.map((f: { answer: string }) => f.answer).slice(0, 1).concat(contact.fields[2].answer), ['Kari Nordmann', '+47 22 00 00 00']);
+  });
 });
