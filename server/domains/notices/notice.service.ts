@@ -227,6 +227,8 @@ export class NoticeService {
     const notice = await this.get(actor, id);
     if (notice.status !== 'draft') throw refusal(422, 'not_draft', { code: 'notice.not-draft', params: {} }, lang);
     if (contentHash(notice) !== notice.contentHash) throw refused(409, 'content_changed', words('refused.draft-changed'));
+    // A notice rests on the decision in force: one whose facts changed since is reviewed first.
+    if ((await this.deps.decisions.inForce(notice.incidentId))?.review.needed) throw refused(409, 'decision_stale', words('refused.decision-stale'));
     // Checked again on what would be approved: the facts as rendered and the rendered text itself.
     const problems = await this.outwardCheck(notice.facts as unknown as Incident, notice.adviceToSubjects, notice.text, await this.contactPoint(), notice.delayReasons);
     if (problems.length) this.refuseOutward(problems, lang);

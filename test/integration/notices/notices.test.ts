@@ -64,6 +64,26 @@ describe('notices: drafting, approval, freezing and filing', () => {
     await api(svc).post(`/api/notices/${draft.id}/sent`).set(dpo.auth).send({ sentAt: svc.clock.now().toISOString(), channel: 'altinn' }).expect(409);
   });
 
+  it('refuses to approve a notice while the decision it rests on is stale, saying what to do; the obligation says the same', async () => {
+    const inc = await incident(COMPLETE);
+    const assessment = (await api(svc).post(`/api/incidents/${inc.id}/assessments`).set(analyst.auth).expect(201)).body;
+    await api(svc).post(`/api/incidents/${inc.id}/decisions`).set(dpo.auth)
+      .send({ assessmentId: assessment.id, notifySA: true, notifySubjects: assessment.recommendation.notifySubjects, reason: 'Følger anbefalingen' }).expect(201);
+    const draft = (await api(svc).post(`/api/incidents/${inc.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'nb' }).expect(201)).body;
+    const current = (await api(svc).get(`/api/incidents/${inc.id}`).set(analyst.auth).expect(200)).body;
+    await api(svc).patch(`/api/incidents/${inc.id}`).set(analyst.auth).send({ version: current.version, encryption: { dataEncrypted: false } }).expect(200);
+    const after = (await api(svc).get(`/api/incidents/${inc.id}`).set(analyst.auth).expect(200)).body;
+    assert.ok(after.obligations.some((o: { kind: string }) => o.kind === 'review-decision'), after.obligations.map((o: { kind: string }) => o.kind).join());
+    assert.ok(!after.obligations.some((o: { kind: string }) => o.kind === 'decide'));
+    const refusedApproval = await api(svc).post(`/api/notices/${draft.id}/approve`).set(dpo.auth).expect(409);
+    assert.equal(refusedApproval.body.error.code, 'decision_stale');
+    assert.match(refusedApproval.body.error.message, /^Fakta er endret siden beslutningen om å melde og varsle\. Vurder beslutningen på nytt/);
+    const rerun = (await api(svc).post(`/api/incidents/${inc.id}/assessments`).set(analyst.auth).expect(201)).body;
+    await api(svc).post(`/api/incidents/${inc.id}/decisions`).set(dpo.auth)
+      .send({ assessmentId: rerun.id, notifySA: true, notifySubjects: rerun.recommendation.notifySubjects, reason: 'Vurdert på nytt' }).expect(201);
+    await api(svc).post(`/api/notices/${draft.id}/approve`).set(dpo.auth).expect(200);
+  });
+
   it('escapes a hostile title and description in the stored notice', async () => {
     const inc = await incident({ ...COMPLETE, title: '<script>alert(1)</script>', outwardDescription: '{{constructor.constructor "alert(1)"}} <img src=x onerror=alert(1)>' });
     const draft = (await api(svc).post(`/api/incidents/${inc.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'en' }).expect(201)).body;

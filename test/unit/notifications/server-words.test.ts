@@ -53,7 +53,7 @@ const PROBLEM_SAMPLES: { [C in keyof ProblemMessageParams]: ProblemMessageParams
   'refused.lift-restriction': [x], 'refused.widen-restricted': [x], 'refused.restricted-owner': [x], 'refused.email-taken': [x], 'refused.incident-changed': [x],
   'refused.version-number-taken': [x], 'refused.draft-submitted': [x], 'refused.version-reviewed': [x], 'refused.notice-approved': [x],
   'refused.notice-recorded-sent': [x], 'refused.deactivate-self': [x], 'refused.delete-self': [x], 'refused.already-closed': [x], 'refused.no-template': [x],
-  'refused.draft-changed': [x], 'refused.notice-differs': [x], 'refused.media-type': [{ type: 'application/json' }],
+  'refused.draft-changed': [x], 'refused.notice-differs': [x], 'refused.decision-stale': [x], 'refused.media-type': [{ type: 'application/json' }],
 };
 
 /** The format and notice-context words, one sample each: a code added without one fails the type check. */
