@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { LANGS, NOTICE_KINDS, type NoticeContext, type NoticeKind } from './catalog.js';
 import type { Lang, MessageOf } from './messages/catalogue.js';
-import type { ProblemMessageParams } from './messages/error.messages.js';
+import type { ProblemMessageParams, TemplateFault } from './messages/error.messages.js';
 
 type TemplateProblem = MessageOf<ProblemMessageParams>;
 
@@ -108,21 +108,49 @@ export function forbiddenConstruct(source: string): TemplateProblem | undefined 
   return visit(program);
 }
 
+/** Which part of a template a fault is in, and what Handlebars found there. */
+export interface LocatedFault {
+  part: keyof TemplateSource;
+  fault: TemplateFault;
+}
+
 /**
- * Checks that a template compiles and renders in strict mode against a context; returns why not. Only
- * Handlebars' own messages (about the template) are returned; any other exception is an error inside
- * the engine or a helper, and its message stays in the server.
+ * Handlebars' own messages about the template (in English; its parser throws plain errors) read as data: only
+ * the shapes below are read, so nothing else an exception says leaves the server.
  */
-export function tryRender(source: TemplateSource, context: NoticeContext): string | undefined {
-  try {
-    renderNotice(`probe:${Math.random()}`, source, context);
-    return undefined;
-  } catch (err) {
-    if (err instanceof Handlebars.Exception) return (err as Error).message.split('\n')[0];
-    return 'an expression in the template cannot be evaluated (check its paths and helpers)';
-  } finally {
-    for (const key of compiled.keys()) if (key.startsWith('probe:')) compiled.delete(key);
+function faultOf(err: unknown): TemplateFault {
+  const fault = (kind: TemplateFault['kind'], name = '', other = '', line: number | null = null): TemplateFault => ({ kind, name, other, line });
+  if (!(err instanceof Error)) return fault('other');
+  const message = err.message;
+  const at = (err as { lineNumber?: number }).lineNumber ?? null;
+  let m = /^Parse error on line (\d+)/.exec(message);
+  if (m) return fault('syntax', '', '', Number(m[1]));
+  m = /^(\S+) doesn't match (\S+)/.exec(message);
+  if (m) return fault('mismatch', m[1], m[2], at);
+  m = /^"([^"]+)" not defined/.exec(message);
+  if (m) return fault('unknown-name', m[1], '', at);
+  m = /^The partial (\S+) could not be found/.exec(message);
+  if (m) return fault('unknown-partial', m[1], '', at);
+  return fault('other', '', '', at);
+}
+
+/**
+ * Checks that a template compiles and renders in strict mode against a context, part by part; returns
+ * where it does not and why, as data the catalogue words (the part, the line, the name concerned).
+ */
+export function tryRender(source: TemplateSource, context: NoticeContext): LocatedFault | undefined {
+  for (const part of ['subject', 'html', 'text'] as const) {
+    const probe = { subject: '', html: '', text: '', [part]: source[part] };
+    const key = `probe:${Math.random()}`;
+    try {
+      renderNotice(key, probe, context);
+    } catch (err) {
+      return { part, fault: faultOf(err) };
+    } finally {
+      compiled.delete(key);
+    }
   }
+  return undefined;
 }
 
 /** The default templates shipped in notifications/templates, by kind and language. */

@@ -95,7 +95,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     });
     const httpServer = createServer(app);
     const io = createSocketServer(httpServer, container.auth, clock, logger);
-    registerSocketHandlers(io, container.incidents, container.alerts);
+    registerSocketHandlers(io, container.incidents, container.alerts, container.dispatcher);
     const redis = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl) : undefined;
     container.broadcaster.attach(io);
     await new Promise<void>((resolve, reject) => {

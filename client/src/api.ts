@@ -30,7 +30,7 @@ function setSession(accessToken: string | null, expiresAt?: string): void {
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly body: { error?: { code: string; message: string; details: { path: string; message: string }[] } },
+    readonly body: { error?: { code: string; message: string; details: { path: string; message: string; label: string }[] } },
   ) {
     super(body.error?.message ?? `HTTP ${status}`);
   }

@@ -37,9 +37,34 @@ export interface ClockMessageParams {
   'holiday.ascension-day': NoParams;
   'holiday.whit-sunday': NoParams;
   'holiday.whit-monday': NoParams;
+
+  /** Why an alert's delivery failed, as the on-call view shows it: never the raw network error. */
+  'delivery.address-refused': { why: AddressRefusal };
+  'delivery.timeout': NoParams;
+  'delivery.unreachable': NoParams;
+  'delivery.answered': { status: number };
+  'delivery.mail-refused': NoParams;
+  'delivery.failed': NoParams;
+  'delivery.no-channel': NoParams;
+  'delivery.withheld': NoParams;
+  'delivery.push-off': NoParams;
+  'delivery.push-encryption': NoParams;
+  'delivery.push-refused': { status: number };
 }
 
+/** Why an address may not be sent to (the egress guard's finding). */
+export type AddressRefusal = 'not-a-url' | 'scheme' | 'credentials' | 'unresolved' | 'internal' | 'unchecked';
+const ADDRESS_REFUSALS: Record<AddressRefusal, { nb: string; en: string }> = {
+  'not-a-url': { nb: 'adressen er ikke en nettadresse', en: 'the address is not a web address' },
+  scheme: { nb: 'bare http- og https-adresser er tillatt', en: 'only http and https addresses are allowed' },
+  credentials: { nb: 'en adresse med brukernavn eller passord er ikke tillatt', en: 'an address with a user name or password is not allowed' },
+  unresolved: { nb: 'vertsnavnet finnes ikke', en: 'the host name does not resolve' },
+  internal: { nb: 'adressen er på et privat, lokalt eller reservert nett', en: 'the address is on a private, local or reserved network' },
+  unchecked: { nb: 'adressen kunne ikke sjekkes', en: 'the address could not be checked' },
+};
+
 export type ClockMessage = MessageOf<ClockMessageParams>;
+export type DeliveryMessage = Extract<ClockMessage, { code: `delivery.${string}` }>;
 export type HolidayCode = Extract<keyof ClockMessageParams, `holiday.${string}`>;
 
 const fixed = (nb: string, en: string) => ({ nb: () => nb, en: () => en });
@@ -86,6 +111,17 @@ export const CLOCK_MESSAGES: Catalogue<ClockMessageParams> = {
   'holiday.ascension-day': fixed('Kristi himmelfartsdag', 'Ascension Day'),
   'holiday.whit-sunday': fixed('Første pinsedag', 'Whit Sunday'),
   'holiday.whit-monday': fixed('Andre pinsedag', 'Whit Monday'),
+  'delivery.address-refused': { nb: (p) => `Avvist: ${ADDRESS_REFUSALS[p.why].nb}`, en: (p) => `Refused: ${ADDRESS_REFUSALS[p.why].en}` },
+  'delivery.timeout': fixed('Mottakeren svarte ikke i tide', 'The receiver did not answer in time'),
+  'delivery.unreachable': fixed('Fikk ikke kontakt med mottakeren', 'The receiver could not be reached'),
+  'delivery.answered': { nb: (p) => `Mottakeren svarte med feilkode ${p.status}`, en: (p) => `The receiver answered with error code ${p.status}` },
+  'delivery.mail-refused': fixed('E-posttjeneren tok ikke imot meldingen', 'The mail server did not accept the message'),
+  'delivery.failed': fixed('Sendingen mislyktes', 'The delivery failed'),
+  'delivery.no-channel': fixed('Denne kanalen er ikke satt opp', 'This channel is not set up'),
+  'delivery.withheld': fixed('Holdt tilbake: saken har begrenset tilgang', 'Withheld: the incident is restricted'),
+  'delivery.push-off': fixed('Enheten har ikke lenger varsler slått på', 'The device no longer has notifications turned on'),
+  'delivery.push-encryption': fixed('Meldingen kunne ikke krypteres for denne enheten', 'The message could not be encrypted for this device'),
+  'delivery.push-refused': { nb: (p) => `Varslingstjenesten avviste meldingen (feilkode ${p.status})`, en: (p) => `The push service refused the message (error code ${p.status})` },
 };
 
 /** A milestone key as people read it: `h24` is "24 hours", `overdue-2` "12 hours past the deadline". */

@@ -48,6 +48,16 @@ export const ERROR_MESSAGES = {
 type Limit = { limit: number };
 
 /** What is wrong with one field (`field.*`), and refusals whose sentence depends on the case (`refused.*`). */
+/** What Handlebars found wrong in a template, as data: the kind, the names it concerns and the line. */
+export interface TemplateFault {
+  kind: 'syntax' | 'mismatch' | 'unknown-name' | 'unknown-partial' | 'other';
+  /** The name concerned (the block opened, the unknown name or partial); '' when none. */
+  name: string;
+  /** The block that closed it, for a mismatch; '' otherwise. */
+  other: string;
+  line: number | null;
+}
+
 export type ProblemMessageParams = {
   'field.required': NoParams;
   'field.missing': NoParams;
@@ -94,8 +104,10 @@ export type ProblemMessageParams = {
   'field.unknown': NoParams;
   'field.template-decorator': NoParams;
   'field.template-helper': { helper: string };
-  'field.template-does-not-render': NoParams;
-  'field.template-unknown-name': { name: string };
+  /** Why a template does not render against the sample incident, with the line where Handlebars found it. */
+  'field.template-fault': TemplateFault;
+  /** Which part of a template a fault is in. */
+  'field.template-in': { part: 'subject' | 'html' | 'text' };
   'refused.sign-in': NoParams;
   'refused.no-refresh-token': NoParams;
   'refused.token-invalid': NoParams;
@@ -173,8 +185,26 @@ export const PROBLEM_MESSAGES: Catalogue<ProblemMessageParams> = {
   'field.unknown': { nb: () => 'ukjent felt', en: () => 'unknown field' },
   'field.template-decorator': { nb: () => 'dekoratører ({{* …}}) er ikke tillatt', en: () => 'decorators ({{* …}}) are not allowed' },
   'field.template-helper': { nb: ({ helper }) => `{{${helper}}} er ikke tillatt i en mal`, en: ({ helper }) => `{{${helper}}} is not allowed in a template` },
-  'field.template-does-not-render': { nb: () => 'kan ikke vises med eksempelsaken', en: () => 'does not render against the sample incident' },
-  'field.template-unknown-name': { nb: ({ name }) => `«${name}» finnes ikke i eksempelsaken`, en: ({ name }) => `"${name}" is not in the sample incident` },
+  'field.template-fault': {
+    nb: (p) => `${p.line ? `linje ${p.line}: ` : ''}${{
+      syntax: () => 'en {{ … }} er ikke skrevet riktig (sjekk klammeparentesene, # og / og navnene)',
+      mismatch: () => `{{#${p.name}}} lukkes med {{/${p.other}}}`,
+      'unknown-name': () => `«${p.name}» finnes ikke i eksempelsaken`,
+      'unknown-partial': () => `delmalen «${p.name}» finnes ikke`,
+      other: () => 'kan ikke vises med eksempelsaken',
+    }[p.kind]()}`,
+    en: (p) => `${p.line ? `line ${p.line}: ` : ''}${{
+      syntax: () => 'a {{ … }} is not written correctly (check the braces, # and / and the names)',
+      mismatch: () => `{{#${p.name}}} is closed by {{/${p.other}}}`,
+      'unknown-name': () => `"${p.name}" is not in the sample incident`,
+      'unknown-partial': () => `the partial "${p.name}" does not exist`,
+      other: () => 'does not render against the sample incident',
+    }[p.kind]()}`,
+  },
+  'field.template-in': {
+    nb: (p) => ({ subject: 'I emnet', html: 'I HTML-teksten', text: 'I ren tekst' })[p.part],
+    en: (p) => ({ subject: 'In the subject', html: 'In the HTML', text: 'In the plain text' })[p.part],
+  },
   'refused.sign-in': { nb: () => 'Du må logge inn', en: () => 'Sign in first' },
   'refused.no-refresh-token': { nb: () => 'Økten mangler; logg inn på nytt', en: () => 'No session to renew; sign in again' },
   'refused.token-invalid': { nb: () => 'Tilgangsnøkkelen er ugyldig; logg inn på nytt', en: () => 'The access token is not valid; sign in again' },

@@ -1,102 +1,44 @@
-import { formatCount, formatMoment, joinList, type Count } from '../format.js';
+import { formatCount, formatDecimal, formatMoment, groupDigits, joinList, type Count } from '../format.js';
 import type { Lang } from './catalogue.js';
-import { BREACH_TYPE_LABELS, CATEGORY_LABELS, CONSEQUENCE_LABELS } from './vocabulary.messages.js';
+import { CATEGORY_LABELS, CONSEQUENCE_LABELS } from './vocabulary.messages.js';
 import type { Catalogue, MessageOf, NoParams } from './catalogue.js';
+import { DASHBOARD_MESSAGES, type DashboardMessageParams } from './dashboard.messages.js';
+import { SCREEN_FIELDS } from './screen-fields.js';
 
 type Words = Readonly<Record<Lang, string>>;
 
 /**
- * Each field as the screens name it, by its path in the incident (and in requests), for the timeline's
- * changes and for errors that name a field. A path not listed is named by its nearest listed parent.
+ * The names of fields no dashboard form asks for by this path (parents, request fields, users' and rotas'
+ * fields); a fact the facts form asks is named as the form names it (`SCREEN_FIELDS`).
  */
 export const FIELD_LABELS = {
   '(root)': { nb: 'Forespørselen', en: 'The request' },
   '(body)': { nb: 'Innholdet', en: 'The body' },
-  title: { nb: 'Hva har skjedd', en: 'What happened' },
-  description: { nb: 'Beskrivelse', en: 'Description' },
-  outwardDescription: { nb: 'Det de berørte får vite om hva som skjedde', en: 'What the people are told happened' },
+  '(field)': { nb: 'Et felt', en: 'A field' },
+  assessmentId: { nb: 'Vurderingen', en: 'The assessment' },
   adviceToSubjects: { nb: 'Råd til de berørte', en: 'Advice to the people' },
-  status: { nb: 'Status', en: 'Status' },
-  breachTypes: { nb: 'Type brudd', en: 'Type of breach' },
   cause: { nb: 'Årsak', en: 'Cause' },
-  'cause.kind': { nb: 'Type årsak', en: 'Kind of cause' },
-  'cause.vector': { nb: 'Hvordan det skjedde', en: 'How it happened' },
-  'cause.description': { nb: 'Årsak', en: 'Cause' },
-  role: { nb: 'Vår rolle', en: 'Our role' },
   controller: { nb: 'Behandlingsansvarlig', en: 'Controller' },
-  'controller.name': { nb: 'Behandlingsansvarlig', en: 'Controller' },
-  'controller.contact': { nb: 'Kontakt hos behandlingsansvarlig', en: "Controller's contact" },
-  'controller.targetAt': { nb: 'Frist for å varsle behandlingsansvarlig', en: 'Target for informing the controller' },
-  'controller.informedAt': { nb: 'Behandlingsansvarlig varslet', en: 'Controller informed' },
   occurred: { nb: 'Når det skjedde', en: 'When it happened' },
-  'occurred.from': { nb: 'Skjedde fra', en: 'Happened from' },
-  'occurred.to': { nb: 'Skjedde til', en: 'Happened until' },
-  'occurred.approximate': { nb: 'Omtrentlig tidspunkt', en: 'Approximate time' },
   detected: { nb: 'Oppdaget', en: 'Detected' },
-  'detected.at': { nb: 'Oppdaget', en: 'Detected' },
-  'detected.by': { nb: 'Oppdaget av', en: 'Detected by' },
   awareness: { nb: 'Kjennskap til bruddet', en: 'Awareness' },
-  'awareness.at': { nb: 'Kjent fra', en: 'Aware since' },
   awareAt: { nb: 'Kjent fra', en: 'Aware since' },
   at: { nb: 'Tidspunkt', en: 'Time' },
   evidence: { nb: 'Hva gjorde bruddet rimelig sikkert?', en: 'What made the breach reasonably certain?' },
   awarenessEvidence: { nb: 'Hva gjorde bruddet rimelig sikkert?', en: 'What made the breach reasonably certain?' },
   reason: { nb: 'Begrunnelse', en: 'Reason' },
   awarenessReason: { nb: 'Begrunnelse', en: 'Reason' },
-  'clock.deadline': { nb: 'Frist', en: 'Deadline' },
-  'clock.state': { nb: 'Klokke', en: 'Clock' },
-  dataCategories: { nb: 'Typer personopplysninger', en: 'Kinds of personal data' },
-  dataDetail: { nb: 'Hvor mye opplysningene sier om hver person', en: 'How much the data says about each person' },
-  sensitiveRelationship: { nb: 'Avslører et sensitivt forhold', en: 'Reveals a sensitive relationship' },
   subjects: { nb: 'Berørte personer', en: 'People affected' },
-  'subjects.groups': { nb: 'Grupper av berørte', en: 'Groups of people affected' },
-  'subjects.count': { nb: 'Antall berørte personer', en: 'Number of people affected' },
-  'subjects.vulnerable': { nb: 'Sårbare personer', en: 'Vulnerable people' },
-  'subjects.canBeReached': { nb: 'Kan nås hver for seg', en: 'Can be reached one by one' },
-  'subjects.reachEffort': { nb: 'Innsats for å nå dem', en: 'Effort to reach them' },
-  'subjects.reachNote': { nb: 'Merknad om å nå dem', en: 'Note on reaching them' },
-  records: { nb: 'Antall poster', en: 'Number of records' },
-  systems: { nb: 'Berørte systemer', en: 'Systems affected' },
-  dataLocation: { nb: 'Hvor dataene er nå', en: 'Where the data is now' },
   encryption: { nb: 'Kryptering', en: 'Encryption' },
-  'encryption.dataEncrypted': { nb: 'Dataene var kryptert', en: 'The data was encrypted' },
-  'encryption.stateOfTheArt': { nb: 'Oppdatert kryptering', en: 'State-of-the-art encryption' },
-  'encryption.keyCompromised': { nb: 'Nøkkelen er kompromittert', en: 'The key is compromised' },
-  'encryption.keyCustody': { nb: 'Hvor nøkkelen var', en: 'Where the key was kept' },
   backup: { nb: 'Sikkerhetskopi', en: 'Backup' },
-  'backup.available': { nb: 'Sikkerhetskopi finnes', en: 'A backup exists' },
-  'backup.restored': { nb: 'Gjenopprettet', en: 'Restored' },
-  'backup.restoreHours': { nb: 'Timer til gjenoppretting', en: 'Hours to restore' },
   'backup.note': { nb: 'Merknad om sikkerhetskopi', en: 'Note on the backup' },
-  availabilityImpact: { nb: 'Utilgjengelighet', en: 'Loss of availability' },
-  outageHarmedPeople: { nb: 'Utilgjengeligheten skadet personer', en: 'The outage harmed people' },
-  exfiltration: { nb: 'Kopiert ut', en: 'Exfiltration' },
-  unauthorisedAccess: { nb: 'Uvedkommendes tilgang', en: 'Unauthorised access' },
-  misuseObserved: { nb: 'Misbruk observert', en: 'Misuse observed' },
   recipients: { nb: 'Mottakere', en: 'Recipients' },
-  'recipients.type': { nb: 'Hvem fikk opplysningene', en: 'Who received the data' },
-  'recipients.confirmedDeletion': { nb: 'Mottakeren har bekreftet sletting', en: 'The recipient confirmed deletion' },
-  'recipients.count': { nb: 'Antall mottakere', en: 'Number of recipients' },
-  'recipients.note': { nb: 'Merknad om mottakerne', en: 'Note on the recipients' },
-  neutralised: { nb: 'Opplysningene er gjort uskadelige', en: 'The data was neutralised' },
-  likelyConsequences: { nb: 'Hva kan skje med de berørte', en: 'What could happen to the people' },
-  consequences: { nb: 'Sannsynlige konsekvenser', en: 'Likely consequences' },
-  measuresTaken: { nb: 'Tiltak som er gjennomført', en: 'Measures taken' },
-  measuresPlanned: { nb: 'Tiltak som er planlagt', en: 'Measures planned' },
-  mitigations: { nb: 'Avbøtende tiltak', en: 'Mitigations' },
-  owner: { nb: 'Ansvarlig', en: 'Owner' },
-  ownerId: { nb: 'Ansvarlig', en: 'Owner' },
-  assignees: { nb: 'Tildelt', en: 'Assigned to' },
-  restricted: { nb: 'Begrenset tilgang', en: 'Restricted access' },
-  closure: { nb: 'Lukking', en: 'Closure' },
-  followUp: { nb: 'Oppfølging', en: 'Follow-up' },
   version: { nb: 'Versjon', en: 'Version' },
   sentAt: { nb: 'Sendt', en: 'Sent' },
   channel: { nb: 'Kanal', en: 'Channel' },
   reference: { nb: 'Referanse', en: 'Reference' },
   phase: { nb: 'Fase', en: 'Phase' },
   noticeId: { nb: 'Melding', en: 'Notice' },
-  delayReasons: { nb: 'Grunner til forsinkelsen', en: 'Reasons for the delay' },
   followUpDueAt: { nb: 'Frist for oppfølging', en: 'Follow-up due' },
   note: { nb: 'Merknad', en: 'Note' },
   notABreach: { nb: 'Ikke et brudd', en: 'Not a breach' },
@@ -119,16 +61,46 @@ export const FIELD_LABELS = {
   'keys.p256dh': { nb: 'Enhetens offentlige nøkkel', en: "The device's public key" },
   'keys.auth': { nb: 'Enhetens hemmelighet', en: "The device's secret" },
   deviceName: { nb: 'Navn på enheten', en: 'Device name' },
+  oldAuth: { nb: 'Enhetens tidligere abonnement', en: "The device's earlier subscription" },
+  oldEndpoint: { nb: 'Enhetens tidligere abonnement', en: "The device's earlier subscription" },
+  noticeText: { nb: 'Meldingsteksten', en: 'The notice text' },
+  token: { nb: 'Lenken', en: 'The link' },
+  refreshToken: { nb: 'Innloggingen', en: 'The sign-in' },
+  id: { nb: 'Det du ba om', en: 'What you asked for' },
+  clock: { nb: 'Klokke', en: 'Clock' },
+  cursor: { nb: 'Siden', en: 'The page' },
+  beforeSeq: { nb: 'Siden', en: 'The page' },
+  limit: { nb: 'Antall', en: 'How many' },
+  q: { nb: 'Søk', en: 'Search' },
+  sort: { nb: 'Sortering', en: 'Sort order' },
+  view: { nb: 'Visning', en: 'View' },
+  dueWithinHours: { nb: 'Frist innen (timer)', en: 'Due within (hours)' },
+  overdue: { nb: 'Fristen er passert', en: 'Overdue' },
+  format: { nb: 'Format', en: 'Format' },
+  maskNationalIds: { nb: 'Masker fødselsnumre', en: 'Mask national identity numbers' },
+  targetId: { nb: 'Hva loggen gjelder', en: 'What the log is about' },
+  targetType: { nb: 'Hva loggen gjelder', en: 'What the log is about' },
+  from: { nb: 'Fra', en: 'From' },
+  to: { nb: 'Til', en: 'To' },
 } as const satisfies Record<string, Words>;
 
-/** The field's name as the screens say it; a path not listed takes its nearest listed parent's, and a list index is dropped. */
+/** A code of the dashboard's catalogue that takes no parameters, in one language. */
+const dashboardWord = (code: keyof DashboardMessageParams, lang: Lang) => (DASHBOARD_MESSAGES[code] as Record<Lang, (p: unknown) => string>)[lang]({});
+
+/**
+ * The field's name as the screens say it, for the timeline's changes and for errors that name a field:
+ * a path not listed takes its nearest listed parent's, and a list index is dropped.
+ */
 export function fieldLabel(path: string, lang: Lang): string {
   const parts = path.replace(/^(body|query|params)\./, '').split('.').filter((p) => !/^\d+$/.test(p));
   for (let n = parts.length; n > 0; n--) {
-    const label = (FIELD_LABELS as Record<string, Words>)[parts.slice(0, n).join('.')];
+    const key = parts.slice(0, n).join('.');
+    const screen = SCREEN_FIELDS[key];
+    if (screen) return dashboardWord(screen, lang);
+    const label = (FIELD_LABELS as Record<string, Words>)[key];
     if (label) return label[lang];
   }
-  return path;
+  return FIELD_LABELS['(field)'][lang];
 }
 
 /** Codes the incident stores, as people read them. */
@@ -158,7 +130,7 @@ export const INCIDENT_WORDS = {
   web: { nb: 'nettsiden', en: 'the website' },
   yes: { nb: 'ja', en: 'yes' },
   no: { nb: 'nei', en: 'no' },
-  empty: { nb: '–', en: '–' },
+  empty: { nb: 'ikke oppgitt', en: 'not given' },
 } as const satisfies Record<string, Words>;
 export type IncidentWord = keyof typeof INCIDENT_WORDS;
 
@@ -175,9 +147,16 @@ export interface TimelineMessageParams {
   'timeline.clock-stopped': { stopReason: 'notified' | 'not-notifiable' | 'not-a-breach'; note: string };
   'timeline.clock-resumed': { reason: string };
   'timeline.submission': { phase: string; channel: string };
+  'timeline.notified': { phase: string; channel: string; reference: string };
+  'timeline.decided-not-notifiable': { reason: string };
+  'timeline.decided-notify': NoParams;
   'timeline.controller-informed': { channel: string; note: string };
   'timeline.closed': { reason: string; notABreach: boolean };
   'timeline.reopened': { reason: string };
+  /** How many people a list of them holds (people are kept by id). */
+  'timeline.people': { n: number };
+  /** One changed field under an entry: its name as the screens say it, then both values as text. */
+  'timeline.change': { label: string; from: string; to: string };
 }
 export type TimelineMessage = MessageOf<TimelineMessageParams>;
 
@@ -189,9 +168,10 @@ const how = (p: { channel: string; audience: string }, lang: Lang) => `${word(p.
 export const TIMELINE_MESSAGES: Catalogue<TimelineMessageParams> = {
   'timeline.created': { nb: () => 'Saken registrert i triage', en: () => 'Incident logged in triage' },
   'timeline.created-aware': { nb: () => 'Saken registrert; kjennskap erklært, klokken startet', en: () => 'Incident logged; awareness declared, clock started' },
+  // The changes are listed under the entry, each by the form's own question.
   'timeline.updated': {
-    nb: (p) => `Endret ${p.fields.map((f) => fieldLabel(f, 'nb').toLowerCase()).join(', ')}`,
-    en: (p) => `Changed ${p.fields.map((f) => fieldLabel(f, 'en').toLowerCase()).join(', ')}`,
+    nb: (p) => `Saken endret (${p.fields.length} felt)`,
+    en: (p) => `Incident changed (${p.fields.length} ${p.fields.length === 1 ? 'field' : 'fields'})`,
   },
   'timeline.awareness-declared': { nb: () => 'Kjennskap erklært; 72-timersklokken startet', en: () => 'Awareness declared; the 72-hour clock started' },
   'timeline.awareness-declared-controller': {
@@ -210,6 +190,18 @@ export const TIMELINE_MESSAGES: Catalogue<TimelineMessageParams> = {
     nb: (p) => `Melding registrert (${word(p.phase, 'nb')}, ${word(p.channel, 'nb')})`,
     en: (p) => `Notification recorded (${word(p.phase, 'en')}, ${word(p.channel, 'en')})`,
   },
+  'timeline.notified': {
+    nb: (p) => `Meldt til Datatilsynet (${word(p.phase, 'nb')}, ${word(p.channel, 'nb')}${p.reference ? `, referanse ${p.reference}` : ''}); klokken stoppet`,
+    en: (p) => `Notified to Datatilsynet (${word(p.phase, 'en')}, ${word(p.channel, 'en')}${p.reference ? `, reference ${p.reference}` : ''}); the clock stopped`,
+  },
+  'timeline.decided-not-notifiable': {
+    nb: (p) => `Beslutning: ikke meldepliktig; klokken stoppet${withNote(p.reason)}`,
+    en: (p) => `Decision: not notifiable; the clock stopped${withNote(p.reason)}`,
+  },
+  'timeline.decided-notify': {
+    nb: () => 'Beslutning: meldes til Datatilsynet; klokken går igjen mot samme frist',
+    en: () => 'Decision: notify Datatilsynet; the clock runs again against the same deadline',
+  },
   'timeline.controller-informed': {
     nb: (p) => `Behandlingsansvarlig varslet via ${word(p.channel, 'nb')}${withNote(p.note)}`,
     en: (p) => `Controller informed via ${word(p.channel, 'en')}${withNote(p.note)}`,
@@ -219,26 +211,83 @@ export const TIMELINE_MESSAGES: Catalogue<TimelineMessageParams> = {
     en: (p) => `Closed${p.notABreach ? ' (not a personal-data breach)' : ''}: ${p.reason}`,
   },
   'timeline.reopened': { nb: (p) => `Gjenåpnet: ${p.reason}`, en: (p) => `Reopened: ${p.reason}` },
+  'timeline.people': { nb: (p) => `${p.n} ${p.n === 1 ? 'person' : 'personer'}`, en: (p) => `${p.n} ${p.n === 1 ? 'person' : 'people'}` },
+  // A question needs no colon after its question mark.
+  'timeline.change': {
+    nb: (p) => `${p.label}${p.label.endsWith('?') ? '' : ':'} ${p.from} → ${p.to}`,
+    en: (p) => `${p.label}${p.label.endsWith('?') ? '' : ':'} ${p.from} → ${p.to}`,
+  },
 };
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const WORD_TABLES: Readonly<Record<string, Words>>[] = [INCIDENT_WORDS, CATEGORY_LABELS, CONSEQUENCE_LABELS, BREACH_TYPE_LABELS];
+/** Free text longer than this is cut at a word in the timeline; the field itself holds all of it. */
+const LONGEST_TEXT = 120;
 
-/** A recorded value as a person reads it: times in Oslo time, codes as words, yes/no, counts, lists, names. */
-export function valueText(value: unknown, lang: Lang): string {
-  if (value === null || value === undefined || value === '') return INCIDENT_WORDS.empty[lang];
+/** The closed list each stored field's values come from, by the field's path: worded as the facts form offers them. */
+const FIELD_VOCABULARY: Readonly<Record<string, string>> = {
+  breachTypes: 'breachType',
+  'cause.kind': 'cause',
+  unauthorisedAccess: 'access',
+  exfiltration: 'exfiltration',
+  'recipients.type': 'recipient',
+  misuseObserved: 'misuse',
+  availabilityImpact: 'availability',
+  dataDetail: 'dataDetail',
+  'subjects.reachEffort': 'reachEffort',
+  'subjects.count.kind': 'countKind',
+  'records.kind': 'countKind',
+  role: 'roleOfIncident',
+  status: 'status',
+  'clock.state': 'clockState',
+  'clock.stopReason': 'stopReason',
+  'controller.informedChannel': 'channel',
+};
+const FIELD_TABLES: Readonly<Record<string, Readonly<Record<string, Words>>>> = { dataCategories: CATEGORY_LABELS, likelyConsequences: CONSEQUENCE_LABELS };
+
+/** Ids are for machines: a change of one is said by the name beside it (the owner's), never shown. */
+export const isIdPath = (path: string): boolean => /(^|\.)(_?id|\w+Id)$/.test(path);
+
+function codeText(field: string, code: string, lang: Lang): string | undefined {
+  const table = FIELD_TABLES[field];
+  if (table) return table[code]?.[lang];
+  const prefix = FIELD_VOCABULARY[field];
+  const key = `${prefix}.${code}`;
+  return prefix && Object.hasOwn(DASHBOARD_MESSAGES, key) ? dashboardWord(key as keyof DashboardMessageParams, lang) : undefined;
+}
+
+/**
+ * A recorded value of a field as a person reads it: times in Oslo time, codes as the form words them, yes
+ * or no, counts, lists, people by name (several by how many), long text cut at a word. Never a raw code or id.
+ */
+export function valueText(field: string, value: unknown, lang: Lang): string {
+  const empty = INCIDENT_WORDS.empty[lang];
+  if (value === null || value === undefined || value === '') return empty;
   if (value instanceof Date) return formatMoment(value, lang);
   if (typeof value === 'boolean') return INCIDENT_WORDS[value ? 'yes' : 'no'][lang];
+  if (typeof value === 'number') return Number.isInteger(value) ? groupDigits(value) : formatDecimal(value, lang);
   if (typeof value === 'string') {
     if (ISO_INSTANT.test(value)) return formatMoment(new Date(value), lang);
-    for (const table of WORD_TABLES) if (Object.hasOwn(table, value)) return table[value]![lang];
-    return value;
+    const worded = codeText(field, value, lang);
+    if (worded !== undefined) return worded;
+    return value.length > LONGEST_TEXT ? `${value.slice(0, value.lastIndexOf(' ', LONGEST_TEXT - 2))} …` : value;
   }
-  if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return value.length ? joinList(value.map((v) => valueText(v, lang)), lang) : INCIDENT_WORDS.empty[lang];
+  if (Array.isArray(value)) {
+    if (!value.length) return empty;
+    // People are kept by id: the timeline says how many, and the facts form names them.
+    if (field === 'assignees') return TIMELINE_MESSAGES['timeline.people'][lang]({ n: value.length });
+    return joinList(value.map((v) => valueText(field, v, lang)), lang);
+  }
+  if (typeof value !== 'object') return empty;
   const record = value as Record<string, unknown>;
-  if (typeof record.kind === 'string' && 'value' in record) return formatCount(record as unknown as Count, lang);
+  if (typeof record.kind === 'string' && 'value' in record) {
+    // A notice says an unknown count will follow; the timeline says it as the form does.
+    return record.kind === 'unknown' ? dashboardWord('countKind.unknown', lang) : formatCount(record as unknown as Count, lang);
+  }
   if (typeof record.name === 'string') return record.name;
-  if (typeof record.what === 'string') return `${record.what}${record.at ? ` (${valueText(record.at, lang)})` : ''}`;
-  return Object.values(record).filter((v) => v !== null && v !== '').map((v) => valueText(v, lang)).join(', ') || INCIDENT_WORDS.empty[lang];
+  if (typeof record.what === 'string') return `${record.what}${record.at ? ` (${valueText('at', record.at, lang)})` : ''}`;
+  if (typeof record.reason === 'string') return record.reason;
+  const parts = Object.entries(record)
+    .filter(([k, v]) => !isIdPath(k) && v !== null && v !== '' && !(Array.isArray(v) && !v.length))
+    .map(([k, v]) => valueText(`${field}.${k}`, v, lang));
+  return parts.join(', ') || empty;
 }

@@ -37,7 +37,11 @@ export function isInternalAddress(address: string): boolean {
 
 /** Why an outbound URL is refused: a reason for the person who entered it, never a network error. */
 export class EgressRefused extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly reason: string,
+    /** The finding as a code, for words in the reader's language. */
+    readonly kind: 'not-a-url' | 'scheme' | 'credentials' | 'unresolved' | 'internal',
+  ) {
     super(reason);
     this.name = 'EgressRefused';
   }
@@ -65,15 +69,15 @@ export class EgressGuard {
     try {
       url = new URL(raw);
     } catch {
-      throw new EgressRefused('not a URL');
+      throw new EgressRefused('not a URL', 'not-a-url');
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new EgressRefused('only http and https addresses are allowed');
-    if (url.username || url.password) throw new EgressRefused('an address with a user name or password is not allowed');
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new EgressRefused('only http and https addresses are allowed', 'scheme');
+    if (url.username || url.password) throw new EgressRefused('an address with a user name or password is not allowed', 'credentials');
     const host = this.hostOf(url);
     if (this.allowed.has(host)) return;
     const addresses = isIP(host) ? [host] : await resolveAll(host);
-    if (!addresses.length) throw new EgressRefused('the host name does not resolve');
-    if (addresses.some(isInternalAddress)) throw new EgressRefused('the address is on a private, local or reserved network');
+    if (!addresses.length) throw new EgressRefused('the host name does not resolve', 'unresolved');
+    if (addresses.some(isInternalAddress)) throw new EgressRefused('the address is on a private, local or reserved network', 'internal');
   }
 
   /**
@@ -87,7 +91,7 @@ export class EgressGuard {
         if (err) return callback(err, '', 0);
         const list = found as unknown as { address: string; family: number }[];
         const refused = list.find((a) => isInternalAddress(a.address));
-        if (refused || !list.length) return callback(new EgressRefused('the address is on a private, local or reserved network'), '', 0);
+        if (refused || !list.length) return callback(new EgressRefused('the address is on a private, local or reserved network', 'internal'), '', 0);
         if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: typeof list) => void)(null, list);
         else callback(null, list[0]!.address, list[0]!.family);
       });

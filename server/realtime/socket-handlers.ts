@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { presentAlertMessage } from '../domains/alerts/alert.presenter.js';
 import type { AlertService } from '../domains/alerts/alert.service.js';
+import type { AlertDispatcher } from '../domains/alerts/dispatcher.js';
 import type { IncidentService } from '../domains/incidents/incident.service.js';
 import { hasPermission } from '../domains/access/permissions.js';
 import { incidentRoom, type RealtimeServer, type RealtimeSocket } from './socket-server.js';
@@ -18,7 +19,7 @@ const replier = (reply: unknown): Reply => (typeof reply === 'function' ? (reply
  * The listeners are made once and shared by every socket (socket.io calls them with the socket as
  * `this`), so a connection costs no closures of its own.
  */
-export function registerSocketHandlers(io: RealtimeServer, incidents: IncidentService, alerts: AlertService): void {
+export function registerSocketHandlers(io: RealtimeServer, incidents: IncidentService, alerts: AlertService, dispatcher: Pick<AlertDispatcher, 'toldOf'>): void {
   async function watch(this: RealtimeSocket, payload: unknown, reply: unknown) {
     const respond = replier(reply);
     const parsed = WatchInput.safeParse(payload);
@@ -37,12 +38,14 @@ export function registerSocketHandlers(io: RealtimeServer, incidents: IncidentSe
     if (!parsed.success || !hasPermission(actor.roles, 'alert:read')) return respond({ ok: false, error: 'invalid_input' });
     // Decided from the incidents as they are now: an alert fired before a restriction is not replayed to those it now excludes.
     const visible = new Map<string, boolean>();
-    const out = [];
+    const replayed = [];
     for (const alert of await alerts.since(new Date(parsed.data.since), REPLAY_LIMIT)) {
       if (!visible.has(alert.incidentId)) visible.set(alert.incidentId, await incidents.canSee(actor, alert.incidentId));
-      if (visible.get(alert.incidentId)) out.push(presentAlertMessage(alert));
+      if (visible.get(alert.incidentId)) replayed.push(alert);
     }
-    respond({ ok: true, alerts: out });
+    // By now the deliveries have gone out: the replay says who was told.
+    const told = await dispatcher.toldOf(replayed.map((a) => String(a._id)));
+    respond({ ok: true, alerts: replayed.map((a) => presentAlertMessage(a, told.get(String(a._id)) ?? [])) });
   }
 
   async function unwatch(this: RealtimeSocket, payload: unknown) {

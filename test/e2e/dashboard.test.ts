@@ -94,15 +94,15 @@ describe('the dashboard in a real browser', function () {
     const fired = alerts.find((a) => a.title === 'Live alert test');
     assert.ok(fired);
     assert.equal(fired.acknowledgedBy?.id, oncall.id);
-    // A webhook that failed for good shows why, so on-call staff know the rota's channel needs fixing.
+    // A webhook that failed for good shows why in the reader's language, so on-call staff know the rota's channel needs fixing.
     await deliveryModel(svc.connection).create({
       key: `${fired.id}:webhook:test`, alertId: fired.id, channel: 'webhook', recipient: 'https://hooks.example.test/oncall', userId: null, level: 0,
-      status: 'failed', attempts: 5, lastError: 'the receiver answered 503', createdAt: new Date(), sentAt: null,
+      status: 'failed', attempts: 5, lastError: 'The receiver answered with error code 503', failure: { code: 'delivery.answered', params: { status: 503 } }, createdAt: new Date(), sentAt: null,
     });
     await page.reload();
     const again = page.getByTestId('alert-item').filter({ hasText: 'Live alert test' });
     await again.getByText(/Hvordan varselet gikk ut|How the alert went out/).click();
-    await again.getByTestId('delivery-error').filter({ hasText: /^(Siste feil|Last error): the receiver answered 503$/ }).waitFor();
+    await again.getByTestId('delivery-error').filter({ hasText: /^(Siste feil: Mottakeren svarte med feilkode 503|Last error: The receiver answered with error code 503)$/ }).waitFor();
   });
 
   it('shows an alert pushed twice once, and again when it escalates to the same person', async () => {

@@ -25,8 +25,10 @@ export function catalogueWords(lang: Lang): Set<string> {
     }
   }
   for (const labels of [CATEGORY_LABELS, CONSEQUENCE_LABELS]) for (const l of Object.values(labels)) for (const w of tokens(l[lang])) words.add(w);
-  // The assessment's sentences come from the server's risk catalogue, worded there in both languages.
-  for (const w of tokens(readFileSync(join(projectRoot, 'notifications', 'messages', 'risk.messages.ts'), 'utf8'))) words.add(w);
+  // The assessment's sentences and the timeline's come from the server's catalogue, worded there in both languages.
+  for (const file of ['risk.messages.ts', 'incident.messages.ts', 'format.messages.ts']) {
+    for (const w of tokens(readFileSync(join(projectRoot, 'notifications', 'messages', file), 'utf8'))) words.add(w);
+  }
   // Dates: weekday and month names as Intl writes them in this language.
   const locale = lang === 'nb' ? 'nb-NO' : 'en-GB';
   for (let i = 0; i < 12; i++) {

@@ -175,6 +175,19 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await form.getByRole('group', { name: /^Grunnlag for ikke å varsle/ }).getByLabel(/^Opplysningene er uleselige/).check();
     await form.getByLabel(/^Hvor var nøkkelen, og hvorfor/).fill('The recovery key is in our key vault; the PIN was not with the laptop.');
     await form.getByLabel('Begrunnelse').fill('Encrypted to the state of the art; the key stayed with us.');
+    // Someone changes a fact meanwhile: the refusal names the field the form does not show by the server's name for it.
+    const { version } = (await api(svc).get(`/api/incidents/${laptop.id}`).set(analyst.auth).expect(200)).body;
+    await api(svc).patch(`/api/incidents/${laptop.id}`).set(analyst.auth).send({ version, subjects: { count: { kind: 'exact', value: 301 } } }).expect(200);
+    await form.getByRole('button', { name: 'Registrer beslutning' }).click();
+    await form.getByTestId('error').getByText('Vurderingen: vurdert på eldre fakta').waitFor();
+    const reloaded = page.waitForResponse((r) => r.url().endsWith(`/api/incidents/${laptop.id}/decisions`) && r.request().method() === 'GET');
+    await page.getByRole('button', { name: 'Vurder på nytt' }).click();
+    await reloaded;
+    await form.getByLabel('Meld til Datatilsynet').check();
+    await form.getByLabel('Varsle de berørte').uncheck();
+    await form.getByRole('group', { name: /^Grunnlag for ikke å varsle/ }).getByLabel(/^Opplysningene er uleselige/).check();
+    await form.getByLabel(/^Hvor var nøkkelen, og hvorfor/).fill('The recovery key is in our key vault; the PIN was not with the laptop.');
+    await form.getByLabel('Begrunnelse').fill('Encrypted to the state of the art; the key stayed with us.');
     await form.getByRole('button', { name: 'Registrer beslutning' }).click();
     await page.getByTestId('decision').waitFor();
     const [decision] = (await api(svc).get(`/api/incidents/${laptop.id}/decisions`).set(dpo.auth).expect(200)).body;

@@ -71,13 +71,10 @@ export function focusField(id: string): void {
   control?.focus();
 }
 
-const KNOWN_MESSAGES: Record<string, 'error.required' | 'error.rangeNeedsBoth' | 'error.maxBelowMin'> = {
-  required: 'error.required',
-  'a range needs min and max': 'error.rangeNeedsBoth',
-  'must not be below min': 'error.maxBelowMin',
-};
-
-/** An API error as people read it: what went wrong, then each field by the name the screen gives it, as a link to it. */
+/**
+ * An API error as people read it, worded by the server in the reader's language: what went wrong, then each
+ * field by the name the screen gives it (as a link to it), or by the server's name for it when it is not on this screen.
+ */
 export function ErrorBox({ error, scope }: { error: unknown; scope?: string }) {
   const box = useRef<HTMLDivElement>(null);
   const e = error instanceof ApiError ? error : null;
@@ -108,27 +105,24 @@ export function ErrorBox({ error, scope }: { error: unknown; scope?: string }) {
       <p>{headline}</p>
       {fields.length ? (
         <ul>
-          {fields.map((f) => {
-            const message = KNOWN_MESSAGES[f.message] ? t(KNOWN_MESSAGES[f.message]!) : f.message.startsWith('missing ') ? t('error.missing') : f.message;
-            return (
-              <li key={f.path}>
-                {f.field ? (
-                  <a
-                    href={`#${f.field.id}`}
-                    onClick={(ev) => {
-                      ev.preventDefault();
-                      focusField(f.field!.id);
-                    }}
-                  >
-                    {f.field.name || t('error.thisField')}
-                  </a>
-                ) : (
-                  t('error.thisField')
-                )}
-                {`: ${message}`}
-              </li>
-            );
-          })}
+          {fields.map((f) => (
+            <li key={f.path}>
+              {f.field ? (
+                <a
+                  href={`#${f.field.id}`}
+                  onClick={(ev) => {
+                    ev.preventDefault();
+                    focusField(f.field!.id);
+                  }}
+                >
+                  {f.field.name || f.label}
+                </a>
+              ) : (
+                f.label
+              )}
+              {`: ${f.message}`}
+            </li>
+          ))}
         </ul>
       ) : null}
     </div>

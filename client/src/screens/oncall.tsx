@@ -50,7 +50,7 @@ function Deliveries({ alertId }: { alertId: string }) {
               ) : null}
               {d.lastError && d.status !== 'sent' ? (
                 <span class="block warning" data-testid="delivery-error">
-                  {t('alert.deliveryError')}: <span lang="en">{d.lastError}</span>
+                  {t('alert.deliveryError')}: {d.lastError}
                 </span>
               ) : null}
             </li>

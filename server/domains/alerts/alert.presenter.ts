@@ -1,3 +1,5 @@
+import type { Lang } from '../../../notifications/labels.js';
+import { say } from '../../../notifications/messages/index.js';
 import type { Alert } from './alert.model.js';
 import type { Delivery } from './delivery.model.js';
 import type { Told } from './dispatcher.js';
@@ -49,11 +51,15 @@ export interface AlertMessage {
   /** The same as escalationLevel, under the name the alert view uses. */
   escalationStep?: number;
   nextEscalationAt?: string | null;
-  /** Who has been told on a channel beyond the dashboard so far (empty when the alert first fires). */
+  /**
+   * Who has been told on a channel beyond the dashboard so far; absent when that is not known yet (the first
+   * fire goes to the dashboards before any e-mail, webhook or push is sent).
+   */
   told?: Told[];
 }
 
-export function presentAlertMessage(alert: Alert): AlertMessage {
+/** An alert as pushed to dashboards; `told` when it is known (a replay, an escalation), never an empty list standing in for "not yet". */
+export function presentAlertMessage(alert: Alert, told?: Told[]): AlertMessage {
   return {
     alertId: String(alert._id),
     incidentId: alert.incidentId,
@@ -68,14 +74,17 @@ export function presentAlertMessage(alert: Alert): AlertMessage {
     incidentRef: alert.incidentRef,
     escalationStep: alert.escalationStep ?? 0,
     nextEscalationAt: iso(alert.nextEscalationAt),
-    told: [],
+    ...(told ? { told } : {}),
   };
 }
 
-/** One delivery of an alert: channel, recipient (and the name people know it by: a device's), attempts, status, last error. */
-export function presentDelivery(d: Delivery, recipientName: string = d.recipient) {
+/** Why a delivery failed, in the reader's language (one recorded before the words were kept reads as recorded). */
+export const deliveryError = (d: Delivery, lang: Lang): string | null => (d.failure ? say(d.failure, lang) : d.lastError);
+
+/** One delivery of an alert: channel, recipient (and the name people know it by: a device's), attempts, status, last error in the reader's language. */
+export function presentDelivery(d: Delivery, lang: Lang, recipientName: string = d.recipient) {
   return {
     id: String(d._id), channel: d.channel, recipient: d.recipient, recipientName, level: d.level, status: d.status, attempts: d.attempts,
-    lastError: d.lastError, createdAt: d.createdAt.toISOString(), sentAt: iso(d.sentAt),
+    lastError: deliveryError(d, lang), createdAt: d.createdAt.toISOString(), sentAt: iso(d.sentAt),
   };
 }

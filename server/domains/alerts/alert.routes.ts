@@ -14,6 +14,7 @@ import { auditContext } from '../audit/audit.context.js';
 import type { IncidentService } from '../incidents/incident.service.js';
 import type { UserService } from '../users/user.service.js';
 import { verifyAckToken } from './ack-link.js';
+import { langOf } from '../../http/lang.js';
 import { presentAlert, presentAlertView, presentDelivery } from './alert.presenter.js';
 import type { AlertService } from './alert.service.js';
 import type { AlertDispatcher } from './dispatcher.js';
@@ -101,11 +102,11 @@ export function alertRoutes(alerts: AlertService, dispatcher: AlertDispatcher, i
     route<Actor, undefined, undefined, typeof Params>({
       method: 'get', path: '/alerts/:id/deliveries', summary: "An alert's deliveries: channel, recipient, attempts, status, last error", tag: 'alerts',
       access: can('alert:read'), params: Params,
-      handle: async ({ params, actor }) => {
+      handle: async ({ params, actor, req }) => {
         await visibleAlert(actor, params.id);
         const list = await dispatcher.deliveriesOf(params.id);
         const names = await dispatcher.recipientNames(list);
-        return list.map((d) => presentDelivery(d, names.get(String(d._id)) ?? ''));
+        return list.map((d) => presentDelivery(d, langOf(req), names.get(String(d._id)) ?? ''));
       },
     }),
   ];

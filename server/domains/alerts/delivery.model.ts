@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { DeliveryMessage } from '../../../notifications/messages/clock.messages.js';
 
 export const CHANNELS = ['email', 'webhook', 'push'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -19,7 +20,10 @@ export interface Delivery {
   level: number;
   status: 'pending' | 'sent' | 'failed';
   attempts: number;
+  /** The last failure in English, for logs (deliveries from before `failure` have only this). */
   lastError: string | null;
+  /** The last failure as catalogue words, worded in the reader's language when read. */
+  failure?: DeliveryMessage | null;
   createdAt: Date;
   sentAt: Date | null;
 }
@@ -35,6 +39,7 @@ const deliverySchema = new Schema<Delivery>(
     status: { type: String, enum: ['pending', 'sent', 'failed'], required: true },
     attempts: { type: Number, default: 0 },
     lastError: { type: String, default: null },
+    failure: { type: new Schema({ code: String, params: Schema.Types.Mixed }, { _id: false }), default: null },
     createdAt: { type: Date, required: true },
     sentAt: { type: Date, default: null },
   },

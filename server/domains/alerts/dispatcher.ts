@@ -3,6 +3,8 @@ import type { Model } from 'mongoose';
 import { z } from 'zod';
 import { renderAlertEmail, webhookPayload, type AlertFacts } from '../../../notifications/alert-message.js';
 import type { Lang } from '../../../notifications/labels.js';
+import type { DeliveryMessage } from '../../../notifications/messages/clock.messages.js';
+import { say } from '../../../notifications/messages/index.js';
 import type { DeferredJobs } from '../../jobs/deferred-jobs.js';
 import { jobDone as done, jobFailed as failed, jobSkipped as skipped, type JobOutcome, type Scheduler } from '../../jobs/scheduler.js';
 import type { Clock } from '../../lib/clock.js';
@@ -240,7 +242,8 @@ export class AlertDispatcher {
     // Decided when sent: an incident restricted since the delivery was queued reaches only people who may see it.
     const incident = alert.kind === 'test' ? null : await this.deps.incidents.findById(alert.incidentId, { restricted: 1, assignees: 1, owner: 1 }).lean<Incident>();
     if (incident?.restricted && !(user && canSeeIncident(actorOf(user), incident))) {
-      await this.deps.deliveries.updateOne({ _id: delivery._id, status: 'pending' }, { $set: { status: 'failed', lastError: 'withheld: the incident is restricted' } });
+      const withheld: DeliveryMessage = { code: 'delivery.withheld', params: {} };
+      await this.deps.deliveries.updateOne({ _id: delivery._id, status: 'pending' }, { $set: { status: 'failed', lastError: say(withheld, 'en'), failure: withheld } });
       return skipped('withheld: the incident is restricted');
     }
     const lang: Lang = user?.locale ?? 'nb';
@@ -255,23 +258,24 @@ export class AlertDispatcher {
     const attempts = delivery.attempts + 1;
     try {
       if (delivery.channel === 'email') {
-        if (!this.deps.mailer) throw new Error('no SMTP server configured');
+        if (!this.deps.mailer) throw new DeliveryFailed({ code: 'delivery.no-channel', params: {} });
         const mail = renderAlertEmail(facts, lang);
         await this.deps.mailer.send({ to: delivery.recipient, ...mail, headers: { 'X-BreachClock-Alert-Id': facts.alertId } });
       } else if (delivery.channel !== 'webhook') {
         const channel = this.added.get(delivery.channel);
-        if (!channel) throw new DeliveryFailed(`no ${delivery.channel} channel is configured`);
+        if (!channel) throw new DeliveryFailed({ code: 'delivery.no-channel', params: {} });
         await channel.send(delivery, alert, lang);
       } else {
         await postWebhook(delivery.recipient, webhookPayload(facts, lang, delivery.level), this.deps.settings.webhookSecret, { alertId: facts.alertId, deliveryId }, this.deps.clock.now(), this.deps.egress);
       }
-      await this.deps.deliveries.updateOne({ _id: delivery._id }, { $set: { status: 'sent', attempts, sentAt: this.deps.clock.now(), lastError: null } });
+      await this.deps.deliveries.updateOne({ _id: delivery._id }, { $set: { status: 'sent', attempts, sentAt: this.deps.clock.now(), lastError: null, failure: null } });
       return done();
     } catch (err) {
-      // People read lastError; the raw error (addresses, ports, server replies) goes to the log only.
-      const message = err instanceof DeliveryFailed ? err.publicMessage : delivery.channel === 'email' ? 'the mail server did not accept the message' : 'the delivery failed';
+      // People read the failure; the raw error (addresses, ports, server replies) goes to the log only.
+      const failure: DeliveryMessage = err instanceof DeliveryFailed ? err.problem : { code: delivery.channel === 'email' ? 'delivery.mail-refused' : 'delivery.failed', params: {} };
+      const message = say(failure, 'en');
       const giveUp = attempts >= this.deps.settings.maxAttempts || (err instanceof DeliveryFailed && err.permanent);
-      await this.deps.deliveries.updateOne({ _id: delivery._id }, { $set: { attempts, lastError: message, status: giveUp ? 'failed' : 'pending' } });
+      await this.deps.deliveries.updateOne({ _id: delivery._id }, { $set: { attempts, lastError: message, failure, status: giveUp ? 'failed' : 'pending' } });
       this.deps.logger.warn({ deliveryId, channel: delivery.channel, attempts, err }, giveUp ? 'alert delivery failed for good' : 'alert delivery failed; will retry');
       if (!giveUp) {
         const backoffMs = Math.min(300_000, 1_000 * 2 ** attempts);

@@ -3,6 +3,8 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { EgressRefused, type EgressGuard } from '../../lib/egress.js';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { DeliveryMessage } from '../../../notifications/messages/clock.messages.js';
+import { say } from '../../../notifications/messages/index.js';
 
 /** Sends one e-mail; throws when the server does not accept it. */
 export interface Mailer {
@@ -24,18 +26,26 @@ export function webhookSignature(secret: string, timestamp: string, body: string
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-/** A failed delivery, with what may be shown to people: never the raw network error, which maps the network behind us. */
+/**
+ * A failed delivery, with what may be shown to people as catalogue words (worded in the reader's language when
+ * read): never the raw network error, which maps the network behind us.
+ */
 export class DeliveryFailed extends Error {
   constructor(
-    readonly publicMessage: string,
+    readonly problem: DeliveryMessage,
     cause?: unknown,
     /** Trying again cannot help (the receiver is gone or refuses us for good). */
     readonly permanent = false,
   ) {
-    super(publicMessage, cause === undefined ? undefined : { cause });
+    super(say(problem, 'en'), cause === undefined ? undefined : { cause });
     this.name = 'DeliveryFailed';
   }
 }
+
+/** The delivery problem of an address the egress guard refused (or could not check). */
+export const addressRefused = (err: unknown): DeliveryMessage => ({ code: 'delivery.address-refused', params: { why: err instanceof EgressRefused ? err.kind : 'unchecked' } });
+/** The delivery problem of a request that failed on the way: an address refused when connecting, or no answer. */
+export const networkProblem = (err: unknown): DeliveryMessage => (err instanceof EgressRefused ? addressRefused(err) : { code: 'delivery.unreachable', params: {} });
 
 const WEBHOOK_TIMEOUT_MS = 5_000;
 
@@ -49,7 +59,7 @@ export async function postWebhook(url: string, payload: unknown, secret: string,
     try {
       await guard.check(url);
     } catch (err) {
-      throw new DeliveryFailed(err instanceof EgressRefused ? `refused: ${err.reason}` : 'refused: the address could not be checked', err);
+      throw new DeliveryFailed(addressRefused(err), err);
     }
   }
   const body = JSON.stringify(payload);
@@ -75,9 +85,9 @@ export async function postWebhook(url: string, payload: unknown, secret: string,
       res.on('end', () => resolve(res.statusCode ?? 0));
       res.on('error', reject);
     });
-    req.on('timeout', () => req.destroy(new DeliveryFailed('the receiver did not answer in time')));
-    req.on('error', (err) => reject(err instanceof DeliveryFailed ? err : new DeliveryFailed(err instanceof EgressRefused ? `refused: ${err.reason}` : 'the receiver could not be reached', err)));
+    req.on('timeout', () => req.destroy(new DeliveryFailed({ code: 'delivery.timeout', params: {} })));
+    req.on('error', (err) => reject(err instanceof DeliveryFailed ? err : new DeliveryFailed(networkProblem(err), err)));
     req.end(body);
   });
-  if (status < 200 || status >= 300) throw new DeliveryFailed(`the receiver answered ${status}`);
+  if (status < 200 || status >= 300) throw new DeliveryFailed({ code: 'delivery.answered', params: { status } });
 }

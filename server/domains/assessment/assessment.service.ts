@@ -114,9 +114,9 @@ export class AssessmentService {
   private async applyToClock(ctx: AuditContext, actor: Actor, incident: Incident, decision: DecisionRecord): Promise<void> {
     const id = String(incident._id);
     if (!decision.notifySA && incident.clock.state === 'running') {
-      await this.deps.incidents.markNotNotifiable(ctx, actor, id, `Decision: not notifiable — ${decision.reason}`);
+      await this.deps.incidents.markNotNotifiable(ctx, actor, id, decision.reason, { code: 'timeline.decided-not-notifiable', params: { reason: decision.reason } });
     } else if (decision.notifySA && incident.clock.state === 'stopped' && incident.clock.stopReason === 'not-notifiable') {
-      await this.deps.incidents.resume(ctx, actor, id, 'Decision: notify Datatilsynet');
+      await this.deps.incidents.resume(ctx, actor, id, '', { code: 'timeline.decided-notify', params: {} });
     }
   }
 

@@ -1,6 +1,6 @@
 import type { Lang } from '../../../notifications/labels.js';
 import { say } from '../../../notifications/messages/index.js';
-import { fieldLabel, valueText } from '../../../notifications/messages/incident.messages.js';
+import { fieldLabel, isIdPath, valueText } from '../../../notifications/messages/incident.messages.js';
 import type { MomentView } from '../clock/clock.rules.js';
 import { notifiesAuthority, presentObligations } from '../obligations/obligation.rules.js';
 import type { Incident } from './incident.model.js';
@@ -101,9 +101,10 @@ export function presentIncident(incident: Incident, clock: ClockView, now: Date)
 export type IncidentView = ReturnType<typeof presentIncident>;
 
 /**
- * A timeline entry in the reader's language: `summary` worded from the catalogue (an entry from before
- * the catalogue keeps its recorded English), and each change with the field's name and both values as
- * the screens say them, beside the raw values.
+ * A timeline entry in the reader's language, worded here and nowhere else: `summary` from the catalogue (an
+ * entry from before the catalogue keeps its recorded English), and each change as a line (`text`) naming the
+ * field as the screens do with both values as people read them, beside the raw values. A change of an id
+ * is left out: the name beside it says it.
  */
 export function presentTimelineEvent(event: TimelineEvent, lang: Lang) {
   const raw = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
@@ -113,10 +114,14 @@ export function presentTimelineEvent(event: TimelineEvent, lang: Lang) {
     actor: event.actor,
     kind: event.kind,
     summary: event.message ? say(event.message, lang) : event.summary,
-    changes: event.changes.map((c) => ({
-      field: c.field, from: raw(c.from), to: raw(c.to),
-      label: fieldLabel(c.field, lang), fromText: valueText(c.from, lang), toText: valueText(c.to, lang),
-    })),
+    changes: event.changes
+      .filter((c) => !isIdPath(c.field))
+      .map((c) => {
+        const label = fieldLabel(c.field, lang);
+        const fromText = valueText(c.field, c.from, lang);
+        const toText = valueText(c.field, c.to, lang);
+        return { field: c.field, from: raw(c.from), to: raw(c.to), label, fromText, toText, text: say({ code: 'timeline.change', params: { label, from: fromText, to: toText } }, lang) };
+      }),
   };
 }
 

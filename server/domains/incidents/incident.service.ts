@@ -329,16 +329,16 @@ export class IncidentService {
   }
 
   /** A DPO or manager records that the breach is unlikely to result in a risk: the clock stops. */
-  async markNotNotifiable(ctx: AuditContext, actor: Actor, id: string, reason: string): Promise<Incident> {
+  async markNotNotifiable(ctx: AuditContext, actor: Actor, id: string, reason: string, message?: TimelineMessage): Promise<Incident> {
     const current = await this.get(actor, id);
     if (current.clock.state !== 'running') throw refused(422, 'clock_not_running');
-    const incident = await this.stopClock(ctx, actor, current, 'not-notifiable', reason, this.deps.clock.now());
+    const incident = await this.stopClock(ctx, actor, current, 'not-notifiable', reason, this.deps.clock.now(), {}, message);
     await this.deps.events.emit('incident.clock-stopped', { incident });
     return incident;
   }
 
   /** Reopens a "not notifiable" decision: the clock resumes against the same deadline. */
-  async resume(ctx: AuditContext, actor: Actor, id: string, reason: string): Promise<Incident> {
+  async resume(ctx: AuditContext, actor: Actor, id: string, reason: string, message: TimelineMessage = { code: 'timeline.clock-resumed', params: { reason } }): Promise<Incident> {
     const current = await this.get(actor, id);
     if (current.clock.state !== 'stopped' || current.clock.stopReason !== 'not-notifiable') {
       throw refused(422, 'cannot_resume');
@@ -346,7 +346,7 @@ export class IncidentService {
     const incident = await this.write(current, {
       set: { 'clock.state': 'running', 'clock.stoppedAt': null, 'clock.stopReason': null, 'clock.stopNote': null },
       kind: 'clock-resumed',
-      message: { code: 'timeline.clock-resumed', params: { reason } },
+      message,
       changes: [{ field: 'clock.state', from: 'stopped', to: 'running' }],
     }, actor, ctx);
     await this.deps.events.emit('incident.clock-resumed', { incident });
@@ -354,11 +354,14 @@ export class IncidentService {
   }
 
   /** Writes the stop; the caller announces it. */
-  private stopClock(ctx: AuditContext, actor: Actor, current: Incident, reason: 'notified' | 'not-notifiable' | 'not-a-breach', note: string, at: Date, extra: Record<string, unknown> = {}): Promise<Incident> {
+  private stopClock(
+    ctx: AuditContext, actor: Actor, current: Incident, reason: 'notified' | 'not-notifiable' | 'not-a-breach', note: string, at: Date, extra: Record<string, unknown> = {},
+    message: TimelineMessage = { code: 'timeline.clock-stopped', params: { stopReason: reason, note } },
+  ): Promise<Incident> {
     return this.write(current, {
       set: { 'clock.state': 'stopped', 'clock.stoppedAt': at, 'clock.stopReason': reason, 'clock.stopNote': note, ...extra },
       kind: 'clock-stopped',
-      message: { code: 'timeline.clock-stopped', params: { stopReason: reason, note } },
+      message,
       changes: [{ field: 'clock.state', from: current.clock.state, to: 'stopped' }],
     }, actor, ctx);
   }
@@ -403,7 +406,10 @@ export class IncidentService {
     const clockStopped = current.clock.state === 'running' || (current.clock.state === 'stopped' && current.clock.stopReason === 'not-notifiable');
     try {
       if (clockStopped) {
-        incident = await this.stopClock(ctx, actor, current, 'notified', `Notified Datatilsynet via ${input.channel}${input.reference ? ` (${input.reference})` : ''}`, input.sentAt, { followUp, ...remember });
+        // The stop's note is the filing's reference (what the clock view shows beside "notified"); the timeline words the rest.
+        incident = await this.stopClock(ctx, actor, current, 'notified', input.reference, input.sentAt, { followUp, ...remember }, {
+          code: 'timeline.notified', params: { phase: input.phase, channel: input.channel, reference: input.reference },
+        });
       } else {
         incident = await this.write(current, {
           set: { followUp, ...remember },

@@ -63,7 +63,7 @@ export function noticeRoutes(notices: NoticeService, templates: TemplateService)
     route<Actor, undefined, undefined, typeof NoticeIdParams>({
       method: 'get', path: '/templates/:id/preview', summary: 'A template version rendered against the sample incident', tag: 'templates',
       access: can('incident:read'), params: NoticeIdParams,
-      handle: async ({ params }) => templates.preview(params.id),
+      handle: async ({ params, req }) => templates.preview(params.id, langOf(req)),
     }),
     route<Actor, typeof TemplateDraftBody>({
       method: 'post', path: '/templates', summary: 'Draft a new template version', tag: 'templates', access: can('template:draft'), body: TemplateDraftBody, status: 201,

@@ -2,7 +2,8 @@ import { createTwoFilesPatch } from 'diff';
 import type { Model } from 'mongoose';
 import { noticeContext, type NoticeKind } from '../../../notifications/catalog.js';
 import type { Lang } from '../../../notifications/labels.js';
-import { defaultTemplates, forbiddenConstruct, renderNotice, tryRender, type RenderedNotice } from '../../../notifications/render.js';
+import { say } from '../../../notifications/messages/index.js';
+import { defaultTemplates, forbiddenConstruct, renderNotice, tryRender, type LocatedFault, type RenderedNotice } from '../../../notifications/render.js';
 import { sampleAdvice, sampleContact, sampleIncident } from '../../../notifications/sample.js';
 import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
@@ -27,7 +28,7 @@ const sampleContext = (kind: NoticeKind, lang: Lang) =>
   noticeContext(kind, lang, sampleIncident(), { phase: 'complete', late: false, organisation: 'Eksempel AS', contact: sampleContact, adviceToSubjects: sampleAdvice }, new Date('2026-03-03T09:00:00Z'));
 
 /** Renders a template source against the sample incident in strict mode; the error, if any. */
-export function sampleRenderError(kind: NoticeKind, lang: Lang, source: { subject: string; html: string; text: string }): string | undefined {
+export function sampleRenderError(kind: NoticeKind, lang: Lang, source: { subject: string; html: string; text: string }): LocatedFault | undefined {
   return tryRender(source, sampleContext(kind, lang));
 }
 
@@ -89,12 +90,8 @@ export class TemplateService {
   async submit(ctx: AuditContext, actor: Actor, id: string): Promise<TemplateVersion> {
     const version = await this.get(id);
     if (version.status !== 'draft') throw refused(422, 'not_draft');
-    const error = sampleRenderError(version.kind, version.lang, version);
-    if (error) {
-      // Strict rendering names the path it could not find; that name is the author's own and is quoted as is.
-      const name = /"([^"]+)" not defined/.exec(error)?.[1];
-      throw refused(422, 'template_does_not_render', undefined, [fieldProblem('html', name ? words('field.template-unknown-name', { name }) : words('field.template-does-not-render'))]);
-    }
+    const located = sampleRenderError(version.kind, version.lang, version);
+    if (located) throw refused(422, 'template_does_not_render', undefined, [fieldProblem(located.part, words('field.template-fault', located.fault))]);
     const res = await this.deps.templates.updateOne({ _id: version._id, status: 'draft' }, { $set: { status: 'submitted', submittedAt: this.deps.clock.now() } });
     if (res.matchedCount === 0) throw refused(409, 'conflict', words('refused.draft-submitted'));
     await this.deps.audit.record(ctx, { action: 'template.submitted', target: { type: 'template', id }, after: { version: version.version } });
@@ -137,11 +134,11 @@ export class TemplateService {
     return this.deps.templates.find(filter).sort({ kind: 1, lang: 1, version: -1 }).lean<TemplateVersion[]>();
   }
 
-  /** A stored version rendered against the sample incident, or why it does not render. */
-  async preview(id: string): Promise<{ rendered: RenderedNotice | null; error: string | null }> {
+  /** A stored version rendered against the sample incident, or why it does not render: the part, the line and the fault, in the reader's language. */
+  async preview(id: string, lang: Lang): Promise<{ rendered: RenderedNotice | null; error: string | null }> {
     const version = await this.get(id);
-    const error = sampleRenderError(version.kind, version.lang, version);
-    if (error) return { rendered: null, error };
+    const located = sampleRenderError(version.kind, version.lang, version);
+    if (located) return { rendered: null, error: `${say(words('field.template-in', { part: located.part }), lang)}, ${say(words('field.template-fault', located.fault), lang)}` };
     return { rendered: renderNotice(String(version._id), version, sampleContext(version.kind, version.lang)), error: null };
   }
 

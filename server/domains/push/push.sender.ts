@@ -1,16 +1,18 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import webpush from 'web-push';
-import { EgressRefused, type EgressGuard } from '../../lib/egress.js';
-import { DeliveryFailed } from '../alerts/senders.js';
+import type { EgressGuard } from '../../lib/egress.js';
+import { addressRefused, DeliveryFailed, networkProblem } from '../alerts/senders.js';
 import type { VapidKeys } from './vapid.js';
 
 const PUSH_TIMEOUT_MS = 5_000;
 
 /** The push service says the subscription no longer exists (404/410): it is removed, never retried. */
 export class SubscriptionGone extends DeliveryFailed {
+  readonly status: number;
   constructor(status: number) {
-    super(`the push service answered ${status}: the device unsubscribed or the subscription expired`, undefined, true);
+    super({ code: 'delivery.push-off', params: {} }, undefined, true);
+    this.status = status;
     this.name = 'SubscriptionGone';
   }
 }
@@ -37,7 +39,7 @@ export async function sendPush(target: PushTarget, payload: string, vapid: Vapid
   try {
     await guard.check(target.endpoint);
   } catch (err) {
-    throw new DeliveryFailed(err instanceof EgressRefused ? `refused: ${err.reason}` : 'refused: the address could not be checked', err, true);
+    throw new DeliveryFailed(addressRefused(err), err, true);
   }
   let details: ReturnType<typeof webpush.generateRequestDetails>;
   try {
@@ -50,7 +52,7 @@ export async function sendPush(target: PushTarget, payload: string, vapid: Vapid
     });
   } catch (err) {
     // The device's keys (or ours) cannot encrypt or sign: the same on every retry.
-    throw new DeliveryFailed('the message could not be encrypted for this device', err, true);
+    throw new DeliveryFailed({ code: 'delivery.push-encryption', params: {} }, err, true);
   }
   const url = new URL(details.endpoint);
   const lookup = guard.lookupFor(details.endpoint);
@@ -65,12 +67,12 @@ export async function sendPush(target: PushTarget, payload: string, vapid: Vapid
       res.on('end', () => resolve(res.statusCode ?? 0));
       res.on('error', reject);
     });
-    req.on('timeout', () => req.destroy(new DeliveryFailed('the push service did not answer in time')));
-    req.on('error', (err) => reject(err instanceof DeliveryFailed ? err : new DeliveryFailed(err instanceof EgressRefused ? `refused: ${err.reason}` : 'the push service could not be reached', err)));
+    req.on('timeout', () => req.destroy(new DeliveryFailed({ code: 'delivery.timeout', params: {} })));
+    req.on('error', (err) => reject(err instanceof DeliveryFailed ? err : new DeliveryFailed(networkProblem(err), err)));
     req.end(details.body ?? undefined);
   });
   if (status === 404 || status === 410) throw new SubscriptionGone(status);
   // 400, 403 (the key does not match the subscription) and 413 stay so on every retry.
-  if (status === 400 || status === 403 || status === 413) throw new DeliveryFailed(`the push service refused the message (${status})`, undefined, true);
-  if (status < 200 || status >= 300) throw new DeliveryFailed(`the push service answered ${status}`);
+  if (status === 400 || status === 403 || status === 413) throw new DeliveryFailed({ code: 'delivery.push-refused', params: { status } }, undefined, true);
+  if (status < 200 || status >= 300) throw new DeliveryFailed({ code: 'delivery.answered', params: { status } });
 }

@@ -14,6 +14,7 @@ import type { Logger } from '../../lib/logger.js';
 import type { Alert } from '../alerts/alert.model.js';
 import type { Delivery } from '../alerts/delivery.model.js';
 import type { AddedChannel, AlertDispatcher } from '../alerts/dispatcher.js';
+import { deliveryError } from '../alerts/alert.presenter.js';
 import { DeliveryFailed } from '../alerts/senders.js';
 import type { Actor } from '../access/actor.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
@@ -143,7 +144,7 @@ export class PushService {
     const { subscriptions, clock, logger } = this.deps;
     const subscription = isObjectId(delivery.recipient) ? await subscriptions.findById(delivery.recipient).lean<PushSubscription>() : null;
     // Removed since (unsubscribed, expired, or the browser now belongs to someone else): nobody to send to.
-    if (!subscription || subscription.userId !== delivery.userId) throw new DeliveryFailed('the device no longer has push turned on', undefined, true);
+    if (!subscription || subscription.userId !== delivery.userId) throw new DeliveryFailed({ code: 'delivery.push-off', params: {} }, undefined, true);
     const now = clock.now();
     const payload = pushPayload(alert, lang, { now, ackToken: pushAckToken(this.deps.settings.ack, String(alert._id), subscription.userId, now) });
     try {
@@ -268,7 +269,7 @@ export class PushService {
       id: alertId,
       sentAt: alert.firedAt.toISOString(),
       acknowledgedAt: alert.acknowledgedAt ? alert.acknowledgedAt.toISOString() : null,
-      deliveries: (await this.deps.dispatcher.deliveriesOf(alertId)).map((d) => ({ kind: d.channel, label: label(d), status: d.status, attempts: d.attempts, lastError: d.lastError })),
+      deliveries: (await this.deps.dispatcher.deliveriesOf(alertId)).map((d) => ({ kind: d.channel, label: label(d), status: d.status, attempts: d.attempts, lastError: deliveryError(d, lang) })),
     };
   }
 

@@ -4,7 +4,7 @@ import type { AlertMessage } from '../../../server/realtime/events.js';
 import { ManualClock } from '../../support/clock.js';
 import { drainDueJobs } from '../../support/jobs.js';
 import { startSmtpServer, startWebhookReceiver } from '../../support/receivers.js';
-import { api, flushSocket, startTestService, type TestService, type TestUser } from '../../support/service.js';
+import { api, flushSocket, nextEvent, startTestService, type TestService, type TestUser } from '../../support/service.js';
 
 const WEBHOOK_SECRET = 'webhook-secret-webhook-secret-webhook-secret';
 
@@ -132,14 +132,20 @@ describe('alerting: channels, deliveries, escalation, acknowledgement', () => {
     assert.equal(smtp.mails.filter((m) => m.to.includes(secondLine.email) || m.to.includes(manager.email)).length, 0);
   });
 
-  it('replays missed alerts to a dashboard that reconnects', async () => {
+  it('replays missed alerts to a dashboard that reconnects, saying who was told on which channel', async () => {
     const since = svc.clock.now().toISOString();
+    const before = await svc.socket(oncall.token);
+    const fired = nextEvent<AlertMessage>(before, 'alert:fired');
     await fireH24();
+    // When it first fires nobody beyond the dashboards has been told yet: the message does not claim "nobody".
+    assert.equal('told' in (await fired), false);
     const socket = await svc.socket(oncall.token);
     assert.equal(socket.connected, true);
     const reply = await new Promise<{ ok: boolean; alerts?: AlertMessage[] }>((resolve) => socket.emit('alerts:replay', { since }, resolve));
     assert.equal(reply.ok, true);
     assert.deepEqual(reply.alerts!.map((a) => a.milestone), ['h24']);
+    // The webhook has not gone through yet (its receiver refuses twice); the e-mail has.
+    assert.deepEqual(reply.alerts![0]!.told, [{ userId: oncall.id, name: 'Ola', channels: ['email'] }]);
     const none = await new Promise<{ ok: boolean; alerts?: AlertMessage[] }>((resolve) => socket.emit('alerts:replay', { since: svc.clock.now().toISOString() }, resolve));
     assert.deepEqual(none.alerts, []);
   });

@@ -42,7 +42,7 @@ describe('incidents under concurrent requests', () => {
     const changes = timeline.body.filter((e: { kind: string }) => e.kind === 'updated');
     assert.equal(changes.length, 1);
     assert.deepEqual(changes[0].changes.find((c: { field: string }) => c.field === 'title'), {
-      field: 'title', from: 'Shared drive', to: winner.body.title, label: 'Hva har skjedd', fromText: 'Shared drive', toText: winner.body.title,
+      field: 'title', from: 'Shared drive', to: winner.body.title, label: 'Hva har skjedd?', fromText: 'Shared drive', toText: winner.body.title, text: `Hva har skjedd? Shared drive → ${winner.body.title}`,
     });
   });
 

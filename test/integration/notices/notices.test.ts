@@ -147,6 +147,8 @@ describe('notice templates: versions and approval', () => {
       .send({ kind: 'authority', lang: 'en', subject: '{{organisation}}', html: '<p>{{incident.noSuchField}}</p>', text: '{{#if}}' }).expect(201)).body;
     const res = await api(svc).post(`/api/templates/${draft.id}/submit`).set(analyst.auth).expect(422);
     assert.equal(res.body.error.code, 'template_does_not_render');
+    // The part that breaks is named, with the line and the name Handlebars could not find, in the reader's language.
+    assert.deepEqual(res.body.error.details, [{ path: 'html', label: 'HTML', message: 'linje 1: «noSuchField» finnes ikke i eksempelsaken' }]);
   });
   it('previews a version against the sample incident, and says why a broken draft does not render', async () => {
     const base = await seeded();
@@ -157,7 +159,13 @@ describe('notice templates: versions and approval', () => {
       .send({ kind: 'subject', lang: 'nb', subject: base.subject, html: base.html, text: '{{noSuchField}}', note: 'broken' }).expect(201)).body;
     const refused = (await api(svc).get(`/api/templates/${broken.id}/preview`).set(analyst.auth).expect(200)).body;
     assert.equal(refused.rendered, null);
-    assert.match(refused.error, /noSuchField/);
+    assert.equal(refused.error, 'I ren tekst, linje 1: «noSuchField» finnes ikke i eksempelsaken');
+    // A syntax error: where it is, in words, not Handlebars' English parser output.
+    const unclosed = (await api(svc).post('/api/templates').set(manager.auth)
+      .send({ kind: 'subject', lang: 'nb', subject: base.subject, html: `${base.html}\n<p>{{#if incident.title}}uavsluttet</p>`, text: base.text, note: 'broken' }).expect(201)).body;
+    const inEnglish = (await api(svc).get(`/api/templates/${unclosed.id}/preview`).set(analyst.auth).set('Accept-Language', 'en').expect(200)).body;
+    const lines = base.html.split('\n').length + 1;
+    assert.equal(inEnglish.error, `In the HTML, line ${lines}: a {{ … }} is not written correctly (check the braces, # and / and the names)`);
     await api(svc).get('/api/templates/not-an-id/preview').set(analyst.auth).expect(400);
   });
 

@@ -134,7 +134,7 @@ describe('security: need-to-know is decided from the current state', () => {
       assert.equal(receiver.received.length, 1, 'the retry did not send the restricted incident to the rota webhook');
       const [alert] = (await api(svc).get(`/api/incidents/${incident.id}/alerts`).set(manager.auth).expect(200)).body;
       const deliveries = (await api(svc).get(`/api/alerts/${alert.id}/deliveries`).set(manager.auth).expect(200)).body as { channel: string; status: string; lastError: string }[];
-      assert.deepEqual(deliveries.filter((d) => d.channel === 'webhook').map((d) => [d.status, d.lastError]), [['failed', 'withheld: the incident is restricted']]);
+      assert.deepEqual(deliveries.filter((d) => d.channel === 'webhook').map((d) => [d.status, d.lastError]), [['failed', 'Holdt tilbake: saken har begrenset tilgang']]);
     } finally {
       await receiver.close();
     }

@@ -25,6 +25,9 @@ const SAMPLES: { [C in keyof Params]: Params[C][] } = {
   'holiday.new-year': [x], 'holiday.labour-day': [x], 'holiday.constitution-day': [x], 'holiday.christmas-day': [x], 'holiday.boxing-day': [x],
   'holiday.maundy-thursday': [x], 'holiday.good-friday': [x], 'holiday.easter-sunday': [x], 'holiday.easter-monday': [x],
   'holiday.ascension-day': [x], 'holiday.whit-sunday': [x], 'holiday.whit-monday': [x],
+  'delivery.address-refused': [{ why: 'not-a-url' }, { why: 'scheme' }, { why: 'credentials' }, { why: 'unresolved' }, { why: 'internal' }, { why: 'unchecked' }],
+  'delivery.timeout': [x], 'delivery.unreachable': [x], 'delivery.answered': [{ status: 500 }], 'delivery.mail-refused': [x], 'delivery.failed': [x],
+  'delivery.no-channel': [x], 'delivery.withheld': [x], 'delivery.push-off': [x], 'delivery.push-encryption': [x], 'delivery.push-refused': [{ status: 403 }],
   'timeline.created': [x], 'timeline.created-aware': [x], 'timeline.updated': [{ fields: ['title', 'encryption.dataEncrypted', 'subjects.count'] }],
   'timeline.awareness-declared': [x], 'timeline.awareness-declared-controller': [x],
   'timeline.people-told': [{ channel: 'email', audience: 'alle kunder' }], 'timeline.public-informed': [{ channel: 'web', audience: '' }],
@@ -32,7 +35,9 @@ const SAMPLES: { [C in keyof Params]: Params[C][] } = {
   'timeline.clock-stopped': [{ stopReason: 'notified', note: '' }, { stopReason: 'not-notifiable', note: 'Ingen risiko' }, { stopReason: 'not-a-breach', note: 'Falsk alarm' }],
   'timeline.clock-resumed': [{ reason: 'Ny informasjon' }], 'timeline.submission': [{ phase: 'initial', channel: 'altinn' }],
   'timeline.controller-informed': [{ channel: 'email', note: '' }], 'timeline.closed': [{ reason: 'Ferdig behandlet', notABreach: true }],
-  'timeline.reopened': [{ reason: 'Ny informasjon' }],
+  'timeline.reopened': [{ reason: 'Ny informasjon' }], 'timeline.notified': [{ phase: 'initial', channel: 'altinn', reference: 'AR123' }, { phase: 'complete', channel: 'phone', reference: '' }],
+  'timeline.decided-not-notifiable': [{ reason: 'Lav risiko' }], 'timeline.decided-notify': [x],
+  'timeline.people': [{ n: 1 }, { n: 3 }], 'timeline.change': [{ label: 'Kjent fra', from: '–', to: '1. desember 2026 kl. 21:51' }],
 };
 
 const l = { limit: 1 };
@@ -47,7 +52,11 @@ const PROBLEM_SAMPLES: { [C in keyof ProblemMessageParams]: ProblemMessageParams
   'field.reason-when-past': [x], 'field.version-behind': [{ version: 3 }], 'field.widens-restricted': [x], 'field.not-latest-assessment': [x],
   'field.older-facts': [x], 'field.initial-first': [x], 'field.not-a-cursor': [x], 'field.already-exists': [x], 'field.address-not-allowed': [x],
   'field.channel': [x], 'field.lone-surrogate': [x], 'field.content-type': [{ type: 'application/json' }], 'field.malformed-json': [x], 'field.unknown': [x],
-  'field.template-decorator': [x], 'field.template-helper': [{ helper: 'log' }], 'field.template-does-not-render': [x], 'field.template-unknown-name': [{ name: 'saksnummer' }],
+  'field.template-decorator': [x], 'field.template-helper': [{ helper: 'log' }], 'field.template-in': [{ part: 'subject' }, { part: 'html' }, { part: 'text' }],
+  'field.template-fault': [
+    { kind: 'syntax', name: '', other: '', line: 3 }, { kind: 'mismatch', name: 'each', other: 'if', line: 1 }, { kind: 'unknown-name', name: 'saksnummer', other: '', line: 2 },
+    { kind: 'unknown-partial', name: 'bunntekst', other: '', line: null }, { kind: 'other', name: '', other: '', line: null },
+  ],
   'refused.sign-in': [x], 'refused.no-refresh-token': [x], 'refused.token-invalid': [x], 'refused.wrong-credentials': [x], 'refused.session-ended': [x],
   'refused.account-inactive': [x], 'refused.wrong-password': [x], 'refused.too-many-sign-ins': [x], 'refused.too-many-passwords': [x],
   'refused.lift-restriction': [x], 'refused.widen-restricted': [x], 'refused.restricted-owner': [x], 'refused.email-taken': [x], 'refused.incident-changed': [x],
@@ -116,20 +125,39 @@ describe('the server\'s words: milestones, alerts, holidays, the timeline, field
 
   it('names fields as the screens do, a nested or listed path by its nearest named parent', () => {
     assert.equal(fieldLabel('awareness.at', 'nb'), 'Kjent fra');
-    assert.equal(fieldLabel('body.subjects.count.value', 'en'), 'Number of people affected');
-    assert.equal(fieldLabel('assignees.2', 'nb'), 'Tildelt');
+    assert.equal(fieldLabel('body.subjects.count.value', 'en'), 'How many people are affected?');
+    assert.equal(fieldLabel('subjects.count.min', 'nb'), 'Minst');
+    assert.equal(fieldLabel('encryption.keyCustody', 'nb'), 'Hvor var nøkkelen, og hvem har den?');
+    assert.equal(fieldLabel('assignees.2', 'nb'), 'Arbeider med saken');
+    assert.equal(fieldLabel('keys.auth', 'en'), "The device's secret");
     for (const [path, words] of Object.entries(FIELD_LABELS)) check(path, words.nb, words.en);
   });
 
-  it('reads recorded values as people do: Oslo time, codes as words, yes and no, counts', () => {
+  it('reads recorded values as people do: Oslo time, codes as the form words them, yes and no, counts, never an id', () => {
     const at = new Date('2026-12-01T20:51:00Z');
-    assert.equal(valueText(at, 'nb'), '1. desember 2026 kl. 21:51');
-    assert.equal(valueText(at.toISOString(), 'en'), '1 December 2026, 21:51 (Oslo time)');
-    assert.equal(valueText(null, 'nb'), '–');
-    assert.equal(valueText(false, 'nb'), 'nei');
-    assert.equal(valueText('not-notifiable', 'nb'), 'ikke meldepliktig');
-    assert.equal(valueText(['identity', 'contact'], 'nb'), 'navn og andre identitetsopplysninger og kontaktopplysninger');
-    assert.equal(valueText({ kind: 'estimate', value: 1200, min: null, max: null }, 'nb'), 'om lag 1 200');
+    assert.equal(valueText('awareness.at', at, 'nb'), '1. desember 2026 kl. 21:51');
+    assert.equal(valueText('awareness.at', at.toISOString(), 'en'), '1 December 2026, 21:51 (Oslo time)');
+    assert.equal(valueText('awareness.at', null, 'nb'), 'ikke oppgitt');
+    assert.equal(valueText('encryption.dataEncrypted', false, 'nb'), 'nei');
+    assert.equal(valueText('clock.stopReason', 'not-notifiable', 'nb'), 'ikke meldepliktig');
+    assert.equal(valueText('dataCategories', ['identity', 'contact'], 'nb'), 'navn og andre identitetsopplysninger og kontaktopplysninger');
+    assert.equal(valueText('subjects.count', { kind: 'estimate', value: 1200, min: null, max: null }, 'nb'), 'om lag 1 200');
+    // The same code reads by its field, as the form offers it.
+    assert.equal(valueText('unauthorisedAccess', 'possible', 'nb'), 'Kanskje');
+    assert.equal(valueText('recipients.type', 'unknown_finder', 'en'), 'An unknown finder');
+    assert.equal(valueText('cause.kind', 'malicious', 'nb'), 'Med vilje (angrep, tyveri, innsider)');
+    assert.equal(valueText('breachTypes', ['confidentiality'], 'en'), 'Confidentiality – someone unauthorised may have seen the data');
+    assert.equal(valueText('status', 'open', 'nb'), 'Åpen');
+    // Free text is the person's own, even when it looks like a code.
+    assert.equal(valueText('title', 'possible', 'nb'), 'possible');
+    assert.equal(valueText('records', 4800, 'nb'), '4 800');
+    assert.equal(valueText('assignees', ['64b000000000000000000001', '64b000000000000000000002'], 'nb'), '2 personer');
+    assert.equal(valueText('followUp', { dueAt: at, afterSubmissionId: '64b000000000000000000001' }, 'nb'), '1. desember 2026 kl. 21:51');
+    assert.equal(valueText('owner', { id: '64b000000000000000000001', name: 'Kari Nordmann' }, 'nb'), 'Kari Nordmann');
+    const long = 'ord '.repeat(60).trim();
+    assert.ok(valueText('description', long, 'nb').length <= 122 && valueText('description', long, 'nb').endsWith('ord …'));
+    assert.equal(say({ code: 'timeline.change', params: { label: 'Var opplysningene kryptert?', from: 'ikke oppgitt', to: 'nei' } }, 'nb'), 'Var opplysningene kryptert? ikke oppgitt → nei');
+    assert.equal(say({ code: 'timeline.change', params: { label: 'Kjent fra', from: '–', to: 'nå' } }, 'nb'), 'Kjent fra: – → nå');
   });
 
   it('words every error code, field problem and format word in both languages, with no word of the other language', () => {
@@ -172,7 +200,7 @@ describe('the server\'s words: milestones, alerts, holidays, the timeline, field
     assert.equal(nb.message, 'Forespørselen er ikke gyldig');
     assert.equal(en.message, 'The request is not valid');
     for (const [i, d] of nb.details.entries()) check(d.path, `${d.label}: ${d.message}`, `${en.details[i]?.label}: ${en.details[i]?.message}`);
-    assert.deepEqual(nb.details.find((d) => d.path === 'subjects.count.min'), { path: 'subjects.count.min', label: 'Antall berørte personer', message: 'et intervall trenger både minst og høyst' });
+    assert.deepEqual(nb.details.find((d) => d.path === 'subjects.count.min'), { path: 'subjects.count.min', label: 'Minst', message: 'et intervall trenger både minst og høyst' });
     assert.equal(en.details.find((d) => d.path === 'reason')?.message, 'must have at least 5 characters');
   });
 

@@ -1,7 +1,12 @@
-import type { Code } from '../../words.js';
+import type { DashboardMessageParams } from './dashboard.messages.js';
 
-/** Each stored fact's path, named as the facts form names it: the timeline and the error box speak of fields this way. */
-export const FIELD_LABELS: Record<string, Code> = {
+type Code = keyof DashboardMessageParams;
+
+/**
+ * Each stored fact's path, named as the dashboard's facts form names it (a code of the dashboard's catalogue):
+ * the timeline and the errors speak of a field this way, so the reader finds it under the same name.
+ */
+export const SCREEN_FIELDS: Record<string, Code> = {
   title: 'facts.title',
   description: 'facts.description',
   outwardDescription: 'facts.outwardDescription',
@@ -24,6 +29,8 @@ export const FIELD_LABELS: Record<string, Code> = {
   'controller.targetAt': 'controller.target',
   'subjects.groups': 'facts.groups',
   'subjects.count': 'facts.subjectCount',
+  'subjects.count.min': 'facts.countMin',
+  'subjects.count.max': 'facts.countMax',
   'subjects.vulnerable': 'facts.vulnerable',
   'subjects.canBeReached': 'facts.canBeReached',
   'subjects.reachEffort': 'facts.reachEffort',
@@ -32,6 +39,8 @@ export const FIELD_LABELS: Record<string, Code> = {
   dataDetail: 'facts.dataDetail',
   sensitiveRelationship: 'facts.sensitiveRelationship',
   records: 'facts.records',
+  'records.min': 'facts.countMin',
+  'records.max': 'facts.countMax',
   'encryption.dataEncrypted': 'facts.dataEncrypted',
   'encryption.stateOfTheArt': 'facts.stateOfTheArt',
   'encryption.keyCompromised': 'facts.keyCompromised',
@@ -67,12 +76,33 @@ export const FIELD_LABELS: Record<string, Code> = {
   closure: 'state.closedAt',
   delayReasons: 'notice.delayReasons',
   followUp: 'filing.followUpDue',
+  // What other forms send, as they name it.
+  notifySA: 'decision.notifySA',
+  notifySubjects: 'decision.notifySubjects',
+  exemption: 'decision.exemption',
+  'evidence.keyCustody': 'decision.keyCustody',
+  'evidence.measuresTaken': 'decision.measures',
+  'evidence.measuresAt': 'decision.measuresAt',
+  'evidence.whyDisproportionate': 'decision.whyDisproportionate',
+  kind: 'notice.kind',
+  lang: 'notice.lang',
+  audience: 'notice.audience',
+  subject: 'templates.subjectLine',
+  text: 'templates.bodyText',
+  html: 'templates.bodyHtml',
+  comment: 'templates.comment',
+  startsAt: 'admin.firstHandover',
+  overrides: 'admin.overrides',
+  'overrides.userId': 'admin.overrideWho',
+  'overrides.from': 'admin.overrideFrom',
+  'overrides.to': 'admin.overrideTo',
+  'overrides.reason': 'admin.overrideReason',
 };
 
 /** The most specific name the form has for a path ("subjects.count.value" reads as the count's question). */
 export function fieldLabelCode(path: string): Code | null {
   for (let p = path; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
-    const code = FIELD_LABELS[p];
+    const code = SCREEN_FIELDS[p];
     if (code) return code;
   }
   return null;
