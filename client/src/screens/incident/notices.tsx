@@ -9,7 +9,7 @@ import { Time } from '../../components/time.js';
 import { fromLocalInput, nowLocalInput } from '../../format.js';
 import { can } from '../../state.js';
 import { currentLang, say, t, word, type Lang } from '../../words.js';
-import { fieldLabelCode } from './field-labels.js';
+import { fieldLabelCode } from '../../../../notifications/messages/screen-fields.js';
 
 export type NoticeView = ReturnType<typeof presentNotice>;
 export type SubmissionView = ReturnType<typeof presentSubmission>;
