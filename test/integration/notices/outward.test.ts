@@ -56,7 +56,7 @@ describe('notices: what leaves the house says only what it must', () => {
 
     const fnr = await incident({ outwardDescription: 'Opplysninger om deg, blant annet 01010112377, kan ha kommet på avveie.' });
     const byNumber = await draft(fnr.id, { kind: 'public' }, 'en').expect(422);
-    assert.deepEqual(byNumber.body.error.details, [{ path: 'outwardDescription', message: 'Contains 1 national identity number', label: 'What the people are told happened' }]);
+    assert.deepEqual(byNumber.body.error.details, [{ path: 'outwardDescription', message: 'Contains 1 national identity number', label: 'Description for notices' }]);
 
     const advice = await incident({ outwardDescription: 'En bærbar PC med opplysninger om deg ble stjålet.' });
     const inAdvice = await draft(advice.id, { kind: 'subject', adviceToSubjects: 'Kontakt Ane Analytiker hvis du lurer på noe.' }).expect(422);
@@ -97,7 +97,7 @@ describe('notices: what leaves the house says only what it must', () => {
     assert.deepEqual(byNumber.body.error.details.map((d: { path: string }) => d.path), ['outwardDescription']);
     const inCause = await incident({ outwardDescription: outward, cause: { kind: 'malicious', vector: 'tyveri', description: 'Ola Testesen lot PC-en ligge i bilen.' } });
     const byName = await draft(inCause.id, { kind: 'authority' }).expect(422);
-    assert.deepEqual(byName.body.error.details, [{ path: 'cause.description', message: 'Inneholder navnet «Ola Testesen»', label: 'Årsak' }]);
+    assert.deepEqual(byName.body.error.details, [{ path: 'cause.description', message: 'Inneholder navnet «Ola Testesen»', label: 'Mer om årsaken' }]);
     const processor = await incident({ outwardDescription: 'Kunden Ola Testesen 150385***** fikk feil faktura.', role: 'processor', controller: { name: 'Kunde AS', contact: 'personvern@kunde.example' } });
     await draft(processor.id, { kind: 'controller' }).expect(422);
 
