@@ -1,7 +1,7 @@
 import { render, type Lang, type MessageOf } from './messages/catalogue.js';
 import { FORMAT_MESSAGES, type FormatMessageParams } from './messages/format.messages.js';
 import { BREACH_TYPE_LABELS, CATEGORY_LABELS, type BreachType, type DataCategory } from './messages/vocabulary.messages.js';
-import { formatCount, formatMoment, joinList, PENDING, type Count } from './format.js';
+import { formatCount, formatZonedMoment, joinList, PENDING, type Count } from './format.js';
 import type { MissingPath } from './messages/notices.messages.js';
 
 export const NOTICE_KINDS = ['authority', 'subject', 'public', 'controller'] as const;
@@ -15,10 +15,10 @@ export interface NoticeIncident {
   ref: string;
   title: string;
   description: string;
-  /** What the people and the public are told happened (their notices never carry `description`). */
+  /** What every notice says happened (Datatilsynet, the people, the public, the controller); no notice carries `description`. */
   outwardDescription?: string | undefined;
   breachTypes: readonly BreachType[];
-  cause: { vector: string; description: string };
+  cause: { kind: 'malicious' | 'accidental' | 'unknown'; vector: string; description: string };
   occurred: { from: Date | null; to: Date | null; approximate: boolean };
   detected: { at: Date | null };
   awareness: { at: Date } | null;
@@ -31,6 +31,9 @@ export interface NoticeIncident {
   consequences: string;
   measuresTaken: string;
   measuresPlanned: string;
+  /** Measures that lessen the consequences for the people (Art. 33(3)(d)), one each. */
+  mitigations: readonly { what: string }[];
+  encryption: { dataEncrypted: boolean | null; stateOfTheArt: boolean | null; keyCompromised: boolean | null };
   controller: { name: string; contact: string };
 }
 
@@ -63,19 +66,16 @@ export interface MissingElement {
   path: MissingPath;
 }
 
-/** Notices to the people and the public: they carry the outward description, never the internal one. */
-export const isOutward = (kind: NoticeKind) => kind === 'subject' || kind === 'public';
-
 /** Which elements a notice of this kind lacks, each with the incident field that would supply it. */
 export function missingElements(kind: NoticeKind, incident: NoticeIncident, options: NoticeOptions): MissingElement[] {
   const missing: MissingElement[] = [];
   const lack = (element: Element, path: MissingPath) => missing.push({ element, path });
-  if (isOutward(kind) ? !incident.outwardDescription?.trim() : !incident.description.trim()) lack('nature', isOutward(kind) ? 'outwardDescription' : 'description');
+  if (!incident.outwardDescription?.trim()) lack('nature', 'outwardDescription');
   if (!incident.breachTypes.length) lack('nature', 'breachTypes');
   if (!incident.dataCategories.length) lack('nature', 'dataCategories');
   if (!options.contact || !options.contact.name || !(options.contact.email || options.contact.phone)) lack('contact', 'contactPoint');
   if (!incident.consequences.trim()) lack('consequences', 'consequences');
-  if (!incident.measuresTaken.trim() && !incident.measuresPlanned.trim()) lack('measures', 'measuresTaken');
+  if (!hasMeasures(incident)) lack('measures', 'measuresTaken');
   if (kind === 'authority' && options.late && !options.delayReasons?.trim()) lack('delayReasons', 'delayReasons');
   if ((kind === 'subject' || kind === 'public') && !options.adviceToSubjects?.trim()) lack('advice', 'adviceToSubjects');
   if (kind === 'controller' && !incident.controller.name.trim()) lack('controller', 'controller.name');
@@ -83,6 +83,9 @@ export function missingElements(kind: NoticeKind, incident: NoticeIncident, opti
 }
 
 const word = (message: MessageOf<FormatMessageParams>, lang: Lang) => render(FORMAT_MESSAGES, message, lang);
+
+const mitigationsOf = (incident: NoticeIncident) => incident.mitigations.map((m) => m.what.trim()).filter(Boolean);
+const hasMeasures = (incident: NoticeIncident) => !!(incident.measuresTaken.trim() || incident.measuresPlanned.trim() || mitigationsOf(incident).length);
 
 /** How to reach the contact point, as the end of a sentence. */
 function reach(contact: ContactPoint | null, lang: Lang): string {
@@ -98,12 +101,12 @@ export function noticeContext(kind: NoticeKind, lang: Lang, incident: NoticeInci
   const occurredKnown = !!incident.occurred.from;
   const { from, to, approximate } = incident.occurred;
   const occurred = from
-    ? word({ code: 'context.occurred', params: { from: formatMoment(from, lang), to: to && to.getTime() !== from.getTime() ? formatMoment(to, lang) : '', approximate } }, lang)
+    ? word({ code: 'context.occurred', params: { from: formatZonedMoment(from, lang), to: to && to.getTime() !== from.getTime() ? formatZonedMoment(to, lang) : '', approximate } }, lang)
     : pending;
-  const awareAt = incident.awareness ? formatMoment(incident.awareness.at, lang) : pending;
+  const awareAt = incident.awareness ? formatZonedMoment(incident.awareness.at, lang) : pending;
   const when = word({ code: 'context.when', params: { occurred: occurredKnown ? occurred : '', awareAt } }, lang);
-  // Notices to the people and the public carry the outward description only, whatever the template asks for.
-  const description = isOutward(kind) ? incident.outwardDescription ?? '' : incident.description;
+  // Every notice leaves the house: it carries the outward description only, whatever the template asks for.
+  const description = incident.outwardDescription ?? '';
   const contact = options.contact ? { ...options.contact, role: word({ code: 'context.contact-role', params: {} }, lang) } : { name: '', role: '', email: '', phone: '' };
   const contactSentence = options.contact ? word({ code: 'context.contact-sentence', params: { name: options.contact.name, reach: reach(options.contact, lang) } }, lang) : '';
   return {
@@ -114,19 +117,20 @@ export function noticeContext(kind: NoticeKind, lang: Lang, incident: NoticeInci
     supplementary: options.phase === 'supplementary' || options.phase === 'final',
     final: options.phase === 'final',
     organisation: options.organisation,
-    date: formatMoment(now, lang),
+    date: formatZonedMoment(now, lang),
     incident: {
       ref: incident.ref,
       title: incident.title,
       description: known(description),
       outwardDescription: known(incident.outwardDescription),
       breachTypes: incident.breachTypes.length ? joinList(incident.breachTypes.map((t) => BREACH_TYPE_LABELS[t][lang]), lang) : pending,
-      cause: incident.cause.description || incident.cause.vector,
+      cause: word({ code: 'context.cause', params: { kind: incident.cause.kind, vector: incident.cause.vector.trim(), description: incident.cause.description.trim() } }, lang),
+      encryption: word({ code: 'context.encryption', params: incident.encryption }, lang),
       occurred,
       when,
-      detectedAt: incident.detected.at ? formatMoment(incident.detected.at, lang) : pending,
+      detectedAt: incident.detected.at ? formatZonedMoment(incident.detected.at, lang) : pending,
       awareAt,
-      deadline: formatMoment(incident.clock.deadline, lang),
+      deadline: formatZonedMoment(incident.clock.deadline, lang),
       dataLocation: incident.dataLocation,
       systems: incident.systems.join(', '),
     },
@@ -142,6 +146,9 @@ export function noticeContext(kind: NoticeKind, lang: Lang, incident: NoticeInci
     consequences: known(incident.consequences),
     measuresTaken: incident.measuresTaken,
     measuresPlanned: incident.measuresPlanned,
+    mitigations: mitigationsOf(incident),
+    /** Whether any measure is written; where none is, a notice says it will follow. */
+    measuresKnown: hasMeasures(incident),
     advice: options.adviceToSubjects ?? '',
     late: options.late,
     delayReasons: options.delayReasons ?? '',

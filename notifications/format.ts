@@ -39,6 +39,11 @@ export function formatMoment(at: Date | null | undefined, lang: Lang): string {
   return at ? word({ code: 'format.moment', params: { at } }, lang) : word({ code: 'format.not-known', params: {} }, lang);
 }
 
+/** A moment in Oslo time that says so in both languages, as notices and the Altinn answers write it. */
+export function formatZonedMoment(at: Date | null | undefined, lang: Lang): string {
+  return at ? word({ code: 'format.moment-zoned', params: { at } }, lang) : word({ code: 'format.not-known', params: {} }, lang);
+}
+
 /** A list as a sentence says it: "a, b and c". */
 export function joinList(items: readonly string[], lang: Lang): string {
   return word({ code: 'format.list', params: { items } }, lang);

@@ -133,7 +133,7 @@ export interface Config {
   };
   /** Web Push: keys from the environment, or (unset) generated once and kept in the database. */
   readonly push: { readonly vapid?: { readonly publicKey: string; readonly privateKey: string }; readonly subject: string };
-  readonly organisation: { readonly name: string; readonly number?: string; readonly dpo?: { readonly name: string; readonly email: string; readonly phone: string } };
+  readonly organisation: { readonly name: string; readonly number?: string; readonly dpo?: { readonly name: string; readonly email: string; readonly phone: string }; readonly dpoPhone?: string };
   readonly redisUrl?: string;
 }
 
@@ -222,6 +222,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       name: e.ORGANISATION_NAME,
       ...(e.ORGANISATION_NUMBER ? { number: e.ORGANISATION_NUMBER.replace(/ /g, '') } : {}),
       ...(e.DPO_NAME ? { dpo: { name: e.DPO_NAME, email: e.DPO_EMAIL ?? '', phone: e.DPO_PHONE ?? '' } } : {}),
+      ...(e.DPO_PHONE ? { dpoPhone: e.DPO_PHONE } : {}),
     },
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
   };

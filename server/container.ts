@@ -110,7 +110,7 @@ export function createContainer(infra: Infrastructure) {
 
   const { Templates, Notices } = noticeModels(connection);
   const templates = new TemplateService({ templates: Templates, audit, clock });
-  const notices: NoticeService = new NoticeService({ notices: Notices, templates, incidents, users, audit, clock, organisation: config.organisation });
+  const notices: NoticeService = new NoticeService({ notices: Notices, templates, incidents, decisions: assessments, users, audit, clock, organisation: config.organisation });
   const obligations = new ObligationService({ assessments: Assessments, decisions: Decisions, notices: Notices, users, settings: { triageLimitHours: config.clock.triageLimitHours } });
 
   const Rotas = rotaModel(connection);

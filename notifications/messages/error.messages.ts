@@ -137,6 +137,7 @@ export type ProblemMessageParams = {
   'refused.no-template': NoParams;
   'refused.draft-changed': NoParams;
   'refused.notice-differs': NoParams;
+  'refused.decision-stale': NoParams;
   'refused.media-type': { type: string };
 };
 
@@ -241,6 +242,10 @@ export const PROBLEM_MESSAGES: Catalogue<ProblemMessageParams> = {
   'refused.delete-self': { nb: () => 'Du kan ikke slette deg selv', en: () => 'You cannot delete yourself' },
   'refused.already-closed': { nb: () => 'Saken er allerede lukket', en: () => 'The incident is already closed' },
   'refused.no-template': { nb: () => 'Det finnes ingen godkjent mal for denne meldingen på dette språket', en: () => 'There is no approved template for this notice in this language' },
+  'refused.decision-stale': {
+    nb: () => 'Fakta er endret siden beslutningen om å melde og varsle. Vurder beslutningen på nytt og registrer den før meldingen godkjennes; lag et nytt utkast hvis meldingen må si noe annet.',
+    en: () => 'The facts have changed since the decision on notifying. Review the decision and record it before the notice is approved; draft the notice again if it must say something else.',
+  },
   'refused.draft-changed': { nb: () => 'Utkastet er endret etter at det ble laget; lag det på nytt', en: () => 'The draft changed after it was rendered; render it again' },
   'refused.notice-differs': { nb: () => 'Meldingen er ikke lik den som ble godkjent', en: () => 'The notice differs from what was approved' },
   'refused.media-type': { nb: ({ type }) => `Send innholdet som ${type}`, en: ({ type }) => `Send the body as ${type}` },

@@ -8,6 +8,8 @@ export type FormatMessageParams = {
   'format.between': { min: string; max: string };
   'format.not-known': NoParams;
   'format.moment': { at: Date };
+  /** A moment that names its zone in either language: what a notice or a form filed elsewhere says. */
+  'format.moment-zoned': { at: Date };
   'format.list': { items: readonly string[] };
   'format.decimal': { n: number };
   /** The language tag a document declares (the PDF's). */
@@ -17,12 +19,19 @@ export type FormatMessageParams = {
   'context.occurred': { from: string; to: string; approximate: boolean };
   'context.when': { occurred: string; awareAt: string };
   'context.contact-sentence': { name: string; reach: string };
+  'context.cause': { kind: 'malicious' | 'accidental' | 'unknown'; vector: string; description: string };
+  'context.encryption': { dataEncrypted: boolean | null; stateOfTheArt: boolean | null; keyCompromised: boolean | null };
   'register.file-name': NoParams;
 };
 
 const oslo = (at: Date) => DateTime.fromJSDate(at, { zone: 'Europe/Oslo' });
 const list = (items: readonly string[], and: string) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`);
 const either = (parts: string[], or: string) => parts.filter(Boolean).join(or);
+/** The kind of cause, how it happened and the cause in words, as far as each is known: "deliberate act – theft. The car was broken into". */
+const cause = (p: { kind: 'malicious' | 'accidental' | 'unknown'; vector: string; description: string }, kinds: Record<'malicious' | 'accidental' | 'unknown', string>) => {
+  const head = [kinds[p.kind], p.vector].filter(Boolean).join(' – ');
+  return [head, p.description].filter(Boolean).join(/[.!?]$/.test(head) ? ' ' : '. ');
+};
 const span = (p: { from: string; to: string }) => (p.to ? `${p.from} – ${p.to}` : p.from);
 
 export const FORMAT_MESSAGES: Catalogue<FormatMessageParams> = {
@@ -32,6 +41,10 @@ export const FORMAT_MESSAGES: Catalogue<FormatMessageParams> = {
   'format.not-known': { nb: () => 'ikke kjent', en: () => 'not known' },
   'format.moment': {
     nb: ({ at }) => oslo(at).setLocale('nb').toFormat("d. LLLL yyyy 'kl.' HH:mm"),
+    en: ({ at }) => `${oslo(at).setLocale('en-GB').toFormat('d LLLL yyyy, HH:mm')} (Oslo time)`,
+  },
+  'format.moment-zoned': {
+    nb: ({ at }) => `${oslo(at).setLocale('nb').toFormat("d. LLLL yyyy 'kl.' HH:mm")} (norsk tid)`,
     en: ({ at }) => `${oslo(at).setLocale('en-GB').toFormat('d LLLL yyyy, HH:mm')} (Oslo time)`,
   },
   'format.list': { nb: ({ items }) => list(items, 'og'), en: ({ items }) => list(items, 'and') },
@@ -53,6 +66,28 @@ export const FORMAT_MESSAGES: Catalogue<FormatMessageParams> = {
   'context.contact-sentence': {
     nb: ({ name, reach }) => `Har du spørsmål, kan du kontakte personvernombudet vårt, ${name}, på ${reach}.`,
     en: ({ name, reach }) => `If you have questions, contact our data protection officer, ${name}, by ${reach}.`,
+  },
+  'context.cause': {
+    nb: (p) => cause(p, { malicious: 'handling med vilje', accidental: 'uhell eller feil', unknown: '' }),
+    en: (p) => cause(p, { malicious: 'deliberate act', accidental: 'accident or mistake', unknown: '' }),
+  },
+  'context.encryption': {
+    nb: (p) =>
+      p.dataEncrypted === null
+        ? 'Om opplysningene var kryptert, er ikke avklart – ettersendes.'
+        : !p.dataEncrypted
+          ? 'Opplysningene var ikke kryptert.'
+          : `Opplysningene var kryptert${p.stateOfTheArt === true ? ' etter god praksis' : p.stateOfTheArt === false ? ', men ikke etter god praksis' : ''}; ${
+              p.keyCompromised === false ? 'nøkkelen er ikke kompromittert' : p.keyCompromised ? 'nøkkelen kan være kompromittert' : 'om nøkkelen er kompromittert, er ikke avklart'
+            }.`,
+    en: (p) =>
+      p.dataEncrypted === null
+        ? 'Whether the data was encrypted is not yet established – to follow.'
+        : !p.dataEncrypted
+          ? 'The data was not encrypted.'
+          : `The data was encrypted${p.stateOfTheArt === true ? ' to the state of the art' : p.stateOfTheArt === false ? ', but not to the state of the art' : ''}; ${
+              p.keyCompromised === false ? 'the key is not compromised' : p.keyCompromised ? 'the key may be compromised' : 'whether the key is compromised is not yet established'
+            }.`,
   },
   'register.file-name': { nb: () => 'avviksprotokoll', en: () => 'breach-register' },
 };

@@ -213,6 +213,9 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     await form.getByLabel('Språk i meldingen').selectOption({ label: 'bokmål' });
     await form.getByRole('button', { name: 'Lag utkast' }).click();
     const authority = page.getByTestId('notice-authority');
+    // The approver reads the draft as it will be sent (the outward description, never the internal one) before approving it.
+    await authority.getByText('Utkastet er uendret siden det ble laget (SHA-256 stemmer). Det låses når det godkjennes.').waitFor();
+    await authority.frameLocator('iframe.preview').getByText(TYPED.outward).waitFor();
     await authority.getByRole('button', { name: 'Godkjenn melding' }).click();
     await authority.getByText('godkjent', { exact: true }).waitFor();
     await authority.locator('summary', { hasText: 'Registrer innsending til Datatilsynet' }).click();

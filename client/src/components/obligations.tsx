@@ -9,6 +9,7 @@ const SECTION: Record<ObligationView['kind'], string> = {
   'declare-awareness': 'awareness',
   assess: 'assessment',
   decide: 'decision',
+  'review-decision': 'decision',
   'inform-controller': 'controller',
   'notify-authority': 'notices',
   'notify-subjects': 'notices',

@@ -129,6 +129,11 @@ export class AssessmentService {
     }
   }
 
+  /** The decision in force (the latest), or null; the caller has checked that the actor may see the incident. */
+  async inForce(incidentId: string): Promise<DecisionRecord | null> {
+    return this.deps.decisions.findOne({ incidentId }).sort({ decidedAt: -1, _id: -1 }).lean<DecisionRecord>();
+  }
+
   /** A change of the facts the engine reads puts the decision in force up for review (subscribed to `incident.updated`). */
   async flagForReview(before: Incident, after: Incident): Promise<void> {
     const changed = changedFacts(factsFromIncident(before), factsFromIncident(after));

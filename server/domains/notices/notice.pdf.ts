@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import { formatMoment } from '../../../notifications/format.js';
+import { formatZonedMoment } from '../../../notifications/format.js';
 import { say } from '../../../notifications/messages/index.js';
 import type { Notice } from './notice.model.js';
 import { noticeBlocks, type Run } from './notice-layout.js';
@@ -79,7 +79,7 @@ export function noticePdf(notice: Notice, options: NoticeRecordOptions): Promise
     }
 
     const approved = notice.approvedAt && notice.approvedBy
-      ? say({ code: 'pdf.approved', params: { by: notice.approvedBy.name, at: formatMoment(notice.approvedAt, lang) } }, lang)
+      ? say({ code: 'pdf.approved', params: { by: notice.approvedBy.name, at: formatZonedMoment(notice.approvedAt, lang) } }, lang)
       : say({ code: 'pdf.draft', params: {} }, lang);
     const hash = say({ code: 'pdf.hash', params: { hash: notice.contentHash } }, lang);
     const range = doc.bufferedPageRange();

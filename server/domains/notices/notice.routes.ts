@@ -2,9 +2,7 @@ import { can, route, type AnyRoute } from '../../http/route.js';
 import type { Actor } from '../access/actor.js';
 import { auditContext } from '../audit/audit.context.js';
 import { langOf } from '../../http/lang.js';
-import { refusal } from '../../http/refusal.js';
 import { IdParams } from '../incidents/incident.schemas.js';
-import { altinnMapping } from './altinn.js';
 import { presentNotice, presentTemplate } from './notice.presenter.js';
 import { DiffQuery, MarkSent, NoticeIdParams, NoticeRequest, ReviewBody, TemplateDraftBody, TemplateQuery } from './notice.schemas.js';
 import type { NoticeService } from './notice.service.js';
@@ -43,14 +41,7 @@ export function noticeRoutes(notices: NoticeService, templates: TemplateService)
     route<Actor, undefined, undefined, typeof NoticeIdParams>({
       method: 'get', path: '/notices/:id/altinn', summary: "The authority notice mapped onto Datatilsynet's Altinn form, field by field", tag: 'notices',
       access: can('incident:read'), params: NoticeIdParams,
-      handle: async ({ params, actor, req }) => {
-        const notice = await notices.get(actor, params.id);
-        // What is entered in Altinn is what was approved: never a draft, never another kind of notice.
-        if (notice.kind !== 'authority' || notice.status === 'draft') throw refusal(422, 'not_approved', { code: 'notice.altinn-approved-only', params: {} }, langOf(req));
-        const contact = (await notices.contactPoint()) ?? { name: '', email: '', phone: '' };
-        const told = (await notices.list(actor, notice.incidentId)).find((n) => (n.kind === 'subject' || n.kind === 'public') && n.sent);
-        return { noticeId: params.id, sections: altinnMapping(notice, contact, told?.sent ? { ...told.sent, kind: told.kind } : null) };
-      },
+      handle: async ({ params, actor, req }) => ({ noticeId: params.id, sections: await notices.altinn(actor, params.id, langOf(req)) }),
     }),
     route<Actor, undefined, undefined, typeof NoticeIdParams>({
       method: 'get', path: '/notices/:id/pdf', summary: 'The notice as a PDF for the record', tag: 'notices', access: can('incident:read'), params: NoticeIdParams, raw: true,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Model } from 'mongoose';
-import { isOutward, missingElements, noticeContext, type ContactPoint, type MissingElement, type NoticeIncident, type NoticeKind, type Phase } from '../../../notifications/catalog.js';
+import { missingElements, noticeContext, type ContactPoint, type MissingElement, type NoticeIncident, type NoticeKind, type Phase } from '../../../notifications/catalog.js';
 import { say } from '../../../notifications/messages/index.js';
 import type { NoticeMessage } from '../../../notifications/messages/notices.messages.js';
 import type { Lang } from '../../../notifications/labels.js';
@@ -17,6 +17,8 @@ import { outwardProblems, type OutwardProblem } from './outward-check.js';
 import { noticePdf } from './notice.pdf.js';
 import type { UserService } from '../users/user.service.js';
 import type { Notice } from './notice.model.js';
+import type { DecisionRecord } from '../assessment/assessment.model.js';
+import { altinnMapping } from './altinn.js';
 import type { TemplateService } from './template.service.js';
 import { isObjectId } from '../../lib/ids.js';
 import { op } from '../../db/trusted.js';
@@ -34,6 +36,8 @@ export interface OrganisationSettings {
   /** The organisation number (organisasjonsnummer) printed on filed notices. */
   number?: string;
   dpo?: ContactPoint | { name: string; email: string; phone: string };
+  /** DPO_PHONE: the contact point's phone, also where the DPO is a user. */
+  dpoPhone?: string;
 }
 
 /** SHA-256 over exactly what is sent: subject, HTML and text. */
@@ -46,7 +50,9 @@ export function noticeIncidentOf(incident: Incident): NoticeIncident {
   const { ref, title, description, outwardDescription, breachTypes, cause, occurred, detected, awareness, clock, dataCategories, dataLocation, systems, subjects, records } = incident;
   return {
     ref, title, description, outwardDescription, breachTypes, dataCategories, dataLocation, systems, records,
-    cause: { vector: cause.vector, description: cause.description },
+    cause: { kind: cause.kind, vector: cause.vector, description: cause.description },
+    encryption: { dataEncrypted: incident.encryption.dataEncrypted, stateOfTheArt: incident.encryption.stateOfTheArt, keyCompromised: incident.encryption.keyCompromised },
+    mitigations: incident.mitigations.map((m) => ({ what: m.what })),
     occurred: { from: occurred.from, to: occurred.to, approximate: occurred.approximate },
     detected: { at: detected.at },
     awareness: awareness ? { at: awareness.at } : null,
@@ -63,6 +69,7 @@ export interface NoticeServiceDeps {
   notices: Model<Notice>;
   templates: TemplateService;
   incidents: IncidentService;
+  decisions: { inForce(incidentId: string): Promise<DecisionRecord | null> };
   users: UserService;
   audit: AuditService;
   clock: Clock;
@@ -77,7 +84,7 @@ export class NoticeService {
   async contactPoint(): Promise<ContactPoint | null> {
     if (this.deps.organisation.dpo) return { role: 'personvernombud', ...this.deps.organisation.dpo };
     const [dpo] = await this.deps.users.withRole('dpo');
-    return dpo ? { name: dpo.name, role: 'personvernombud', email: dpo.email, phone: dpo.phone ?? '' } : null;
+    return dpo ? { name: dpo.name, role: 'personvernombud', email: dpo.email, phone: dpo.phone || this.deps.organisation.dpoPhone || '' } : null;
   }
 
   private async prepare(actor: Actor, incidentId: string, request: NoticeRequest, lang: Lang) {
@@ -96,23 +103,30 @@ export class NoticeService {
     if (!this.deps.organisation.name) missing.push({ element: 'contact', path: 'ORGANISATION_NAME' });
     const template = await this.deps.templates.inForce(request.kind, request.lang);
     const rendered: RenderedNotice = renderNotice(String(template._id), template, noticeContext(request.kind, request.lang, about, options, now));
-    const outward = isOutward(request.kind) ? await this.outwardCheck(incident, request.adviceToSubjects ?? '', rendered.text, contact) : [];
+    const outward = await this.outwardCheck(incident, request.adviceToSubjects ?? '', rendered.text, contact, request.kind === 'authority' ? delayReasons ?? '' : '');
     return { incident, template, rendered, missing, outward, delayReasons };
   }
 
-  /** What in a notice to the people or the public would disclose personal data, field by field, then in the rendered text. */
-  private async outwardCheck(incident: Incident, advice: string, text: string, contact: ContactPoint | null): Promise<OutwardProblem[]> {
+  /** What in a notice (every kind leaves the house) would disclose personal data, field by field, then in the rendered text. */
+  private async outwardCheck(incident: Incident, advice: string, text: string, contact: ContactPoint | null, delayReasons = ''): Promise<OutwardProblem[]> {
     const staff = (await this.deps.users.list()).map((u) => u.name);
     const people = [incident.owner?.name, incident.createdBy?.name, incident.awareness?.declaredBy?.name].filter((n): n is string => !!n);
-    const base = { internalDescription: incident.description, knownNames: [...staff, ...people], allowedNames: [contact?.name ?? '', this.deps.organisation.name] };
+    // The controller's own contact is who a controller notice is addressed to.
+    const addressees = [incident.controller?.name ?? '', incident.controller?.contact ?? ''];
+    const base = { internalDescription: incident.description, knownNames: [...staff, ...people], allowedNames: [contact?.name ?? '', this.deps.organisation.name, ...addressees] };
     const fields = outwardProblems({
       ...base,
       texts: [
         { path: 'outwardDescription', text: incident.outwardDescription ?? '' },
         { path: 'adviceToSubjects', text: advice },
+        { path: 'delayReasons', text: delayReasons },
+        { path: 'cause.vector', text: incident.cause?.vector ?? '' },
+        { path: 'cause.description', text: incident.cause?.description ?? '' },
+        { path: 'dataLocation', text: incident.dataLocation ?? '' },
         { path: 'consequences', text: incident.consequences },
         { path: 'measuresTaken', text: incident.measuresTaken },
         { path: 'measuresPlanned', text: incident.measuresPlanned },
+        { path: 'mitigations', text: (incident.mitigations ?? []).map((m) => m.what).join('\n') },
       ],
     });
     return fields.length ? fields : outwardProblems({ ...base, texts: [{ path: 'notice', text }] });
@@ -149,6 +163,18 @@ export class NoticeService {
     const notice = created.toObject() as Notice;
     await this.deps.audit.record(ctx, { action: 'notice.drafted', target: { type: 'notice', id: String(notice._id) }, after: { incidentId, kind: request.kind, lang: request.lang, templateVersion: template.version } });
     return notice;
+  }
+
+  /** An approved authority notice as the answers to Altinn's form, with what the case has done or decided since about telling the people. */
+  async altinn(actor: Actor, id: string, lang: Lang = 'nb') {
+    const notice = await this.get(actor, id);
+    // What is entered in Altinn is what was approved: never a draft, never another kind of notice.
+    if (notice.kind !== 'authority' || notice.status === 'draft') throw refusal(422, 'not_approved', { code: 'notice.altinn-approved-only', params: {} }, lang);
+    const contact = (await this.contactPoint()) ?? { name: '', email: '', phone: '' };
+    const told = (await this.list(actor, notice.incidentId)).find((n) => (n.kind === 'subject' || n.kind === 'public') && n.sent);
+    const [first] = await this.deps.incidents.listSubmissions(actor, notice.incidentId);
+    const decision = await this.deps.decisions.inForce(notice.incidentId);
+    return altinnMapping({ notice, contact, told: told?.sent ? { ...told.sent, kind: told.kind } : null, decision, first: first ?? null });
   }
 
   /** The notice as a PDF for the record, with the organisation's name and number. */
@@ -204,11 +230,11 @@ export class NoticeService {
     const notice = await this.get(actor, id);
     if (notice.status !== 'draft') throw refusal(422, 'not_draft', { code: 'notice.not-draft', params: {} }, lang);
     if (contentHash(notice) !== notice.contentHash) throw refused(409, 'content_changed', words('refused.draft-changed'));
-    if (isOutward(notice.kind)) {
-      // Checked again on what would be approved: the facts as rendered and the rendered text itself.
-      const problems = await this.outwardCheck(notice.facts as unknown as Incident, notice.adviceToSubjects, notice.text, await this.contactPoint());
-      if (problems.length) this.refuseOutward(problems, lang);
-    }
+    // A notice rests on the decision in force: one whose facts changed since is reviewed first.
+    if ((await this.deps.decisions.inForce(notice.incidentId))?.review.needed) throw refused(409, 'decision_stale', words('refused.decision-stale'));
+    // Checked again on what would be approved: the facts as rendered and the rendered text itself.
+    const problems = await this.outwardCheck(notice.facts as unknown as Incident, notice.adviceToSubjects, notice.text, await this.contactPoint(), notice.delayReasons);
+    if (problems.length) this.refuseOutward(problems, lang);
     const res = await this.deps.notices.updateOne(
       { _id: notice._id, status: 'draft', contentHash: notice.contentHash },
       { $set: { status: 'approved', approvedBy: { id: actor.id, name: actor.name }, approvedAt: this.deps.clock.now() } },

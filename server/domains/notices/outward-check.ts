@@ -30,8 +30,8 @@ export interface OutwardProblem {
 const fold = (s: string) => s.toLocaleLowerCase('nb').replace(/\s+/g, ' ').trim();
 
 /**
- * What in a notice to the people or the public would itself disclose personal data (Art. 34 notices must
- * not become a new breach): national identity numbers, masked or not, and the names of people the case
+ * What in a notice would itself disclose personal data (a notice to Datatilsynet, the people, the public or
+ * the controller must not become a new breach): national identity numbers, masked or not, and the names of people the case
  * or the service knows; and the internal description sent word for word.
  */
 export function outwardProblems(check: OutwardCheck): OutwardProblem[] {

@@ -64,7 +64,9 @@ export function openObligations(input: ObligationInputs): Obligation[] {
     const running = incident.clock.state === 'running';
     const clockDue = running ? incident.clock.deadline : null;
     if (!assessment) owe('assess', clockDue, 'assessment:run');
-    if (!decision || decision.review.needed) owe('decide', clockDue, 'incident:decide');
+    if (!decision) owe('decide', clockDue, 'incident:decide');
+    // The facts changed after the decision: the same act, named for what it is (the decision card says so too).
+    else if (decision.review.needed) owe('review-decision', clockDue, 'incident:decide');
     // Filing takes an approved notice: while none awaits filing, the next act is a manager's or the DPO's approval.
     const filing: Permission = awaitingFiling(notices, 'authority') ? 'submission:record' : 'notice:approve';
     if (running) owe('notify-authority', incident.clock.deadline, filing);

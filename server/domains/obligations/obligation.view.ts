@@ -5,6 +5,7 @@ export const OBLIGATION_KINDS = [
   'declare-awareness',
   'assess',
   'decide',
+  'review-decision',
   'inform-controller',
   'notify-authority',
   'notify-subjects',

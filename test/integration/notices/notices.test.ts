@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { noticeModels } from '../../../server/domains/notices/notice.model.js';
 import { buildIncident, COMPLETE, testService } from '../../support/factories.js';
-import { api } from '../../support/service.js';
+import { api, startTestService, type TestService, type TestUser } from '../../support/service.js';
 
 
 describe('notices: drafting, approval, freezing and filing', () => {
@@ -12,10 +12,10 @@ describe('notices: drafting, approval, freezing and filing', () => {
   const incident = (body: Record<string, unknown>) => buildIncident(svc, analyst, body);
 
   it('refuses a notice that lacks required elements with 422 naming each, and the preview lists them', async () => {
-    const inc = await incident({ title: 'Bare', description: '' });
+    const inc = await incident({ title: 'Bare', description: 'Intern tekst', outwardDescription: '' });
     const res = await api(svc).post(`/api/incidents/${inc.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'nb' }).expect(422);
     assert.equal(res.body.error.code, 'missing_elements');
-    assert.deepEqual(res.body.error.details.map((d: { path: string }) => d.path), ['description', 'breachTypes', 'dataCategories', 'consequences', 'measuresTaken']);
+    assert.deepEqual(res.body.error.details.map((d: { path: string }) => d.path), ['outwardDescription', 'breachTypes', 'dataCategories', 'consequences', 'measuresTaken']);
     const preview = await api(svc).post(`/api/incidents/${inc.id}/notices/preview`).set(analyst.auth).send({ kind: 'subject', lang: 'en' }).expect(200);
     assert.ok(preview.body.missing.some((m: { element: string }) => m.element === 'advice'));
     assert.match(preview.body.html, /^<!doctype html>/);
@@ -64,8 +64,28 @@ describe('notices: drafting, approval, freezing and filing', () => {
     await api(svc).post(`/api/notices/${draft.id}/sent`).set(dpo.auth).send({ sentAt: svc.clock.now().toISOString(), channel: 'altinn' }).expect(409);
   });
 
+  it('refuses to approve a notice while the decision it rests on is stale, saying what to do; the obligation says the same', async () => {
+    const inc = await incident(COMPLETE);
+    const assessment = (await api(svc).post(`/api/incidents/${inc.id}/assessments`).set(analyst.auth).expect(201)).body;
+    await api(svc).post(`/api/incidents/${inc.id}/decisions`).set(dpo.auth)
+      .send({ assessmentId: assessment.id, notifySA: true, notifySubjects: assessment.recommendation.notifySubjects, reason: 'Følger anbefalingen' }).expect(201);
+    const draft = (await api(svc).post(`/api/incidents/${inc.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'nb' }).expect(201)).body;
+    const current = (await api(svc).get(`/api/incidents/${inc.id}`).set(analyst.auth).expect(200)).body;
+    await api(svc).patch(`/api/incidents/${inc.id}`).set(analyst.auth).send({ version: current.version, encryption: { dataEncrypted: false } }).expect(200);
+    const after = (await api(svc).get(`/api/incidents/${inc.id}`).set(analyst.auth).expect(200)).body;
+    assert.ok(after.obligations.some((o: { kind: string }) => o.kind === 'review-decision'), after.obligations.map((o: { kind: string }) => o.kind).join());
+    assert.ok(!after.obligations.some((o: { kind: string }) => o.kind === 'decide'));
+    const refusedApproval = await api(svc).post(`/api/notices/${draft.id}/approve`).set(dpo.auth).expect(409);
+    assert.equal(refusedApproval.body.error.code, 'decision_stale');
+    assert.match(refusedApproval.body.error.message, /^Fakta er endret siden beslutningen om å melde og varsle\. Vurder beslutningen på nytt/);
+    const rerun = (await api(svc).post(`/api/incidents/${inc.id}/assessments`).set(analyst.auth).expect(201)).body;
+    await api(svc).post(`/api/incidents/${inc.id}/decisions`).set(dpo.auth)
+      .send({ assessmentId: rerun.id, notifySA: true, notifySubjects: rerun.recommendation.notifySubjects, reason: 'Vurdert på nytt' }).expect(201);
+    await api(svc).post(`/api/notices/${draft.id}/approve`).set(dpo.auth).expect(200);
+  });
+
   it('escapes a hostile title and description in the stored notice', async () => {
-    const inc = await incident({ ...COMPLETE, title: '<script>alert(1)</script>', description: '{{constructor.constructor "alert(1)"}} <img src=x onerror=alert(1)>' });
+    const inc = await incident({ ...COMPLETE, title: '<script>alert(1)</script>', outwardDescription: '{{constructor.constructor "alert(1)"}} <img src=x onerror=alert(1)>' });
     const draft = (await api(svc).post(`/api/incidents/${inc.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'en' }).expect(201)).body;
     assert.ok(!/<img src=x/.test(draft.html));
     assert.match(draft.html, /&lt;img src&#x3D;x onerror&#x3D;alert\(1\)&gt;/);
@@ -150,4 +170,25 @@ describe('notice templates: versions and approval', () => {
     await api(svc).get('/api/templates/not-an-id/preview').set(analyst.auth).expect(400);
   });
 
+});
+
+describe('notices: the contact point where the DPO is a user', () => {
+  let svc: TestService;
+  let dpo: TestUser;
+
+  before(async () => {
+    svc = await startTestService({ env: { ORGANISATION_NAME: 'Eksempel AS', DPO_PHONE: '+47 22 00 00 00' } });
+    dpo = await svc.user(['dpo'], 'Kari Nordmann');
+  });
+  after(() => svc.close());
+
+  it("gives DPO_PHONE as the DPO user's phone in the notice and in Altinn's Telefon", async () => {
+    const inc = (await api(svc).post('/api/incidents').set(dpo.auth).send({ awareAt: svc.clock.now().toISOString(), ...COMPLETE }).expect(201)).body;
+    const notice = (await api(svc).post(`/api/incidents/${inc.id}/notices`).set(dpo.auth).send({ kind: 'authority', lang: 'nb' }).expect(201)).body;
+    assert.match(notice.text, /\+47 22 00 00 00/);
+    await api(svc).post(`/api/notices/${notice.id}/approve`).set(dpo.auth).expect(200);
+    const altinn = (await api(svc).get(`/api/notices/${notice.id}/altinn`).set(dpo.auth).expect(200)).body;
+    const contact = altinn.sections.find((s: { section: string }) => s.section === 'Kontaktinformasjon');
+    assert.deepEqual(contact.fields.map((f: { answer: string }) => f.answer).slice(0, 1).concat(contact.fields[2].answer), ['Kari Nordmann', '+47 22 00 00 00']);
+  });
 });

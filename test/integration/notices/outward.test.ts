@@ -67,13 +67,46 @@ describe('notices: what leaves the house says only what it must', () => {
     const inc = await incident({ outwardDescription: 'En bærbar PC med opplysninger om deg ble stjålet fra en bil.', occurred: { from: '2026-03-01T18:00:00Z' } });
     const notice = (await draft(inc.id, { kind: 'subject' }).expect(201)).body;
     assert.ok(!notice.text.includes('Eksempelrad'));
-    assert.match(notice.text, /Bruddet skjedde 1\. mars 2026 kl\. 19:00, og vi ble kjent med det /);
+    assert.match(notice.text, /Bruddet skjedde 1\. mars 2026 kl\. 19:00 \(norsk tid\), og vi ble kjent med det /);
     assert.match(notice.text, /Har du spørsmål, kan du kontakte personvernombudet vårt, Kari Nordmann, på e-post \S+@example\.test\./);
     await api(svc).post(`/api/notices/${notice.id}/approve`).set(dpo.auth).expect(200);
     const altinn = await api(svc).get(`/api/notices/${notice.id}/altinn`).set(analyst.auth).expect(422);
     assert.match(altinn.body.error.message, /Bare en godkjent melding til Datatilsynet/);
     const authorityDraft = (await api(svc).post(`/api/incidents/${inc.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'nb' }).expect(201)).body;
     await api(svc).get(`/api/notices/${authorityDraft.id}/altinn`).set(analyst.auth).expect(422);
+  });
+
+  it('gives Datatilsynet and the controller the outward description, checked like the notice to the people, before drafting and again before approval', async () => {
+    const outward = 'En bærbar PC med kundeopplysninger ble stjålet fra en bil.';
+    const inc = await incident({ outwardDescription: outward });
+    const authority = (await draft(inc.id, { kind: 'authority' }).expect(201)).body;
+    assert.ok(authority.text.includes(outward), authority.text);
+    assert.ok(!authority.text.includes('Ola Testesen') && !authority.html.includes('Eksempelrad'), 'the internal description stays in the house');
+    const approved = await api(svc).post(`/api/notices/${authority.id}/approve`).set(dpo.auth).expect(200);
+    assert.equal(approved.body.status, 'approved');
+    const altinn = (await api(svc).get(`/api/notices/${authority.id}/altinn`).set(analyst.auth).expect(200)).body;
+    assert.equal(altinn.sections[0].fields[0].answer, outward);
+
+    const missing = await incident({ outwardDescription: '' });
+    const lacks = await draft(missing.id, { kind: 'authority' }).expect(422);
+    assert.deepEqual(lacks.body.error.details.map((d: { path: string }) => d.path), ['outwardDescription']);
+
+    const fnr = await incident({ outwardDescription: 'Et regneark med blant annet 01010112377 ble stjålet.' });
+    const byNumber = await draft(fnr.id, { kind: 'authority' }).expect(422);
+    assert.equal(byNumber.body.error.code, 'outward_personal_data');
+    assert.deepEqual(byNumber.body.error.details.map((d: { path: string }) => d.path), ['outwardDescription']);
+    const inCause = await incident({ outwardDescription: outward, cause: { kind: 'malicious', vector: 'tyveri', description: 'Ola Testesen lot PC-en ligge i bilen.' } });
+    const byName = await draft(inCause.id, { kind: 'authority' }).expect(422);
+    assert.deepEqual(byName.body.error.details, [{ path: 'cause.description', message: 'Inneholder navnet «Ola Testesen»', label: 'Mer om årsaken' }]);
+    const processor = await incident({ outwardDescription: 'Kunden Ola Testesen 150385***** fikk feil faktura.', role: 'processor', controller: { name: 'Kunde AS', contact: 'personvern@kunde.example' } });
+    await draft(processor.id, { kind: 'controller' }).expect(422);
+
+    // A draft whose facts were changed under it is checked again when approved.
+    const clean = (await draft((await incident({ outwardDescription: outward })).id, { kind: 'authority' }).expect(201)).body;
+    const { noticeModels } = await import('../../../server/domains/notices/notice.model.js');
+    await noticeModels(svc.connection).Notices.updateOne({ _id: clean.id }, { $set: { 'facts.outwardDescription': 'Gjelder 01010112377.' } });
+    const refusedApproval = await api(svc).post(`/api/notices/${clean.id}/approve`).set(dpo.auth).expect(422);
+    assert.equal(refusedApproval.body.error.code, 'outward_personal_data');
   });
 
   it('writes English notices in English only, and says "not yet established" where a fact is missing', async () => {

@@ -7,7 +7,7 @@ import { api, startTestService, type TestService, type TestUser } from '../../su
 const FACTS = {
   title: 'Stjålet PC',
   description: 'En ulåst bærbar PC med kundeliste ble stjålet fra en bil på Økern.',
-  outwardDescription: 'En bærbar PC med opplysninger om deg ble stjålet.',
+  outwardDescription: 'En bærbar PC med opplysninger om kunder ble stjålet fra en bil på Økern.',
   breachTypes: ['confidentiality'],
   dataCategories: ['identity', 'national_id_number'],
   subjects: { groups: ['kunder'], count: { kind: 'estimate', value: 4800 } },
@@ -58,7 +58,7 @@ describe('records: the notice PDF as a DPO files it', () => {
 
   it('numbers every page of a long notice and adds no empty page', async () => {
     const inc = (await api(svc).post('/api/incidents').set(analyst.auth)
-      .send({ awareAt: svc.clock.now().toISOString(), ...FACTS, description: Array.from({ length: 60 }, (_, i) => `Avsnitt ${i + 1}: hva vi vet så langt om hendelsen.`).join('\n\n') }).expect(201)).body;
+      .send({ awareAt: svc.clock.now().toISOString(), ...FACTS, outwardDescription: Array.from({ length: 60 }, (_, i) => `Avsnitt ${i + 1}: hva vi vet så langt om hendelsen.`).join('\n\n') }).expect(201)).body;
     const notice = (await api(svc).post(`/api/incidents/${inc.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'nb' }).expect(201)).body;
     const pdf = await pdfOf(notice.id);
     assert.ok(pdf.pages.length >= 2, `pages: ${pdf.pages.length}`);

@@ -41,7 +41,10 @@ describe('obligations: what each incident owes, on its page and on the board', (
     assert.equal(triage.obligations[0]!.dueAt, '2026-03-03T09:00:00.000Z');
 
     svc.clock.advanceHours(1);
-    const created = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Stjålet PC', awareAt: svc.clock.now().toISOString(), ...FACTS }).expect(201)).body as View;
+    const created = (await api(svc).post('/api/incidents').set(analyst.auth).send({
+      title: 'Stjålet PC', awareAt: svc.clock.now().toISOString(), ...FACTS,
+      cause: { kind: 'malicious', vector: 'tyveri', description: 'PC-en lå i en bil som ble brutt opp' }, encryption: { dataEncrypted: false }, mitigations: [{ what: 'PC-en er fjernslettet' }],
+    }).expect(201)).body as View;
     assert.deepEqual(kinds(created), ['assess', 'decide', 'notify-authority']);
     assert.equal(created.nextStep!.kind, 'assess');
     const decide = created.obligations[1]!;
@@ -61,6 +64,15 @@ describe('obligations: what each incident owes, on its page and on the board', (
 
     const authority = (await api(svc).post(`/api/incidents/${created.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'nb' }).expect(201)).body;
     await api(svc).post(`/api/notices/${authority.id}/approve`).set(dpo.auth).expect(200);
+    const beforeTelling = (await api(svc).get(`/api/notices/${authority.id}/altinn`).set(analyst.auth).expect(200)).body;
+    const answer = (section: string, field: string, altinn = beforeTelling) =>
+      altinn.sections.find((s: { section: string }) => s.section === section).fields.find((f: { field: string }) => f.field === field).answer as string;
+    assert.equal(answer('Informasjon', 'Er de berørte informert, og hvordan'), 'Nei, ikke ennå. Vi har besluttet å varsle dem uten ugrunnet opphold (art. 34).', 'what is decided, not a bare no');
+    assert.equal(answer('Kontaktinformasjon', 'Telefon'), 'ikke oppgitt');
+    assert.equal(answer('Beskrivelse av avviket', 'Hovedårsak'), 'handling med vilje – tyveri. PC-en lå i en bil som ble brutt opp');
+    assert.equal(answer('Beskrivelse av avviket', 'Var opplysningene kryptert'), 'Opplysningene var ikke kryptert.');
+    assert.equal(answer('Tiltak', 'Tiltak som reduserer følgene for de berørte'), '- PC-en er fjernslettet');
+    assert.match(answer('Beskrivelse av avviket', 'Når ble virksomheten kjent med avviket'), /^2\. mars 2026 kl\. 11:00 \(norsk tid\)$/);
     const approved = await get(created.id);
     assert.deepEqual(approved.obligations[0]!.actorRoles, ['analyst', 'manager', 'dpo'], 'an approved notice may be filed by whoever records submissions');
     await api(svc).post(`/api/incidents/${created.id}/submissions`).set(analyst.auth)
@@ -80,7 +92,7 @@ describe('obligations: what each incident owes, on its page and on the board', (
     assert.ok(timeline.some((e: { kind: string }) => e.kind === 'people-told'), 'telling the people is on the timeline');
     const altinn = (await api(svc).get(`/api/notices/${authority.id}/altinn`).set(analyst.auth).expect(200)).body;
     const informed = altinn.sections.find((s: { section: string }) => s.section === 'Informasjon').fields[0].answer;
-    assert.match(informed, /^Ja, 2\. mars 2026 kl\. 11:00, direkte \(email: 4 800 kunder\)\.$/);
+    assert.match(informed, /^Ja, 2\. mars 2026 kl\. 11:00 \(norsk tid\), direkte \(e-post: 4 800 kunder\)\.$/);
     await api(svc).post(`/api/incidents/${created.id}/close`).set(dpo.auth).send({ reason: 'Tiltak dokumentert, berørte varslet.' }).expect(200);
     const closed = await get(created.id);
     assert.deepEqual(closed.obligations, []);

@@ -160,7 +160,7 @@ describe('security: PDF answers are not cached', () => {
       const analyst = await svc.user(['analyst']);
       await svc.user(['dpo']);
       const incident = (await api(svc).post('/api/incidents').set(analyst.auth).send({
-        title: 'PDF', description: 'Feil mottaker', awareAt: svc.clock.now().toISOString(), breachTypes: ['confidentiality'], dataCategories: ['contact'],
+        title: 'PDF', description: 'Feil mottaker', outwardDescription: 'En fil ble sendt til feil mottaker.', awareAt: svc.clock.now().toISOString(), breachTypes: ['confidentiality'], dataCategories: ['contact'],
         subjects: { groups: ['kunder'], count: { kind: 'exact', value: 3 } }, records: { kind: 'exact', value: 3 }, consequences: 'Lav', measuresTaken: 'Slettet',
       }).expect(201)).body;
       const notice = (await api(svc).post(`/api/incidents/${incident.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'nb' }).expect(201)).body;

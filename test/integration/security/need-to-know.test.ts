@@ -156,7 +156,7 @@ describe('security: need-to-know is decided from the current state', () => {
   it('answers an id the caller may not see exactly as an unknown one: notices, deliveries, acknowledgement', async () => {
     const incident = await open({
       restricted: true, breachTypes: ['confidentiality'], dataCategories: ['identity'], consequences: 'Alvorlig', measuresTaken: 'Sperret',
-      subjects: { groups: ['styret'], count: { kind: 'exact', value: 1 } }, records: { kind: 'exact', value: 1 }, description: 'Journal sendt feil',
+      subjects: { groups: ['styret'], count: { kind: 'exact', value: 1 } }, records: { kind: 'exact', value: 1 }, description: 'Journal sendt feil', outwardDescription: 'En journal ble sendt til feil mottaker.',
     });
     const notice = (await api(svc).post(`/api/incidents/${incident.id}/notices`).set(manager.auth).send({ kind: 'authority', lang: 'nb' }).expect(201)).body;
     await nextMilestone();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Catalogue } from '../../../notifications/messages/catalogue.js';
+import { ALTINN_MESSAGES } from '../../../notifications/messages/altinn.messages.js';
 import { DECISION_MESSAGES } from '../../../notifications/messages/decisions.messages.js';
 import { NOTICE_MESSAGES } from '../../../notifications/messages/notices.messages.js';
 import { REGISTER_COLUMNS, REGISTER_MESSAGES } from '../../../notifications/messages/register.messages.js';
@@ -16,6 +17,11 @@ describe('the notice, decision and register messages', () => {
       : code === 'pdf.to' ? ['authority', 'subject', 'public', 'controller'].map((kind) => ({ kind, controller: '' }))
         : [{ count: 2, name: 'Ola Testesen', number: '922078734', by: 'Kari Nordmann', at: '2. mars 2026 kl. 10:00', hash: 'ab', page: 1, pages: 2 }]),
     ...sentences(DECISION_MESSAGES as never, () => [{}]),
+    ...sentences(ALTINN_MESSAGES as never, (code) =>
+      code === 'altinn.section' ? ['description', 'consequences', 'measures', 'information', 'contact', 'delay', 'phased'].map((section) => ({ section }))
+        : code === 'altinn.field' ? ['what', 'cause', 'period', 'detected', 'aware', 'subjects', 'records', 'categories', 'encryption', 'relation', 'location', 'consequences', 'taken', 'mitigations', 'planned', 'informed', 'contact', 'email', 'phone', 'delay', 'phased', 'previous'].map((field) => ({ field }))
+          : code === 'altinn.not-told' ? ['will-notify', 'encrypted', 'mitigated', 'disproportionate', 'not-high-risk', 'undecided'].map((because) => ({ because }))
+            : [{ at: '2. mars 2026 kl. 10:00', public: false, channel: 'email', audience: '4 800', reference: 'AR123' }, { at: '2. mars 2026 kl. 10:00', public: true, channel: 'web', audience: '', reference: '' }]),
     ...sentences(REGISTER_MESSAGES as never, (code) => code === 'register.column' ? REGISTER_COLUMNS.map((column) => ({ column }))
       : [{ status: 'open', value: true, type: 'integrity', decision: 'not-notifiable', outcome: 'exemption', ground: 'mitigated', evidence: 'Slettet.' }]),
   ];

@@ -30,10 +30,9 @@ describe('notice templates', () => {
         assert.ok(body.includes('Kari Nordmann') && body.includes('personvern@example.no'), `${kind}/${lang}: contact point`);
         assert.ok(body.includes('Lav risiko for at opplysningene misbrukes'), `${kind}/${lang}: consequences`);
         assert.ok(body.includes('Medarbeideren har fått ny opplæring'), `${kind}/${lang}: measures`);
-        // The people and the public read the outward description; Datatilsynet and the controller the internal one.
-        const outward = kind === 'subject' || kind === 'public';
-        assert.ok(body.includes(outward ? 'En medarbeider hos oss sendte ved en feil' : 'En medarbeider sendte et regneark'), `${kind}/${lang}: nature`);
-        if (outward) assert.ok(!body.includes('En medarbeider sendte et regneark'), `${kind}/${lang}: no internal text`);
+        // Every notice leaves the house: each reads the outward description, none the internal one.
+        assert.ok(body.includes('En medarbeider hos oss sendte ved en feil'), `${kind}/${lang}: nature`);
+        assert.ok(!body.includes('En medarbeider sendte et regneark'), `${kind}/${lang}: no internal text`);
       }
       if (kind === 'authority' || kind === 'controller') assert.ok(out.text.includes(lang === 'nb' ? 'om lag 1 200' : 'about 1 200'), `${kind}/${lang}: approximate count`);
       assert.ok(out.subject.length > 10 && !out.subject.includes('\n'));
@@ -58,8 +57,52 @@ describe('notice templates', () => {
     assert.match(out.html, /<h2>Årsaker til forsinkelsen \(art\. 33 nr\. 1\)<\/h2>/);
   });
 
+  it('gives Datatilsynet the measures that lessen the consequences, the encryption, and the kind of cause (Art. 33(3))', () => {
+    const incident = {
+      ...sampleIncident(),
+      cause: { kind: 'malicious' as const, vector: 'tyveri', description: 'Bilen ble brutt opp i løpet av natten' },
+      encryption: { dataEncrypted: false, stateOfTheArt: null, keyCompromised: null },
+      mitigations: [{ what: 'Passordene er tilbakestilt' }, { what: 'PC-en er fjernslettet' }],
+    };
+    for (const lang of LANGS) {
+      const { source } = defaultTemplates().find((t) => t.kind === 'authority' && t.lang === lang)!;
+      const out = renderNotice(`default:authority:${lang}`, source, noticeContext('authority', lang, incident, options(), new Date()));
+      const words = lang === 'nb'
+        ? { lessen: 'Tiltak som reduserer følgene for de berørte', encrypted: 'Opplysningene var ikke kryptert.', cause: 'Hovedårsak: handling med vilje – tyveri. Bilen ble brutt opp i løpet av natten' }
+        : { lessen: 'Measures that lessen the consequences for the people', encrypted: 'The data was not encrypted.', cause: 'Main cause: deliberate act – theft'.replace('theft', 'tyveri') };
+      assert.ok(out.text.includes(`${words.lessen}:\n- Passordene er tilbakestilt\n- PC-en er fjernslettet\n`), out.text);
+      assert.ok(out.html.includes('<li>Passordene er tilbakestilt</li>'), out.html);
+      assert.ok(out.text.includes(words.encrypted) && out.html.includes(words.encrypted));
+      assert.ok(out.text.includes(words.cause), out.text);
+    }
+    const subject = defaultTemplates().find((t) => t.kind === 'subject' && t.lang === 'nb')!;
+    const told = renderNotice('default:subject:nb', subject.source, noticeContext('subject', 'nb', incident, options(), new Date()));
+    assert.match(told.text, /HVA HAR VI GJORT\?\n(.+\n)*- PC-en er fjernslettet\n/);
+    const onlyMitigated = { ...incident, measuresTaken: '', measuresPlanned: '' };
+    assert.deepEqual(missingElements('authority', onlyMitigated, options()), [], 'a mitigation is a measure');
+  });
+
+  it('says a measure will follow where none is written, under every heading', () => {
+    const none = { ...sampleIncident(), measuresTaken: '', measuresPlanned: '', mitigations: [] };
+    for (const { kind, lang, source } of defaultTemplates()) {
+      const out = renderNotice(`default:${kind}:${lang}`, source, noticeContext(kind, lang, none, options(), new Date()));
+      const heading = { authority: { nb: 'TILTAK', en: 'MEASURES' }, controller: { nb: 'TILTAK', en: 'MEASURES' }, subject: { nb: 'HVA HAR VI GJORT?', en: 'WHAT HAVE WE DONE?' }, public: { nb: 'HVA HAR VI GJORT?', en: 'WHAT HAVE WE DONE?' } }[kind][lang];
+      const pending = lang === 'nb' ? 'ikke avklart – ettersendes' : 'not yet established – to follow';
+      assert.ok(out.text.includes(`${heading}\n${pending}\n`), `${kind}/${lang}: ${out.text}`);
+    }
+  });
+
+  it('states Oslo time beside every time in a notice, in bokmål as in English', () => {
+    for (const { kind, lang, source } of defaultTemplates()) {
+      const out = renderNotice(`default:${kind}:${lang}`, source, noticeContext(kind, lang, sampleIncident(), options(), new Date('2026-03-03T09:00:00Z')));
+      const times = out.text.match(/(kl\. |, )\d\d:\d\d( \([^)]*\))?/g) ?? [];
+      assert.ok(times.length >= 2, `${kind}/${lang}: ${out.text}`);
+      for (const time of times) assert.ok(time.endsWith(lang === 'nb' ? '(norsk tid)' : '(Oslo time)'), `${kind}/${lang}: ${time}`);
+    }
+  });
+
   it('names each missing element', () => {
-    const bare = { ...sampleIncident(), consequences: '', measuresTaken: '', measuresPlanned: '', dataCategories: [] };
+    const bare = { ...sampleIncident(), consequences: '', measuresTaken: '', measuresPlanned: '', mitigations: [], dataCategories: [] };
     const missing = missingElements('subject', bare, options({ contact: null, adviceToSubjects: '' }));
     assert.deepEqual(missing.map((m) => m.element), ['nature', 'contact', 'consequences', 'measures', 'advice']);
     assert.deepEqual(missingElements('authority', sampleIncident(), options({ late: true })).map((m) => m.path), ['delayReasons']);
@@ -71,7 +114,7 @@ describe('notice templates', () => {
     for (const payload of XSS) {
       const base = sampleIncident();
       const hostile = {
-        ...base, title: payload, description: payload, consequences: payload, measuresTaken: payload, measuresPlanned: payload,
+        ...base, title: payload, description: payload, outwardDescription: payload, consequences: payload, measuresTaken: payload, measuresPlanned: payload,
         dataLocation: payload, systems: [payload], subjects: { ...base.subjects, groups: [payload] }, cause: { ...base.cause, description: payload },
         controller: { ...base.controller, name: payload },
       };

@@ -63,17 +63,22 @@ const PROBLEM_SAMPLES: { [C in keyof ProblemMessageParams]: ProblemMessageParams
   'refused.lift-restriction': [x], 'refused.widen-restricted': [x], 'refused.restricted-owner': [x], 'refused.email-taken': [x], 'refused.incident-changed': [x],
   'refused.version-number-taken': [x], 'refused.draft-submitted': [x], 'refused.version-reviewed': [x], 'refused.notice-approved': [x],
   'refused.notice-recorded-sent': [x], 'refused.deactivate-self': [x], 'refused.delete-self': [x], 'refused.already-closed': [x], 'refused.no-template': [x],
-  'refused.draft-changed': [x], 'refused.notice-differs': [x], 'refused.media-type': [{ type: 'application/json' }],
+  'refused.draft-changed': [x], 'refused.notice-differs': [x], 'refused.decision-stale': [x], 'refused.media-type': [{ type: 'application/json' }],
 };
 
 /** The format and notice-context words, one sample each: a code added without one fails the type check. */
 const FORMAT_SAMPLES: { [C in keyof FormatMessageParams]: FormatMessageParams[C][] } = {
   'format.pending': [x], 'format.about': [{ n: '1 200' }], 'format.between': [{ min: '10', max: '20' }], 'format.not-known': [x],
-  'format.moment': [{ at: new Date('2026-03-02T09:00:00Z') }], 'format.list': [{ items: ['a', 'b', 'c'] }], 'format.decimal': [{ n: 1.5 }],
+  'format.moment': [{ at: new Date('2026-03-02T09:00:00Z') }], 'format.moment-zoned': [{ at: new Date('2026-03-02T09:00:00Z') }], 'format.list': [{ items: ['a', 'b', 'c'] }], 'format.decimal': [{ n: 1.5 }],
   'format.language-tag': [x], 'context.contact-role': [x], 'context.reach': [{ email: 'dpo@eksempel.no', phone: '+47 22 00 00 00' }],
   'context.occurred': [{ from: '1. mars 2026', to: '2. mars 2026', approximate: true }],
   'context.when': [{ occurred: '1. mars 2026', awareAt: '2. mars 2026' }, { occurred: '', awareAt: '2. mars 2026' }],
   'context.contact-sentence': [{ name: 'Kari Nordmann', reach: 'dpo@eksempel.no' }], 'register.file-name': [x],
+  'context.cause': [{ kind: 'malicious', vector: 'tyveri', description: 'Bilen ble brutt opp' }, { kind: 'accidental', vector: '', description: '' }],
+  'context.encryption': [
+    { dataEncrypted: null, stateOfTheArt: null, keyCompromised: null }, { dataEncrypted: false, stateOfTheArt: null, keyCompromised: null },
+    { dataEncrypted: true, stateOfTheArt: true, keyCompromised: false }, { dataEncrypted: true, stateOfTheArt: false, keyCompromised: null },
+  ],
 };
 
 const ENGLISH = /\b(the|and|hours|deadline|since|left|missed|alert|acknowledged|changed|clock|incident|logged|recorded|people|told|published|reopened|closed|not)\b/i;

@@ -66,7 +66,7 @@ describe('obligation rules: what an incident owes', () => {
   });
 
   it('a decision whose facts changed is owed again', () => {
-    assert.deepEqual(kinds(inputs({ assessment: high, decision: { ...tell, review: { needed: true } } })), ['decide', 'notify-authority', 'notify-subjects']);
+    assert.deepEqual(kinds(inputs({ assessment: high, decision: { ...tell, review: { needed: true } } })), ['review-decision', 'notify-authority', 'notify-subjects']);
   });
 
   it('a processor owes its controller, by the target, and nothing to Datatilsynet unless told to notify on its behalf', () => {

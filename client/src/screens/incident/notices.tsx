@@ -8,7 +8,8 @@ import { ErrorBox, fieldId, focusField } from '../../components/states.js';
 import { Time } from '../../components/time.js';
 import { fromLocalInput, nowLocalInput } from '../../format.js';
 import { can } from '../../state.js';
-import { currentLang, t, word, type Lang } from '../../words.js';
+import { currentLang, say, t, word, type Lang } from '../../words.js';
+import { fieldLabelCode } from '../../../../notifications/messages/screen-fields.js';
 
 export type NoticeView = ReturnType<typeof presentNotice>;
 export type SubmissionView = ReturnType<typeof presentSubmission>;
@@ -24,6 +25,12 @@ function kindsFor(incident: Contracted): Kind[] {
 
 /** A rendered notice for the screen: what is missing, and what in it would disclose personal data (both worded by the server). */
 type Preview = { subject?: string; text: string; missing: { element: string; path: string; message: string }[]; outward?: { path: string; message: string }[] };
+
+/** A missing element named as the form names the field that supplies it; an element without one field keeps its own name. */
+function missingName(m: { element: string; path: string }): string {
+  const code = m.element === 'nature' ? fieldLabelCode(m.path) : null;
+  return code ? say(code) : word('element', m.element);
+}
 
 function goTo(path: string): void {
   if (document.getElementById(fieldId(`notice.${path}`))) return focusField(fieldId(`notice.${path}`));
@@ -107,6 +114,11 @@ function DraftForm({
           />
         ) : null}
       </div>
+      {lang !== 'nb' ? (
+        <p class="warning" data-testid="notice-free-text">
+          {t('notice.freeTextAsWritten')}
+        </p>
+      ) : null}
       {kind === 'authority' && (late || earlierReasons) ? (
         <TextArea
           path="notice.delayReasons"
@@ -154,7 +166,7 @@ function DraftForm({
                         goTo(m.path);
                       }}
                     >
-                      {word('element', m.element)}
+                      {missingName(m)}
                     </a>
                   </li>
                 ))}
@@ -334,8 +346,20 @@ function NoticeItem({ incident, notice, onSaved }: { incident: IncidentView; not
         ) : null}
       </div>
       <div class="muted" title={notice.contentHash}>
-        {notice.hashVerifies ? t('notice.hashOk') : t('notice.hashBroken')}
+        {notice.status === 'draft'
+          ? notice.hashVerifies
+            ? t('notice.hashOkDraft')
+            : t('notice.hashBrokenDraft')
+          : notice.hashVerifies
+            ? t('notice.hashOk')
+            : t('notice.hashBroken')}
       </div>
+      <details class="notice-read" open={notice.status === 'draft'} data-testid={`notice-read-${notice.kind}`}>
+        <summary>{t('notice.read')}</summary>
+        <p class="help">{t('notice.readHelp')}</p>
+        {/* The notice's own HTML in a sandbox without scripts or same-origin access: as it will read, and inert. */}
+        <iframe title={`${t('notice.read')}: ${notice.subject}`} sandbox="" srcdoc={notice.html} class="preview" lang={notice.lang} />
+      </details>
       <div class="buttons">
         {notice.status === 'draft' && can('notice:approve') ? (
           <button type="button" class="primary" onClick={() => void api('POST', `/notices/${notice.id}/approve`).then(onSaved, setError)}>
