@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { IncidentView } from '../../../server/domains/incidents/incident.presenter.js';
+import type { ListItemView } from '../../../server/domains/incidents/incident.presenter.js';
 import { api } from '../api.js';
 import { onLiveChange } from '../alerts.js';
 import { whoMayAct } from '../components/obligations.js';
@@ -9,8 +9,8 @@ import { session } from '../state.js';
 import { number } from '../format.js';
 import { t, word } from '../words.js';
 
-/** A board item: the incident view with what it owes. */
-export type BoardItem = IncidentView;
+/** A board item: what a card shows of an incident, with what it owes. */
+export type BoardItem = ListItemView;
 
 const dueOf = (i: BoardItem): string | null => i.nextStep?.dueAt ?? null;
 
