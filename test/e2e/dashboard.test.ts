@@ -170,7 +170,7 @@ describe('the dashboard in a real browser', function () {
   it('lets the DPO draft and approve a notice, then copy it into Altinn field by field', async () => {
     const dpo = await svc.user(['dpo'], 'Dina');
     const incident = (await api(svc).post('/api/incidents').set(analyst.auth).send({
-      title: 'Misdirected e-mail', description: 'A spreadsheet went to the wrong customer.', awareAt: new Date().toISOString(),
+      title: 'Misdirected e-mail', description: 'Sent by the sales desk.', outwardDescription: 'A spreadsheet went to the wrong customer.', awareAt: new Date().toISOString(),
       breachTypes: ['confidentiality'], dataCategories: ['identity', 'contact'], consequences: 'Limited: the recipient deleted it.', measuresTaken: 'Recipient confirmed deletion.',
     }).expect(201)).body;
     const page = await signIn(dpo);

@@ -182,7 +182,7 @@ describe('auth: authorisation and mass assignment', () => {
       .send({ name: 'Kari Nordmann', email: 'Kari@Example.test', roles: ['dpo'], password: PASSWORD }).expect(201);
     assert.deepEqual(created.body.roles, ['dpo']);
     const dup = await api(svc).post('/api/users').set(admin.auth)
-      .send({ name: 'Kari again', email: 'kari@example.TEST', roles: ['dpo'], password: PASSWORD }).expect(409);
+      .send({ name: 'Kari again', email: 'kari@example.TEST', roles: ['dpo'], password: PASSWORD }).expect(422);
     assert.deepEqual(dup.body.error.details, [{ path: 'email', message: 'finnes allerede', label: 'E-post' }]);
     const bad = await api(svc).post('/api/users').set(admin.auth).send({ name: '', email: 'nope', roles: ['king'], password: 'short' }).expect(400);
     assert.deepEqual(bad.body.error.details.map((d: { path: string }) => d.path).sort(), ['email', 'name', 'password', 'roles.0']);
