@@ -34,6 +34,9 @@ export const osloMonth = (iso: string) => formatter('month', { timeZone: 'Europe
 
 export const number = (n: number): string => new Intl.NumberFormat(locale()).format(n);
 
+/** "leder eller personvernombud", "Kari, Per og Ola": a list as a sentence says it in the reader's language. */
+export const listOf = (items: string[], type: 'conjunction' | 'disjunction'): string => new Intl.ListFormat(locale(), { type }).format(items);
+
 /** "71:59:59" from milliseconds; a minus sign once the time has passed. */
 export function countdown(ms: number): string {
   const total = Math.abs(Math.trunc(ms / 1000));

@@ -1,4 +1,5 @@
 import type { ObligationView } from '../../../server/domains/obligations/obligation.view.js';
+import { listOf } from '../format.js';
 import { hasRole } from '../state.js';
 import { t, word } from '../words.js';
 import { focusField } from './states.js';
@@ -21,8 +22,14 @@ const SECTION: Record<ObligationView['kind'], string> = {
 
 /** Who may act, in words: the named people, and the roles that may act besides them. */
 export function whoMayAct(o: ObligationView): string {
-  const roles = o.actorRoles.map((r) => word('role', r).toLocaleLowerCase()).join(', ');
-  const names = o.actors.map((a) => a.name).join(', ');
+  const roles = listOf(
+    o.actorRoles.map((r) => word('role', r).toLocaleLowerCase()),
+    'disjunction',
+  );
+  const names = listOf(
+    o.actors.map((a) => a.name),
+    'conjunction',
+  );
   return names ? t('obligation.whoNamed', { names, roles }) : t('obligation.whoRoles', { roles });
 }
 
