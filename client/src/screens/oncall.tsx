@@ -181,7 +181,9 @@ function Reachability() {
           <ul>
             {channels.map((c, i) => (
               <li key={i}>
-                {word('channelKind', c.kind)}: {c.label} · {c.reachesClosedTab ? t('push.reachesClosed') : t('push.onlyOpenTab')}
+                {c.kind === 'dashboard'
+                  ? c.label
+                  : `${word('channelKind', c.kind)}: ${c.label} · ${c.reachesClosedTab ? t('push.reachesClosed') : t('push.onlyOpenTab')}`}
               </li>
             ))}
           </ul>
