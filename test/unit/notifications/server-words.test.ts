@@ -29,14 +29,21 @@ const SAMPLES: { [C in keyof Params]: Params[C][] } = {
   'delivery.timeout': [x], 'delivery.unreachable': [x], 'delivery.answered': [{ status: 500 }], 'delivery.mail-refused': [x], 'delivery.failed': [x],
   'delivery.no-channel': [x], 'delivery.withheld': [x], 'delivery.push-off': [x], 'delivery.push-encryption': [x], 'delivery.push-refused': [{ status: 403 }],
   'timeline.created': [x], 'timeline.created-aware': [x], 'timeline.updated': [{ fields: ['title', 'encryption.dataEncrypted', 'subjects.count'] }],
-  'timeline.awareness-declared': [x], 'timeline.awareness-declared-controller': [x],
+  'timeline.awareness-declared': [x, { reason: 'Helgen' }], 'timeline.awareness-declared-controller': [x],
   'timeline.people-told': [{ channel: 'email', audience: 'alle kunder' }], 'timeline.public-informed': [{ channel: 'web', audience: '' }],
   'timeline.awareness-corrected': [{ reason: 'Loggen viste et tidligere tidspunkt' }],
   'timeline.clock-stopped': [{ stopReason: 'notified', note: '' }, { stopReason: 'not-notifiable', note: 'Ingen risiko' }, { stopReason: 'not-a-breach', note: 'Falsk alarm' }],
-  'timeline.clock-resumed': [{ reason: 'Ny informasjon' }], 'timeline.submission': [{ phase: 'initial', channel: 'altinn' }],
+  'timeline.clock-resumed': [{ reason: 'Ny informasjon' }], 'timeline.submission': [{ phase: 'initial', channel: 'altinn' }, { phase: 'final', channel: 'email', reference: 'SAK-9' }],
   'timeline.controller-informed': [{ channel: 'email', note: '' }], 'timeline.closed': [{ reason: 'Ferdig behandlet', notABreach: true }],
   'timeline.reopened': [{ reason: 'Ny informasjon' }], 'timeline.notified': [{ phase: 'initial', channel: 'altinn', reference: 'AR123' }, { phase: 'complete', channel: 'phone', reference: '' }],
   'timeline.decided-not-notifiable': [{ reason: 'Lav risiko' }], 'timeline.decided-notify': [x],
+  'timeline.assessed': [{ risk: 'high', notifySA: true, notifySubjects: true, exemption: null }, { risk: 'unlikely', notifySA: false, notifySubjects: false, exemption: 'encrypted' }],
+  'timeline.decided': [
+    { notifySA: true, notifySubjects: false, exemption: 'mitigated', evidence: 'Kortene er sperret', measuresAt: '2026-03-02T09:00:00.000Z', reason: 'Tiltakene virker' },
+    { notifySA: false, notifySubjects: false, exemption: null, evidence: '', measuresAt: null, reason: '' },
+  ],
+  'timeline.notice-drafted': [{ kind: 'authority', phase: 'initial', lang: 'nb' }, { kind: 'public', phase: 'complete', lang: 'en' }],
+  'timeline.notice-approved': [{ kind: 'controller', phase: 'complete' }],
   'timeline.people': [{ n: 1 }, { n: 3 }], 'timeline.change': [{ label: 'Kjent fra', from: '–', to: '1. desember 2026 kl. 21:51' }],
 };
 
