@@ -188,6 +188,20 @@ describe('auth: authorisation and mass assignment', () => {
     assert.deepEqual(bad.body.error.details.map((d: { path: string }) => d.path).sort(), ['email', 'name', 'password', 'roles.0']);
   });
 
+  it('lets an admin set and clear a user\'s phone, which the directory other roles read does not show', async () => {
+    const created = (await api(svc).post('/api/users').set(admin.auth).send({ name: 'Per Vakt', email: 'per@example.test', roles: ['oncall'], password: PASSWORD }).expect(201)).body;
+    assert.equal(created.phone, '');
+    const set = await api(svc).patch(`/api/users/${created.id}`).set(admin.auth).send({ phone: ' +47 912 34 567 ' }).expect(200);
+    assert.equal(set.body.phone, '+47 912 34 567');
+    const listed = (await api(svc).get('/api/users').set(admin.auth).expect(200)).body.find((u: { id: string }) => u.id === created.id);
+    assert.equal(listed.phone, '+47 912 34 567');
+    const directory = (await api(svc).get('/api/users/directory').set(analyst.auth).expect(200)).body.find((u: { id: string }) => u.id === created.id);
+    assert.deepEqual(Object.keys(directory).sort(), ['id', 'name', 'roles']);
+    const tooLong = await api(svc).patch(`/api/users/${created.id}`).set(admin.auth).send({ phone: '1'.repeat(41) }).expect(400);
+    assert.deepEqual(tooLong.body.error.details.map((d: { path: string; label: string }) => [d.path, d.label]), [['phone', 'Telefon']]);
+    assert.equal((await api(svc).patch(`/api/users/${created.id}`).set(admin.auth).send({ phone: '' }).expect(200)).body.phone, '');
+  });
+
   it('does not let an admin lock themselves out', async () => {
     const res = await api(svc).patch(`/api/users/${admin.id}`).set(admin.auth).send({ active: false }).expect(422);
     assert.equal(res.body.error.code, 'self_lockout');
