@@ -15,7 +15,8 @@ export function NewIncidentScreen() {
   const [detectedAt, setDetectedAt] = useState(nowLocalInput());
   const [clock, setClock] = useState<'aware' | 'triage'>('aware');
   const [evidence, setEvidence] = useState('');
-  const [awareAt, setAwareAt] = useState(nowLocalInput());
+  // Untouched, the time of awareness is the moment the form is sent.
+  const [awareAt, setAwareAt] = useState<string | null>(null);
   const [awarenessReason, setAwarenessReason] = useState('');
   const [role, setRole] = useState<'controller' | 'processor'>('controller');
   const [mask, setMask] = useState(true);
@@ -23,7 +24,7 @@ export function NewIncidentScreen() {
   const [busy, setBusy] = useState(false);
   // The same rule as the server's: eleven digits with valid mod-11 check digits.
   const hasFnr = findNationalIdNumbers(`${title}\n${description}`).length > 0;
-  const chosenAwareAt = fromLocalInput(awareAt);
+  const chosenAwareAt = awareAt === null ? null : fromLocalInput(awareAt);
   const backdated = !!chosenAwareAt && awarenessReasonNeeded({ at: new Date(chosenAwareAt), now: new Date(), correcting: false }) !== null;
   return (
     <>
@@ -91,7 +92,7 @@ export function NewIncidentScreen() {
         {clock === 'aware' ? (
           <DateWithReason
             required
-            date={{ path: 'awareAt', label: t('awareness.at'), value: awareAt, onInput: setAwareAt }}
+            date={{ path: 'awareAt', label: t('awareness.at'), value: awareAt ?? nowLocalInput(), onInput: setAwareAt }}
             reason={{ path: 'awarenessReason', label: t('awareness.reasonBackdate'), help: t('awareness.reasonHelp'), value: awarenessReason, onInput: setAwarenessReason }}
             needed={backdated}
           />
