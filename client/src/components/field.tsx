@@ -220,7 +220,17 @@ interface Labelled {
  * A time and the written reason (or evidence) a rule asks for beside it: the reason's field is shown, and
  * required, only while `needed` says the rule needs it (the rule is the server's, imported, so both agree).
  */
-export function DateWithReason({ date, reason, needed, required }: { date: Labelled; reason: Labelled & { rows?: number }; needed: boolean; required?: boolean }) {
+export function DateWithReason({
+  date,
+  reason,
+  needed,
+  required,
+}: {
+  date: Labelled;
+  reason: Labelled & { rows?: number };
+  needed: boolean;
+  required?: boolean;
+}) {
   return (
     <div class="date-reason">
       <DateTimeField path={date.path} label={date.label} help={date.help} required={required} value={date.value} onInput={date.onInput} />

@@ -127,10 +127,13 @@ function UserRow({ u, onSaved }: { u: UserView; onSaved: () => void }) {
           class="secondary"
           aria-label={t('admin.saveUser', { name: u.name })}
           onClick={() =>
-            void api('PATCH', `/users/${u.id}`, { roles, active, phone: phone.trim(), alertChannels: { email, webhookUrl: webhook.trim() || null } }).then(() => {
-              confirmDone(t('admin.userSaved', { name: u.name }));
-              onSaved();
-            }, setError)
+            void api('PATCH', `/users/${u.id}`, { roles, active, phone: phone.trim(), alertChannels: { email, webhookUrl: webhook.trim() || null } }).then(
+              () => {
+                confirmDone(t('admin.userSaved', { name: u.name }));
+                onSaved();
+              },
+              setError,
+            )
           }
         >
           {t('common.save')}

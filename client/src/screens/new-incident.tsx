@@ -93,7 +93,13 @@ export function NewIncidentScreen() {
           <DateWithReason
             required
             date={{ path: 'awareAt', label: t('awareness.at'), value: awareAt ?? nowLocalInput(), onInput: setAwareAt }}
-            reason={{ path: 'awarenessReason', label: t('awareness.reasonBackdate'), help: t('awareness.reasonHelp'), value: awarenessReason, onInput: setAwarenessReason }}
+            reason={{
+              path: 'awarenessReason',
+              label: t('awareness.reasonBackdate'),
+              help: t('awareness.reasonHelp'),
+              value: awarenessReason,
+              onInput: setAwarenessReason,
+            }}
             needed={backdated}
           />
         ) : null}

@@ -127,7 +127,10 @@ type TextKey = 'keyCustody' | 'measuresTaken' | 'whyDisproportionate';
  */
 const GROUNDS: Record<Ground, { text: { key: TextKey; label: Code; help: Code }; at?: { key: 'measuresAt'; label: Code }; note?: Code }> = {
   encrypted: { text: { key: 'keyCustody', label: 'decision.keyCustody', help: 'decision.keyCustodyHelp' } },
-  mitigated: { text: { key: 'measuresTaken', label: 'decision.measures', help: 'decision.measuresHelp' }, at: { key: 'measuresAt', label: 'decision.measuresAt' } },
+  mitigated: {
+    text: { key: 'measuresTaken', label: 'decision.measures', help: 'decision.measuresHelp' },
+    at: { key: 'measuresAt', label: 'decision.measuresAt' },
+  },
   disproportionate: {
     text: { key: 'whyDisproportionate', label: 'decision.whyDisproportionate', help: 'decision.whyDisproportionateHelp' },
     note: 'decision.publicCommunication',

@@ -24,7 +24,13 @@ function kindsFor(incident: Contracted): Kind[] {
 }
 
 /** A rendered notice for the screen: what is missing, and what in it would disclose personal data (both worded by the server). */
-type Preview = { subject?: string; text: string; missing: { element: string; path: string; message: string }[]; outward?: { path: string; message: string }[]; names?: { path: string; message: string }[] };
+type Preview = {
+  subject?: string;
+  text: string;
+  missing: { element: string; path: string; message: string }[];
+  outward?: { path: string; message: string }[];
+  names?: { path: string; message: string }[];
+};
 
 /** A missing element named as the form names the field that supplies it; an element without one field keeps its own name. */
 function missingName(m: { element: string; path: string }): string {

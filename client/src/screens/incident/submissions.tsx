@@ -53,7 +53,12 @@ export function SubmissionsSection({
   // Asked of the first filing sent after the deadline, filled with reasons a drafted notice already gave.
   const reasonsAsked =
     !!chosenSentAt &&
-    delayReasonsNeeded({ sentAt: new Date(chosenSentAt), deadline: incident.deadline ? new Date(incident.deadline) : null, firstFiling: !submissions.length, reasonsOnRecord: '' });
+    delayReasonsNeeded({
+      sentAt: new Date(chosenSentAt),
+      deadline: incident.deadline ? new Date(incident.deadline) : null,
+      firstFiling: !submissions.length,
+      reasonsOnRecord: '',
+    });
   const noticeOf = (id: string | null | undefined) => notices.find((n) => n.id === id);
   // A processor whose controller notifies files nothing with Datatilsynet (Art. 33(2)).
   if (!incident.notifiesAuthority && !submissions.length) return null;
@@ -99,7 +104,13 @@ export function SubmissionsSection({
             <DateWithReason
               required
               date={{ path: 'filing.sentAt', label: t('notice.sentAt'), value: sentAt, onInput: setSentAt }}
-              reason={{ path: 'filing.delayReasons', label: t('notice.delayReasons'), help: t('notice.delayReasonsHelp'), value: delayReasons, onInput: setDelayReasons }}
+              reason={{
+                path: 'filing.delayReasons',
+                label: t('notice.delayReasons'),
+                help: t('notice.delayReasonsHelp'),
+                value: delayReasons,
+                onInput: setDelayReasons,
+              }}
               needed={reasonsAsked}
             />
             <div class="row">
