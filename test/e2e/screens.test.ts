@@ -70,7 +70,7 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await reason.fill('The alert sat unread over the weekend.');
     await page.getByRole('button', { name: 'Opprett sak' }).click();
     await page.getByTestId('timeline').getByText('Saken registrert; kjennskap erklært, klokken startet. Tidspunktet ligger tilbake i tid: The alert sat unread over the weekend.').waitFor();
-    await page.getByTestId('countdown').filter({ hasText: /^2[12]:\d\d:\d\d$/ }).waitFor();
+    await page.getByTestId('clock-bar').getByTestId('countdown').filter({ hasText: /^2[12]:\d\d:\d\d$/ }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'screen-intake-backdated-desktop.png'), fullPage: true });
   });
 
