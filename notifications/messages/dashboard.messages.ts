@@ -656,6 +656,22 @@ const messages = {
   'templates.sample': f<{ version: number }>((p) => `Eksempelsaken med versjon ${p.version}`, (p) => `The sample incident with version ${p.version}`),
   'templates.sampleHtml': w('Forhåndsvisning (HTML)', 'Preview (HTML)'),
   'templates.diffOf': f<{ from: number; to: number }>((p) => `Endringer fra versjon ${p.from} til ${p.to}`, (p) => `Changes from version ${p.from} to ${p.to}`),
+  'templates.note': w('Merknad til den som skal godkjenne', 'Note to the approver'),
+  'templates.noteHelp': w('Hva er endret, og hvorfor. Følger versjonen: vises ved godkjenning og i historikken.', 'What changed, and why. Kept with the version: shown at approval and in the history.'),
+  'templates.noteBy': f<{ name: string }>((p) => `Merknad fra ${p.name}`, (p) => `Note from ${p.name}`),
+  'templates.noNote': w('ingen merknad', 'no note'),
+  'templates.reviewBy': f<{ name: string; status: string }>((p) => `${p.name} (${p.status})`, (p) => `${p.name} (${p.status})`),
+  'templates.approvers': f<{ role: string; names: string }>(
+    (p) => `Godkjennes av en ${p.role} som ikke har skrevet den: ${p.names}.`,
+    (p) => `To be approved by a ${p.role} other than its author: ${p.names}.`,
+  ),
+  'templates.approverRole': f<{ role: string }>((p) => `Godkjennes av en ${p.role} som ikke har skrevet den.`, (p) => `To be approved by a ${p.role} other than its author.`),
+  'templates.noApprover': f<{ role: string }>(
+    (p) => `Ingen annen ${p.role} kan godkjenne den ennå. En administrator må gi noen rollen først.`,
+    (p) => `No other ${p.role} can approve it yet. An administrator must give someone the role first.`,
+  ),
+  'templates.noChanges': w('Ingen endringer', 'No changes'),
+  'templates.sameAsInForce': w('Ingen endringer: forslaget er likt teksten som er i bruk.', 'No changes: the proposal is the same as the text in force.'),
   'templates.added': f<{ line: string }>((p) => `lagt til: ${p.line}`, (p) => `added: ${p.line}`),
   'templates.removed': f<{ line: string }>((p) => `fjernet: ${p.line}`, (p) => `removed: ${p.line}`),
 

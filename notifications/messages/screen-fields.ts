@@ -91,6 +91,7 @@ export const SCREEN_FIELDS: Record<string, Code> = {
   text: 'templates.bodyText',
   html: 'templates.bodyHtml',
   comment: 'templates.comment',
+  note: 'templates.note',
   startsAt: 'admin.firstHandover',
   overrides: 'admin.overrides',
   'overrides.userId': 'admin.overrideWho',
