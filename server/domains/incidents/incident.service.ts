@@ -27,7 +27,7 @@ import { boardFields, notifiesAuthority, openObligations, type Obligation } from
 
 /** What the register reports of an incident (register.presenter.ts): the register reads only these. */
 export const REGISTER_FIELDS = [
-  'ref', 'title', 'status', 'createdAt', 'awareness', 'clock', 'breachTypes', 'dataCategories', 'subjects', 'records', 'delayReasons',
+  'ref', 'title', 'status', 'role', 'controller', 'createdAt', 'awareness', 'clock', 'breachTypes', 'dataCategories', 'subjects', 'records', 'delayReasons',
   'consequences', 'measuresTaken', 'closure',
 ] as const;
 export type RegisterIncident = Pick<Incident, '_id' | (typeof REGISTER_FIELDS)[number]>;
