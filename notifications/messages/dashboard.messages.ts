@@ -302,6 +302,13 @@ const messages = {
   'controller.channel': w('Hvordan', 'How'),
   'controller.channelHelp': w('For eksempel e-post til kundens personvernombud.', "For example e-mail to the customer's DPO."),
   'controller.note': w('Merknad', 'Note'),
+  'controller.onBehalf': w('Vi melder til Datatilsynet på vegne av den behandlingsansvarlige, etter dens skriftlige instruks.', 'We notify Datatilsynet on the controller’s behalf, on its written instruction.'),
+  'controller.instructedBy': f<{ name: string }>((p) => `Instruks fra ${p.name},`, (p) => `Instructed by ${p.name},`),
+  'controller.instructionReference': f<{ reference: string }>((p) => `referanse: ${p.reference}`, (p) => `reference: ${p.reference}`),
+  'controller.instructionMissing': w(
+    'Hvem som ga instruksen og når er ikke registrert. Fyll det inn under Fakta om bruddet – Virksomhetens rolle.',
+    'Who gave the instruction and when is not recorded. Fill it in under Facts of the breach – The organisation’s role.',
+  ),
   'controller.record': w('Registrer at den behandlingsansvarlige er varslet', 'Record that the controller was informed'),
 
   // Facts form, grouped as Datatilsynet's form groups them
@@ -353,7 +360,19 @@ const messages = {
   'facts.controllerContactHelp': w('Navn, e-post og telefon til den som skal varsles.', 'Name, e-mail and phone of the person to inform.'),
   'facts.controllerNoticeHours': w('Timer avtalen gir oss til å varsle', 'Hours the agreement gives us to inform'),
   'facts.controllerNoticeHoursHelp': w('Fra databehandleravtalen. Tomt betyr virksomhetens standard.', 'From the processing agreement. Empty means our default.'),
-  'facts.notifyOnBehalf': w('Den behandlingsansvarlige har bedt oss melde til Datatilsynet på deres vegne', 'The controller has asked us to notify Datatilsynet on its behalf'),
+  'facts.notifyOnBehalf': w(
+    'Den behandlingsansvarlige har skriftlig bedt oss melde bruddet til Datatilsynet på sine vegne',
+    'The controller has instructed us in writing to notify Datatilsynet of the breach on its behalf',
+  ),
+  'facts.notifyOnBehalfHelp': w(
+    'Normalt melder den behandlingsansvarlige selv (art. 33 nr. 2). Kryss av bare når den har gitt oss en skriftlig instruks om å melde for seg, for eksempel i databehandleravtalen eller en e-post. Da går 72-timersfristen mot Datatilsynet hos oss, og instruksen registreres som dokumentasjon.',
+    'Normally the controller notifies itself (Art. 33(2)). Tick this only when it has instructed us in writing to notify for it, for example in the processing agreement or an e-mail. The 72-hour deadline to Datatilsynet then runs here, and the instruction is kept as evidence.',
+  ),
+  'facts.instructedBy': w('Hvem hos den behandlingsansvarlige ga instruksen', "Who at the controller gave the instruction"),
+  'facts.instructedByHelp': w('Navn og rolle, for eksempel «Eva Berg, personvernombud».', 'Name and role, for example "Eva Berg, DPO".'),
+  'facts.instructedAt': w('Når instruksen ble gitt', 'When the instruction was given'),
+  'facts.instructionReference': w('Referanse til instruksen', 'Reference to the instruction'),
+  'facts.instructionReferenceHelp': w('Hvor den skriftlige instruksen finnes: e-postens emne og dato, punkt i avtalen eller et saksnummer.', "Where the written instruction is kept: the e-mail's subject and date, a clause of the agreement, or a case number."),
   'facts.groupPeople': w('Berørte personer', 'People affected'),
   'facts.groupPeopleHelp': w('Hvem opplysningene gjelder og omtrent hvor mange.', 'Whom the data is about and about how many.'),
   'facts.groups': w('Hvilke grupper av personer?', 'Which groups of people?'),
