@@ -481,8 +481,8 @@ const messages = {
   'decision.heading': w('Beslutning', 'Decision'),
   'decision.none': w('Ingen beslutning ennå.', 'No decision yet.'),
   'decision.controllerDecides': w(
-    'Vi er databehandler: den behandlingsansvarlige avgjør om bruddet meldes til Datatilsynet og de berørte. Vår oppgave er å informere den behandlingsansvarlige uten ugrunnet opphold (art. 33 nr. 2). Har den skriftlig bedt oss melde på dens vegne, registrer det under Behandlingsansvarlig.',
-    'We are the processor: the controller decides whether Datatilsynet and the people are notified. Our task is to inform the controller without undue delay (Art. 33(2)). If it has asked us in writing to notify on its behalf, record that under The controller.',
+    'Vi er databehandler: den behandlingsansvarlige avgjør om bruddet meldes til Datatilsynet og de berørte. Vår oppgave er å informere den behandlingsansvarlige uten ugrunnet opphold (art. 33 nr. 2). Har den skriftlig bedt oss melde på dens vegne, registrer instruksen under Fakta om bruddet – Virksomhetens rolle.',
+    'We are the processor: the controller decides whether Datatilsynet and the people are notified. Our task is to inform the controller without undue delay (Art. 33(2)). If it has instructed us in writing to notify on its behalf, record the instruction under Facts of the breach – The organisation’s role.',
   ),
   'decision.assessFirst': w('Vurder risikoen før dere beslutter.', 'Assess the risk before you decide.'),
   'decision.current': w('Gjeldende beslutning', 'Current decision'),
