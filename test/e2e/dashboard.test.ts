@@ -174,7 +174,7 @@ describe('the dashboard in a real browser', function () {
     // The sample renders in its frame with the layout's own styles, which the strict CSP allows by their hash.
     const frame = asManager.frameLocator('[data-testid="template-preview"] iframe');
     await frame.getByText(/Eksempel AS/).first().waitFor();
-    assert.equal(await frame.locator('h1').evaluate((h) => getComputedStyle(h).fontSize), '22.4px', 'the layout style sheet applies (h1 1.4rem)');
+    assert.equal(await frame.locator('h1').evaluate((h) => (globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(h).fontSize), '22.4px', 'the layout style sheet applies (h1 1.4rem)');
     assert.deepEqual(cspProblems.filter((m) => /Content Security Policy/i.test(m)), []);
     await row(asManager).getByRole('button', { name: /Vis endringer|Show changes/ }).click();
     await asManager.getByTestId('template-diff').locator('.add').first().waitFor();
@@ -182,7 +182,7 @@ describe('the dashboard in a real browser', function () {
     await asManager.getByTestId('template-review').getByText('Ny linje til slutt etter ønske fra Datatilsynet').waitFor();
     await asManager.getByTestId('template-review').getByLabel(/Kommentar|Comment/).fill('Checked against the Altinn form');
     await asManager.getByTestId('template-review').getByRole('button', { name: /Godkjenn|Approve/ }).click();
-    await row(asManager).getByText(/godkjent|approved/).waitFor();
+    await row(asManager).getByRole('cell', { name: /^(godkjent|approved)/ }).waitFor();
     const approved = (await api(svc).get(`/api/templates?kind=authority&lang=nb`).set(manager.auth).expect(200)).body.find((v: { id: string }) => v.id === draft.id);
     assert.equal(approved.review.comment, 'Checked against the Altinn form');
     // Approved: the note stays in the history beside the reviewer's comment.
@@ -368,6 +368,7 @@ describe('the dashboard in a real browser', function () {
     assert.match((await ownRow.getByTestId('register-role').textContent()) ?? '', /^(Behandlingsansvarlig|Controller)$/);
     await page.getByTestId('deadline-label').getByText(/72-timersfristen|The 72-hour deadline/).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'register-desktop.png'), fullPage: true });
+    await page.locator('.charts').screenshot({ path: join(ARTIFACTS, 'register-charts-desktop.png') });
     // The tables behind the charts are for screen readers: they take no room, so the register fits a phone.
     await page.setViewportSize(PHONE);
     const hidden = (await page.evaluate(`[...document.querySelectorAll('.sr-only')].map((e) => e.getBoundingClientRect().width)`)) as number[];
@@ -379,7 +380,7 @@ describe('the dashboard in a real browser', function () {
     assert.ok(labels.length && labels.every((h) => h >= 11), `chart labels ${labels.join(', ')} px high`);
     const inside = (await page.evaluate(`(() => { const l = document.querySelector('[data-testid="deadline-label"]').getBoundingClientRect(); const c = l && document.querySelector('[data-testid="notify-chart"] svg').getBoundingClientRect(); return l.left >= c.left && l.right <= c.right; })()`)) as boolean;
     assert.ok(inside, 'the 72-hour label is inside its chart');
-    await page.screenshot({ path: join(ARTIFACTS, 'register-phone.png'), fullPage: true });
+    await page.locator('.charts').screenshot({ path: join(ARTIFACTS, 'register-charts-phone.png') });
     await page.setViewportSize({ width: 1366, height: 900 });
     // A row opens its incident.
     const row = page.getByTestId('register').locator('tr', { hasText: 'Lost USB stick with payroll' }).first();

@@ -122,7 +122,7 @@ function HoursChart({ rows }: { rows: Row[] }) {
   const data = rows.filter((r) => r.hoursToNotify !== null);
   if (!data.length) return null;
   const max = Math.max(96, ...data.map((r) => r.hoursToNotify!));
-  const left = W < 420 ? 88 : 110;
+  const left = 110;
   const row = 22;
   const top = 24;
   const H = top + Math.max(4, data.length) * row + 40;
