@@ -35,7 +35,10 @@ const hunks = (patch: string): string[] => {
 function Approvers({ v, people }: { v: TemplateView; people: Person[] | null }) {
   const roles = PERMISSIONS['template:approve'] as readonly Role[];
   const names = (people ?? []).filter((p) => p.id !== v.author.id && p.roles.some((r) => roles.includes(r))).map((p) => p.name);
-  const role = listOf(roles.map((r) => word('role', r).toLowerCase()), 'disjunction');
+  const role = listOf(
+    roles.map((r) => word('role', r).toLowerCase()),
+    'disjunction',
+  );
   return (
     <p class="muted" data-testid="template-approvers">
       {!people
