@@ -238,6 +238,25 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await api(svc).post(`/api/incidents/${processor.id}/controller-informed`).set(dpo.auth).send({ at: new Date().toISOString(), channel: 'email', note: '' }).expect(200);
     await page.reload();
     await page.getByTestId('controller-informed').getByText(/· e-post$/).waitFor();
+
+    // The controller told us in writing to notify for it: the choice is recorded with who instructed us, when and its reference.
+    // Open unless it already is (it opens by itself while questions are open).
+    await page.locator('details#facts').evaluate((d) => void ((d as unknown as { open: boolean }).open = true));
+    const facts = page.getByTestId('facts');
+    await facts.getByLabel(/skriftlig bedt oss melde bruddet til Datatilsynet på sine vegne/).check();
+    const instruction = facts.getByTestId('on-behalf-instruction');
+    await instruction.getByLabel('Hvem hos den behandlingsansvarlige ga instruksen').fill('Eva Berg, personvernombud');
+    await instruction.getByLabel('Referanse til instruksen').fill('E-post «Meld for oss», 2. mars');
+    // Who and when are required by the form itself (and by the API, which names them as the form does).
+    assert.equal(await instruction.getByLabel('Når instruksen ble gitt').getAttribute('required'), '');
+    await instruction.getByLabel('Når instruksen ble gitt').fill('2026-03-02T09:30');
+    await facts.getByRole('button', { name: 'Lagre fakta' }).click();
+    const onBehalf = page.getByTestId('on-behalf');
+    await onBehalf.getByText('Vi melder til Datatilsynet på vegne av den behandlingsansvarlige, etter dens skriftlige instruks.').waitFor();
+    await onBehalf.getByText(/Instruks fra Eva Berg, personvernombud,.*referanse: E-post «Meld for oss», 2\. mars/).waitFor();
+    const saved = (await api(svc).get(`/api/incidents/${processor.id}`).set(dpo.auth).expect(200)).body;
+    assert.equal(saved.controller.instructedAt, '2026-03-02T08:30:00.000Z', 'entered in Oslo time');
+    await page.getByTestId('controller').screenshot({ path: join(ARTIFACTS, 'incident-on-behalf-desktop.png') });
   });
 
   it('lets an admin set up a rota that the on-call view then names', async () => {

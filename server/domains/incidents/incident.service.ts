@@ -28,7 +28,7 @@ import { boardFields, notifiesAuthority, openObligations, type Obligation } from
 
 /** What the register reports of an incident (register.presenter.ts): the register reads only these. */
 export const REGISTER_FIELDS = [
-  'ref', 'title', 'status', 'createdAt', 'awareness', 'clock', 'breachTypes', 'dataCategories', 'subjects', 'records', 'delayReasons',
+  'ref', 'title', 'status', 'role', 'controller', 'createdAt', 'awareness', 'clock', 'breachTypes', 'dataCategories', 'subjects', 'records', 'delayReasons',
   'consequences', 'measuresTaken', 'closure',
 ] as const;
 export type RegisterIncident = Pick<Incident, '_id' | (typeof REGISTER_FIELDS)[number]>;
@@ -85,6 +85,20 @@ type Change = { field: string; from: unknown; to: unknown };
 type Mutation = { set: Record<string, unknown>; kind: string; message: TimelineMessage; changes?: Change[] };
 
 const personOf = (actor: Actor): PersonRef => ({ id: actor.id, name: actor.name });
+
+/**
+ * Notifying Datatilsynet on a controller's behalf rests on its written instruction: who gave it and when are
+ * recorded with the choice, as the evidence a DPO shows when asked why we, the processor, filed.
+ */
+function requireInstruction(incident: Pick<Incident, 'role' | 'controller'>): void {
+  const { controller } = incident;
+  if (incident.role !== 'processor' || !controller.notifyOnBehalf) return;
+  const problems = [
+    ...(controller.instructedBy?.trim() ? [] : [fieldProblem('controller.instructedBy', words('field.required'))]),
+    ...(controller.instructedAt ? [] : [fieldProblem('controller.instructedAt', words('field.required'))]),
+  ];
+  if (problems.length) throw invalidInput(problems);
+}
 
 /** Flattens nested input into dotted paths, so a partial update of `encryption` changes only the keys given. */
 function flatten(input: Record<string, unknown>, prefix = ''): Record<string, unknown> {
@@ -193,8 +207,12 @@ export class IncidentService {
       informedChannel: null,
       noticeHours: facts.controller?.noticeHours ?? null,
       notifyOnBehalf: facts.controller?.notifyOnBehalf ?? false,
+      instructedBy: facts.controller?.instructedBy ?? '',
+      instructedAt: facts.controller?.instructedAt ?? null,
+      instructionReference: facts.controller?.instructionReference ?? '',
       targetAt: awareAt && role === 'processor' ? this.controllerTarget(awareAt, facts.controller?.noticeHours) : null,
     };
+    requireInstruction({ role, controller });
     // A processor's clock runs to its controller; the clock to Datatilsynet runs only where we notify it.
     const clockRuns = !!awareAt && notifiesAuthority({ role, controller });
     const owner = (resolved.owner as PersonRef | undefined) ?? personOf(actor);
@@ -269,7 +287,11 @@ export class IncidentService {
     const warnings = this.guardFreeText(facts as Record<string, unknown>, mask);
     const resolved = await this.resolvePeople(facts);
     const set = flatten(resolved);
-    Object.assign(set, this.clockForRole(current, applySet(current, set)));
+    const next = applySet(current, set);
+    // Checked when the choice or its evidence changes, so an older incident's other facts stay editable.
+    const touched = ['role', 'controller.notifyOnBehalf', 'controller.instructedBy', 'controller.instructedAt'].some((path) => path in set && !same(read(current, path), set[path]));
+    if (touched) requireInstruction(next);
+    Object.assign(set, this.clockForRole(current, next));
     const changes = Object.entries(set)
       .filter(([path, value]) => !same(read(current, path), value))
       .map(([field, to]) => ({ field, from: read(current, field) ?? null, to }));

@@ -114,6 +114,14 @@ describe('auth: sign-in, sessions and tokens', () => {
     assert.ok(entries.some((e) => e.action === 'auth.refresh-reuse'));
   });
 
+  it('answers a refresh with no refresh token 204 and no body or cookie (a signed-out dashboard loading), and a bad one 401', async () => {
+    const none = await api(svc).post('/api/auth/refresh').send({}).expect(204);
+    assert.equal(none.text, '');
+    assert.equal(none.headers['set-cookie'], undefined, 'no session is started');
+    await api(svc).post('/api/auth/refresh').set('Cookie', 'bc_refresh=not-a-token').send({}).expect(401);
+    await api(svc).post('/api/auth/refresh').send({ refreshToken: 'x'.repeat(43) }).expect(401);
+  });
+
   it('logs out: the refresh token no longer works', async () => {
     const login = await api(svc).post('/api/auth/login').send({ email: analyst.email, password: PASSWORD }).expect(200);
     const cookie = cookieFrom(login);
