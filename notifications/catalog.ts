@@ -54,6 +54,10 @@ export interface NoticeOptions {
   contact: ContactPoint | null;
   /** Subject and public notices: what people can do to protect themselves. */
   adviceToSubjects?: string | undefined;
+  /** A later phase: the first filing with Datatilsynet it follows up. */
+  firstFiling?: { sentAt: Date; reference: string } | null | undefined;
+  /** A first or partial notice: when the follow-up will be sent. */
+  followUpDueAt?: Date | null | undefined;
 }
 
 /** The four required elements (Art. 33(3)) plus what a kind needs besides; each is worded in the message catalogue. */
@@ -151,7 +155,16 @@ export function noticeContext(kind: NoticeKind, lang: Lang, incident: NoticeInci
     measuresKnown: hasMeasures(incident),
     advice: options.adviceToSubjects ?? '',
     late: options.late,
+    lateSentence:
+      options.late && incident.clock.deadline
+        ? word({ code: 'context.late', params: { deadline: incident.clock.deadline, first: !!options.firstFiling && options.phase !== 'complete' && options.phase !== 'initial' } }, lang)
+        : '',
     delayReasons: options.delayReasons ?? '',
+    followsUp:
+      options.firstFiling && (options.phase === 'supplementary' || options.phase === 'final')
+        ? word({ code: 'context.follows-up', params: { sentAt: options.firstFiling.sentAt, reference: options.firstFiling.reference } }, lang)
+        : '',
+    followUpBy: options.followUpDueAt && (options.phase === 'initial' || options.phase === 'supplementary') ? word({ code: 'context.follow-up-by', params: { at: options.followUpDueAt } }, lang) : '',
     pending,
     controller: { name: incident.controller.name, contact: incident.controller.contact },
   };

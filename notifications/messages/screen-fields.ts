@@ -76,6 +76,7 @@ export const SCREEN_FIELDS: Record<string, Code> = {
   closure: 'state.closedAt',
   delayReasons: 'notice.delayReasons',
   followUp: 'filing.followUpDue',
+  followUpDueAt: 'notice.followUpDueAt',
   // What other forms send, as they name it.
   notifySA: 'decision.notifySA',
   notifySubjects: 'decision.notifySubjects',

@@ -24,6 +24,7 @@ import { say } from '../../../notifications/messages/index.js';
 import type { TimelineMessage } from '../../../notifications/messages/incident.messages.js';
 import type { Role } from '../access/permissions.js';
 import { boardFields, notifiesAuthority, openObligations, type Obligation } from '../obligations/obligation.rules.js';
+import { defaultFollowUpAt, followUpProblem, owesFollowUp } from '../obligations/follow-up.rules.js';
 
 /** What the register reports of an incident (register.presenter.ts): the register reads only these. */
 export const REGISTER_FIELDS = [
@@ -34,8 +35,6 @@ export type RegisterIncident = Pick<Incident, '_id' | (typeof REGISTER_FIELDS)[n
 
 /** Awareness recorded more than this before "now" counts as backdated. */
 const BACKDATED_AFTER_MS = 15 * 60_000;
-/** Default time to the owed follow-up after a phased submission. */
-const DEFAULT_FOLLOW_UP_DAYS = 7;
 const FREE_TEXT_FIELDS = ['title', 'description', 'outwardDescription', 'consequences', 'measuresTaken', 'measuresPlanned', 'dataLocation'] as const;
 
 export interface Warning {
@@ -389,6 +388,8 @@ export class IncidentService {
     if (!notifiesAuthority(current)) throw refusal(422, 'processor_notifies_controller', { code: 'submission.processor', params: {} }, lang);
     if (!current.awareness || !current.clock.deadline) throw refused(422, 'not_aware');
     if (input.sentAt > now) throw invalidInput([fieldProblem('sentAt', words('field.in-future'))]);
+    const followUpWrong = followUpProblem(input.phase, input.followUpDueAt, input.sentAt);
+    if (followUpWrong) throw invalidInput([fieldProblem('followUpDueAt', words(followUpWrong))]);
     const earlier = await this.deps.submissions.find({ incidentId: id }).sort({ sentAt: 1 }).lean<Submission[]>();
     if (!earlier.length && (input.phase === 'supplementary' || input.phase === 'final')) {
       throw refused(422, 'no_initial_submission', undefined, [fieldProblem('phase', words('field.initial-first'))]);
@@ -406,8 +407,7 @@ export class IncidentService {
       if ('problem' in claim) throw refusal(422, 'invalid_notice', { code: 'submission.cites-invalid', params: {} }, lang, [{ path: 'noticeId', message: claim.problem }]);
       noticeText ||= claim.text;
     }
-    const phased = input.phase === 'initial' || input.phase === 'supplementary';
-    const followUpDueAt = phased ? (input.followUpDueAt ?? addHours(input.sentAt, DEFAULT_FOLLOW_UP_DAYS * 24)) : null;
+    const followUpDueAt = owesFollowUp(input.phase) ? (input.followUpDueAt ?? defaultFollowUpAt(input.sentAt)) : null;
     const submissionId = new Types.ObjectId();
     const followUp = followUpDueAt ? { dueAt: followUpDueAt, afterSubmissionId: String(submissionId) } : null;
     const remember = delayReasons && !current.delayReasons ? { delayReasons } : {};

@@ -10,9 +10,10 @@ import { AppError, notFound } from '../../lib/errors.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../access/actor.js';
 import type { Incident } from '../incidents/incident.model.js';
-import { fieldProblem, refusal, refused, words } from '../../http/refusal.js';
+import { fieldProblem, invalidInput, refusal, refused, words } from '../../http/refusal.js';
 import type { IncidentService, NoticeFiling } from '../incidents/incident.service.js';
 import { notifiesAuthority } from '../obligations/obligation.rules.js';
+import { defaultFollowUpAt, followUpProblem, owesFollowUp } from '../obligations/follow-up.rules.js';
 import { outwardProblems, type OutwardProblem } from './outward-check.js';
 import { noticePdf } from './notice.pdf.js';
 import type { UserService } from '../users/user.service.js';
@@ -29,6 +30,7 @@ export interface NoticeRequest {
   phase: Phase;
   delayReasons?: string | undefined;
   adviceToSubjects?: string | undefined;
+  followUpDueAt?: Date | undefined;
 }
 
 export interface OrganisationSettings {
@@ -94,17 +96,25 @@ export class NoticeService {
     }
     const contact = await this.contactPoint();
     const now = this.deps.clock.now();
-    const late = request.kind === 'authority' && !!incident.clock.deadline && now > incident.clock.deadline;
+    const authority = request.kind === 'authority';
+    const phase = authority ? request.phase : 'complete';
+    const followUpWrong = authority ? followUpProblem(phase, request.followUpDueAt, now) : request.followUpDueAt ? 'field.follow-up-not-phased' : null;
+    if (followUpWrong) throw invalidInput([fieldProblem('followUpDueAt', words(followUpWrong))]);
+    // A later phase follows up the first filing, and is late only if that one was: Art. 33(1)'s 72 hours are for the first notification.
+    const [first] = authority ? await this.deps.incidents.listSubmissions(actor, incidentId) : [];
+    const firstFiling = first && (phase === 'supplementary' || phase === 'final') ? { sentAt: first.sentAt, reference: first.reference } : null;
+    const late = authority && !!incident.clock.deadline && (firstFiling ? first!.late : now > incident.clock.deadline);
     // Given once per incident: a later phase reuses the reasons already given.
-    const delayReasons = request.delayReasons?.trim() || incident.delayReasons || undefined;
-    const options = { phase: request.phase, late, delayReasons, organisation: this.deps.organisation.name, contact, adviceToSubjects: request.adviceToSubjects };
+    const delayReasons = request.delayReasons?.trim() || incident.delayReasons || first?.delayReasons || undefined;
+    const followUpDueAt = authority && owesFollowUp(phase) ? (request.followUpDueAt ?? defaultFollowUpAt(now)) : null;
+    const options = { phase, late, delayReasons, organisation: this.deps.organisation.name, contact, adviceToSubjects: request.adviceToSubjects, firstFiling, followUpDueAt };
     const about = noticeIncidentOf(incident);
     const missing: MissingElement[] = missingElements(request.kind, about, options);
     if (!this.deps.organisation.name) missing.push({ element: 'contact', path: 'ORGANISATION_NAME' });
     const template = await this.deps.templates.inForce(request.kind, request.lang);
     const rendered: RenderedNotice = renderNotice(String(template._id), template, noticeContext(request.kind, request.lang, about, options, now));
     const outward = await this.outwardCheck(incident, request.adviceToSubjects ?? '', rendered.text, contact, request.kind === 'authority' ? delayReasons ?? '' : '');
-    return { incident, template, rendered, missing, outward, delayReasons };
+    return { incident, template, rendered, missing, outward, delayReasons, followUpDueAt };
   }
 
   /** What in a notice (every kind leaves the house) would disclose personal data, field by field, then in the rendered text. */
@@ -148,7 +158,7 @@ export class NoticeService {
 
   /** Renders a draft notice; a notice that lacks a required element, or would disclose personal data, is refused with each one named. */
   async draft(ctx: AuditContext, actor: Actor, incidentId: string, request: NoticeRequest, lang: Lang = 'nb'): Promise<Notice> {
-    const { incident, template, rendered, missing, outward, delayReasons } = await this.prepare(actor, incidentId, request, lang);
+    const { incident, template, rendered, missing, outward, delayReasons, followUpDueAt } = await this.prepare(actor, incidentId, request, lang);
     if (missing.length) {
       throw new AppError(422, 'missing_elements', say({ code: 'notice.lacks', params: { count: missing.length } }, lang), this.wordMissing(missing, lang).map((m) => ({ path: m.path, message: m.message })));
     }
@@ -157,7 +167,7 @@ export class NoticeService {
     const created = await this.deps.notices.create({
       incidentId, kind: request.kind, lang: request.lang, phase: request.phase, templateVersionId: String(template._id), templateVersion: template.version,
       status: 'draft', ...rendered, delayReasons: request.kind === 'authority' ? delayReasons ?? '' : '', adviceToSubjects: request.adviceToSubjects ?? '',
-      facts: snapshot(incident), contentHash: contentHash(rendered), createdBy: { id: actor.id, name: actor.name }, createdAt: this.deps.clock.now(),
+      followUpDueAt, facts: snapshot(incident), contentHash: contentHash(rendered), createdBy: { id: actor.id, name: actor.name }, createdAt: this.deps.clock.now(),
       approvedBy: null, approvedAt: null, sent: null,
     });
     const notice = created.toObject() as Notice;
@@ -267,6 +277,8 @@ export class NoticeService {
         await this.deps.incidents.recordSubmission(ctx, actor, notice.incidentId, {
           sentAt: input.sentAt, channel: channel!, reference: input.reference, phase: notice.phase, noticeText: notice.text, noticeId: id,
           ...(notice.delayReasons ? { delayReasons: notice.delayReasons } : {}),
+          // The follow-up is due when the notice says; one filed after that date owes it a week on, as one that said nothing.
+          ...(notice.followUpDueAt && notice.followUpDueAt > input.sentAt ? { followUpDueAt: notice.followUpDueAt } : {}),
         }, { citedNoticeClaimed: true, lang });
       } else if (notice.kind === 'controller') {
         await this.deps.incidents.recordControllerInformed(ctx, actor, notice.incidentId, { at: input.sentAt, channel: input.channel, note: `Notice ${id}` });
