@@ -10,6 +10,7 @@ export const SCREEN_FIELDS: Record<string, Code> = {
   title: 'facts.title',
   description: 'facts.description',
   outwardDescription: 'facts.outwardDescription',
+  outwardDescriptionEn: 'facts.outwardDescriptionEn',
   breachTypes: 'facts.breachTypes',
   'cause.kind': 'facts.causeKind',
   'cause.vector': 'facts.causeVector',

@@ -35,7 +35,7 @@ export type RegisterIncident = Pick<Incident, '_id' | (typeof REGISTER_FIELDS)[n
 
 /** Awareness recorded more than this before "now" counts as backdated. */
 const BACKDATED_AFTER_MS = 15 * 60_000;
-const FREE_TEXT_FIELDS = ['title', 'description', 'outwardDescription', 'consequences', 'measuresTaken', 'measuresPlanned', 'dataLocation'] as const;
+const FREE_TEXT_FIELDS = ['title', 'description', 'outwardDescription', 'outwardDescriptionEn', 'consequences', 'measuresTaken', 'measuresPlanned', 'dataLocation'] as const;
 
 export interface Warning {
   path: string;

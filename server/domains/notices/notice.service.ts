@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Model } from 'mongoose';
-import { missingElements, noticeContext, type ContactPoint, type MissingElement, type NoticeIncident, type NoticeKind, type Phase } from '../../../notifications/catalog.js';
+import { missingElements, noticeContext, outwardField, type ContactPoint, type MissingElement, type NoticeIncident, type NoticeKind, type Phase } from '../../../notifications/catalog.js';
 import { say } from '../../../notifications/messages/index.js';
 import type { NoticeMessage } from '../../../notifications/messages/notices.messages.js';
 import type { Lang } from '../../../notifications/labels.js';
@@ -49,9 +49,9 @@ export function contentHash(n: { subject: string; html: string; text: string }):
 
 /** What a notice may say about an incident: the fields the notices word, and nothing else of it. */
 export function noticeIncidentOf(incident: Incident): NoticeIncident {
-  const { ref, title, description, outwardDescription, breachTypes, cause, occurred, detected, awareness, clock, dataCategories, dataLocation, systems, subjects, records } = incident;
+  const { ref, title, description, outwardDescription, outwardDescriptionEn, breachTypes, cause, occurred, detected, awareness, clock, dataCategories, dataLocation, systems, subjects, records } = incident;
   return {
-    ref, title, description, outwardDescription, breachTypes, dataCategories, dataLocation, systems, records,
+    ref, title, description, outwardDescription, outwardDescriptionEn, breachTypes, dataCategories, dataLocation, systems, records,
     cause: { kind: cause.kind, vector: cause.vector, description: cause.description },
     encryption: { dataEncrypted: incident.encryption.dataEncrypted, stateOfTheArt: incident.encryption.stateOfTheArt, keyCompromised: incident.encryption.keyCompromised },
     mitigations: incident.mitigations.map((m) => ({ what: m.what })),
@@ -109,16 +109,16 @@ export class NoticeService {
     const followUpDueAt = authority && owesFollowUp(phase) ? (request.followUpDueAt ?? defaultFollowUpAt(now)) : null;
     const options = { phase, late, delayReasons, organisation: this.deps.organisation.name, contact, adviceToSubjects: request.adviceToSubjects, firstFiling, followUpDueAt };
     const about = noticeIncidentOf(incident);
-    const missing: MissingElement[] = missingElements(request.kind, about, options);
+    const missing: MissingElement[] = missingElements(request.kind, about, options, request.lang);
     if (!this.deps.organisation.name) missing.push({ element: 'contact', path: 'ORGANISATION_NAME' });
     const template = await this.deps.templates.inForce(request.kind, request.lang);
     const rendered: RenderedNotice = renderNotice(String(template._id), template, noticeContext(request.kind, request.lang, about, options, now));
-    const outward = await this.outwardCheck(incident, request.adviceToSubjects ?? '', rendered.text, contact, request.kind === 'authority' ? delayReasons ?? '' : '');
+    const outward = await this.outwardCheck(incident, request.lang, request.adviceToSubjects ?? '', rendered.text, contact, request.kind === 'authority' ? delayReasons ?? '' : '');
     return { incident, template, rendered, missing, outward, delayReasons, followUpDueAt };
   }
 
   /** What in a notice (every kind leaves the house) would disclose personal data, field by field, then in the rendered text. */
-  private async outwardCheck(incident: Incident, advice: string, text: string, contact: ContactPoint | null, delayReasons = ''): Promise<OutwardProblem[]> {
+  private async outwardCheck(incident: Incident, lang: Lang, advice: string, text: string, contact: ContactPoint | null, delayReasons = ''): Promise<OutwardProblem[]> {
     const staff = (await this.deps.users.list()).map((u) => u.name);
     const people = [incident.owner?.name, incident.createdBy?.name, incident.awareness?.declaredBy?.name].filter((n): n is string => !!n);
     // The controller's own contact is who a controller notice is addressed to.
@@ -127,7 +127,8 @@ export class NoticeService {
     const fields = outwardProblems({
       ...base,
       texts: [
-        { path: 'outwardDescription', text: incident.outwardDescription ?? '' },
+        // The description in the notice's language is the one it carries.
+        { path: outwardField(lang), text: incident[outwardField(lang)] ?? '' },
         { path: 'adviceToSubjects', text: advice },
         { path: 'delayReasons', text: delayReasons },
         { path: 'cause.vector', text: incident.cause?.vector ?? '' },
@@ -243,7 +244,7 @@ export class NoticeService {
     // A notice rests on the decision in force: one whose facts changed since is reviewed first.
     if ((await this.deps.decisions.inForce(notice.incidentId))?.review.needed) throw refused(409, 'decision_stale', words('refused.decision-stale'));
     // Checked again on what would be approved: the facts as rendered and the rendered text itself.
-    const problems = await this.outwardCheck(notice.facts as unknown as Incident, notice.adviceToSubjects, notice.text, await this.contactPoint(), notice.delayReasons);
+    const problems = await this.outwardCheck(notice.facts as unknown as Incident, notice.lang, notice.adviceToSubjects, notice.text, await this.contactPoint(), notice.delayReasons);
     if (problems.length) this.refuseOutward(problems, lang);
     const res = await this.deps.notices.updateOne(
       { _id: notice._id, status: 'draft', contentHash: notice.contentHash },

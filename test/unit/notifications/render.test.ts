@@ -134,7 +134,7 @@ describe('notice templates', () => {
     for (const payload of XSS) {
       const base = sampleIncident();
       const hostile = {
-        ...base, title: payload, description: payload, outwardDescription: payload, consequences: payload, measuresTaken: payload, measuresPlanned: payload,
+        ...base, title: payload, description: payload, outwardDescription: payload, outwardDescriptionEn: payload, consequences: payload, measuresTaken: payload, measuresPlanned: payload,
         dataLocation: payload, systems: [payload], subjects: { ...base.subjects, groups: [payload] }, cause: { ...base.cause, description: payload },
         controller: { ...base.controller, name: payload },
       };

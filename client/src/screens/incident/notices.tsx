@@ -131,6 +131,21 @@ function DraftForm({
       {lang !== 'nb' ? (
         <p class="warning" data-testid="notice-free-text">
           {t('notice.freeTextAsWritten')}
+          {!(incident as { outwardDescriptionEn?: string }).outwardDescriptionEn?.trim() ? (
+            <>
+              {' '}
+              <a
+                href={`#${fieldId('outwardDescriptionEn')}`}
+                data-testid="write-english"
+                onClick={(e) => {
+                  e.preventDefault();
+                  goTo('outwardDescriptionEn');
+                }}
+              >
+                {t('notice.writeEnglish')}
+              </a>
+            </>
+          ) : null}
         </p>
       ) : null}
       {kind === 'authority' && (late || earlierReasons) ? (
