@@ -61,7 +61,8 @@ export interface NoticeFiling {
 
 /** Claims an approved notice as sent by a filing (atomically), or says why it cannot be; and undoes the claim. */
 export interface CitedNotices {
-  claim(incidentId: string, noticeId: string, filing: NoticeFiling): Promise<{ problem: NoticeMessage } | { text: string }>;
+  /** The notice's text, and the follow-up date it states (a first or partial notice). */
+  claim(incidentId: string, noticeId: string, filing: NoticeFiling): Promise<{ problem: NoticeMessage } | { text: string; followUpDueAt: Date | null }>;
   release(noticeId: string): Promise<void>;
 }
 
@@ -402,12 +403,16 @@ export class IncidentService {
     const recordedBy = personOf(actor);
     const claimed = !!input.noticeId && !options.citedNoticeClaimed;
     let noticeText = input.noticeText;
+    let stated: Date | null = null;
     if (claimed) {
       const claim = await this.citedNotices.claim(id, input.noticeId!, { at: input.sentAt, channel: input.channel, reference: input.reference, recordedBy });
       if ('problem' in claim) throw refusal(422, 'invalid_notice', { code: 'submission.cites-invalid', params: {} }, lang, [{ path: 'noticeId', message: claim.problem }]);
       noticeText ||= claim.text;
+      stated = claim.followUpDueAt;
     }
-    const followUpDueAt = owesFollowUp(input.phase) ? (input.followUpDueAt ?? defaultFollowUpAt(input.sentAt)) : null;
+    // The date given with the filing, else the one the cited notice states (if still ahead), else a week on.
+    const fromNotice = stated && stated > input.sentAt ? stated : null;
+    const followUpDueAt = owesFollowUp(input.phase) ? (input.followUpDueAt ?? fromNotice ?? defaultFollowUpAt(input.sentAt)) : null;
     const submissionId = new Types.ObjectId();
     const followUp = followUpDueAt ? { dueAt: followUpDueAt, afterSubmissionId: String(submissionId) } : null;
     const remember = delayReasons && !current.delayReasons ? { delayReasons } : {};

@@ -205,7 +205,7 @@ export class NoticeService {
    * A filing names the approved authority notice it sent: the notice is claimed as sent (the status in
    * the write's filter, so one filing wins), or the reason it cannot be cited is returned.
    */
-  async claimForFiling(incidentId: string, noticeId: string, filing: NoticeFiling): Promise<{ problem: NoticeMessage } | { text: string }> {
+  async claimForFiling(incidentId: string, noticeId: string, filing: NoticeFiling): Promise<{ problem: NoticeMessage } | { text: string; followUpDueAt: Date | null }> {
     const notice = isObjectId(noticeId) ? await this.deps.notices.findById(noticeId).lean<Notice>() : null;
     if (!notice || notice.incidentId !== incidentId || notice.kind !== 'authority') return { problem: { code: 'submission.notice.not-authority', params: {} } };
     if (notice.status === 'sent') return { problem: { code: 'submission.notice.already-sent', params: {} } };
@@ -213,7 +213,7 @@ export class NoticeService {
     const sent = { at: filing.at, channel: filing.channel, reference: filing.reference, audience: 'Datatilsynet', recordedBy: filing.recordedBy };
     const res = await this.deps.notices.updateOne({ _id: notice._id, status: 'approved' }, { $set: { status: 'sent', sent } });
     if (res.matchedCount === 0) return { problem: { code: 'submission.notice.already-sent', params: {} } };
-    return { text: notice.text };
+    return { text: notice.text, followUpDueAt: notice.followUpDueAt ?? null };
   }
 
   /** Undoes a claim whose filing was refused after all. */
