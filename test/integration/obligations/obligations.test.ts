@@ -177,6 +177,18 @@ describe('obligations: what each incident owes, on its page and on the board', (
     assert.ok(!kinds(await get(created.id)).includes('follow-up-phased'), 'the final notice ends the follow-up');
   });
 
+  it('owes the follow-up at the date the cited notice states when a filing recorded in the ledger gives none', async () => {
+    const created = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Sitert', awareAt: svc.clock.now().toISOString(), ...FACTS }).expect(201)).body as View;
+    svc.clock.advanceHours(5);
+    const in3days = new Date(svc.clock.now().getTime() + 3 * 24 * H).toISOString();
+    const initial = (await api(svc).post(`/api/incidents/${created.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'nb', phase: 'initial', followUpDueAt: in3days }).expect(201)).body;
+    await api(svc).post(`/api/notices/${initial.id}/approve`).set(dpo.auth).expect(200);
+    const filed = (await api(svc).post(`/api/incidents/${created.id}/submissions`).set(analyst.auth)
+      .send({ sentAt: svc.clock.now().toISOString(), channel: 'altinn', phase: 'initial', noticeId: initial.id }).expect(201)).body;
+    assert.equal(filed.submission.followUpDueAt, in3days);
+    assert.equal((await get(created.id)).obligations.find((o) => o.kind === 'follow-up-phased')!.dueAt, in3days);
+  });
+
   it('does not call a later phase late when the first notice was filed in time', async () => {
     const created = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'I tide', awareAt: svc.clock.now().toISOString(), ...FACTS }).expect(201)).body as View;
     svc.clock.advanceHours(10);
