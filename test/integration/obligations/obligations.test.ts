@@ -131,7 +131,7 @@ describe('obligations: what each incident owes, on its page and on the board', (
   });
 
   it('owes the follow-up when the phased notice says, names the first filing in later phases, and ends it with the final notice', async () => {
-    const created = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Trinnvis', awareAt: svc.clock.now().toISOString(), ...FACTS }).expect(201)).body as View;
+    const created = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Trinnvis', awareAt: svc.clock.now().toISOString(), ...FACTS, outwardDescriptionEn: 'A laptop with information about you was stolen. We have blocked access from it.' }).expect(201)).body as View;
     svc.clock.advanceHours(75);
     const reasons = 'Innbruddet ble først forstått etter en helg uten bemanning.';
     const in4days = new Date(svc.clock.now().getTime() + 4 * 24 * H).toISOString();

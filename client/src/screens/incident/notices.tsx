@@ -126,7 +126,14 @@ function DraftForm({
         </p>
       ) : null}
       {owes ? (
-        <DateTimeField path="notice.followUpDueAt" label={t('notice.followUpDueAt')} help={t('notice.followUpDueAtHelp')} required value={followUp} onInput={setFollowUp} />
+        <DateTimeField
+          path="notice.followUpDueAt"
+          label={t('notice.followUpDueAt')}
+          help={t('notice.followUpDueAtHelp')}
+          required
+          value={followUp}
+          onInput={setFollowUp}
+        />
       ) : null}
       {lang !== 'nb' ? (
         <p class="warning" data-testid="notice-free-text">

@@ -109,7 +109,14 @@ export function SubmissionsSection({
             </div>
             <p class="help">{owes ? t('notice.phaseOwesFollowUp') : submissions.length ? t('notice.phaseClosesFollowUp') : t('notice.phaseComplete')}</p>
             {owes ? (
-              <DateTimeField path="filing.followUpDueAt" label={t('notice.followUpDueAt')} help={t('notice.followUpDueAtHelp')} required value={followUp} onInput={setFollowUp} />
+              <DateTimeField
+                path="filing.followUpDueAt"
+                label={t('notice.followUpDueAt')}
+                help={t('notice.followUpDueAtHelp')}
+                required
+                value={followUp}
+                onInput={setFollowUp}
+              />
             ) : null}
             <TextField path="filing.reference" label={t('notice.altinnReference')} maxLength={200} value={reference} onInput={setReference} />
             {late || earlier ? (
