@@ -454,7 +454,7 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     await asDpo.getByTestId('board').getByRole('link', { name: new RegExp(LATE.title) }).click();
     await asDpo.getByRole('button', { name: 'Vurder risiko' }).click();
     // The 72 hours are gone: the advice is to notify now and say why it is late.
-    await asDpo.getByTestId('assessment').getByText(/meld det til Datatilsynet nå, (og )?oppgi årsakene til forsinkelsen/).waitFor();
+    await asDpo.getByTestId('assessment').getByTestId('outcome').getByText(/meld det til Datatilsynet nå, (og )?oppgi årsakene til forsinkelsen/).waitFor();
     assert.doesNotMatch(await asDpo.getByTestId('assessment').innerText(), /innen 72 timer/);
     const decision = asDpo.getByTestId('decision-form');
     await decision.getByLabel('Meld til Datatilsynet').check();
@@ -486,7 +486,7 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
       if (reasons === 'fill') await delay.fill(LATE.delay);
       else assert.equal(await delay.inputValue(), LATE.delay);
       await form.getByRole('button', { name: 'Lag utkast' }).click();
-      const drafted = notices.getByTestId('notice-authority').filter({ hasText: 'utkast' });
+      const drafted = notices.getByTestId('notice-authority').filter({ has: asDpo.getByRole('button', { name: 'Godkjenn melding' }) });
       const text = drafted.frameLocator('iframe');
       if (phase === 'endelig') await text.getByText(/Denne meldingen følger opp meldingen vi sendte .* \(norsk tid\), Altinn-referanse AR-2026-LATE-1\./).waitFor();
       else await text.getByText(/Vi sender en oppfølgende melding senest .* \(norsk tid\)\./).waitFor();
