@@ -17,6 +17,8 @@ export interface NoticeIncident {
   description: string;
   /** What every notice says happened (Datatilsynet, the people, the public, the controller); no notice carries `description`. */
   outwardDescription?: string | undefined;
+  /** The same in English: what an English notice says happened. */
+  outwardDescriptionEn?: string | undefined;
   breachTypes: readonly BreachType[];
   cause: { kind: 'malicious' | 'accidental' | 'unknown'; vector: string; description: string };
   occurred: { from: Date | null; to: Date | null; approximate: boolean };
@@ -54,6 +56,10 @@ export interface NoticeOptions {
   contact: ContactPoint | null;
   /** Subject and public notices: what people can do to protect themselves. */
   adviceToSubjects?: string | undefined;
+  /** A later phase: the first filing with Datatilsynet it follows up. */
+  firstFiling?: { sentAt: Date; reference: string } | null | undefined;
+  /** A first or partial notice: when the follow-up will be sent. */
+  followUpDueAt?: Date | null | undefined;
 }
 
 /** The four required elements (Art. 33(3)) plus what a kind needs besides; each is worded in the message catalogue. */
@@ -67,10 +73,11 @@ export interface MissingElement {
 }
 
 /** Which elements a notice of this kind lacks, each with the incident field that would supply it. */
-export function missingElements(kind: NoticeKind, incident: NoticeIncident, options: NoticeOptions): MissingElement[] {
+export function missingElements(kind: NoticeKind, incident: NoticeIncident, options: NoticeOptions, lang: Lang = 'nb'): MissingElement[] {
   const missing: MissingElement[] = [];
   const lack = (element: Element, path: MissingPath) => missing.push({ element, path });
-  if (!incident.outwardDescription?.trim()) lack('nature', 'outwardDescription');
+  const outward = outwardField(lang);
+  if (!incident[outward]?.trim()) lack('nature', outward);
   if (!incident.breachTypes.length) lack('nature', 'breachTypes');
   if (!incident.dataCategories.length) lack('nature', 'dataCategories');
   if (!options.contact || !options.contact.name || !(options.contact.email || options.contact.phone)) lack('contact', 'contactPoint');
@@ -93,6 +100,9 @@ function reach(contact: ContactPoint | null, lang: Lang): string {
   return word({ code: 'context.reach', params: { email: contact.email ?? '', phone: contact.phone ?? '' } }, lang);
 }
 
+/** The outward description a notice in this language carries: each is written in one language. */
+export const outwardField = (lang: Lang): 'outwardDescription' | 'outwardDescriptionEn' => (lang === 'en' ? 'outwardDescriptionEn' : 'outwardDescription');
+
 /** Everything a template may use. Templates see only this, never the stored document. */
 export function noticeContext(kind: NoticeKind, lang: Lang, incident: NoticeIncident, options: NoticeOptions, now: Date) {
   const pending = PENDING[lang];
@@ -106,7 +116,7 @@ export function noticeContext(kind: NoticeKind, lang: Lang, incident: NoticeInci
   const awareAt = incident.awareness ? formatZonedMoment(incident.awareness.at, lang) : pending;
   const when = word({ code: 'context.when', params: { occurred: occurredKnown ? occurred : '', awareAt } }, lang);
   // Every notice leaves the house: it carries the outward description only, whatever the template asks for.
-  const description = incident.outwardDescription ?? '';
+  const description = incident[outwardField(lang)] ?? '';
   const contact = options.contact ? { ...options.contact, role: word({ code: 'context.contact-role', params: {} }, lang) } : { name: '', role: '', email: '', phone: '' };
   const contactSentence = options.contact ? word({ code: 'context.contact-sentence', params: { name: options.contact.name, reach: reach(options.contact, lang) } }, lang) : '';
   return {
@@ -122,7 +132,7 @@ export function noticeContext(kind: NoticeKind, lang: Lang, incident: NoticeInci
       ref: incident.ref,
       title: incident.title,
       description: known(description),
-      outwardDescription: known(incident.outwardDescription),
+      outwardDescription: known(description),
       breachTypes: incident.breachTypes.length ? joinList(incident.breachTypes.map((t) => BREACH_TYPE_LABELS[t][lang]), lang) : pending,
       cause: word({ code: 'context.cause', params: { kind: incident.cause.kind, vector: incident.cause.vector.trim(), description: incident.cause.description.trim() } }, lang),
       encryption: word({ code: 'context.encryption', params: incident.encryption }, lang),
@@ -151,7 +161,16 @@ export function noticeContext(kind: NoticeKind, lang: Lang, incident: NoticeInci
     measuresKnown: hasMeasures(incident),
     advice: options.adviceToSubjects ?? '',
     late: options.late,
+    lateSentence:
+      options.late && incident.clock.deadline
+        ? word({ code: 'context.late', params: { deadline: incident.clock.deadline, first: !!options.firstFiling && options.phase !== 'complete' && options.phase !== 'initial' } }, lang)
+        : '',
     delayReasons: options.delayReasons ?? '',
+    followsUp:
+      options.firstFiling && (options.phase === 'supplementary' || options.phase === 'final')
+        ? word({ code: 'context.follows-up', params: { sentAt: options.firstFiling.sentAt, reference: options.firstFiling.reference } }, lang)
+        : '',
+    followUpBy: options.followUpDueAt && (options.phase === 'initial' || options.phase === 'supplementary') ? word({ code: 'context.follow-up-by', params: { at: options.followUpDueAt } }, lang) : '',
     pending,
     controller: { name: incident.controller.name, contact: incident.controller.contact },
   };

@@ -8,6 +8,7 @@ export function sampleIncident(): NoticeIncident {
     ref: 'BC-2026-0001',
     title: 'Kundeliste sendt til feil mottaker',
     outwardDescription: 'En medarbeider hos oss sendte ved en feil en fil med kundeopplysninger til en samarbeidspartner. Samarbeidspartneren varslet oss samme dag og har slettet filen.',
+    outwardDescriptionEn: 'One of our staff sent a file with customer information to a business partner by mistake. The partner told us the same day and has deleted the file.',
     description: 'En medarbeider sendte et regneark med kundeopplysninger til en ekstern samarbeidspartner ved en feil.\n\nMottakeren varslet oss samme dag.',
     breachTypes: ['confidentiality'],
     cause: { kind: 'accidental', vector: 'feilsendt e-post', description: 'Feil adresse valgt i e-postklienten' },

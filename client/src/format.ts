@@ -37,12 +37,7 @@ export const number = (n: number): string => new Intl.NumberFormat(locale()).for
 /** "leder eller personvernombud", "Kari, Per og Ola": a list as a sentence says it in the reader's language. */
 export const listOf = (items: string[], type: 'conjunction' | 'disjunction'): string => new Intl.ListFormat(locale(), { type }).format(items);
 
-/** "71:59:59" from milliseconds; a minus sign once the time has passed. */
-export function countdown(ms: number): string {
-  const total = Math.abs(Math.trunc(ms / 1000));
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${ms < 0 ? '−' : ''}${Math.floor(total / 3600)}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
-}
+export { countdown, sincePassed } from './durations.js';
 
 /** Oslo's offset from UTC at an instant, in milliseconds. */
 function osloOffset(ms: number): number {

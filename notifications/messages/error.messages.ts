@@ -98,6 +98,8 @@ export type ProblemMessageParams = {
   'field.not-latest-assessment': NoParams;
   'field.older-facts': NoParams;
   'field.initial-first': NoParams;
+  'field.follow-up-not-phased': NoParams;
+  'field.follow-up-too-early': NoParams;
   'field.not-a-cursor': NoParams;
   'field.already-exists': NoParams;
   'field.address-not-allowed': NoParams;
@@ -188,6 +190,11 @@ export const PROBLEM_MESSAGES: Catalogue<ProblemMessageParams> = {
   'field.not-latest-assessment': { nb: () => 'er ikke den siste vurderingen', en: () => 'is not the latest assessment' },
   'field.older-facts': { nb: () => 'vurdert på eldre fakta', en: () => 'assessed on older facts' },
   'field.initial-first': { nb: () => 'den første meldingen er fullstendig eller foreløpig', en: () => 'the first notification is complete or initial' },
+  'field.follow-up-not-phased': {
+    nb: () => 'gjelder bare en foreløpig eller supplerende melding; en fullstendig eller endelig melding avslutter oppfølgingen',
+    en: () => 'applies only to an initial or supplementary notice; a complete or final notice ends the follow-up',
+  },
+  'field.follow-up-too-early': { nb: () => 'må ligge etter at meldingen sendes', en: () => 'must be after the notice is sent' },
   'field.not-a-cursor': { nb: () => 'er ikke en gyldig sideposisjon', en: () => 'not a cursor this service issued' },
   'field.already-exists': { nb: () => 'finnes allerede', en: () => 'already exists' },
   'field.address-not-allowed': { nb: () => 'adressen peker til et internt nettverk og er ikke tillatt', en: () => 'the address points to an internal network and is not allowed' },

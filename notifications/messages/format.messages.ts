@@ -21,6 +21,12 @@ export type FormatMessageParams = {
   'context.contact-sentence': { name: string; reach: string };
   'context.cause': { kind: 'malicious' | 'accidental' | 'unknown'; vector: string; description: string };
   'context.encryption': { dataEncrypted: boolean | null; stateOfTheArt: boolean | null; keyCompromised: boolean | null };
+  /** A later phase names the first filing it follows up (Art. 33(4)). */
+  'context.follows-up': { sentAt: Date; reference: string };
+  /** A first or partial notice says when the follow-up will be sent. */
+  'context.follow-up-by': { at: Date };
+  /** A notice that comes after the 72 hours says so, before its reasons. */
+  'context.late': { deadline: Date; first: boolean };
   'register.file-name': NoParams;
 };
 
@@ -88,6 +94,22 @@ export const FORMAT_MESSAGES: Catalogue<FormatMessageParams> = {
           : `The data was encrypted${p.stateOfTheArt === true ? ' to the state of the art' : p.stateOfTheArt === false ? ', but not to the state of the art' : ''}; ${
               p.keyCompromised === false ? 'the key is not compromised' : p.keyCompromised ? 'the key may be compromised' : 'whether the key is compromised is not yet established'
             }.`,
+  },
+  'context.follows-up': {
+    nb: ({ sentAt, reference }) =>
+      `Denne meldingen følger opp meldingen vi sendte ${oslo(sentAt).setLocale('nb').toFormat("d. LLLL yyyy 'kl.' HH:mm")} (norsk tid)${reference ? `, Altinn-referanse ${reference}` : ''}.`,
+    en: ({ sentAt, reference }) =>
+      `This notification follows up the notification we sent on ${oslo(sentAt).setLocale('en-GB').toFormat('d LLLL yyyy, HH:mm')} (Oslo time)${reference ? `, Altinn reference ${reference}` : ''}.`,
+  },
+  'context.follow-up-by': {
+    nb: ({ at }) => `Vi sender en oppfølgende melding senest ${oslo(at).setLocale('nb').toFormat("d. LLLL yyyy 'kl.' HH:mm")} (norsk tid).`,
+    en: ({ at }) => `We will send a follow-up notification by ${oslo(at).setLocale('en-GB').toFormat('d LLLL yyyy, HH:mm')} (Oslo time) at the latest.`,
+  },
+  'context.late': {
+    nb: ({ deadline, first }) =>
+      `${first ? 'Den første meldingen ble sendt' : 'Meldingen sendes'} etter fristen på 72 timer, som gikk ut ${oslo(deadline).setLocale('nb').toFormat("d. LLLL yyyy 'kl.' HH:mm")} (norsk tid).`,
+    en: ({ deadline, first }) =>
+      `${first ? 'The first notification was sent' : 'This notification is sent'} after the 72-hour deadline, which passed on ${oslo(deadline).setLocale('en-GB').toFormat('d LLLL yyyy, HH:mm')} (Oslo time).`,
   },
   'register.file-name': { nb: () => 'avviksprotokoll', en: () => 'breach-register' },
 };

@@ -2,7 +2,7 @@ import type { Catalogue, MessageOf, NoParams } from './catalogue.js';
 
 /** A part of a notice that can be missing, named by the field that supplies it. */
 export type MissingPath =
-  | 'description' | 'outwardDescription' | 'breachTypes' | 'dataCategories' | 'contactPoint' | 'consequences' | 'measuresTaken'
+  | 'description' | 'outwardDescription' | 'outwardDescriptionEn' | 'breachTypes' | 'dataCategories' | 'contactPoint' | 'consequences' | 'measuresTaken'
   | 'delayReasons' | 'adviceToSubjects' | 'controller.name' | 'ORGANISATION_NAME';
 
 /** Every message of notices and filings: what is missing, what may not leave the house, and refusals. */
@@ -43,6 +43,10 @@ const MISSING: Record<MissingPath, { nb: string; en: string }> = {
   outwardDescription: {
     nb: 'Mangler beskrivelsen til de berørte: skriv hva som har skjedd for dem som skal lese det, uten interne detaljer',
     en: 'Missing the description for the people affected: say what happened for those who will read it, without internal details',
+  },
+  outwardDescriptionEn: {
+    nb: 'Mangler beskrivelsen på engelsk: en engelsk melding bruker den, ikke den norske',
+    en: 'Missing the description in English: an English notice uses it, not the Norwegian one',
   },
   breachTypes: { nb: 'Mangler hva slags brudd det er (konfidensialitet, integritet, tilgjengelighet)', en: 'Missing the nature of the breach (confidentiality, integrity, availability)' },
   dataCategories: { nb: 'Mangler hvilke typer personopplysninger som er berørt', en: 'Missing the categories of personal data concerned' },

@@ -64,6 +64,9 @@ export interface RiskMessageParams {
   'outcome.unlikely': NoParams;
   'outcome.risk': NoParams;
   'outcome.high': NoParams;
+  /** The same outcomes once the 72 hours have passed without a notification (Art. 33(1)). */
+  'outcome.risk-late': NoParams;
+  'outcome.high-late': NoParams;
   'outcome.doubt': { facts: DoubtFact[] };
   'exemption.encrypted': NoParams;
   'exemption.mitigated': { measures: ('deletion' | 'neutralised')[] };
@@ -266,6 +269,14 @@ export const RISK_MESSAGES: Catalogue<RiskMessageParams> = {
   'outcome.high': sentence(
     'Bruddet vil sannsynligvis medføre høy risiko for de berørte: meld det til Datatilsynet innen 72 timer og varsle de berørte uten ugrunnet opphold.',
     'The breach is likely to result in a high risk to the people: notify Datatilsynet within 72 hours and tell the people without undue delay.',
+  ),
+  'outcome.risk-late': sentence(
+    'Bruddet kan medføre risiko for de berørte, og fristen på 72 timer har gått ut: meld det til Datatilsynet nå, og oppgi årsakene til forsinkelsen. Risikoen er ikke høy, så de berørte trenger ikke varsles enkeltvis.',
+    'The breach may result in a risk to the people, and the 72 hours have passed: notify Datatilsynet now, giving the reasons for the delay. The risk is not high, so the people need not be told individually.',
+  ),
+  'outcome.high-late': sentence(
+    'Bruddet vil sannsynligvis medføre høy risiko for de berørte, og fristen på 72 timer har gått ut: meld det til Datatilsynet nå, oppgi årsakene til forsinkelsen, og varsle de berørte uten ugrunnet opphold.',
+    'The breach is likely to result in a high risk to the people, and the 72 hours have passed: notify Datatilsynet now, giving the reasons for the delay, and tell the people without undue delay.',
   ),
   'outcome.doubt': {
     nb: (p) => `Det er ikke avklart ${joinList(p.facts.map((f) => DOUBT[f].nb), 'nb')}. Avhengig av svaret kan bruddet medføre risiko, og ved tvil skal det meldes til Datatilsynet.`,

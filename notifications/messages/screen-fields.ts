@@ -10,6 +10,7 @@ export const SCREEN_FIELDS: Record<string, Code> = {
   title: 'facts.title',
   description: 'facts.description',
   outwardDescription: 'facts.outwardDescription',
+  outwardDescriptionEn: 'facts.outwardDescriptionEn',
   breachTypes: 'facts.breachTypes',
   'cause.kind': 'facts.causeKind',
   'cause.vector': 'facts.causeVector',
@@ -79,6 +80,7 @@ export const SCREEN_FIELDS: Record<string, Code> = {
   closure: 'state.closedAt',
   delayReasons: 'notice.delayReasons',
   followUp: 'filing.followUpDue',
+  followUpDueAt: 'notice.followUpDueAt',
   // What other forms send, as they name it.
   notifySA: 'decision.notifySA',
   notifySubjects: 'decision.notifySubjects',

@@ -445,7 +445,11 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     await awareness.getByLabel('Hva gjorde bruddet rimelig sikkert?').fill(LATE.evidence);
     await awareness.getByLabel(/^Hvorfor tidspunktet ligger tilbake/).fill(LATE.backdated);
     await awareness.getByRole('button', { name: 'Erklær kjennskap (start klokken)' }).click();
-    await page.getByTestId('clock-bar').getByTestId('countdown').filter({ hasText: /^−2[34]:\d\d:\d\d$/ }).waitFor();
+    // Past the deadline the clock bar counts nothing down: it says when the deadline passed, and so does the tab.
+    await page.getByTestId('clock-bar').getByTestId('countdown').filter({ hasText: /^Fristen gikk ut for 2[34] t \d{1,2} min siden$/ }).waitFor();
+    await page.getByTestId('clock-bar').getByText('Fristen til Datatilsynet (72 timer)').waitFor();
+    assert.match(await page.title(), /^Fristen gikk ut for 2[34] t \d{1,2} min siden · BC-\d{4}-\d{4}$/);
+    assert.doesNotMatch(await page.getByTestId('clock-bar').innerText(), /−|Tid igjen/);
     await page.getByTestId('timeline').getByText(`Kjennskap erklært; 72-timersklokken startet. Tidspunktet ligger tilbake i tid: ${LATE.backdated}`).waitFor();
     const facts = page.getByTestId('facts');
     if (!(await facts.isVisible())) await page.getByText('Fakta om bruddet').click();
@@ -460,7 +464,9 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     const asDpo = await signIn(browser, svc, dpo);
     await asDpo.getByTestId('board').getByRole('link', { name: new RegExp(LATE.title) }).click();
     await asDpo.getByRole('button', { name: 'Vurder risiko' }).click();
-    await asDpo.getByTestId('assessment').waitFor();
+    // The 72 hours are gone: the advice is to notify now and say why it is late.
+    await asDpo.getByTestId('assessment').getByTestId('outcome').getByText(/meld det til Datatilsynet nå, (og )?oppgi årsakene til forsinkelsen/).waitFor();
+    assert.doesNotMatch(await asDpo.getByTestId('assessment').innerText(), /innen 72 timer/);
     const decision = asDpo.getByTestId('decision-form');
     await decision.getByLabel('Meld til Datatilsynet').check();
     await decision.getByLabel('Varsle de berørte').uncheck();
@@ -468,32 +474,59 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     await decision.getByRole('button', { name: 'Registrer beslutning' }).click();
     await asDpo.getByTestId('decision').waitFor();
 
-    const file = async (phase: string, reasons: 'fill' | 'reused') => {
+    // Three days on, to the minute: the follow-up the DPO promises in the first notice.
+    const followUpAt = new Date(Math.floor((Date.now() + 3 * 24 * 3_600_000) / 60_000) * 60_000);
+    const file = async (phase: string, reasons: 'fill' | 'reused', reference: string) => {
       const notices = asDpo.getByTestId('notices');
       const form = asDpo.getByTestId('notice-form');
       if (!(await form.isVisible())) await notices.locator('summary', { hasText: 'Ny melding' }).click();
       await form.getByLabel('Hvilken melding').selectOption({ label: 'Melding til Datatilsynet' });
       await form.getByLabel('Fase').selectOption({ label: phase });
+      const followUp = form.getByLabel('Oppfølgende melding sendes senest');
+      if (phase === 'endelig') {
+        // The final notice promises nothing more: it ends the follow-up, and the form says so.
+        assert.equal(await followUp.count(), 0);
+        await form.getByTestId('phase-closes').getByText('Når denne meldingen er registrert som sendt, er oppfølgingen overfor Datatilsynet avsluttet.').waitFor();
+      } else {
+        await form.getByTestId('phase-closes').getByText(/En endelig melding avslutter oppfølgingen; en ny supplerende melding setter en ny dato\./).waitFor();
+        // A week from now is offered; the DPO chooses what they can promise.
+        assert.equal((await followUp.inputValue()).slice(0, 10), osloInput(new Date(Date.now() + 7 * 24 * 3_600_000)).slice(0, 10));
+        await followUp.fill(osloInput(followUpAt));
+      }
       const delay = form.getByLabel('Årsaker til forsinkelsen (art. 33 nr. 1)');
       if (reasons === 'fill') await delay.fill(LATE.delay);
       else assert.equal(await delay.inputValue(), LATE.delay);
       await form.getByRole('button', { name: 'Lag utkast' }).click();
-      const drafted = notices.getByTestId('notice-authority').filter({ hasText: 'utkast' });
+      const drafted = notices.getByTestId('notice-authority').filter({ has: asDpo.getByRole('button', { name: 'Godkjenn melding' }) });
+      const text = drafted.frameLocator('iframe');
+      if (phase === 'endelig') await text.getByText(/Denne meldingen følger opp meldingen vi sendte .* \(norsk tid\), Altinn-referanse AR-2026-LATE-1\./).waitFor();
+      else await text.getByText(/Vi sender en oppfølgende melding senest .* \(norsk tid\)\./).waitFor();
       await drafted.getByRole('button', { name: 'Godkjenn melding' }).click();
       const approved = notices.getByTestId('notice-authority').filter({ has: asDpo.locator('summary', { hasText: 'Registrer innsending til Datatilsynet' }) });
       await approved.locator('summary', { hasText: 'Registrer innsending til Datatilsynet' }).click();
-      await approved.getByTestId('sent-form-authority').getByRole('button', { name: 'Registrer innsending til Datatilsynet' }).click();
+      const sent = approved.getByTestId('sent-form-authority');
+      await sent.getByLabel('Referanse (Altinn)').fill(reference);
+      await sent.getByRole('button', { name: 'Registrer innsending til Datatilsynet' }).click();
       await asDpo.getByRole('dialog', { name: 'Er meldingen sendt til Datatilsynet?' }).getByRole('button', { name: 'Ja, den er sendt: registrer' }).click();
       await approved.waitFor({ state: 'detached' });
     };
-    await file('foreløpig (mer kommer)', 'fill');
-    await asDpo.getByTestId('ledger').getByText(/foreløpig \(mer kommer\) · Altinn · .*etter fristen/).waitFor();
-    await asDpo.getByTestId('obligations').getByText('Send den oppfølgende meldingen til Datatilsynet').waitFor();
-    await asDpo.getByText(/Oppfølgende melding skal sendes innen/).first().waitFor();
-    // The final notice reuses the reasons given once for the incident, and ends what is owed to Datatilsynet.
-    await file('endelig', 'reused');
+    await file('foreløpig (mer kommer)', 'fill', 'AR-2026-LATE-1');
+    await asDpo.getByTestId('ledger').getByText(/foreløpig \(mer kommer\) · Altinn · AR-2026-LATE-1 · sendt etter fristen/).waitFor();
+    // The date chosen in the form is what the follow-up is due at: Oslo time, UTC beside it, said once on the page.
+    const owed = asDpo.getByTestId('obligations').locator('li', { hasText: 'Send den oppfølgende meldingen til Datatilsynet' });
+    const due = owed.locator(`time[datetime="${followUpAt.toISOString()}"]`);
+    await due.waitFor();
+    assert.match(await due.innerText(), /\d{2}:\d{2}.*\(.*\d{2}:\d{2} UTC\)/);
+    assert.equal(await asDpo.getByText(/Oppfølgende melding skal sendes innen/).count(), 0, 'the due time is not repeated outside the obligations');
+    await asDpo.screenshot({ path: join(ARTIFACTS, 'journey-late-phased-desktop.png'), fullPage: true });
+    const onBoard = await signIn(browser, svc, dpo);
+    await onBoard.getByTestId('board').getByRole('link', { name: new RegExp(LATE.title) }).locator(`time[datetime="${followUpAt.toISOString()}"]`).waitFor();
+    await onBoard.close();
+    // The final notice reuses the reasons given once for the incident, names the first filing, and ends what is owed to Datatilsynet.
+    await file('endelig', 'reused', 'AR-2026-LATE-2');
     await asDpo.getByTestId('ledger').getByText(/endelig · Altinn/).waitFor();
     assert.equal(await asDpo.getByTestId('obligations').getByText('Send den oppfølgende meldingen til Datatilsynet').count(), 0);
+    await asDpo.screenshot({ path: join(ARTIFACTS, 'journey-late-final-desktop.png'), fullPage: true });
   });
 
   it('walks every screen in both languages with only catalogue words and no raw codes, on desktop and phone', async () => {

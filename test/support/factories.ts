@@ -62,6 +62,7 @@ export const COMPLETE = {
   title: 'Kundeliste sendt til feil mottaker',
   description: 'Et regneark med kundeopplysninger ble sendt til feil ekstern adresse.',
   outwardDescription: 'En fil med opplysninger om deg ble ved en feil sendt til en annen virksomhet, som har slettet den.',
+  outwardDescriptionEn: 'A file with information about you was sent to another company by mistake; they have deleted it.',
   breachTypes: ['confidentiality'],
   dataCategories: ['identity', 'contact'],
   subjects: { groups: ['kunder'], count: { kind: 'estimate', value: 1200 } },

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { countdown, osloTime, utcTime } from '../format.js';
+import { countdown, osloTime, sincePassed, utcTime } from '../format.js';
 import { onTick } from '../state.js';
 import { t } from '../words.js';
 
@@ -31,7 +31,8 @@ export function Countdown({ dueAt, stopped, onChange }: { dueAt: string; stopped
     const due = new Date(dueAt).getTime();
     const write = (now: number) => {
       const left = due - now;
-      const text = countdown(left);
+      // Once it has passed there is no time left to count: the text says how long ago it passed.
+      const text = left < 0 ? t('clock.passedAgo', sincePassed(left)) : countdown(left);
       const node = el.current;
       if (!node) return;
       if (node.textContent !== text) node.textContent = text;

@@ -41,7 +41,9 @@ function ClockBar({ incident }: { incident: Incident }) {
       ? t('clock.notStarted')
       : c.state === 'stopped'
         ? t('clock.toDatatilsynetStopped')
-        : t('clock.toDatatilsynet');
+        : c.overdue
+          ? t('clock.toDatatilsynetPassed')
+          : t('clock.toDatatilsynet');
   useEffect(() => {
     if (!dueAt || stopped) document.title = `${incident.ref} · ${t('shell.appName')}`;
   }, [incident.ref, dueAt, stopped]);

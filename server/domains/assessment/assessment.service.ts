@@ -32,14 +32,17 @@ export class AssessmentService {
   async run(ctx: AuditContext, actor: Actor, incidentId: string): Promise<AssessmentRecord> {
     const incident = await this.deps.incidents.get(actor, incidentId);
     const facts = factsFromIncident(incident);
+    const now = this.deps.clock.now();
+    // Only a clock still running can have run out unfiled; a stopped one was notified or judged not notifiable.
+    const deadlinePassed = incident.clock.state === 'running' && !!incident.clock.deadline && now > incident.clock.deadline;
     const created = await this.deps.assessments.create({
       incidentId,
       method: METHOD_VERSION,
       facts,
       factsHash: factsHash(facts),
-      result: assess(facts),
+      result: assess(facts, { deadlinePassed }),
       createdBy: { id: actor.id, name: actor.name },
-      createdAt: this.deps.clock.now(),
+      createdAt: now,
     });
     const record = created.toObject() as AssessmentRecord;
     await this.deps.audit.record(ctx, {

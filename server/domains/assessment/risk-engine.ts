@@ -131,8 +131,8 @@ function dedupe(list: MissingFact[]): MissingFact[] {
   return list.filter((m) => (seen.has(m.fact) ? false : (seen.add(m.fact), true)));
 }
 
-/** Runs the method on a set of facts. */
-export function assess(f: RiskFacts): Assessment {
+/** Runs the method on a set of facts; `deadlinePassed` when the 72 hours ran out with nothing filed, so the advice is to notify now. */
+export function assess(f: RiskFacts, when: { deadlinePassed: boolean } = { deadlinePassed: false }): Assessment {
   const base = evaluate(f);
   const reasons: Reason[] = [];
   if (f.role === 'processor') reasons.push(reason('processor.inform-controller', {}, 'Art. 33(2); EDPB Guidelines 9/2022 II.A.4', ['role']));
@@ -194,7 +194,9 @@ export function assess(f: RiskFacts): Assessment {
 
   const outcome = risk === 'unlikely'
     ? reason('outcome.unlikely', {}, 'Art. 33(1), Art. 33(5)')
-    : risk === 'risk' ? reason('outcome.risk', {}, 'Art. 33(1), Art. 34(1)') : reason('outcome.high', {}, 'Art. 33(1), Art. 34(1)');
+    : risk === 'risk'
+      ? reason(when.deadlinePassed ? 'outcome.risk-late' : 'outcome.risk', {}, 'Art. 33(1), Art. 34(1)')
+      : reason(when.deadlinePassed ? 'outcome.high-late' : 'outcome.high', {}, 'Art. 33(1), Art. 34(1)');
   const enisa = enisaScore(f, base.identification, base.people);
   const { summary, ...enisaParts } = enisa;
   return {

@@ -29,6 +29,8 @@ export interface Incident {
   description: string;
   /** What happened, written for the people affected and the public (subject and public notices). */
   outwardDescription: string;
+  /** The same, written in English: what an English notice says happened (a notice is in one language). */
+  outwardDescriptionEn: string;
   status: (typeof STATUSES)[number];
   closure: { reason: string; notABreach: boolean; at: Date; by: PersonRef } | null;
 
@@ -142,6 +144,7 @@ const incidentSchema = new Schema<Incident>(
     title: { type: String, required: true },
     description: { type: String, default: '' },
     outwardDescription: { type: String, default: '' },
+    outwardDescriptionEn: { type: String, default: '' },
     status: { type: String, enum: STATUSES, required: true },
     closure: { type: new Schema({ reason: String, notABreach: Boolean, at: Date, by: person }, { _id: false }), default: null },
     breachTypes: { type: [String], enum: BREACH_TYPES, default: [] },

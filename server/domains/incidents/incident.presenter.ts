@@ -49,6 +49,7 @@ export function presentIncident(incident: Incident, clock: ClockView, now: Date)
     title: incident.title,
     description: incident.description,
     outwardDescription: incident.outwardDescription ?? '',
+    outwardDescriptionEn: incident.outwardDescriptionEn ?? '',
     status: incident.status,
     closure: incident.closure ? { ...incident.closure, at: iso(incident.closure.at) } : null,
     breachTypes: incident.breachTypes,

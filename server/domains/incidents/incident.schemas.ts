@@ -36,6 +36,8 @@ export const IncidentFacts = z.strictObject({
   description: text(20_000),
   /** What happened, in words for the people affected and the public; the internal description never leaves the house. */
   outwardDescription: text(20_000),
+  /** The same in English, for English notices. */
+  outwardDescriptionEn: text(20_000),
   breachTypes: z.array(z.enum(BREACH_TYPES)).max(3),
   cause: z.strictObject({ kind: z.enum(CAUSE_KINDS), vector: text(200), description: text(5_000) }).partial(),
   role: z.enum(INCIDENT_ROLES),

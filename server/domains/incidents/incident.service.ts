@@ -25,6 +25,7 @@ import { say } from '../../../notifications/messages/index.js';
 import type { TimelineMessage } from '../../../notifications/messages/incident.messages.js';
 import type { Role } from '../access/permissions.js';
 import { boardFields, notifiesAuthority, openObligations, type Obligation } from '../obligations/obligation.rules.js';
+import { defaultFollowUpAt, followUpProblem, owesFollowUp } from '../obligations/follow-up.rules.js';
 
 /** What the register reports of an incident (register.presenter.ts): the register reads only these. */
 export const REGISTER_FIELDS = [
@@ -33,9 +34,7 @@ export const REGISTER_FIELDS = [
 ] as const;
 export type RegisterIncident = Pick<Incident, '_id' | (typeof REGISTER_FIELDS)[number]>;
 
-/** Default time to the owed follow-up after a phased submission. */
-const DEFAULT_FOLLOW_UP_DAYS = 7;
-const FREE_TEXT_FIELDS = ['title', 'description', 'outwardDescription', 'consequences', 'measuresTaken', 'measuresPlanned', 'dataLocation'] as const;
+const FREE_TEXT_FIELDS = ['title', 'description', 'outwardDescription', 'outwardDescriptionEn', 'consequences', 'measuresTaken', 'measuresPlanned', 'dataLocation'] as const;
 
 export interface Warning {
   path: string;
@@ -61,7 +60,8 @@ export interface NoticeFiling {
 
 /** Claims an approved notice as sent by a filing (atomically), or says why it cannot be; and undoes the claim. */
 export interface CitedNotices {
-  claim(incidentId: string, noticeId: string, filing: NoticeFiling): Promise<{ problem: NoticeMessage } | { text: string }>;
+  /** The notice's text, and the follow-up date it states (a first or partial notice). */
+  claim(incidentId: string, noticeId: string, filing: NoticeFiling): Promise<{ problem: NoticeMessage } | { text: string; followUpDueAt: Date | null }>;
   release(noticeId: string): Promise<void>;
 }
 
@@ -413,6 +413,8 @@ export class IncidentService {
     if (!notifiesAuthority(current)) throw refusal(422, 'processor_notifies_controller', { code: 'submission.processor', params: {} }, lang);
     if (!current.awareness || !current.clock.deadline) throw refused(422, 'not_aware');
     if (input.sentAt > now) throw invalidInput([fieldProblem('sentAt', words('field.in-future'))]);
+    const followUpWrong = followUpProblem(input.phase, input.followUpDueAt, input.sentAt);
+    if (followUpWrong) throw invalidInput([fieldProblem('followUpDueAt', words(followUpWrong))]);
     const earlier = await this.deps.submissions.find({ incidentId: id }).sort({ sentAt: 1 }).lean<Submission[]>();
     if (!earlier.length && (input.phase === 'supplementary' || input.phase === 'final')) {
       throw refused(422, 'no_initial_submission', undefined, [fieldProblem('phase', words('field.initial-first'))]);
@@ -425,13 +427,16 @@ export class IncidentService {
     const recordedBy = personOf(actor);
     const claimed = !!input.noticeId && !options.citedNoticeClaimed;
     let noticeText = input.noticeText;
+    let stated: Date | null = null;
     if (claimed) {
       const claim = await this.citedNotices.claim(id, input.noticeId!, { at: input.sentAt, channel: input.channel, reference: input.reference, recordedBy });
       if ('problem' in claim) throw refusal(422, 'invalid_notice', { code: 'submission.cites-invalid', params: {} }, lang, [{ path: 'noticeId', message: claim.problem }]);
       noticeText ||= claim.text;
+      stated = claim.followUpDueAt;
     }
-    const phased = input.phase === 'initial' || input.phase === 'supplementary';
-    const followUpDueAt = phased ? (input.followUpDueAt ?? addHours(input.sentAt, DEFAULT_FOLLOW_UP_DAYS * 24)) : null;
+    // The date given with the filing, else the one the cited notice states (if still ahead), else a week on.
+    const fromNotice = stated && stated > input.sentAt ? stated : null;
+    const followUpDueAt = owesFollowUp(input.phase) ? (input.followUpDueAt ?? fromNotice ?? defaultFollowUpAt(input.sentAt)) : null;
     const submissionId = new Types.ObjectId();
     const followUp = followUpDueAt ? { dueAt: followUpDueAt, afterSubmissionId: String(submissionId) } : null;
     const remember = delayReasons && !current.delayReasons ? { delayReasons } : {};

@@ -39,6 +39,8 @@ export interface Notice {
   text: string;
   delayReasons: string;
   adviceToSubjects: string;
+  /** A first or partial notice to Datatilsynet: when it says the follow-up will be sent (the owed follow-up's due time once filed). */
+  followUpDueAt?: Date | null;
   /** The incident as it was when rendered. */
   facts: Record<string, unknown>;
   contentHash: string;
@@ -85,6 +87,7 @@ const noticeSchema = new Schema<Notice>(
     text: { type: String, required: true },
     delayReasons: { type: String, default: '' },
     adviceToSubjects: { type: String, default: '' },
+    followUpDueAt: { type: Date, default: null },
     facts: { type: Schema.Types.Mixed, required: true },
     contentHash: { type: String, required: true },
     createdBy: { type: person, required: true },

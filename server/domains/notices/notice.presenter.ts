@@ -17,7 +17,7 @@ export function presentNotice(n: Notice) {
   return {
     id: String(n._id), incidentId: n.incidentId, kind: n.kind, lang: n.lang, phase: n.phase, status: n.status,
     templateVersionId: n.templateVersionId, templateVersion: n.templateVersion, subject: n.subject, html: n.html, text: n.text,
-    delayReasons: n.delayReasons, adviceToSubjects: n.adviceToSubjects, contentHash: n.contentHash, hashVerifies: contentHash(n) === n.contentHash,
+    delayReasons: n.delayReasons, adviceToSubjects: n.adviceToSubjects, followUpDueAt: iso(n.followUpDueAt), contentHash: n.contentHash, hashVerifies: contentHash(n) === n.contentHash,
     createdBy: n.createdBy, createdAt: iso(n.createdAt), approvedBy: n.approvedBy, approvedAt: iso(n.approvedAt),
     sent: n.sent ? { ...n.sent, at: iso(n.sent.at) } : null,
   };

@@ -9,6 +9,8 @@ export const NoticeRequest = z.strictObject({
   phase: z.enum(PHASES).default('complete'),
   delayReasons: z.string().trim().max(5_000).optional(),
   adviceToSubjects: z.string().trim().max(5_000).optional(),
+  /** Art. 33(4): a first or partial notice states when the follow-up will be sent (a week after now when not given). */
+  followUpDueAt: z.iso.datetime({ offset: true, message: problemCode('field.not-a-time') }).transform((s) => new Date(s)).optional(),
 });
 
 /** `namesChecked`: whoever approves has checked what looks like people's names in the notice, and they may stay. */

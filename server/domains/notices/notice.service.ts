@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Model } from 'mongoose';
-import { missingElements, noticeContext, type ContactPoint, type MissingElement, type NoticeIncident, type NoticeKind, type Phase } from '../../../notifications/catalog.js';
+import { missingElements, noticeContext, outwardField, type ContactPoint, type MissingElement, type NoticeIncident, type NoticeKind, type Phase } from '../../../notifications/catalog.js';
 import { say } from '../../../notifications/messages/index.js';
 import type { NoticeMessage } from '../../../notifications/messages/notices.messages.js';
 import type { Lang } from '../../../notifications/labels.js';
@@ -12,9 +12,10 @@ import { AppError, notFound } from '../../lib/errors.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../access/actor.js';
 import type { Incident } from '../incidents/incident.model.js';
-import { fieldProblem, refusal, refused, words } from '../../http/refusal.js';
+import { fieldProblem, invalidInput, refusal, refused, words } from '../../http/refusal.js';
 import type { IncidentService, NoticeFiling } from '../incidents/incident.service.js';
 import { notifiesAuthority } from '../obligations/obligation.rules.js';
+import { defaultFollowUpAt, followUpProblem, owesFollowUp } from '../obligations/follow-up.rules.js';
 import { outwardNameWarnings, outwardProblems, type OutwardProblem } from './outward-check.js';
 import { noticePdf } from './notice.pdf.js';
 import type { UserService } from '../users/user.service.js';
@@ -31,6 +32,7 @@ export interface NoticeRequest {
   phase: Phase;
   delayReasons?: string | undefined;
   adviceToSubjects?: string | undefined;
+  followUpDueAt?: Date | undefined;
 }
 
 export interface OrganisationSettings {
@@ -49,9 +51,9 @@ export function contentHash(n: { subject: string; html: string; text: string }):
 
 /** What a notice may say about an incident: the fields the notices word, and nothing else of it. */
 export function noticeIncidentOf(incident: Incident): NoticeIncident {
-  const { ref, title, description, outwardDescription, breachTypes, cause, occurred, detected, awareness, clock, dataCategories, dataLocation, systems, subjects, records } = incident;
+  const { ref, title, description, outwardDescription, outwardDescriptionEn, breachTypes, cause, occurred, detected, awareness, clock, dataCategories, dataLocation, systems, subjects, records } = incident;
   return {
-    ref, title, description, outwardDescription, breachTypes, dataCategories, dataLocation, systems, records,
+    ref, title, description, outwardDescription, outwardDescriptionEn, breachTypes, dataCategories, dataLocation, systems, records,
     cause: { kind: cause.kind, vector: cause.vector, description: cause.description },
     encryption: { dataEncrypted: incident.encryption.dataEncrypted, stateOfTheArt: incident.encryption.stateOfTheArt, keyCompromised: incident.encryption.keyCompromised },
     mitigations: incident.mitigations.map((m) => ({ what: m.what })),
@@ -97,17 +99,25 @@ export class NoticeService {
     }
     const contact = await this.contactPoint();
     const now = this.deps.clock.now();
-    const late = request.kind === 'authority' && !!incident.clock.deadline && now > incident.clock.deadline;
+    const authority = request.kind === 'authority';
+    const phase = authority ? request.phase : 'complete';
+    const followUpWrong = authority ? followUpProblem(phase, request.followUpDueAt, now) : request.followUpDueAt ? 'field.follow-up-not-phased' : null;
+    if (followUpWrong) throw invalidInput([fieldProblem('followUpDueAt', words(followUpWrong))]);
+    // A later phase follows up the first filing, and is late only if that one was: Art. 33(1)'s 72 hours are for the first notification.
+    const [first] = authority ? await this.deps.incidents.listSubmissions(actor, incidentId) : [];
+    const firstFiling = first && (phase === 'supplementary' || phase === 'final') ? { sentAt: first.sentAt, reference: first.reference } : null;
+    const late = authority && !!incident.clock.deadline && (firstFiling ? first!.late : now > incident.clock.deadline);
     // Given once per incident: a later phase reuses the reasons already given.
-    const delayReasons = request.delayReasons?.trim() || incident.delayReasons || undefined;
-    const options = { phase: request.phase, late, delayReasons, organisation: this.deps.organisation.name, contact, adviceToSubjects: request.adviceToSubjects };
+    const delayReasons = request.delayReasons?.trim() || incident.delayReasons || first?.delayReasons || undefined;
+    const followUpDueAt = authority && owesFollowUp(phase) ? (request.followUpDueAt ?? defaultFollowUpAt(now)) : null;
+    const options = { phase, late, delayReasons, organisation: this.deps.organisation.name, contact, adviceToSubjects: request.adviceToSubjects, firstFiling, followUpDueAt };
     const about = noticeIncidentOf(incident);
-    const missing: MissingElement[] = missingElements(request.kind, about, options);
+    const missing: MissingElement[] = missingElements(request.kind, about, options, request.lang);
     if (!this.deps.organisation.name) missing.push({ element: 'contact', path: 'ORGANISATION_NAME' });
     const template = await this.deps.templates.inForce(request.kind, request.lang);
     const rendered: RenderedNotice = renderNotice(String(template._id), template, noticeContext(request.kind, request.lang, about, options, now));
-    const { problems: outward, names } = await this.outwardCheck(incident, request.adviceToSubjects ?? '', rendered.text, contact, request.kind === 'authority' ? delayReasons ?? '' : '');
-    return { incident, template, rendered, missing, outward, names, delayReasons };
+    const { problems: outward, names } = await this.outwardCheck(incident, request.lang, request.adviceToSubjects ?? '', rendered.text, contact, request.kind === 'authority' ? delayReasons ?? '' : '');
+    return { incident, template, rendered, missing, outward, names, delayReasons, followUpDueAt };
   }
 
   /**
@@ -115,7 +125,7 @@ export class NoticeService {
    * rendered text (`problems`, refused); and what in the fields looks like a person's name (`names`, confirmed by whoever approves).
    */
   private async outwardCheck(
-    incident: Incident, advice: string, text: string, contact: ContactPoint | null, delayReasons = '',
+    incident: Incident, lang: Lang, advice: string, text: string, contact: ContactPoint | null, delayReasons = '',
   ): Promise<{ problems: OutwardProblem[]; names: OutwardProblem[] }> {
     const staff = (await this.deps.users.list()).map((u) => u.name);
     const people = [incident.owner?.name, incident.createdBy?.name, incident.awareness?.declaredBy?.name].filter((n): n is string => !!n);
@@ -125,7 +135,8 @@ export class NoticeService {
     const check = {
       ...base,
       texts: [
-        { path: 'outwardDescription', text: incident.outwardDescription ?? '' },
+        // The description in the notice's language is the one it carries.
+        { path: outwardField(lang), text: incident[outwardField(lang)] ?? '' },
         { path: 'adviceToSubjects', text: advice },
         { path: 'delayReasons', text: delayReasons },
         { path: 'cause.vector', text: incident.cause?.vector ?? '' },
@@ -159,7 +170,7 @@ export class NoticeService {
 
   /** Renders a draft notice; a notice that lacks a required element, or would disclose personal data, is refused with each one named. */
   async draft(ctx: AuditContext, actor: Actor, incidentId: string, request: NoticeRequest, lang: Lang = 'nb'): Promise<Notice> {
-    const { incident, template, rendered, missing, outward, delayReasons } = await this.prepare(actor, incidentId, request, lang);
+    const { incident, template, rendered, missing, outward, delayReasons, followUpDueAt } = await this.prepare(actor, incidentId, request, lang);
     if (missing.length) {
       throw new AppError(422, 'missing_elements', say({ code: 'notice.lacks', params: { count: missing.length } }, lang), this.wordMissing(missing, lang).map((m) => ({ path: m.path, message: m.message })));
     }
@@ -168,7 +179,7 @@ export class NoticeService {
     const created = await this.deps.notices.create({
       incidentId, kind: request.kind, lang: request.lang, phase: request.phase, templateVersionId: String(template._id), templateVersion: template.version,
       status: 'draft', ...rendered, delayReasons: request.kind === 'authority' ? delayReasons ?? '' : '', adviceToSubjects: request.adviceToSubjects ?? '',
-      facts: snapshot(incident), contentHash: contentHash(rendered), createdBy: { id: actor.id, name: actor.name }, createdAt: this.deps.clock.now(),
+      followUpDueAt, facts: snapshot(incident), contentHash: contentHash(rendered), createdBy: { id: actor.id, name: actor.name }, createdAt: this.deps.clock.now(),
       approvedBy: null, approvedAt: null, sent: null,
     });
     const notice = created.toObject() as Notice;
@@ -206,7 +217,7 @@ export class NoticeService {
    * A filing names the approved authority notice it sent: the notice is claimed as sent (the status in
    * the write's filter, so one filing wins), or the reason it cannot be cited is returned.
    */
-  async claimForFiling(incidentId: string, noticeId: string, filing: NoticeFiling): Promise<{ problem: NoticeMessage } | { text: string }> {
+  async claimForFiling(incidentId: string, noticeId: string, filing: NoticeFiling): Promise<{ problem: NoticeMessage } | { text: string; followUpDueAt: Date | null }> {
     const notice = isObjectId(noticeId) ? await this.deps.notices.findById(noticeId).lean<Notice>() : null;
     if (!notice || notice.incidentId !== incidentId || notice.kind !== 'authority') return { problem: { code: 'submission.notice.not-authority', params: {} } };
     if (notice.status === 'sent') return { problem: { code: 'submission.notice.already-sent', params: {} } };
@@ -214,7 +225,7 @@ export class NoticeService {
     const sent = { at: filing.at, channel: filing.channel, reference: filing.reference, audience: 'Datatilsynet', recordedBy: filing.recordedBy };
     const res = await this.deps.notices.updateOne({ _id: notice._id, status: 'approved' }, { $set: { status: 'sent', sent } });
     if (res.matchedCount === 0) return { problem: { code: 'submission.notice.already-sent', params: {} } };
-    return { text: notice.text };
+    return { text: notice.text, followUpDueAt: notice.followUpDueAt ?? null };
   }
 
   /** Undoes a claim whose filing was refused after all. */
@@ -248,7 +259,7 @@ export class NoticeService {
     // A notice rests on the decision in force: one whose facts changed since is reviewed first.
     if ((await this.deps.decisions.inForce(notice.incidentId))?.review.needed) throw refused(409, 'decision_stale', words('refused.decision-stale'));
     // Checked again on what would be approved: the facts as rendered and the rendered text itself.
-    const { problems, names } = await this.outwardCheck(notice.facts as unknown as Incident, notice.adviceToSubjects, notice.text, await this.contactPoint(), notice.delayReasons);
+    const { problems, names } = await this.outwardCheck(notice.facts as unknown as Incident, notice.lang, notice.adviceToSubjects, notice.text, await this.contactPoint(), notice.delayReasons);
     if (problems.length) this.refuseOutward(problems, lang);
     if (names.length && !options.namesChecked) throw refusal(422, 'names_unchecked', { code: 'notice.names-unchecked', params: {} }, lang, names);
     const res = await this.deps.notices.updateOne(
@@ -285,6 +296,8 @@ export class NoticeService {
         await this.deps.incidents.recordSubmission(ctx, actor, notice.incidentId, {
           sentAt: input.sentAt, channel: channel!, reference: input.reference, phase: notice.phase, noticeText: notice.text, noticeId: id,
           ...(notice.delayReasons ? { delayReasons: notice.delayReasons } : {}),
+          // The follow-up is due when the notice says; one filed after that date owes it a week on, as one that said nothing.
+          ...(notice.followUpDueAt && notice.followUpDueAt > input.sentAt ? { followUpDueAt: notice.followUpDueAt } : {}),
         }, { citedNoticeClaimed: true, lang });
       } else if (notice.kind === 'controller') {
         await this.deps.incidents.recordControllerInformed(ctx, actor, notice.incidentId, { at: input.sentAt, channel: input.channel, note: input.reference });

@@ -57,8 +57,9 @@ export function outwardProblems(check: OutwardCheck): OutwardProblem[] {
       if (new RegExp(`(?<![\\p{L}])${escape(fold(name))}(?![\\p{L}])`, 'u').test(folded)) add(path, { code: 'notice.outward.name', params: { name } });
     }
   }
-  const outward = check.texts.find((t) => t.path === 'outwardDescription');
-  if (outward && outward.text.trim() && fold(outward.text) === fold(check.internalDescription)) add('outwardDescription', { code: 'notice.outward.internal-text', params: {} });
+  for (const outward of check.texts.filter((t) => t.path === 'outwardDescription' || t.path === 'outwardDescriptionEn')) {
+    if (outward.text.trim() && fold(outward.text) === fold(check.internalDescription)) add(outward.path, { code: 'notice.outward.internal-text', params: {} });
+  }
   return problems;
 }
 

@@ -85,7 +85,8 @@ describe('notices: drafting, approval, freezing and filing', () => {
   });
 
   it('escapes a hostile title and description in the stored notice', async () => {
-    const inc = await incident({ ...COMPLETE, title: '<script>alert(1)</script>', outwardDescription: '{{constructor.constructor "alert(1)"}} <img src=x onerror=alert(1)>' });
+    const hostile = '{{constructor.constructor "alert(1)"}} <img src=x onerror=alert(1)>';
+    const inc = await incident({ ...COMPLETE, title: '<script>alert(1)</script>', outwardDescription: hostile, outwardDescriptionEn: hostile });
     const draft = (await api(svc).post(`/api/incidents/${inc.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'en' }).expect(201)).body;
     assert.ok(!/<img src=x/.test(draft.html));
     assert.match(draft.html, /&lt;img src&#x3D;x onerror&#x3D;alert\(1\)&gt;/);

@@ -128,13 +128,51 @@ describe('notices: what leaves the house says only what it must', () => {
     assert.equal(refusedApproval.body.error.code, 'outward_personal_data');
   });
 
+  it('refuses an English notice without the English description, naming the field as the facts form does, in the reader\'s language', async () => {
+    const inc = await incident({ outwardDescription: 'En bærbar PC med opplysninger om deg ble stjålet fra en bil.' });
+    const nbReader = await draft(inc.id, { kind: 'authority', lang: 'en' }).expect(422);
+    assert.equal(nbReader.body.error.code, 'missing_elements');
+    assert.deepEqual(nbReader.body.error.details.map((d: { path: string; label: string }) => [d.path, d.label]), [['outwardDescriptionEn', 'Engelsk tekst til engelske meldinger']]);
+    assert.match(nbReader.body.error.details[0].message, /Mangler beskrivelsen på engelsk/);
+    const enReader = await draft(inc.id, { kind: 'subject', lang: 'en' }, 'en').expect(422);
+    assert.deepEqual(enReader.body.error.details.map((d: { path: string; label: string }) => [d.path, d.label]), [['outwardDescriptionEn', 'English text for English notices']]);
+    assert.match(enReader.body.error.details[0].message, /Missing the description in English/);
+    // A bokmål notice needs only the bokmål description.
+    await draft(inc.id, { kind: 'authority', lang: 'nb' }).expect(201);
+  });
+
+  it('checks the English description for names and identity numbers as it does the bokmål one', async () => {
+    const inc = await incident({ outwardDescription: 'En bærbar PC ble stjålet.', outwardDescriptionEn: 'A laptop belonging to Ola Testesen, 01010112377, was stolen.' });
+    const refused = await draft(inc.id, { kind: 'public', lang: 'en' }, 'en').expect(422);
+    assert.equal(refused.body.error.code, 'outward_personal_data');
+    const onField = refused.body.error.details.filter((d: { path: string }) => d.path === 'outwardDescriptionEn');
+    assert.deepEqual(onField.map((d: { message: string }) => d.message).sort(), ['Contains 1 national identity number', 'Contains the name "Ola Testesen"'].sort());
+    assert.ok(onField.every((d: { label: string }) => d.label === 'English text for English notices'));
+    // A bokmål notice does not carry the English text, so it is not refused for it.
+    await draft(inc.id, { kind: 'public', lang: 'nb' }).expect(201);
+    // Written on the incident, an identity number in it is warned about on its field, as in the bokmål one.
+    const saved = (await api(svc).patch(`/api/incidents/${inc.id}`).set(analyst.auth).send({ version: inc.version, outwardDescriptionEn: 'About 01010112377.' }).expect(200)).body;
+    assert.deepEqual(saved.warnings.map((w: { path: string; code: string; label: string }) => [w.path, w.code, w.label]), [['outwardDescriptionEn', 'national-id-number', 'Engelsk tekst til engelske meldinger']]);
+  });
+
   it('writes English notices in English only, and says "not yet established" where a fact is missing', async () => {
-    const inc = await incident({ outwardDescription: 'A laptop holding data about you was stolen from a car.', subjects: { groups: ['kunder'], count: { kind: 'unknown' } } });
+    const inc = await incident({
+      outwardDescription: 'En bærbar PC med opplysninger om deg ble stjålet fra en bil.',
+      outwardDescriptionEn: 'A laptop holding data about you was stolen from a car.',
+      subjects: { groups: ['kunder'], count: { kind: 'unknown' } },
+    });
     const subject = (await draft(inc.id, { kind: 'subject', lang: 'en', adviceToSubjects: 'Be wary of fraud attempts.' }).expect(201)).body;
     assert.ok(!/personvernombud|kunder/.test(subject.text), subject.text);
     assert.match(subject.text, /contact our data protection officer, Kari Nordmann/);
     const authority = (await draft(inc.id, { kind: 'authority', lang: 'en' }).expect(201)).body;
     assert.ok(!/personvernombud|kunder/.test(authority.text), authority.text);
+    for (const notice of [subject, authority]) {
+      assert.match(notice.text, /A laptop holding data about you was stolen from a car\./);
+      assert.ok(!notice.text.includes('bærbar PC'), 'the bokmål description stays out of an English notice');
+    }
+    const nb = (await draft(inc.id, { kind: 'authority', lang: 'nb' }).expect(201)).body;
+    assert.match(nb.text, /En bærbar PC med opplysninger om deg ble stjålet fra en bil\./);
+    assert.ok(!nb.text.includes('A laptop holding'));
     assert.match(authority.text, /People affected: not yet established – to follow\./);
     const bare = await incident({ breachTypes: [], outwardDescription: 'x' });
     const preview = (await api(svc).post(`/api/incidents/${bare.id}/notices/preview`).set(analyst.auth).send({ kind: 'authority', lang: 'nb' }).expect(200)).body;

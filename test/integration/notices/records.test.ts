@@ -8,6 +8,7 @@ const FACTS = {
   title: 'Stjålet PC',
   description: 'En ulåst bærbar PC med kundeliste ble stjålet fra en bil på Økern.',
   outwardDescription: 'En bærbar PC med opplysninger om kunder ble stjålet fra en bil på Økern.',
+  outwardDescriptionEn: 'A laptop with information about customers was stolen from a car at Økern.',
   breachTypes: ['confidentiality'],
   dataCategories: ['identity', 'national_id_number'],
   subjects: { groups: ['kunder'], count: { kind: 'estimate', value: 4800 } },

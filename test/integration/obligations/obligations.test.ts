@@ -130,6 +130,76 @@ describe('obligations: what each incident owes, on its page and on the board', (
     assert.ok(!kinds(await get(created.id)).includes('follow-up-phased'), 'the final notice owes no follow-up');
   });
 
+  it('owes the follow-up when the phased notice says, names the first filing in later phases, and ends it with the final notice', async () => {
+    const created = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Trinnvis', awareAt: svc.clock.now().toISOString(), ...FACTS, outwardDescriptionEn: 'A laptop with information about you was stolen. We have blocked access from it.' }).expect(201)).body as View;
+    svc.clock.advanceHours(75);
+    const reasons = 'Innbruddet ble først forstått etter en helg uten bemanning.';
+    const in4days = new Date(svc.clock.now().getTime() + 4 * 24 * H).toISOString();
+    // Only a first or partial notice promises a follow-up, and not one due before it is sent; refused in the reader's language, naming the form's field.
+    const whole = await api(svc).post(`/api/incidents/${created.id}/notices`).set(analyst.auth).set('Accept-Language', 'en')
+      .send({ kind: 'authority', lang: 'nb', phase: 'complete', delayReasons: reasons, followUpDueAt: in4days }).expect(400);
+    assert.deepEqual(whole.body.error.details.map((d: { path: string; label: string }) => [d.path, d.label]), [['followUpDueAt', 'Follow-up notice to be sent by']]);
+    assert.match(whole.body.error.details[0].message, /a complete or final notice ends the follow-up/);
+    const early = await api(svc).post(`/api/incidents/${created.id}/notices`).set(analyst.auth)
+      .send({ kind: 'authority', lang: 'nb', phase: 'initial', delayReasons: reasons, followUpDueAt: new Date(svc.clock.now().getTime() - H).toISOString() }).expect(400);
+    assert.deepEqual(early.body.error.details.map((d: { path: string; label: string }) => [d.path, d.label]), [['followUpDueAt', 'Oppfølgende melding sendes senest']]);
+    assert.equal((await api(svc).get(`/api/incidents/${created.id}/notices`).set(analyst.auth).expect(200)).body.length, 0, 'nothing half-written');
+
+    const initial = (await api(svc).post(`/api/incidents/${created.id}/notices`).set(analyst.auth)
+      .send({ kind: 'authority', lang: 'nb', phase: 'initial', delayReasons: reasons, followUpDueAt: in4days }).expect(201)).body;
+    assert.equal(initial.followUpDueAt, in4days);
+    // 2026-03-05T12:00Z is 13:00 in Oslo; the 4 days on, 9 March 13:00.
+    assert.match(initial.text, /Vi sender en oppfølgende melding senest 9\. mars 2026 kl\. 13:00 \(norsk tid\)\./);
+    assert.match(initial.text, /Meldingen sendes etter fristen på 72 timer, som gikk ut 5\. mars 2026 kl\. 10:00 \(norsk tid\)\./);
+    assert.doesNotMatch(initial.text, /følger opp meldingen/);
+    await api(svc).post(`/api/notices/${initial.id}/approve`).set(dpo.auth).expect(200);
+    await api(svc).post(`/api/notices/${initial.id}/sent`).set(dpo.auth).send({ sentAt: svc.clock.now().toISOString(), channel: 'altinn', reference: 'AR-4711' }).expect(200);
+    const owed = (await get(created.id)).obligations.find((o) => o.kind === 'follow-up-phased')!;
+    assert.equal(owed.dueAt, in4days, 'the date the notice states is what the follow-up is due at');
+
+    svc.clock.advanceHours(24);
+    // The reasons given with the first notice are not asked again; the English supplement names the first filing in English.
+    const in6days = new Date(svc.clock.now().getTime() + 6 * 24 * H).toISOString();
+    const supplement = (await api(svc).post(`/api/incidents/${created.id}/notices`).set(analyst.auth)
+      .send({ kind: 'authority', lang: 'en', phase: 'supplementary', followUpDueAt: in6days }).expect(201)).body;
+    assert.match(supplement.text, /This notification follows up the notification we sent on 5 March 2026, 13:00 \(Oslo time\), Altinn reference AR-4711\./);
+    assert.match(supplement.text, /The first notification was sent after the 72-hour deadline/);
+    assert.match(supplement.html, /follows up the notification we sent on 5 March 2026, 13:00 \(Oslo time\), Altinn reference AR-4711/);
+    await api(svc).post(`/api/notices/${supplement.id}/approve`).set(dpo.auth).expect(200);
+    await api(svc).post(`/api/notices/${supplement.id}/sent`).set(dpo.auth).send({ sentAt: svc.clock.now().toISOString(), channel: 'altinn' }).expect(200);
+    assert.equal((await get(created.id)).obligations.find((o) => o.kind === 'follow-up-phased')!.dueAt, in6days, 'a further partial notice sets the new date');
+
+    const final = (await api(svc).post(`/api/incidents/${created.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'nb', phase: 'final' }).expect(201)).body;
+    assert.match(final.text, /Denne meldingen følger opp meldingen vi sendte 5\. mars 2026 kl\. 13:00 \(norsk tid\), Altinn-referanse AR-4711\./);
+    assert.doesNotMatch(final.text, /oppfølgende melding senest/, 'the final notice promises nothing more');
+    await api(svc).post(`/api/notices/${final.id}/approve`).set(dpo.auth).expect(200);
+    await api(svc).post(`/api/notices/${final.id}/sent`).set(dpo.auth).send({ sentAt: svc.clock.now().toISOString(), channel: 'altinn' }).expect(200);
+    assert.ok(!kinds(await get(created.id)).includes('follow-up-phased'), 'the final notice ends the follow-up');
+  });
+
+  it('owes the follow-up at the date the cited notice states when a filing recorded in the ledger gives none', async () => {
+    const created = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Sitert', awareAt: svc.clock.now().toISOString(), ...FACTS }).expect(201)).body as View;
+    svc.clock.advanceHours(5);
+    const in3days = new Date(svc.clock.now().getTime() + 3 * 24 * H).toISOString();
+    const initial = (await api(svc).post(`/api/incidents/${created.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'nb', phase: 'initial', followUpDueAt: in3days }).expect(201)).body;
+    await api(svc).post(`/api/notices/${initial.id}/approve`).set(dpo.auth).expect(200);
+    const filed = (await api(svc).post(`/api/incidents/${created.id}/submissions`).set(analyst.auth)
+      .send({ sentAt: svc.clock.now().toISOString(), channel: 'altinn', phase: 'initial', noticeId: initial.id }).expect(201)).body;
+    assert.equal(filed.submission.followUpDueAt, in3days);
+    assert.equal((await get(created.id)).obligations.find((o) => o.kind === 'follow-up-phased')!.dueAt, in3days);
+  });
+
+  it('does not call a later phase late when the first notice was filed in time', async () => {
+    const created = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'I tide', awareAt: svc.clock.now().toISOString(), ...FACTS }).expect(201)).body as View;
+    svc.clock.advanceHours(10);
+    await api(svc).post(`/api/incidents/${created.id}/submissions`).set(dpo.auth)
+      .send({ sentAt: svc.clock.now().toISOString(), channel: 'altinn', reference: 'AR-1', phase: 'initial' }).expect(201);
+    svc.clock.advanceHours(100);
+    const final = (await api(svc).post(`/api/incidents/${created.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'nb', phase: 'final' }).expect(201)).body;
+    assert.doesNotMatch(final.text, /FORSINKELSEN|etter fristen/);
+    assert.match(final.text, /følger opp meldingen vi sendte 2\. mars 2026 kl\. 20:00 \(norsk tid\), Altinn-referanse AR-1\./);
+  });
+
   it('owes the public communication after a disproportionate-effort decision, and nothing more once it is published', async () => {
     const created = (await api(svc).post('/api/incidents').set(analyst.auth).send({
       title: 'Gammel kundeliste', awareAt: svc.clock.now().toISOString(), ...FACTS,

@@ -20,6 +20,18 @@ describe('risk engine', () => {
       assert.deepEqual(r.recommendation, { notifySA: true, notifySubjects: false, exemption: null, publicCommunication: false, informController: false });
     });
 
+    it('advises notifying now with the reasons for the delay, not "within 72 hours", once the deadline has passed', () => {
+      for (const f of [facts(), facts({ dataCategories: ['identity', 'national_id_number'] })]) {
+        const inTime = assess(f).reasons.map((r) => sayBoth(r));
+        const late = assess(f, { deadlinePassed: true });
+        assert.deepEqual(late.recommendation, assess(f).recommendation, 'only the words change, not the advice');
+        assert.ok(inTime.some((t) => /innen 72 timer/.test(t.nb) && /within 72 hours/.test(t.en)));
+        const words = late.reasons.map((r) => sayBoth(r));
+        assert.ok(!words.some((t) => /innen 72 timer/.test(t.nb) || /within 72 hours/.test(t.en)));
+        assert.ok(words.some((t) => /meld det til Datatilsynet nå, (og )?oppgi årsakene til forsinkelsen/.test(t.nb) && /notify Datatilsynet now, giving the reasons for the delay/.test(t.en)));
+      }
+    });
+
     it('treats national identity numbers and payment cards with an attacker as high, even before misuse is seen', () => {
       assert.equal(assess(facts({ dataCategories: ['identity', 'national_id_number'] })).risk, 'high');
       assert.equal(assess(facts({ dataCategories: ['payment_card'], exfiltration: 'possible', unauthorisedAccess: 'possible', subjects: people(40) })).risk, 'high');

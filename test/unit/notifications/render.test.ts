@@ -30,8 +30,9 @@ describe('notice templates', () => {
         assert.ok(body.includes('Kari Nordmann') && body.includes('personvern@example.no'), `${kind}/${lang}: contact point`);
         assert.ok(body.includes('Lav risiko for at opplysningene misbrukes'), `${kind}/${lang}: consequences`);
         assert.ok(body.includes('Medarbeideren har fått ny opplæring'), `${kind}/${lang}: measures`);
-        // Every notice leaves the house: each reads the outward description, none the internal one.
-        assert.ok(body.includes('En medarbeider hos oss sendte ved en feil'), `${kind}/${lang}: nature`);
+        // Every notice leaves the house: each reads the outward description in its own language, none the internal one.
+        assert.ok(body.includes(lang === 'nb' ? 'En medarbeider hos oss sendte ved en feil' : 'One of our staff sent a file'), `${kind}/${lang}: nature`);
+        if (lang === 'en') assert.ok(!body.includes('En medarbeider hos oss'), `${kind}/${lang}: no bokmål description`);
         assert.ok(!body.includes('En medarbeider sendte et regneark'), `${kind}/${lang}: no internal text`);
       }
       if (kind === 'authority' || kind === 'controller') assert.ok(out.text.includes(lang === 'nb' ? 'om lag 1 200' : 'about 1 200'), `${kind}/${lang}: approximate count`);
@@ -53,8 +54,28 @@ describe('notice templates', () => {
   it('gives the reasons for delay in a late authority notice', () => {
     const nb = defaultTemplates().find((t) => t.kind === 'authority' && t.lang === 'nb')!;
     const out = renderNotice('default:authority:nb', nb.source, noticeContext('authority', 'nb', sampleIncident(), options({ late: true, delayReasons: 'Databehandleren varslet oss først etter fire dager.' }), new Date()));
-    assert.match(out.text, /ÅRSAKER TIL FORSINKELSEN \(ART\. 33 NR\. 1\)\nDatabehandleren varslet oss først etter fire dager\./);
-    assert.match(out.html, /<h2>Årsaker til forsinkelsen \(art\. 33 nr\. 1\)<\/h2>/);
+    assert.match(out.text, /ÅRSAKER TIL FORSINKELSEN \(ART\. 33 NR\. 1\)\nMeldingen sendes etter fristen på 72 timer, som gikk ut \d{1,2}\. \p{L}+ \d{4} kl\. \d{2}:\d{2} \(norsk tid\)\.\nDatabehandleren varslet oss først etter fire dager\./u);
+    assert.match(out.html, /<h2>Årsaker til forsinkelsen \(art\. 33 nr\. 1\)<\/h2><p>Meldingen sendes etter fristen på 72 timer/);
+  });
+
+  it('states the follow-up a phased notice promises, and names the first filing in a later phase, in the notice\'s language', () => {
+    const incident = { ...sampleIncident(), clock: { deadline: new Date('2026-03-05T09:00:00Z') } };
+    const firstFiling = { sentAt: new Date('2026-03-05T12:00:00Z'), reference: 'AR-4711' };
+    const followUpDueAt = new Date('2026-06-09T10:30:00Z');
+    const render = (lang: 'nb' | 'en', extra: Parameters<typeof options>[0]) => {
+      const { source } = defaultTemplates().find((t) => t.kind === 'authority' && t.lang === lang)!;
+      return renderNotice(`default:authority:${lang}`, source, noticeContext('authority', lang, incident, options(extra), new Date('2026-03-05T12:00:00Z')));
+    };
+    // Summer time: 10:30 UTC is 12:30 in Oslo.
+    assert.match(render('nb', { phase: 'initial', followUpDueAt }).text, /Vi sender en oppfølgende melding senest 9\. juni 2026 kl\. 12:30 \(norsk tid\)\./);
+    assert.match(render('en', { phase: 'initial', followUpDueAt }).html, /We will send a follow-up notification by 9 June 2026, 12:30 \(Oslo time\) at the latest\./);
+    const supplement = render('en', { phase: 'supplementary', firstFiling, followUpDueAt, late: true, delayReasons: 'Found late.' });
+    assert.match(supplement.text, /This notification follows up the notification we sent on 5 March 2026, 13:00 \(Oslo time\), Altinn reference AR-4711\./);
+    assert.match(supplement.text, /The first notification was sent after the 72-hour deadline, which passed on 5 March 2026, 10:00 \(Oslo time\)\./);
+    const final = render('nb', { phase: 'final', firstFiling: { ...firstFiling, reference: '' }, followUpDueAt });
+    assert.match(final.text, /Denne meldingen følger opp meldingen vi sendte 5\. mars 2026 kl\. 13:00 \(norsk tid\)\./);
+    assert.doesNotMatch(final.text, /senest|Altinn-referanse/, 'a final notice promises no follow-up, and names no reference it does not have');
+    assert.doesNotMatch(render('nb', { phase: 'complete', firstFiling, followUpDueAt }).text, /følger opp|oppfølgende melding senest/);
   });
 
   it('gives Datatilsynet the measures that lessen the consequences, the encryption, and the kind of cause (Art. 33(3))', () => {
@@ -114,7 +135,7 @@ describe('notice templates', () => {
     for (const payload of XSS) {
       const base = sampleIncident();
       const hostile = {
-        ...base, title: payload, description: payload, outwardDescription: payload, consequences: payload, measuresTaken: payload, measuresPlanned: payload,
+        ...base, title: payload, description: payload, outwardDescription: payload, outwardDescriptionEn: payload, consequences: payload, measuresTaken: payload, measuresPlanned: payload,
         dataLocation: payload, systems: [payload], subjects: { ...base.subjects, groups: [payload] }, cause: { ...base.cause, description: payload },
         controller: { ...base.controller, name: payload },
       };

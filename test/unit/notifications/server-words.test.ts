@@ -58,7 +58,7 @@ const PROBLEM_SAMPLES: { [C in keyof ProblemMessageParams]: ProblemMessageParams
   'field.exemption-means-not-told': [x], 'field.told-means-notified': [x], 'field.required-for-count': [x], 'field.range-needs-both': [x], 'field.below-min': [x],
   'field.evidence': [x], 'field.reason': [x], 'field.say-why': [x], 'field.no-active-user': [x], 'field.after-from': [x], 'field.reason-to-correct': [x],
   'field.reason-when-past': [x], 'field.version-behind': [{ version: 3 }], 'field.widens-restricted': [x], 'field.not-latest-assessment': [x],
-  'field.older-facts': [x], 'field.initial-first': [x], 'field.not-a-cursor': [x], 'field.already-exists': [x], 'field.address-not-allowed': [x],
+  'field.older-facts': [x], 'field.initial-first': [x], 'field.follow-up-not-phased': [x], 'field.follow-up-too-early': [x], 'field.not-a-cursor': [x], 'field.already-exists': [x], 'field.address-not-allowed': [x],
   'field.channel': [x], 'field.lone-surrogate': [x], 'field.content-type': [{ type: 'application/json' }], 'field.malformed-json': [x], 'field.unknown': [x],
   'field.template-decorator': [x], 'field.template-helper': [{ helper: 'log' }], 'field.template-in': [{ part: 'subject' }, { part: 'html' }, { part: 'text' }],
   'field.template-fault': [
@@ -81,6 +81,9 @@ const FORMAT_SAMPLES: { [C in keyof FormatMessageParams]: FormatMessageParams[C]
   'context.occurred': [{ from: '1. mars 2026', to: '2. mars 2026', approximate: true }],
   'context.when': [{ occurred: '1. mars 2026', awareAt: '2. mars 2026' }, { occurred: '', awareAt: '2. mars 2026' }],
   'context.contact-sentence': [{ name: 'Kari Nordmann', reach: 'dpo@eksempel.no' }], 'register.file-name': [x],
+  'context.follows-up': [{ sentAt: new Date('2026-03-05T12:00:00Z'), reference: 'AR-4711' }, { sentAt: new Date('2026-07-05T12:00:00Z'), reference: '' }],
+  'context.follow-up-by': [{ at: new Date('2026-03-09T12:00:00Z') }],
+  'context.late': [{ deadline: new Date('2026-03-05T09:00:00Z'), first: true }, { deadline: new Date('2026-03-05T09:00:00Z'), first: false }],
   'context.cause': [{ kind: 'malicious', vector: 'tyveri', description: 'Bilen ble brutt opp' }, { kind: 'accidental', vector: '', description: '' }],
   'context.encryption': [
     { dataEncrypted: null, stateOfTheArt: null, keyCompromised: null }, { dataEncrypted: false, stateOfTheArt: null, keyCompromised: null },

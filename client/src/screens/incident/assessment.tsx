@@ -30,6 +30,9 @@ export function AssessmentSection({ incident, assessments, onSaved }: { incident
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const latest = assessments.at(-1);
+  // The outcome is said in the open where Datatilsynet is ours to notify; the other reasons stay folded.
+  const outcome = incident.notifiesAuthority ? latest?.reasons.find((r) => r.code.startsWith('outcome.')) : undefined;
+  const reasons = (latest?.reasons ?? []).filter((r) => r !== outcome);
   return (
     <section class="card" id="assessment">
       <h2>{t('assessment.heading')}</h2>
@@ -65,11 +68,15 @@ export function AssessmentSection({ incident, assessments, onSaved }: { incident
             · <Time iso={latest.createdAt} />
           </p>
           {incident.notifiesAuthority ? (
-            <p>
-              {t('assessment.recommendation')}: {t('decision.notifySA')}: {yesNo(latest.recommendation.notifySA)} · {t('decision.notifySubjects')}:{' '}
-              {yesNo(latest.recommendation.notifySubjects)}
-              {latest.recommendation.exemption ? ` · ${word('exemption', latest.recommendation.exemption)}` : ''}
-            </p>
+            <>
+              <p>
+                {t('assessment.recommendation')}: {t('decision.notifySA')}: {yesNo(latest.recommendation.notifySA)} · {t('decision.notifySubjects')}:{' '}
+                {yesNo(latest.recommendation.notifySubjects)}
+                {latest.recommendation.exemption ? ` · ${word('exemption', latest.recommendation.exemption)}` : ''}
+              </p>
+              {/* What to do, in a sentence (once the 72 hours have run out: notify now, with the reasons for the delay). */}
+              {outcome ? <p data-testid="outcome">{sentence(outcome)}</p> : null}
+            </>
           ) : (
             <p data-testid="recommendation-processor">
               {t('assessment.recommendation')}: {t('assessment.informController')}: {yesNo(true)}
@@ -81,9 +88,9 @@ export function AssessmentSection({ incident, assessments, onSaved }: { incident
             </p>
           )}
           <details>
-            <summary>{t('assessment.reasons', { n: latest.reasons.length })}</summary>
+            <summary>{t('assessment.reasons', { n: reasons.length })}</summary>
             <ul>
-              {latest.reasons.map((r, i) => (
+              {reasons.map((r, i) => (
                 <li key={i}>{sentence(r)}</li>
               ))}
             </ul>

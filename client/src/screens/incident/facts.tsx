@@ -27,6 +27,7 @@ type Count = { kind: 'exact' | 'estimate' | 'range' | 'unknown'; value: number |
 /** Fields the notices contract adds; absent from servers that do not have them yet. */
 type Contracted = IncidentView & {
   outwardDescription?: string;
+  outwardDescriptionEn?: string;
   controller: IncidentView['controller'] & {
     notifyOnBehalf?: boolean;
     noticeHours?: number | null;
@@ -43,6 +44,7 @@ function draftOf(i: Contracted) {
     title: i.title,
     description: i.description,
     outwardDescription: i.outwardDescription ?? '',
+    outwardDescriptionEn: i.outwardDescriptionEn ?? '',
     breachTypes: [...i.breachTypes],
     cause: { kind: i.cause?.kind ?? 'unknown', vector: i.cause?.vector ?? '', description: i.cause?.description ?? '' },
     role: i.role,
@@ -125,6 +127,7 @@ function bodyOf(d: Draft, i: Contracted): Record<string, unknown> {
     title: d.title,
     description: d.description,
     ...('outwardDescription' in i ? { outwardDescription: d.outwardDescription } : {}),
+    ...('outwardDescriptionEn' in i ? { outwardDescriptionEn: d.outwardDescriptionEn } : {}),
     breachTypes: d.breachTypes,
     cause: d.cause,
     role: d.role,
@@ -337,6 +340,17 @@ export function FactsSection({ incident, onSaved, openQuestions }: { incident: C
               rows={4}
               value={d.outwardDescription}
               onInput={(v) => set('outwardDescription', v)}
+            />
+          ) : null}
+          {'outwardDescriptionEn' in incident ? (
+            <TextArea
+              path="outwardDescriptionEn"
+              label={t('facts.outwardDescriptionEn')}
+              help={t('facts.outwardDescriptionEnHelp')}
+              disabled={disabled}
+              rows={3}
+              value={d.outwardDescriptionEn}
+              onInput={(v) => set('outwardDescriptionEn', v)}
             />
           ) : null}
           <CheckGroup

@@ -6,7 +6,8 @@ import { ConfirmDialog } from '../../components/confirm.js';
 import { DateTimeField, SelectField, TextArea, TextField } from '../../components/field.js';
 import { ErrorBox, fieldId, focusField } from '../../components/states.js';
 import { Time } from '../../components/time.js';
-import { fromLocalInput, nowLocalInput } from '../../format.js';
+import { fromLocalInput, nowLocalInput, toLocalInput } from '../../format.js';
+import { defaultFollowUpAt, owesFollowUp } from '../../../../server/domains/obligations/follow-up.rules.js';
 import { can } from '../../state.js';
 import { currentLang, say, t, word, type Lang } from '../../words.js';
 import { fieldLabelCode } from '../../../../notifications/messages/screen-fields.js';
@@ -63,6 +64,9 @@ function DraftForm({
   const [lang, setLang] = useState<Lang>(currentLang());
   const filedBefore = submissions.length > 0 || notices.some((n) => n.kind === 'authority' && n.status !== 'draft');
   const [phase, setPhase] = useState<Phase>(filedBefore ? 'supplementary' : 'complete');
+  // Art. 33(4): a first or partial notice says when the follow-up comes; that date is what the follow-up is due at.
+  const [followUp, setFollowUp] = useState(toLocalInput(defaultFollowUpAt(new Date()).toISOString()));
+  const owes = kind === 'authority' && owesFollowUp(phase);
   // Reasons for a delay are given once per incident and reused by the notices after it.
   const earlierReasons =
     (incident as { delayReasons?: string }).delayReasons ||
@@ -71,13 +75,15 @@ function DraftForm({
   const [advice, setAdvice] = useState([...notices].reverse().find((n) => n.adviceToSubjects)?.adviceToSubjects ?? '');
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const late = !!incident.deadline && Date.now() > new Date(incident.deadline).getTime();
+  // A later phase is late only if the first filing was (Art. 33(1)'s 72 hours are for the first notification).
+  const late = submissions.length ? submissions[0]!.late : !!incident.deadline && Date.now() > new Date(incident.deadline).getTime();
   const body = () => ({
     kind,
     lang,
     // Phases are Art. 33(4)'s: a notice to Datatilsynet given in steps. Other notices are whole.
     phase: kind === 'authority' ? phase : 'complete',
     ...(kind === 'authority' && delayReasons.trim() ? { delayReasons } : {}),
+    ...(owes && followUp ? { followUpDueAt: fromLocalInput(followUp) } : {}),
     ...((kind === 'subject' || kind === 'public') && advice.trim() ? { adviceToSubjects: advice } : {}),
   });
   return (
@@ -120,9 +126,39 @@ function DraftForm({
           />
         ) : null}
       </div>
+      {kind === 'authority' ? (
+        <p class="help" data-testid="phase-closes">
+          {owes ? t('notice.phaseOwesFollowUp') : filedBefore ? t('notice.phaseClosesFollowUp') : t('notice.phaseComplete')}
+        </p>
+      ) : null}
+      {owes ? (
+        <DateTimeField
+          path="notice.followUpDueAt"
+          label={t('notice.followUpDueAt')}
+          help={t('notice.followUpDueAtHelp')}
+          required
+          value={followUp}
+          onInput={setFollowUp}
+        />
+      ) : null}
       {lang !== 'nb' ? (
         <p class="warning" data-testid="notice-free-text">
           {t('notice.freeTextAsWritten')}
+          {!(incident as { outwardDescriptionEn?: string }).outwardDescriptionEn?.trim() ? (
+            <>
+              {' '}
+              <a
+                href={`#${fieldId('outwardDescriptionEn')}`}
+                data-testid="write-english"
+                onClick={(e) => {
+                  e.preventDefault();
+                  goTo('outwardDescriptionEn');
+                }}
+              >
+                {t('notice.writeEnglish')}
+              </a>
+            </>
+          ) : null}
         </p>
       ) : null}
       {kind === 'authority' && (late || earlierReasons) ? (

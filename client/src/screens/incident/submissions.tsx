@@ -3,10 +3,11 @@ import type { IncidentView } from '../../../../server/domains/incidents/incident
 import { api } from '../../api.js';
 import { ConfirmDialog } from '../../components/confirm.js';
 import { delayReasonsNeeded } from '../../../../server/domains/incidents/reason.rules.js';
-import { DateWithReason, SelectField, TextField } from '../../components/field.js';
+import { DateTimeField, DateWithReason, SelectField, TextField } from '../../components/field.js';
 import { ErrorBox } from '../../components/states.js';
 import { Time } from '../../components/time.js';
-import { fromLocalInput, nowLocalInput } from '../../format.js';
+import { fromLocalInput, nowLocalInput, toLocalInput } from '../../format.js';
+import { defaultFollowUpAt, owesFollowUp } from '../../../../server/domains/obligations/follow-up.rules.js';
 import { can } from '../../state.js';
 import { t, word } from '../../words.js';
 import type { NoticeView, SubmissionView } from './notices.js';
@@ -32,6 +33,8 @@ export function SubmissionsSection({
   const [reference, setReference] = useState('');
   const earlier = submissions.find((s) => s.delayReasons)?.delayReasons ?? [...notices].reverse().find((n) => n.delayReasons)?.delayReasons ?? '';
   const [delayReasons, setDelayReasons] = useState(earlier);
+  const [followUp, setFollowUp] = useState(toLocalInput(defaultFollowUpAt(new Date()).toISOString()));
+  const owes = owesFollowUp(phase);
   const [error, setError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState(false);
   const record = async () => {
@@ -43,6 +46,7 @@ export function SubmissionsSection({
         phase,
         reference,
         ...(reasonsAsked && delayReasons ? { delayReasons } : {}),
+        ...(owes && followUp ? { followUpDueAt: fromLocalInput(followUp) } : {}),
       });
       onSaved();
     } catch (err) {
@@ -74,8 +78,8 @@ export function SubmissionsSection({
               {s.late ? ` · ${t('filing.late')}` : ''}
               {noticeOf(s.noticeId) ? ` · ${t('filing.linkedNotice', { kind: word('noticeKind', noticeOf(s.noticeId)!.kind) })}` : ''}
               {s.followUpDueAt ? (
-                <span class="block">
-                  {t('filing.followUpDue')}: <Time iso={s.followUpDueAt} deadline />
+                <span class="block muted">
+                  {t('filing.followUpPromised')} <Time iso={s.followUpDueAt} />
                 </span>
               ) : null}
             </li>
@@ -84,11 +88,6 @@ export function SubmissionsSection({
       ) : (
         <p class="muted">{t('filing.none')}</p>
       )}
-      {incident.followUp?.dueAt ? (
-        <p class="warning">
-          {t('filing.followUpDue')}: <Time iso={incident.followUp.dueAt} deadline />
-        </p>
-      ) : null}
       {can('submission:record') && incident.notifiesAuthority && incident.awareness && incident.status !== 'closed' ? (
         <details>
           <summary>{t('filing.recordOther')}</summary>
@@ -129,6 +128,17 @@ export function SubmissionsSection({
                 onChange={setPhase}
               />
             </div>
+            <p class="help">{owes ? t('notice.phaseOwesFollowUp') : submissions.length ? t('notice.phaseClosesFollowUp') : t('notice.phaseComplete')}</p>
+            {owes ? (
+              <DateTimeField
+                path="filing.followUpDueAt"
+                label={t('notice.followUpDueAt')}
+                help={t('notice.followUpDueAtHelp')}
+                required
+                value={followUp}
+                onInput={setFollowUp}
+              />
+            ) : null}
             <TextField path="filing.reference" label={t('notice.altinnReference')} maxLength={200} value={reference} onInput={setReference} />
             {error ? <ErrorBox error={error} scope="filing" /> : null}
             <button class="primary" type="submit">
