@@ -267,7 +267,7 @@ const messages = {
 
   // New incident
   'newIncident.title': w('Ny sak', 'New incident'),
-  'newIncident.fnrWarning': w('Teksten inneholder fødselsnummer. Skriv ikke personopplysninger om de berørte i saken.', 'The text contains national identity numbers. Do not write the people\'s personal data into the incident.'),
+  'newIncident.fnrWarning': w('Teksten inneholder noe som ser ut som et fødselsnummer. Skriv ikke personopplysninger om de berørte i saken.', 'The text contains something that looks like a national identity number. Do not write the people\'s personal data into the incident.'),
   'newIncident.mask': w('Masker dem før lagring', 'Mask them before saving'),
   'newIncident.clock': w('Klokken', 'The clock'),
   'newIncident.clockHelp': w('72 timer løper fra virksomheten er rimelig sikker på at et brudd har skjedd.', 'The 72 hours run from when the organisation is reasonably certain a breach happened.'),
@@ -322,8 +322,8 @@ const messages = {
   'facts.save': w('Lagre fakta', 'Save the facts'),
   'facts.saved': w('Faktaene er lagret.', 'The facts are saved.'),
   'facts.nationalIdMasked': f<{ field: string }>(
-    (p) => `«${p.field}» inneholdt et fullt fødselsnummer. Det er lagret maskert til fødselsdatoen (for eksempel 150385*****), også i tidslinjen.`,
-    (p) => `“${p.field}” held a full national identity number. It was saved masked to the birth date (for example 150385*****), in the timeline too.`,
+    (p) => `«${p.field}» inneholdt noe som ser ut som et fødselsnummer. Det er lagret maskert til fødselsdatoen (for eksempel 150385*****), også i tidslinjen.`,
+    (p) => `“${p.field}” held something that looks like a national identity number. It was saved masked to the birth date (for example 150385*****), in the timeline too.`,
   ),
   'facts.checkField': f<{ field: string }>((p) => `Se over «${p.field}».`, (p) => `Check “${p.field}”.`),
   'facts.groupBreach': w('Om bruddet', 'About the breach'),

@@ -161,12 +161,12 @@ export const PROBLEM_MESSAGES: Catalogue<ProblemMessageParams> = {
   'field.not-an-email': { nb: () => 'er ikke en gyldig e-postadresse', en: () => 'not a valid e-mail address' },
   'field.in-future': { nb: () => 'kan ikke være fram i tid', en: () => 'cannot be in the future' },
   'field.national-id-masked': {
-    nb: ({ count }) => `hadde ${count === 1 ? 'et fullt fødselsnummer' : `${count} fulle fødselsnumre`}; det er lagret maskert til fødselsdatoen (f.eks. 150385*****)`,
-    en: ({ count }) => `held ${count === 1 ? 'a full national identity number' : `${count} full national identity numbers`}; saved masked to the birth date (e.g. 150385*****)`,
+    nb: ({ count }) => `hadde ${count === 1 ? 'et tall som ser ut som et fødselsnummer' : `${count} tall som ser ut som fødselsnumre`}; det er lagret maskert til fødselsdatoen (f.eks. 150385*****)`,
+    en: ({ count }) => `held ${count === 1 ? 'a number that looks like a national identity number' : `${count} numbers that look like national identity numbers`}; saved masked to the birth date (e.g. 150385*****)`,
   },
   'field.national-id-kept': {
-    nb: ({ count }) => `inneholder ${count === 1 ? 'et fullt fødselsnummer' : `${count} fulle fødselsnumre`}; saksteksten bør ikke ha hele nummeret (tidslinjen viser det maskert)`,
-    en: ({ count }) => `contains ${count === 1 ? 'a full national identity number' : `${count} full national identity numbers`}; case text should not carry the whole number (the timeline shows it masked)`,
+    nb: ({ count }) => `inneholder ${count === 1 ? 'et tall som ser ut som et fødselsnummer' : `${count} tall som ser ut som fødselsnumre`}; saksteksten bør ikke ha hele nummeret (tidslinjen viser det maskert)`,
+    en: ({ count }) => `contains ${count === 1 ? 'a number that looks like a national identity number' : `${count} numbers that look like national identity numbers`}; case text should not carry the whole number (the timeline shows it masked)`,
   },
   'field.wrong-password': { nb: () => 'stemmer ikke med passordet ditt', en: () => 'does not match your password' },
   'field.backdated-without-reason': { nb: () => 'tidspunktet er tilbake i tid; skriv hvorfor', en: () => 'the moment is in the past; record why' },

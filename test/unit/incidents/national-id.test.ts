@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { findNationalIdNumbers, isNationalIdNumber, maskNationalIdNumbers } from '../../../server/domains/incidents/national-id.js';
+import { findNationalIdNumbers, isNationalIdNumber, looksLikeNationalIdNumber, maskNationalIdNumbers } from '../../../server/domains/incidents/national-id.js';
 
 // Synthetic numbers with valid check digits (not real people): built from the published algorithm.
 const VALID = '01010112377';
@@ -22,5 +22,20 @@ describe('national identity number guard', () => {
 
   it('masks the personal part and leaves other numbers alone', () => {
     assert.equal(maskNationalIdNumbers(`fnr ${VALID}, tlf 12345678901`), 'fnr 010101*****, tlf 12345678901');
+  });
+
+  it('treats a mistyped number (check digits wrong) that begins with a possible birth date as one: warned about and masked', () => {
+    const MISTYPED = '01017012345';
+    assert.equal(isNationalIdNumber(MISTYPED), false);
+    assert.equal(looksLikeNationalIdNumber(MISTYPED), true);
+    assert.deepEqual(findNationalIdNumbers(`kunde ${MISTYPED} ringte`), [MISTYPED]);
+    assert.equal(maskNationalIdNumbers(`kunde ${MISTYPED} ringte`), 'kunde 010170***** ringte');
+  });
+
+  it('counts a D-number (day + 40) with a bad checksum, and not eleven digits whose first six are no date', () => {
+    assert.equal(looksLikeNationalIdNumber('41017012345'), true);
+    assert.equal(looksLikeNationalIdNumber('31027012345'), false);
+    assert.equal(looksLikeNationalIdNumber('72017012345'), false);
+    assert.equal(looksLikeNationalIdNumber('12345678901'), false);
   });
 });
