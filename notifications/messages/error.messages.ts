@@ -78,6 +78,7 @@ export type ProblemMessageParams = {
   'field.wrong-password': NoParams;
   'field.not-an-id': NoParams;
   'field.not-an-email': NoParams;
+  'field.not-a-phone': NoParams;
   'field.one-line': NoParams;
   'field.repeats': NoParams;
   'field.nothing-to-change': NoParams;
@@ -159,6 +160,10 @@ export const PROBLEM_MESSAGES: Catalogue<ProblemMessageParams> = {
   'field.too-big': { nb: ({ limit }) => `kan være høyst ${limit}`, en: ({ limit }) => `may be at most ${limit}` },
   'field.not-an-id': { nb: () => 'er ikke en gyldig ID', en: () => 'not a valid id' },
   'field.not-an-email': { nb: () => 'er ikke en gyldig e-postadresse', en: () => 'not a valid e-mail address' },
+  'field.not-a-phone': {
+    nb: () => 'er ikke et telefonnummer: bruk 8 til 15 sifre, gjerne med mellomrom og + foran landskoden (for eksempel 912 34 567 eller +47 912 34 567)',
+    en: () => 'is not a phone number: use 8 to 15 digits, spaces allowed, with + before the country code (for example 912 34 567 or +47 912 34 567)',
+  },
   'field.in-future': { nb: () => 'kan ikke være fram i tid', en: () => 'cannot be in the future' },
   'field.national-id-masked': {
     nb: ({ count }) => `hadde ${count === 1 ? 'et tall som ser ut som et fødselsnummer' : `${count} tall som ser ut som fødselsnumre`}; det er lagret maskert til fødselsdatoen (f.eks. 150385*****)`,

@@ -98,6 +98,7 @@ export const SCREEN_FIELDS: Record<string, Code> = {
   html: 'templates.bodyHtml',
   comment: 'templates.comment',
   note: 'templates.note',
+  phone: 'admin.phone',
   startsAt: 'admin.firstHandover',
   overrides: 'admin.overrides',
   'overrides.userId': 'admin.overrideWho',

@@ -3,10 +3,13 @@ import { ROLES } from '../access/permissions.js';
 import { ObjectIdString } from '../../lib/ids.js';
 import { problemCode } from '../../http/refusal.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.rules.js';
+import { isPhoneNumber } from './phone.rules.js';
 
 export const Password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 
 export const Email = z.email(problemCode('field.not-an-email')).max(254);
+
+export const Phone = z.string().trim().max(40, { abort: true }).refine(isPhoneNumber, problemCode('field.not-a-phone'));
 
 export const RoleList = z.array(z.enum(ROLES)).max(ROLES.length).refine((r) => new Set(r).size === r.length, problemCode('field.repeats'));
 
@@ -15,7 +18,7 @@ export const CreateUser = z.strictObject({
   email: Email,
   roles: RoleList.min(1),
   password: Password,
-  phone: z.string().trim().max(40).optional(),
+  phone: Phone.optional(),
   locale: z.enum(['nb', 'en']).optional(),
 });
 export type CreateUser = z.infer<typeof CreateUser>;
@@ -25,7 +28,7 @@ export const UpdateUser = z
     name: z.string().trim().min(1).max(120),
     roles: RoleList.min(1),
     active: z.boolean(),
-    phone: z.string().trim().max(40),
+    phone: Phone,
     locale: z.enum(['nb', 'en']),
     alertChannels: z.strictObject({ email: z.boolean(), webhookUrl: z.url({ protocol: /^https?$/ }).nullable() }),
   })

@@ -206,8 +206,24 @@ describe('auth: authorisation and mass assignment', () => {
     const directory = (await api(svc).get('/api/users/directory').set(analyst.auth).expect(200)).body.find((u: { id: string }) => u.id === created.id);
     assert.deepEqual(Object.keys(directory).sort(), ['id', 'name', 'roles']);
     const tooLong = await api(svc).patch(`/api/users/${created.id}`).set(admin.auth).send({ phone: '1'.repeat(41) }).expect(400);
-    assert.deepEqual(tooLong.body.error.details.map((d: { path: string; label: string }) => [d.path, d.label]), [['phone', 'Telefon']]);
+    assert.deepEqual(tooLong.body.error.details.map((d: { path: string; label: string }) => [d.path, d.label]), [['phone', 'Telefon (vakt og personvernombud)']]);
     assert.equal((await api(svc).patch(`/api/users/${created.id}`).set(admin.auth).send({ phone: '' }).expect(200)).body.phone, '');
+  });
+
+  it('refuses a phone that is not one, naming the field as the admin screen does, in the reader\'s language; takes a Norwegian number as it is', async () => {
+    const created = (await api(svc).post('/api/users').set(admin.auth).send({ name: 'Ola Vakt', email: 'ola@example.test', roles: ['oncall'], password: PASSWORD }).expect(201)).body;
+    for (const phone of ['abc', '1234567', '+47 912 34 567 1234 56', '912-34-567', '47+91234567']) {
+      const res = await api(svc).patch(`/api/users/${created.id}`).set(admin.auth).send({ phone }).expect(400);
+      assert.deepEqual(res.body.error.details, [{ path: 'phone', label: 'Telefon (vakt og personvernombud)', message: 'er ikke et telefonnummer: bruk 8 til 15 sifre, gjerne med mellomrom og + foran landskoden (for eksempel 912 34 567 eller +47 912 34 567)' }], phone);
+    }
+    const en = await api(svc).post('/api/users').set(admin.auth).set('Accept-Language', 'en')
+      .send({ name: 'Eva Vakt', email: 'eva@example.test', roles: ['oncall'], password: PASSWORD, phone: 'abc' }).expect(400);
+    assert.equal(en.body.error.details[0].label, 'Phone (on call and the DPO)');
+    assert.match(en.body.error.details[0].message, /^is not a phone number/);
+    assert.equal((await api(svc).get('/api/users').set(admin.auth).expect(200)).body.some((u: { email: string }) => u.email === 'eva@example.test'), false);
+    for (const phone of ['91234567', '912 34 567', '+4791234567', '+1 415 555 2671']) {
+      assert.equal((await api(svc).patch(`/api/users/${created.id}`).set(admin.auth).send({ phone }).expect(200)).body.phone, phone);
+    }
   });
 
   it('does not let an admin lock themselves out', async () => {
