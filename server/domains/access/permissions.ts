@@ -18,7 +18,8 @@ export const PERMISSIONS = {
   'assessment:run': ['analyst', 'manager', 'dpo'],
   'notice:draft': ['analyst', 'manager', 'dpo'],
   'notice:approve': ['manager', 'dpo'],
-  'template:draft': ['analyst', 'manager'],
+  /** The DPO owns the notices' wording, so proposes changes to it too; a manager other than the author approves. */
+  'template:draft': ['analyst', 'manager', 'dpo'],
   'template:approve': ['manager'],
   'alert:read': ['analyst', 'oncall', 'manager', 'dpo', 'admin'],
   'alert:ack': ['oncall', 'analyst', 'manager', 'dpo'],

@@ -38,7 +38,7 @@ export interface TemplateServiceDeps {
   clock: Clock;
 }
 
-/** Versioned notice templates: drafted by analysts or managers, approved by a manager other than the author. */
+/** Versioned notice templates: drafted by analysts, managers or the DPO, approved by a manager other than the author. */
 export class TemplateService {
   constructor(private readonly deps: TemplateServiceDeps) {}
 

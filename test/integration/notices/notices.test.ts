@@ -99,7 +99,7 @@ describe('notice templates: versions and approval', () => {
   const analyst = signedInAs('analyst');
   const manager = signedInAs('manager');
   const otherManager = signedInAs('manager');
-  signedInAs('dpo', 'Kari Nordmann');
+  const dpo = signedInAs('dpo', 'Kari Nordmann');
 
   const seeded = async () => (await api(svc).get('/api/templates?kind=subject&lang=nb').set(analyst.auth).expect(200)).body[0];
 
@@ -130,6 +130,17 @@ describe('notice templates: versions and approval', () => {
     assert.match(diff.html, /\+.*Vi beklager dette sterkt\./);
     const v1 = (await api(svc).get('/api/templates?kind=subject&lang=nb').set(analyst.auth).expect(200)).body.find((t: { version: number }) => t.version === 1);
     assert.equal(v1.status, 'approved', 'earlier versions stay readable');
+  });
+
+  it('lets the DPO, who owns the wording, propose a version; a manager approves it, the DPO cannot', async () => {
+    const base = (await api(svc).get('/api/templates?kind=controller&lang=en').set(dpo.auth).expect(200)).body[0];
+    const draft = (await api(svc).post('/api/templates').set(dpo.auth)
+      .send({ kind: 'controller', lang: 'en', subject: base.subject, html: base.html, text: `${base.text}\nPlain words.`, note: 'Plainer close' }).expect(201)).body;
+    assert.equal(draft.author.name, 'Kari Nordmann');
+    await api(svc).post(`/api/templates/${draft.id}/submit`).set(dpo.auth).expect(200);
+    await api(svc).post(`/api/templates/${draft.id}/approve`).set(dpo.auth).send({ comment: 'ok' }).expect(403);
+    const approved = (await api(svc).post(`/api/templates/${draft.id}/approve`).set(manager.auth).send({ comment: 'Fine' }).expect(200)).body;
+    assert.equal(approved.status, 'approved');
   });
 
   it('never uses a rejected version', async () => {
