@@ -34,6 +34,7 @@ const messages = {
   'common.cancel': w('Avbryt', 'Cancel'),
   'common.close': w('Lukk', 'Close'),
   'common.loading': w('Henter …', 'Loading …'),
+  'form.required': w('(må fylles ut)', '(required)'),
   'form.osloTimeHelp': w('Norsk tid (Europe/Oslo).', 'Norwegian time (Europe/Oslo).'),
   'lang.nb': w('bokmål', 'Norwegian (bokmål)'),
   'lang.en': w('engelsk', 'English'),

@@ -25,6 +25,7 @@ export function ConfirmDialog(props: {
   return (
     <dialog ref={ref} class="confirm" aria-labelledby={`${props.testid ?? 'confirm'}-title`} data-testid={props.testid} onCancel={props.onCancel}>
       <form
+        noValidate
         method="dialog"
         onSubmit={(e) => {
           e.preventDefault();

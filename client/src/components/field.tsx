@@ -9,6 +9,8 @@ interface Base {
   label: string;
   help?: string | undefined;
   disabled?: boolean | undefined;
+  /** Says so beside the label; the server refuses the form without it, and the error names the field. */
+  required?: boolean | undefined;
 }
 
 const describedBy = (id: string, help?: string) => (help ? `${id}-help` : undefined);
@@ -22,12 +24,27 @@ function Help({ id, help }: { id: string; help?: string | undefined }) {
   ) : null;
 }
 
+/**
+ * "(required)" beside a label, for the eye: the control's own `required` tells screen readers, and the
+ * forms take no check from the browser (`noValidate`), whose messages are not in the reader's language.
+ */
+export function RequiredMark() {
+  return (
+    <span class="required-mark" aria-hidden="true">
+      {` ${t('form.required')}`}
+    </span>
+  );
+}
+
 /** A label, the control, and a line of help under it, tied together for screen readers. */
-export function Field({ path, label, help, children }: Base & { children: ComponentChildren }) {
+export function Field({ path, label, help, required, children }: Base & { children: ComponentChildren }) {
   const id = fieldId(path);
   return (
     <div class="field">
-      <label for={id}>{label}</label>
+      <label for={id}>
+        {label}
+        {required ? <RequiredMark /> : null}
+      </label>
       {children}
       <Help id={id} help={help} />
     </div>
@@ -40,7 +57,6 @@ export function TextField(
     onInput: (v: string) => void;
     type?: string;
     maxLength?: number;
-    required?: boolean;
     autoComplete?: string;
     minLength?: number;
   },
@@ -85,7 +101,7 @@ export function NumberField(props: Base & { value: number | null; onInput: (v: n
   );
 }
 
-export function TextArea(props: Base & { value: string; onInput: (v: string) => void; rows?: number; required?: boolean }) {
+export function TextArea(props: Base & { value: string; onInput: (v: string) => void; rows?: number }) {
   const id = fieldId(props.path);
   return (
     <Field {...props}>
@@ -102,7 +118,7 @@ export function TextArea(props: Base & { value: string; onInput: (v: string) => 
   );
 }
 
-export function DateTimeField(props: Base & { value: string; onInput: (v: string) => void; required?: boolean }) {
+export function DateTimeField(props: Base & { value: string; onInput: (v: string) => void }) {
   const id = fieldId(props.path);
   return (
     <Field {...props} help={props.help ?? t('form.osloTimeHelp')}>
@@ -148,7 +164,10 @@ export function CheckGroup<V extends string>(
   const id = fieldId(props.path);
   return (
     <fieldset id={id} class="checks" aria-describedby={describedBy(id, props.help)}>
-      <legend>{props.label}</legend>
+      <legend>
+        {props.label}
+        {props.required ? <RequiredMark /> : null}
+      </legend>
       <Help id={id} help={props.help} />
       {props.options.map(([v, label]) => [
         props.headings?.[v] ? (
@@ -179,7 +198,10 @@ export function RadioGroup<V extends string>(props: Base & { value: V | null; op
   const id = fieldId(props.path);
   return (
     <fieldset id={id} class="radios" aria-describedby={describedBy(id, props.help)}>
-      <legend>{props.label}</legend>
+      <legend>
+        {props.label}
+        {props.required ? <RequiredMark /> : null}
+      </legend>
       <Help id={id} help={props.help} />
       {props.options.map(([v, label]) => (
         <label class="check" key={v}>

@@ -45,6 +45,14 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T |
 const fieldId = (path: string) => `f-${path.replace(/[^a-zA-Z0-9]+/g, '-')}`;
 export { fieldId };
 
+/** A label's words without the "(required)" mark beside them. */
+function labelText(label: Element | null | undefined): string {
+  if (!label) return '';
+  const copy = label.cloneNode(true) as Element;
+  copy.querySelectorAll('.required-mark').forEach((m) => m.remove());
+  return copy.textContent?.trim() ?? '';
+}
+
 /** The screen's own name for a field: the text of its label, or of its group's legend. */
 function fieldName(path: string, scope?: string): { id: string; name: string } | null {
   if (scope) {
@@ -56,7 +64,7 @@ function fieldName(path: string, scope?: string): { id: string; name: string } |
     const el = document.getElementById(id);
     if (!el) continue;
     const label = document.querySelector(`label[for="${id}"]`) ?? el.closest('fieldset')?.querySelector('legend');
-    return { id, name: label?.textContent?.trim() ?? '' };
+    return { id, name: labelText(label) };
   }
   return null;
 }
@@ -79,9 +87,10 @@ export function ErrorBox({ error, scope }: { error: unknown; scope?: string }) {
   const box = useRef<HTMLDivElement>(null);
   const e = error instanceof ApiError ? error : null;
   const details = e?.body.error?.details ?? [];
-  const fields = details.map((d) => ({ ...d, field: fieldName(d.path, scope) }));
+  const all = details.map((d) => ({ ...d, field: fieldName(d.path, scope) }));
+  const fields = all;
   useEffect(() => {
-    const first = fields.find((f) => f.field);
+    const first = all.find((f) => f.field);
     if (first?.field) focusField(first.field.id);
     else box.current?.scrollIntoView({ block: 'nearest' });
   }, [error]);

@@ -19,6 +19,7 @@ export function AccountScreen() {
         {session.me?.name} · {session.me?.email}
       </p>
       <form
+        noValidate
         class="card"
         data-testid="password-form"
         onSubmit={(e) => {

@@ -44,6 +44,7 @@ function ResetPassword({ u }: { u: UserView }) {
     <details data-testid={`reset-${u.email}`}>
       <summary aria-label={t('admin.resetPasswordFor', { name: u.name })}>{t('admin.resetPassword')}</summary>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void api('PUT', `/users/${u.id}/password`, { password }).then(() => {
@@ -153,6 +154,7 @@ function NewUser({ onSaved }: { onSaved: () => void }) {
   const [error, setError] = useState<unknown>(null);
   return (
     <form
+      noValidate
       class="card"
       data-testid="user-form"
       onSubmit={(e) => {
@@ -173,7 +175,7 @@ function NewUser({ onSaved }: { onSaved: () => void }) {
         value={password}
         onInput={setPassword}
       />
-      <CheckGroup path="user.roles" label={t('admin.roles')} help={t('admin.rolesHelp')} values={roles} options={roleOptions()} onChange={setRoles} />
+      <CheckGroup path="user.roles" label={t('admin.roles')} required help={t('admin.rolesHelp')} values={roles} options={roleOptions()} onChange={setRoles} />
       {error ? <ErrorBox error={error} scope="user" /> : null}
       <button class="primary" type="submit">
         {t('common.save')}
@@ -218,6 +220,7 @@ function NewRota({ users, onSaved }: { users: UserView[]; onSaved: () => void })
   const [error, setError] = useState<unknown>(null);
   return (
     <form
+      noValidate
       class="card"
       data-testid="rota-form"
       onSubmit={(e) => {

@@ -30,6 +30,7 @@ export function NewIncidentScreen() {
     <>
       <h1>{t('newIncident.title')}</h1>
       <form
+        noValidate
         class="card"
         onSubmit={async (e) => {
           e.preventDefault();

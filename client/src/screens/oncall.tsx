@@ -229,6 +229,7 @@ function Reachability() {
           </p>
         ) : (
           <form
+            noValidate
             onSubmit={(e) => {
               e.preventDefault();
               void enablePush(device).then(() => (setHere('on'), void me.reload()), setError);

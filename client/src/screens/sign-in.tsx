@@ -14,6 +14,7 @@ export function SignInScreen() {
   return (
     <main class="narrow">
       <form
+        noValidate
         class="card"
         onSubmit={async (e) => {
           e.preventDefault();

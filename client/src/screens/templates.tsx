@@ -82,6 +82,7 @@ function DraftForm({ kind, lang, base, onDone }: { kind: Kind; lang: Lang; base:
   const [error, setError] = useState<unknown>(null);
   return (
     <form
+      noValidate
       class="card"
       data-testid="template-draft"
       onSubmit={(e) => {
@@ -108,6 +109,7 @@ function ReviewForm({ v, decision, onDone }: { v: TemplateView; decision: 'appro
   const label = decision === 'approve' ? t('templates.approve') : t('templates.reject');
   return (
     <form
+      noValidate
       class="card"
       data-testid="template-review"
       onSubmit={(e) => {

@@ -265,6 +265,7 @@ export function DecisionSection({
         <details open={!decided}>
           <summary>{decided ? t('decision.again') : t('decision.record')}</summary>
           <form
+            noValidate
             data-testid="decision-form"
             onSubmit={async (e) => {
               e.preventDefault();

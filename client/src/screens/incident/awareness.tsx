@@ -34,6 +34,7 @@ export function AwarenessSection({ incident, onSaved }: { incident: IncidentView
         <details open={!aware}>
           <summary>{aware ? t('awareness.correct') : t('awareness.declare')}</summary>
           <form
+            noValidate
             data-testid="awareness-form"
             onSubmit={async (e) => {
               e.preventDefault();

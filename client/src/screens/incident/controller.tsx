@@ -50,6 +50,7 @@ export function ControllerSection({ incident, onSaved }: { incident: IncidentVie
         </p>
       ) : can('incident:update') && incident.status !== 'closed' ? (
         <form
+          noValidate
           onSubmit={async (e) => {
             e.preventDefault();
             try {

@@ -310,7 +310,7 @@ export function FactsSection({ incident, onSaved, openQuestions }: { incident: C
         <h2 class="inline">{t('facts.heading')}</h2>
         {openQuestions ? <span class="muted"> · {t('facts.openQuestions', { n: openQuestions })}</span> : null}
       </summary>
-      <form data-testid="facts" onSubmit={save}>
+      <form noValidate data-testid="facts" onSubmit={save}>
         <Group code="facts.groupBreach" help="facts.groupBreachHelp">
           <TextField
             path="title"

@@ -88,6 +88,7 @@ function DraftForm({
   });
   return (
     <form
+      noValidate
       class="notice-form"
       data-testid="notice-form"
       onSubmit={async (e) => {
@@ -282,6 +283,7 @@ function SentForm({ notice, onSaved }: { notice: NoticeView; onSaved: () => void
   return (
     <>
       <form
+        noValidate
         class="sent-form"
         data-testid={`sent-form-${notice.kind}`}
         onSubmit={(e) => {

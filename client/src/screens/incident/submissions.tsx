@@ -92,6 +92,7 @@ export function SubmissionsSection({
         <details>
           <summary>{t('filing.recordOther')}</summary>
           <form
+            noValidate
             data-testid="submission-form"
             onSubmit={(e) => {
               e.preventDefault();
