@@ -157,6 +157,21 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     assert.equal(stored.records.kind, 'unknown');
   });
 
+  it('drops the awareness panel\'s refusal once the refused time is corrected, and marks what must be filled in', async () => {
+    const page = await signIn(browser, svc, analyst);
+    await open(page, `#/incidents/${incidentId}`, '#awareness');
+    await page.locator('#awareness summary').click();
+    const form = page.getByTestId('awareness-form');
+    await form.getByLabel('Kjent fra').fill(osloInput(new Date(Date.now() + 2 * 86_400_000)));
+    await form.getByLabel(/^Hvorfor tidspunktet korrigeres/).fill('Feil dag ble skrevet inn');
+    await form.getByLabel(/^Hva gjorde bruddet rimelig sikkert/).fill('Melding fra IT');
+    assert.equal(await form.locator('.required-mark').count(), 3, 'the time, the reason and the evidence');
+    await form.getByRole('button', { name: 'Korriger tidspunktet' }).click();
+    await form.getByTestId('error').getByText('Kjent fra: kan ikke være fram i tid').waitFor();
+    await form.getByLabel('Kjent fra').fill(osloInput(new Date(Date.now() - 3_600_000)));
+    await form.getByTestId('error').waitFor({ state: 'detached' });
+  });
+
   it('asks before "not notifiable" stops the legal clock, with a reason box of its own, apart from closing', async () => {
     const running = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Wrong address on one letter', description: 'One letter', awareAt: new Date().toISOString() }).expect(201)).body;
     const page = await signIn(browser, svc, dpo);
@@ -329,7 +344,10 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     const error = form.getByTestId('error');
     await error.getByText('E-post: er ikke en gyldig e-postadresse').waitFor();
     await error.getByText(/^Navn: /).waitFor();
+    // A field's problem goes once the field is changed; the others stay until theirs are.
     await form.getByLabel(/^E-post|^E-mail/).fill('kari@example.test');
+    await error.getByText(/^E-post: /).waitFor({ state: 'detached' });
+    await error.getByText(/^Navn: /).waitFor();
     await form.getByLabel(/^Navn|^Name/).fill('Kari Nordmann');
     await form.getByLabel(/Første passord|First password/).fill(PASSWORD);
     // The password field asks for the server's minimum length.

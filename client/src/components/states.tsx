@@ -53,6 +53,13 @@ function labelText(label: Element | null | undefined): string {
   return copy.textContent?.trim() ?? '';
 }
 
+/** The id of the field an edited control belongs to: its own, or its group's (check boxes, radios). */
+function editedField(target: EventTarget | null): string | null {
+  if (!(target instanceof Element)) return null;
+  if (target.id.startsWith('f-')) return target.id;
+  return target.closest('[id^="f-"]')?.id ?? null;
+}
+
 /** The screen's own name for a field: the text of its label, or of its group's legend. */
 function fieldName(path: string, scope?: string): { id: string; name: string } | null {
   if (scope) {
@@ -88,7 +95,24 @@ export function ErrorBox({ error, scope }: { error: unknown; scope?: string }) {
   const e = error instanceof ApiError ? error : null;
   const details = e?.body.error?.details ?? [];
   const all = details.map((d) => ({ ...d, field: fieldName(d.path, scope) }));
-  const fields = all;
+  // A field's problem goes once the person changes that field: the old error does not stay under a corrected value.
+  const [edited, setEdited] = useState<string[]>([]);
+  useEffect(() => setEdited([]), [error]);
+  useEffect(() => {
+    const around = box.current?.closest('form') ?? box.current?.parentElement;
+    if (!around) return;
+    const onEdit = (ev: Event) => {
+      const id = editedField(ev.target);
+      if (id) setEdited((ids) => (ids.includes(id) ? ids : [...ids, id]));
+    };
+    around.addEventListener('input', onEdit);
+    around.addEventListener('change', onEdit);
+    return () => {
+      around.removeEventListener('input', onEdit);
+      around.removeEventListener('change', onEdit);
+    };
+  }, [error]);
+  const fields = all.filter((f) => !f.field || !edited.includes(f.field.id));
   useEffect(() => {
     const first = all.find((f) => f.field);
     if (first?.field) focusField(first.field.id);
@@ -109,6 +133,8 @@ export function ErrorBox({ error, scope }: { error: unknown; scope?: string }) {
               : details.length && e.body.error?.code === 'invalid_input'
                 ? t('error.fields')
                 : (e.body.error?.message ?? t('error.server'));
+  // Every field it named has been changed since: nothing of it is left to say.
+  if (all.length && !fields.length) return <div ref={box} hidden />;
   return (
     <div class="error" role="alert" ref={box} data-testid="error">
       <p>{headline}</p>
