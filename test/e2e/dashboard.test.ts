@@ -178,8 +178,20 @@ describe('the dashboard in a real browser', function () {
     assert.deepEqual(cspProblems.filter((m) => /Content Security Policy/i.test(m)), []);
     await row(asManager).getByRole('button', { name: /Vis endringer|Show changes/ }).click();
     await asManager.getByTestId('template-diff').locator('.add').first().waitFor();
+    // Hunks are named by the lines they cover, in words, not by the diff's "@@ -1,8 +1,8 @@".
+    const diffText = (await asManager.getByTestId('template-diff').textContent()) ?? '';
+    assert.doesNotMatch(diffText, /@@/);
+    assert.match(diffText, /Linje \d+(–\d+)?/);
     await row(asManager).getByRole('button', { name: /Godkjenn|Approve/ }).click();
-    await asManager.getByTestId('template-review').getByText('Ny linje til slutt etter ønske fra Datatilsynet').waitFor();
+    const review = asManager.getByTestId('template-review');
+    await review.getByText('Ny linje til slutt etter ønske fra Datatilsynet').waitFor();
+    // The note has one name: as the editor calls it, so the table and the approval box.
+    assert.match((await review.getByTestId('template-note').textContent()) ?? '', /^Merknad til godkjenner fra /);
+    // Only the plain text changed: the approver is told the HTML still says the old.
+    assert.equal(await review.getByTestId('template-one-body').textContent(), 'Bare ren tekst er endret – HTML-versjonen sier fortsatt det gamle.');
+    // An empty comment: the server's words under the form's name for the field, not the browser's.
+    await review.getByRole('button', { name: /Godkjenn|Approve/ }).click();
+    await review.getByTestId('error').getByText('Kommentar: skriv hvorfor').waitFor();
     await asManager.getByTestId('template-review').getByLabel(/Kommentar|Comment/).fill('Checked against the Altinn form');
     await asManager.getByTestId('template-review').getByRole('button', { name: /Godkjenn|Approve/ }).click();
     await row(asManager).getByRole('cell', { name: /^(godkjent|approved)/ }).waitFor();
@@ -198,6 +210,13 @@ describe('the dashboard in a real browser', function () {
     assert.equal(await asManager.getByTestId('template-diff').locator('.add, .del').count(), 0);
     await asManager.getByTestId('template-diff').getByText(/^(Ingen endringer|No changes)$/).first().waitFor();
     await asManager.screenshot({ path: join(ARTIFACTS, 'templates-no-changes-desktop.png'), fullPage: true });
+
+    // Saving a draft says it is saved, and what comes next.
+    await asManager.getByRole('button', { name: /^(Ny versjon|New version)$/ }).click();
+    const editor = asManager.getByTestId('template-draft');
+    await editor.getByLabel(/^Merknad til godkjenner/).fill('Kortere emne');
+    await editor.getByRole('button', { name: /Lagre|Save/ }).click();
+    await asManager.getByTestId('done-toast').getByText('Utkastet er lagret. Send det til godkjenning når det er klart.').waitFor();
   });
 
   it('sends a test alert and shows how it went on each channel, and asks a device whose push is gone to turn it on again', async () => {

@@ -4,6 +4,7 @@ import type { TemplateView } from '../../../server/domains/notices/notice.presen
 import { api } from '../api.js';
 import { SelectField, TextArea, TextField } from '../components/field.js';
 import { Empty, ErrorBox, Loading, useLoad } from '../components/states.js';
+import { confirmDone } from '../components/toasts.js';
 import { Time } from '../components/time.js';
 import { can, session } from '../state.js';
 import { listOf } from '../format.js';
@@ -23,6 +24,14 @@ type Person = { id: string; name: string; roles: Role[] };
 
 /** The templates shipped with the service are authored and approved by the system, which the screen words itself. */
 const shipped = (person: { id: string } | null | undefined) => person?.id === 'system';
+
+/** A hunk header ("@@ -1,8 +1,9 @@") as the lines of the new text it covers, in words ("Linje 1–9"). */
+const hunkLines = (header: string): string => {
+  const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(header);
+  const from = Number(m?.[1] ?? 1);
+  const count = Number(m?.[2] ?? 1);
+  return count <= 1 ? t('templates.line', { line: from }) : t('templates.lines', { from, to: from + count - 1 });
+};
 
 /** A unified diff's changed lines, from its first hunk on; none when the two texts are the same. */
 const hunks = (patch: string): string[] => {
@@ -66,7 +75,7 @@ function Diff({ patch }: { patch: string }) {
               kind === 'add' ? t('templates.added', { line: line.slice(1) }) : kind === 'del' ? t('templates.removed', { line: line.slice(1) }) : undefined
             }
           >
-            {`${line}\n`}
+            {kind === 'hunk' ? `${hunkLines(line)}\n` : `${line}\n`}
           </span>
         );
       })}
@@ -87,7 +96,10 @@ function DraftForm({ kind, lang, base, onDone }: { kind: Kind; lang: Lang; base:
       data-testid="template-draft"
       onSubmit={(e) => {
         e.preventDefault();
-        void api('POST', '/templates', { kind, lang, subject, html, text, note }).then(onDone, setError);
+        void api('POST', '/templates', { kind, lang, subject, html, text, note }).then(() => {
+          confirmDone(t('templates.draftSaved'));
+          onDone();
+        }, setError);
       }}
     >
       <h2>{t('templates.newVersionOf', { kind: word('noticeKind', kind), lang: word('lang', lang) })}</h2>
@@ -103,7 +115,33 @@ function DraftForm({ kind, lang, base, onDone }: { kind: Kind; lang: Lang; base:
   );
 }
 
-function ReviewForm({ v, decision, onDone }: { v: TemplateView; decision: 'approve' | 'reject'; onDone: () => void }) {
+/**
+ * A proposal that changes only one of the two bodies: the plain text and the HTML may now say different
+ * things, and the approver is told which one still says the old.
+ */
+function OneBodyChanged({ v, inForce }: { v: TemplateView; inForce: TemplateView | undefined }) {
+  if (!inForce || inForce.id === v.id) return null;
+  const text = v.text !== inForce.text;
+  const html = v.html !== inForce.html;
+  if (text === html) return null;
+  return (
+    <p class="warning" data-testid="template-one-body">
+      {text ? t('templates.onlyTextChanged') : t('templates.onlyHtmlChanged')}
+    </p>
+  );
+}
+
+function ReviewForm({
+  v,
+  inForce,
+  decision,
+  onDone,
+}: {
+  v: TemplateView;
+  inForce: TemplateView | undefined;
+  decision: 'approve' | 'reject';
+  onDone: () => void;
+}) {
   const [comment, setComment] = useState('');
   const [error, setError] = useState<unknown>(null);
   const label = decision === 'approve' ? t('templates.approve') : t('templates.reject');
@@ -119,6 +157,7 @@ function ReviewForm({ v, decision, onDone }: { v: TemplateView; decision: 'appro
     >
       <h2>{t('templates.reviewOf', { what: label, version: v.version })}</h2>
       <AuthorNote v={v} />
+      <OneBodyChanged v={v} inForce={inForce} />
       <TextArea path="review.comment" label={t('templates.comment')} rows={2} required value={comment} onInput={setComment} />
       {error ? <ErrorBox error={error} scope="review" /> : null}
       <button class="primary" type="submit">
@@ -200,7 +239,7 @@ export function TemplatesScreen() {
                 <th scope="col">{t('templates.version')}</th>
                 <th scope="col">{t('templates.status')}</th>
                 <th scope="col">{t('templates.author')}</th>
-                <th scope="col">{t('templates.comment')}</th>
+                <th scope="col">{t('templates.notesColumn')}</th>
                 <th scope="col">{t('templates.actions')}</th>
               </tr>
             </thead>
@@ -265,7 +304,7 @@ export function TemplatesScreen() {
       {error ? <ErrorBox error={error} /> : null}
       <div aria-live="polite">
         {panel?.kind === 'draft' ? <DraftForm kind={kind} lang={lang} base={inForce ?? versions?.[0]} onDone={done} /> : null}
-        {panel?.kind === 'review' ? <ReviewForm v={panel.v} decision={panel.decision} onDone={done} /> : null}
+        {panel?.kind === 'review' ? <ReviewForm v={panel.v} inForce={inForce} decision={panel.decision} onDone={done} /> : null}
         {panel?.kind === 'preview' ? (
           <section class="card" data-testid="template-preview">
             <h2>{t('templates.sample', { version: panel.v.version })}</h2>
