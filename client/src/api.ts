@@ -31,10 +31,18 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: { error?: { code: string; message: string; details: { path: string; message: string; label: string }[] } },
+    /** From `Retry-After` on a 429: how many seconds to wait before trying again. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(body.error?.message ?? `HTTP ${status}`);
   }
 }
+
+/** `Retry-After` in seconds (the service sends seconds, not a date); null when absent or unreadable. */
+const retryAfterOf = (header: string | null): number | null => {
+  const seconds = header && /^\d+$/.test(header.trim()) ? Number(header) : NaN;
+  return seconds > 0 ? seconds : null;
+};
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`/api${path}`, {
@@ -52,7 +60,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   }
   const text = await res.text();
   const parsed = text ? JSON.parse(text) : undefined;
-  if (!res.ok) throw new ApiError(res.status, parsed ?? {});
+  if (!res.ok) throw new ApiError(res.status, parsed ?? {}, retryAfterOf(res.headers.get('Retry-After')));
   return parsed as T;
 }
 

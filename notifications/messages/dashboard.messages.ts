@@ -6,6 +6,13 @@ const w = (nb: string, en: string) => ({ nb: () => nb, en: () => en });
 const f = <P>(nb: (p: P) => string, en: (p: P) => string) => ({ nb, en });
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
+/** A wait in words: seconds under a minute ("42 sekunder"), else whole minutes rounded up ("2 minutter"). */
+const waitWords = (seconds: number, lang: 'nb' | 'en'): string => {
+  if (seconds < 60) return lang === 'nb' ? `${seconds} ${plural(seconds, 'sekund', 'sekunder')}` : `${seconds} ${plural(seconds, 'second', 'seconds')}`;
+  const minutes = Math.ceil(seconds / 60);
+  return lang === 'nb' ? `${minutes} ${plural(minutes, 'minutt', 'minutter')}` : `${minutes} ${plural(minutes, 'minute', 'minutes')}`;
+};
+
 /**
  * Every word the dashboard shows, bokmål and English side by side. The dashboard's bundle imports this
  * file; a screen that asks for a code not here, or passes the wrong parameters, fails the type check.
@@ -44,6 +51,10 @@ const messages = {
   'error.forbidden': w('Du har ikke tilgang til å gjøre dette.', 'You are not allowed to do this.'),
   'error.notFound': w('Fant ikke det du ba om.', 'What you asked for was not found.'),
   'error.tooMany': w('For mange forsøk. Vent litt og prøv igjen.', 'Too many attempts. Wait a little and try again.'),
+  'error.tooManyWait': f<{ seconds: number }>(
+    (p) => `For mange forsøk. Vent ${waitWords(p.seconds, 'nb')} og prøv igjen.`,
+    (p) => `Too many attempts. Wait ${waitWords(p.seconds, 'en')} and try again.`,
+  ),
   'error.server': w('Noe gikk galt hos oss. Prøv igjen; vedvarer det, si fra.', 'Something went wrong on our side. Try again; if it persists, tell us.'),
   'error.fields': w('Noe må rettes før det kan lagres:', 'Something must be corrected before it can be saved:'),
 

@@ -117,6 +117,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     const status = known?.status ?? 500;
     if (res.headersSent) return;
+    if (known?.retryAfterSeconds) res.set('Retry-After', String(known.retryAfterSeconds));
     res.status(status).json({
       error: worded(known ?? { code: 'internal', message: ERROR_MESSAGES.internal.en, details: [] }, langOf(req)),
       requestId,

@@ -24,6 +24,14 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
   }
+
+  /** For a 429: how many seconds until a retry can succeed, sent as `Retry-After` so the screen can say how long to wait. */
+  retryAfterSeconds?: number;
+
+  retryAfter(seconds: number): this {
+    this.retryAfterSeconds = Math.max(1, Math.ceil(seconds));
+    return this;
+  }
 }
 
 export const badRequest = (message: string, details: ErrorDetail[] = []) =>

@@ -230,6 +230,13 @@ describe('the dashboard in a real browser', function () {
     await line('dashboard').getByText(/levert|delivered/).waitFor();
     // No mail server, no webhook and no device in this install: each says so rather than nothing.
     for (const channel of ['email', 'webhook', 'push']) await line(channel).getByText(/ikke satt opp for deg|not set up for you/).waitFor();
+    // A second within the minute is refused (the service's answer, fixed here so the minute cannot turn in between),
+    // and the screen says how long to wait, from Retry-After, in words.
+    await page.route('**/api/me/test-alert', (route) =>
+      route.fulfill({ status: 429, headers: { 'Retry-After': '42' }, contentType: 'application/json', body: JSON.stringify({ error: { code: 'rate_limited', message: 'x', details: [] } }) }));
+    await reach.getByRole('button', { name: /Send meg et testvarsel|Send me a test alert/ }).click();
+    await reach.getByTestId('error').getByText('For mange forsøk. Vent 42 sekunder og prøv igjen.').waitFor();
+    await page.unroute('**/api/me/test-alert');
     await page.screenshot({ path: join(ARTIFACTS, 'oncall-test-alert-phone.png'), fullPage: true });
 
     // This device's push, which the push service has since said is gone: the screen says so and offers to turn it on again.

@@ -127,7 +127,9 @@ export function ErrorBox({ error, scope }: { error: unknown; scope?: string }) {
         : e.status === 404
           ? t('error.notFound')
           : e.status === 429
-            ? t('error.tooMany')
+            ? e.retryAfterSeconds
+              ? t('error.tooManyWait', { seconds: e.retryAfterSeconds })
+              : t('error.tooMany')
             : e.status >= 500
               ? t('error.server')
               : details.length && e.body.error?.code === 'invalid_input'

@@ -27,6 +27,9 @@ import type { EgressGuard } from '../../lib/egress.js';
 import { op } from '../../db/trusted.js';
 import { isObjectId } from '../../lib/ids.js';
 
+/** A person may send themselves one test alert in each such window (a minute of the clock). */
+const TEST_ALERT_WINDOW_MS = 60_000;
+
 export const ALERT_JOB = { dispatch: 'alerts.dispatch', deliver: 'alerts.deliver' } as const;
 const DispatchJob = z.object({ alertIds: z.array(z.string()).min(1), level: z.number().int().min(0) });
 const DeliverJob = z.object({ deliveryIds: z.array(z.string()).min(1) });
@@ -305,17 +308,18 @@ export class AlertDispatcher {
    * Sends a person a test alert on each of their own channels: recorded with its deliveries like any
    * alert, never escalated. At most one per person per minute, held by the alert's unique key.
    */
-  async sendTest(user: User, words: { title: string; ref: string }): Promise<Alert | undefined> {
+  async sendTest(user: User, words: { title: string; ref: string }): Promise<Alert | { retryAfterSeconds: number }> {
     const now = this.deps.clock.now();
     const userId = String(user._id);
     let alert: Alert;
     try {
       alert = (await this.deps.alerts.create({
-        key: `test:${userId}:${Math.floor(now.getTime() / 60_000)}`, incidentId: 'test', incidentRef: words.ref, title: words.title, restricted: true,
+        key: `test:${userId}:${Math.floor(now.getTime() / TEST_ALERT_WINDOW_MS)}`, incidentId: 'test', incidentRef: words.ref, title: words.title, restricted: true,
         kind: 'test', milestone: 'test', hoursElapsed: 0, deadline: null, dueAt: now, firedAt: now, late: false, pushedAt: now, handedOnAt: now, forUser: userId,
       })).toObject();
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) return undefined;
+      // The window's test alert was sent: the next one can go when the window turns.
+      if ((err as { code?: number }).code === 11000) return { retryAfterSeconds: (TEST_ALERT_WINDOW_MS - (now.getTime() % TEST_ALERT_WINDOW_MS)) / 1000 };
       throw err;
     }
     const ids: string[] = [];

@@ -292,7 +292,7 @@ export class PushService {
     const user: User = await this.deps.users.get(actor.id);
     const own = user.locale ?? 'nb';
     const alert = await this.deps.dispatcher.sendTest(user, { title: say({ code: 'push.test.title', params: {} }, own), ref: say({ code: 'push.test.ref', params: {} }, own) });
-    if (!alert) throw refusal(429, 'rate_limited', { code: 'push.refused.test-too-soon', params: {} }, lang);
+    if ('retryAfterSeconds' in alert) throw refusal(429, 'rate_limited', { code: 'push.refused.test-too-soon', params: {} }, lang).retryAfter(alert.retryAfterSeconds);
     await this.deps.audit.record(ctx, { action: 'alert.test-sent', target: { type: 'alert', id: String(alert._id) } });
     return { alertId: String(alert._id) };
   }

@@ -297,6 +297,9 @@ describe('web push: an alert channel to devices', () => {
     assert.equal(smtp.mails.length, 1, 'nobody else');
     const tooSoon = await api(svc).post('/api/me/test-alert').set(oncall.auth).expect(429);
     assert.equal(tooSoon.body.error.message, 'Du sendte et testvarsel for under ett minutt siden; prøv igjen straks');
+    // How long to wait: until the minute in which the first was sent has turned, by the injected clock.
+    const left = Math.ceil((60_000 - (svc.clock.now().getTime() % 60_000)) / 1000);
+    assert.equal(tooSoon.headers['retry-after'], String(left));
     const acked = await api(svc).post(payload.ackUrl).send({ token: payload.ackToken }).expect(200);
     assert.equal(acked.body.acknowledgedBy.id, oncall.id, 'the button works on a test alert too');
     assert.equal(((await api(svc).get('/api/alerts').set(oncall.auth).expect(200)).body as unknown[]).length, 0, 'test alerts stay out of the on-call list');

@@ -24,4 +24,12 @@ describe('the dashboard catalogue', () => {
       for (const lang of ['nb', 'en'] as const) assert.doesNotMatch(entry[lang](params), /undefined|\[object Object\]|\$\{/, `${code} (${lang})`);
     }
   });
+
+  it('says how long to wait after too many attempts, in words: seconds, then whole minutes rounded up', () => {
+    const wait = DASHBOARD_MESSAGES['error.tooManyWait'];
+    assert.equal(wait.nb({ seconds: 1 }), 'For mange forsøk. Vent 1 sekund og prøv igjen.');
+    assert.equal(wait.nb({ seconds: 42 }), 'For mange forsøk. Vent 42 sekunder og prøv igjen.');
+    assert.equal(wait.nb({ seconds: 61 }), 'For mange forsøk. Vent 2 minutter og prøv igjen.');
+    assert.equal(wait.en({ seconds: 60 }), 'Too many attempts. Wait 1 minute and try again.');
+  });
 });
