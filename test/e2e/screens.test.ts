@@ -420,6 +420,30 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     assert.equal(found.join('\n\n'), '');
   });
 
+  it('shows on a phone that the register scrolls sideways, and keeps the board card\'s "who may act" to the people', async () => {
+    await (api(svc).post('/api/incidents').set(analyst.auth).send({
+      title: 'Laptop left on a train', description: 'Unencrypted disk.', awareAt: new Date().toISOString(), ownerId: analyst.id,
+    }).expect(201));
+    const page = await signIn(browser, svc, dpo, { viewport: PHONE });
+    await open(page, '#/', '[data-testid="board"]');
+    const card = page.getByTestId('board-item').filter({ hasText: 'Laptop left on a train' });
+    const who = card.getByTestId('who-may-act');
+    assert.equal(await who.innerText(), 'Kan gjøres av Anna og Dina (og andre)');
+    await card.screenshot({ path: join(ARTIFACTS, 'board-card-who-phone.png') });
+    await page.setViewportSize(DESKTOP);
+    assert.match(await who.innerText(), /^Kan gjøres av Anna og Dina \(eller en med rollen .+\)$/);
+    await page.setViewportSize(PHONE);
+
+    await open(page, '#/register', '[data-testid="register"]');
+    await page.getByTestId('register-scroll-hint').getByText('Tabellen er bredere enn skjermen: skyv sideveis for flere kolonner.').waitFor();
+    const wrap = page.locator('.table-wrap.scrolls');
+    assert.ok(await wrap.evaluate((el) => el.scrollWidth > el.clientWidth), 'the table is wider than the phone');
+    assert.match(await wrap.evaluate((el) => getComputedStyle(el).backgroundImage), /radial-gradient/, 'a shadow at the edge with more');
+    await page.screenshot({ path: join(ARTIFACTS, 'register-scroll-phone.png') });
+    await page.setViewportSize(DESKTOP);
+    assert.equal(await page.getByTestId('register-scroll-hint').isVisible(), false);
+  });
+
   it('lays every main screen out at phone and desktop width without sideways overflow (screenshots saved)', async () => {
     for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
       for (const screen of screens) {

@@ -33,6 +33,29 @@ export function whoMayAct(o: ObligationView): string {
   return names ? t('obligation.whoNamed', { names, roles }) : t('obligation.whoRoles', { roles });
 }
 
+/**
+ * Who may act, for a card on the board: the named people, then the roles besides them; on a phone's narrow
+ * card the roles give way to "and others" (the incident page says them in full). Roles alone when nobody is named.
+ */
+export function WhoMayAct({ o }: { o: ObligationView }) {
+  const names = listOf(
+    o.actors.map((a) => a.name),
+    'conjunction',
+  );
+  if (!names) return <div class="muted">{whoMayAct(o)}</div>;
+  const roles = listOf(
+    o.actorRoles.map((r) => word('role', r).toLocaleLowerCase()),
+    'disjunction',
+  );
+  return (
+    <div class="muted who" data-testid="who-may-act">
+      {t('obligation.whoNamedShort', { names })}
+      <span class="who-roles">{` ${t('obligation.whoAlsoRoles', { roles })}`}</span>
+      <span class="who-others">{` ${t('obligation.whoOthers')}`}</span>
+    </div>
+  );
+}
+
 export function Due({ o }: { o: ObligationView }) {
   if (!o.dueAt) return <span>{t('obligation.noTime')}</span>;
   return (

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ListItemView } from '../../../server/domains/incidents/incident.presenter.js';
 import { api } from '../api.js';
 import { onLiveChange } from '../alerts.js';
-import { whoMayAct } from '../components/obligations.js';
+import { WhoMayAct } from '../components/obligations.js';
 import { Empty, ErrorBox, Loading, useLoad } from '../components/states.js';
 import { Countdown, Time } from '../components/time.js';
 import { session } from '../state.js';
@@ -43,7 +43,7 @@ function Card({ i }: { i: BoardItem }) {
       {i.nextStep ? (
         <div class="owed">
           {t('board.owes')}: {word('obligation', i.nextStep.kind)}
-          <div class="muted">{whoMayAct(i.nextStep)}</div>
+          <WhoMayAct o={i.nextStep} />
           {i.nextStep.dueAt ? null : <div class="muted">{t('obligation.noTime')}</div>}
         </div>
       ) : null}

@@ -236,7 +236,10 @@ export function RegisterScreen() {
             <label for="register-q">{t('board.search')}</label>
             <input id="register-q" type="search" value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)} />
           </div>
-          <div class="table-wrap">
+          <p class="scroll-hint muted" data-testid="register-scroll-hint">
+            {t('register.scrollHint')}
+          </p>
+          <div class="table-wrap scrolls">
             <table data-testid="register">
               <caption class="sr-only">{t('register.title')}</caption>
               <thead>
