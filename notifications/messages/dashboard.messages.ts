@@ -292,6 +292,10 @@ const messages = {
   'awareness.declare': w('Erklær kjennskap (start klokken)', 'Declare awareness (start the clock)'),
   'awareness.correct': w('Korriger tidspunktet', 'Correct the time'),
   'awareness.at': w('Kjent fra', 'Aware from'),
+  'awareness.atNotBefore': f<{ detected: string }>(
+    (p) => `Ikke tidligere enn da bruddet ble oppdaget: ${p.detected}.`,
+    (p) => `No earlier than when the breach was discovered: ${p.detected}.`,
+  ),
   'awareness.evidence': w('Hva gjorde bruddet rimelig sikkert?', 'What made the breach reasonably certain?'),
   'awareness.evidenceHelp': w('For eksempel: «Bekreftet av IT at laptopen var ukryptert, kl. 10.15».', 'For example: "IT confirmed the laptop was unencrypted, 10:15".'),
   'awareness.reasonCorrect': w('Hvorfor tidspunktet korrigeres', 'Why the time is corrected'),

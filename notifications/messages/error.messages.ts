@@ -72,6 +72,8 @@ export type ProblemMessageParams = {
   'field.too-many': Limit;
   'field.too-big': Limit;
   'field.in-future': NoParams;
+  'field.aware-before-detected': NoParams;
+  'field.detected-after-aware': NoParams;
   'field.national-id-masked': { count: number };
   'field.national-id-kept': { count: number };
   'field.backdated-without-reason': NoParams;
@@ -160,6 +162,14 @@ export const PROBLEM_MESSAGES: Catalogue<ProblemMessageParams> = {
   'field.not-an-id': { nb: () => 'er ikke en gyldig ID', en: () => 'not a valid id' },
   'field.not-an-email': { nb: () => 'er ikke en gyldig e-postadresse', en: () => 'not a valid e-mail address' },
   'field.in-future': { nb: () => 'kan ikke være fram i tid', en: () => 'cannot be in the future' },
+  'field.aware-before-detected': {
+    nb: () => 'kan ikke være tidligere enn «Oppdaget»: vi kan ikke ha kjent til bruddet før det ble oppdaget',
+    en: () => 'cannot be earlier than “Discovered”: we cannot have known of the breach before it was discovered',
+  },
+  'field.detected-after-aware': {
+    nb: () => 'kan ikke være senere enn «Kjent fra»: bruddet må være oppdaget før vi ble kjent med det',
+    en: () => 'cannot be later than “Aware from”: the breach must have been discovered before we became aware of it',
+  },
   'field.national-id-masked': {
     nb: ({ count }) => `hadde ${count === 1 ? 'et fullt fødselsnummer' : `${count} fulle fødselsnumre`}; det er lagret maskert til fødselsdatoen (f.eks. 150385*****)`,
     en: ({ count }) => `held ${count === 1 ? 'a full national identity number' : `${count} full national identity numbers`}; saved masked to the birth date (e.g. 150385*****)`,
