@@ -53,7 +53,7 @@ const many = { limit: 12 };
 const PROBLEM_SAMPLES: { [C in keyof ProblemMessageParams]: ProblemMessageParams[C][] } = {
   'field.required': [x], 'field.missing': [x], 'field.wrong-type': [x], 'field.not-a-choice': [x], 'field.wrong-format': [x], 'field.not-a-time': [x],
   'field.too-short-text': [l, many], 'field.too-few': [l], 'field.too-small': [many], 'field.too-long-text': [l, many], 'field.too-many': [many], 'field.too-big': [many],
-  'field.in-future': [x], 'field.national-id-masked': [{ count: 1 }, { count: 2 }], 'field.national-id-kept': [{ count: 1 }], 'field.backdated-without-reason': [x], 'field.wrong-password': [x],
+  'field.in-future': [x], 'field.aware-before-detected': [x], 'field.detected-after-aware': [x], 'field.national-id-masked': [{ count: 1 }, { count: 2 }], 'field.national-id-kept': [{ count: 1 }], 'field.backdated-without-reason': [x], 'field.wrong-password': [x],
   'field.not-an-id': [x], 'field.not-an-email': [x], 'field.one-line': [x], 'field.repeats': [x], 'field.nothing-to-change': [x],
   'field.exemption-means-not-told': [x], 'field.told-means-notified': [x], 'field.required-for-count': [x], 'field.range-needs-both': [x], 'field.below-min': [x],
   'field.evidence': [x], 'field.reason': [x], 'field.say-why': [x], 'field.no-active-user': [x], 'field.after-from': [x], 'field.reason-to-correct': [x],
