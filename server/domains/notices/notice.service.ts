@@ -205,6 +205,12 @@ export class NoticeService {
     return noticePdf(notice, { organisation: { name: this.deps.organisation.name, number: this.deps.organisation.number } });
   }
 
+  /** The PDF's file name in the reader's language: the incident's ref and which notice it is. */
+  async pdfFileName(actor: Actor, notice: Notice, lang: Lang): Promise<string> {
+    const incident = await this.deps.incidents.get(actor, notice.incidentId);
+    return say({ code: 'pdf.file-name', params: { ref: incident.ref, kind: notice.kind } }, lang);
+  }
+
   /** The notice if the actor may see its incident; one and the same 404 for an unknown id and an unseen one. */
   async get(actor: Actor, id: string): Promise<Notice> {
     if (!isObjectId(id)) throw notFound('Notice');

@@ -432,7 +432,7 @@ function NoticeItem({ incident, notice, onSaved }: { incident: IncidentView; not
         <button
           type="button"
           class="secondary"
-          onClick={() => void download(`/notices/${notice.id}/pdf`, `notice-${notice.kind}-${notice.id}.pdf`).catch(setError)}
+          onClick={() => void download(`/notices/${notice.id}/pdf`, `${notice.kind}.pdf`).catch(setError)}
         >
           {t('notice.pdf')}
         </button>
