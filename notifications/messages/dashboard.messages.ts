@@ -601,9 +601,27 @@ const messages = {
   'filing.otherHelp': w('En melding laget her registreres fra selve meldingen over.', 'A notice drafted here is recorded from the notice itself above.'),
   'filing.record': w('Registrer innsending', 'Record a filing'),
   'filing.confirmTitle': w('Er meldingen sendt til Datatilsynet?', 'Has the notice been sent to Datatilsynet?'),
-  'filing.confirmExplain': w(
-    'Registrer innsendingen først når meldingen faktisk er sendt (for eksempel med kvitteringen fra Altinn). Den første innsendingen stopper klokken mot Datatilsynet, og innsendingen står i registeret.',
-    'Record the filing only once the notice has actually been sent (for example with the Altinn receipt). The first filing stops the clock to Datatilsynet, and the filing stays in the register.',
+  'filing.confirmExplain': f<{ phase: 'initial' | 'complete' | 'supplementary' | 'final'; first: boolean }>(
+    (p) =>
+      `Registrer innsendingen først når meldingen faktisk er sendt (for eksempel med kvitteringen fra Altinn). ${
+        p.first
+          ? `Den første innsendingen stopper klokken mot Datatilsynet${p.phase === 'initial' ? ', og den foreløpige meldingen gjør at en oppfølgende melding skyldes' : ''}.`
+          : p.phase === 'final'
+            ? 'Den endelige meldingen fullfører det de tidligere innsendingene lovet; klokken mot Datatilsynet ble stoppet av den første.'
+            : p.phase === 'supplementary'
+              ? 'Denne utfyllende meldingen kommer i tillegg til de tidligere innsendingene; klokken mot Datatilsynet ble stoppet av den første.'
+              : 'Dette er ikke den første innsendingen; klokken mot Datatilsynet ble stoppet av den første.'
+      } Innsendingen står i registeret.`,
+    (p) =>
+      `Record the filing only once the notice has actually been sent (for example with the Altinn receipt). ${
+        p.first
+          ? `The first filing stops the clock to Datatilsynet${p.phase === 'initial' ? ', and a preliminary notice means a follow-up is owed' : ''}.`
+          : p.phase === 'final'
+            ? 'The final notice completes what the earlier filings promised; the first one stopped the clock to Datatilsynet.'
+            : p.phase === 'supplementary'
+              ? 'This supplementary notice adds to the earlier filings; the first one stopped the clock to Datatilsynet.'
+              : 'This is not the first filing; the first one stopped the clock to Datatilsynet.'
+      } The filing stays in the register.`,
   ),
   'filing.confirm': w('Ja, den er sendt: registrer', 'Yes, it was sent: record it'),
 

@@ -24,4 +24,16 @@ describe('the dashboard catalogue', () => {
       for (const lang of ['nb', 'en'] as const) assert.doesNotMatch(entry[lang](params), /undefined|\[object Object\]|\$\{/, `${code} (${lang})`);
     }
   });
+
+  it('words the filing confirmation by which filing it is: only the first stops the clock', () => {
+    const explain = DASHBOARD_MESSAGES['filing.confirmExplain'];
+    assert.match(explain.nb({ phase: 'complete', first: true }), /Den første innsendingen stopper klokken mot Datatilsynet\./);
+    assert.match(explain.nb({ phase: 'initial', first: true }), /oppfølgende melding skyldes/);
+    for (const phase of ['final', 'supplementary', 'complete'] as const) {
+      assert.doesNotMatch(explain.nb({ phase, first: false }), /Den første innsendingen stopper/, phase);
+      assert.doesNotMatch(explain.en({ phase, first: false }), /The first filing stops/, phase);
+    }
+    assert.match(explain.nb({ phase: 'final', first: false }), /^Registrer .*Den endelige meldingen fullfører/);
+    assert.match(explain.en({ phase: 'supplementary', first: false }), /This supplementary notice adds to the earlier filings/);
+  });
 });

@@ -258,7 +258,7 @@ function DraftForm({
 }
 
 /** Recording that an approved notice went out, linked to it: the notice shows as sent. */
-function SentForm({ notice, onSaved }: { notice: NoticeView; onSaved: () => void }) {
+function SentForm({ notice, firstFiling, onSaved }: { notice: NoticeView; firstFiling: boolean; onSaved: () => void }) {
   const [sentAt, setSentAt] = useState(nowLocalInput());
   const [channel, setChannel] = useState(notice.kind === 'authority' ? 'altinn' : 'email');
   const [reference, setReference] = useState('');
@@ -325,7 +325,7 @@ function SentForm({ notice, onSaved }: { notice: NoticeView; onSaved: () => void
         onCancel={() => setConfirming(false)}
         onConfirm={() => void record()}
       >
-        <p>{t('filing.confirmExplain')}</p>
+        <p>{t('filing.confirmExplain', { phase: notice.phase, first: firstFiling })}</p>
       </ConfirmDialog>
     </>
   );
@@ -376,7 +376,7 @@ function AltinnPanel({ notice }: { notice: NoticeView }) {
 const namesToCheck = (error: unknown) =>
   error instanceof ApiError && error.body.error?.code === 'names_unchecked' ? error.body.error.details.map((d) => d.message) : [];
 
-function NoticeItem({ incident, notice, onSaved }: { incident: IncidentView; notice: NoticeView; onSaved: () => void }) {
+function NoticeItem({ incident, notice, firstFiling, onSaved }: { incident: IncidentView; notice: NoticeView; firstFiling: boolean; onSaved: () => void }) {
   const [error, setError] = useState<unknown>(null);
   const [namesChecked, setNamesChecked] = useState(false);
   const names = namesToCheck(error);
@@ -457,7 +457,7 @@ function NoticeItem({ incident, notice, onSaved }: { incident: IncidentView; not
       {mayFile ? (
         <details>
           <summary>{notice.kind === 'authority' ? t('notice.recordFiling') : t('notice.recordSent')}</summary>
-          <SentForm notice={notice} onSaved={onSaved} />
+          <SentForm notice={notice} firstFiling={firstFiling} onSaved={onSaved} />
         </details>
       ) : null}
     </li>
@@ -473,7 +473,7 @@ export function NoticesSection(props: { incident: IncidentView; notices: NoticeV
       {notices.length ? (
         <ul class="notices">
           {notices.map((n) => (
-            <NoticeItem key={n.id} incident={incident} notice={n} onSaved={props.onSaved} />
+            <NoticeItem key={n.id} incident={incident} notice={n} firstFiling={!props.submissions.length} onSaved={props.onSaved} />
           ))}
         </ul>
       ) : (
