@@ -24,6 +24,8 @@ export interface RegisterMessageParams {
   'register.decision': { decision: RegisterDecision };
   'register.art34': { outcome: Art34Outcome };
   'register.ground': { ground: Art34Ground; evidence: string };
+  /** A decision that follows the recommendation with no reasoning written: the assessment's reasons for it. */
+  'register.follows-recommendation': { reasons: string };
 }
 
 export type RegisterMessage = MessageOf<RegisterMessageParams>;
@@ -100,6 +102,7 @@ export const REGISTER_MESSAGES: Catalogue<RegisterMessageParams> = {
   },
   'register.decision': { nb: (p) => DECISION[p.decision].nb, en: (p) => DECISION[p.decision].en },
   'register.art34': { nb: (p) => ART34[p.outcome].nb, en: (p) => ART34[p.outcome].en },
+  'register.follows-recommendation': { nb: (p) => `Følger anbefalingen: ${p.reasons}`, en: (p) => `Follows the recommendation: ${p.reasons}` },
   'register.ground': {
     nb: (p) => `${GROUND[p.ground].nb}${p.evidence ? `. ${p.evidence}` : ''}`,
     en: (p) => `${GROUND[p.ground].en}${p.evidence ? `. ${p.evidence}` : ''}`,

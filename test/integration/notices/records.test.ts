@@ -102,6 +102,10 @@ describe('records: the register as people keep it (CSV for Norwegian Excel, and 
     await api(svc).post(`/api/notices/${subject.id}/approve`).set(dpo.auth).expect(200);
     await api(svc).post(`/api/notices/${subject.id}/sent`).set(dpo.auth).send({ sentAt: svc.clock.now().toISOString(), channel: 'email' }).expect(200);
 
+    const follows = (await api(svc).post('/api/incidents').set(analyst.auth).send({ awareAt: svc.clock.now().toISOString(), ...FACTS, title: 'Follows' }).expect(201)).body;
+    const recommended = (await api(svc).post(`/api/incidents/${follows.id}/assessments`).set(analyst.auth).expect(201)).body;
+    const { notifySA, notifySubjects, exemption } = recommended.recommendation;
+    await api(svc).post(`/api/incidents/${follows.id}/decisions`).set(dpo.auth).send({ assessmentId: recommended.id, notifySA, notifySubjects, exemption, reason: '' }).expect(201);
     const encrypted = (await api(svc).post('/api/incidents').set(analyst.auth).send({
       awareAt: svc.clock.now().toISOString(), ...FACTS, title: 'Encrypted',
       encryption: { dataEncrypted: true, stateOfTheArt: true, keyCompromised: false }, unauthorisedAccess: 'encrypted_only',
@@ -141,6 +145,24 @@ describe('records: the register as people keep it (CSV for Norwegian Excel, and 
     assert.equal(encrypted['De berørte (art. 34)'], 'Unntatt (art. 34 nr. 3)');
     assert.match(encrypted['Unntak og dokumentasjon (art. 34 nr. 3)']!, /^Bokstav a: .*Nøkkelen ligger i Entra ID/);
     assert.ok(!text.includes('Notified Datatilsynet via'), 'no generated note stands in for the reasoning');
+  });
+
+  it('gives, for a decision that follows the recommendation without reasoning, the assessment\'s reasons for it in JSON, CSV and XLSX, in the reader\'s language', async () => {
+    const json = (await api(svc).get('/api/register').set(dpo.auth).expect(200)).body.incidents as Record<string, string>[];
+    assert.match(json.find((r) => r.title === 'Follows')!.decisionReason!, /^Følger anbefalingen: Bruddet vil sannsynligvis medføre høy risiko/);
+    const { text } = await csvOf('&lang=en');
+    const [headers, ...rows] = parseCsv(text.slice(1), ';');
+    const row = Object.fromEntries(headers!.map((h, i) => [h, rows.find((r) => r[1] === 'Follows')![i]]));
+    assert.match(row['Reasoning']!, /^Follows the recommendation: The breach is likely to result in a high risk/);
+    const res = await api(svc).get('/api/register?format=xlsx').set(dpo.auth).buffer(true).parse(binary).expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as Parameters<typeof workbook.xlsx.load>[0]);
+    const sheet = workbook.getWorksheet('Avviksprotokoll')!;
+    const columns = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    let at = 0;
+    for (let r = 2; r <= sheet.rowCount; r++) if (sheet.getRow(r).getCell(2).value === 'Follows') at = r;
+    assert.match(String(sheet.getRow(at).getCell(columns.indexOf('Begrunnelse') + 1).value), /^Følger anbefalingen: /);
+    assert.equal(json.find((r) => r.title === 'Told')!.decisionReason, 'Fødselsnummer hos en ukjent finner: høy risiko for ID-tyveri.', 'reasoning a person wrote stays as written');
   });
 
   it('names, for a processor incident, our role, the controller and when it was told, in the table, the CSV and the XLSX, headed in the reader’s language', async () => {
