@@ -781,6 +781,7 @@ const messages = {
   'art34.not-required': w('ikke nødvendig', 'not required'),
   'art34.owed': w('skal varsles', 'still to be told'),
   'art34.undecided': w('ikke avgjort', 'not decided'),
+  'art34.controller': w('den behandlingsansvarlige avgjør', 'for the controller to decide'),
   'register.notABreach': w('Ikke et brudd', 'Not a breach'),
   'register.empty': w('Registeret er tomt.', 'The register is empty.'),
 

@@ -11,7 +11,7 @@ export type RegisterColumn = (typeof REGISTER_COLUMNS)[number];
 /** What was decided about Datatilsynet. */
 export type RegisterDecision = 'notify' | 'not-notifiable' | 'not-a-breach' | 'undecided';
 /** What became of telling the people (Art. 34). */
-export type Art34Outcome = 'told' | 'public' | 'exemption' | 'not-required' | 'owed' | 'undecided';
+export type Art34Outcome = 'told' | 'public' | 'exemption' | 'not-required' | 'owed' | 'undecided' | 'controller';
 export type Art34Ground = 'encrypted' | 'mitigated' | 'disproportionate';
 
 export interface RegisterMessageParams {
@@ -76,6 +76,7 @@ const ART34: Record<Art34Outcome, { nb: string; en: string }> = {
   'not-required': { nb: 'Ikke påkrevd (ikke høy risiko)', en: 'Not required (no high risk)' },
   owed: { nb: 'Skal informeres, ikke gjort ennå', en: 'To be told, not yet done' },
   undecided: { nb: 'Ikke besluttet', en: 'Not decided' },
+  controller: { nb: 'Den behandlingsansvarlige avgjør', en: 'For the controller to decide' },
 };
 
 const GROUND: Record<Art34Ground, { nb: string; en: string }> = {

@@ -36,6 +36,8 @@ function followsBecause(entry: RegisterEntry, lang: Lang): string {
 function art34Of(entry: RegisterEntry): { outcome: Art34Outcome; ground: Art34Ground | null; evidence: string; at: Date | null } {
   const { decision, told } = entry;
   if (told) return { outcome: told.kind === 'public' ? 'public' : 'told', ground: told.kind === 'public' ? 'disproportionate' : null, evidence: decision?.evidence.whyDisproportionate ?? '', at: told.at };
+  // Telling the people is the controller's duty (Art. 34); a processor records what it decided, not what we did.
+  if (entry.incident.role === 'processor' && !entry.incident.closure?.notABreach) return { outcome: 'controller', ground: null, evidence: '', at: null };
   if (!decision) return { outcome: entry.incident.closure?.notABreach ? 'not-required' : 'undecided', ground: null, evidence: '', at: null };
   if (decision.exemption) {
     const ev = decision.evidence;

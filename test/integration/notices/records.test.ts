@@ -169,6 +169,7 @@ describe('records: the register as people keep it (CSV for Norwegian Excel, and 
     const json = (await api(svc).get('/api/register').set(dpo.auth).expect(200)).body.incidents as Record<string, unknown>[];
     const mine = json.find((r) => r.title === 'For a customer')!;
     assert.deepEqual([mine.role, mine.controllerName, mine.controllerInformedAt], ['processor', 'Kunde AS', '2026-03-03T15:30:00.000Z']);
+    assert.equal(mine.art34, 'controller', 'telling the people is the controller\'s call, not ours to leave undecided');
     const ours = json.find((r) => r.title === 'Told')!;
     assert.deepEqual([ours.role, ours.controllerName, ours.controllerInformedAt], ['controller', null, null]);
     for (const [query, role, controller, informed] of [
@@ -180,6 +181,7 @@ describe('records: the register as people keep it (CSV for Norwegian Excel, and 
       const row = Object.fromEntries(headers!.map((h, i) => [h, rows.find((r) => r[1] === 'For a customer')![i]]));
       assert.equal(row[role], query ? 'Processor' : 'Databehandler');
       assert.equal(row[controller], 'Kunde AS');
+      assert.equal(row[query ? 'The people affected (Art. 34)' : 'De berørte (art. 34)'], query ? 'For the controller to decide' : 'Den behandlingsansvarlige avgjør');
       assert.equal(row[informed], '2026-03-03 16:30', 'Oslo time');
       const other = Object.fromEntries(headers!.map((h, i) => [h, rows.find((r) => r[1] === 'Told')![i]]));
       assert.deepEqual([other[role], other[controller], other[informed]], [query ? 'Controller' : 'Behandlingsansvarlig', '', '']);
