@@ -65,7 +65,14 @@ export function noticeIncidentOf(incident: Incident): NoticeIncident {
     consequences: incident.consequences,
     measuresTaken: incident.measuresTaken,
     measuresPlanned: incident.measuresPlanned,
-    controller: { name: incident.controller.name, contact: incident.controller.contact },
+    controller: {
+      name: incident.controller.name,
+      contact: incident.controller.contact,
+      onBehalf:
+        incident.role === 'processor' && incident.controller.notifyOnBehalf
+          ? { instructedBy: incident.controller.instructedBy, instructedAt: incident.controller.instructedAt, reference: incident.controller.instructionReference }
+          : null,
+    },
   };
 }
 

@@ -57,6 +57,26 @@ describe('records: the notice PDF as a DPO files it', () => {
     assert.equal(pdf.title, notice.subject);
   });
 
+  it('names, in a notice filed on the controller\'s written instruction, the controller as responsible, us as its processor and the instruction, with our DPO as contact (HTML, text, PDF)', async () => {
+    const controller = {
+      name: 'Kunde AS', contact: 'dpo@kunde.example', notifyOnBehalf: true,
+      instructedBy: 'Eva Berg, personvernombud hos Kunde AS', instructedAt: '2026-03-02T08:30:00.000Z', instructionReference: 'E-post 2. mars',
+    };
+    const inc = (await api(svc).post('/api/incidents').set(analyst.auth).send({ awareAt: svc.clock.now().toISOString(), ...FACTS, role: 'processor', controller }).expect(201)).body;
+    const nb = (await api(svc).post(`/api/incidents/${inc.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'nb', phase: 'complete' }).expect(201)).body;
+    const sentence = 'Behandlingsansvarlig for opplysningene er Kunde AS. Klikk Int AS er databehandler for Kunde AS og melder bruddet på vegne av den behandlingsansvarlige etter skriftlig instruks fra Eva Berg, personvernombud hos Kunde AS 2. mars 2026 kl. 09:30 (norsk tid), referanse E-post 2. mars.';
+    assert.ok(nb.text.includes(`BEHANDLINGSANSVARLIG\n${sentence}`), nb.text);
+    assert.ok(nb.html.includes('<h2>Behandlingsansvarlig</h2>'));
+    assert.match(nb.text, /KONTAKTPUNKT\n[^\n]*personvernombud/i, 'our DPO stays the contact point');
+    const pdf = (await pdfOf(nb.id)).pages.join('\n').replace(/\s+/g, ' ');
+    assert.ok(pdf.includes('melder bruddet på vegne av den behandlingsansvarlige etter skriftlig instruks fra Eva Berg'), pdf);
+    const en = (await api(svc).post(`/api/incidents/${inc.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'en', phase: 'complete' }).expect(201)).body;
+    assert.match(en.text, /CONTROLLER\nThe controller responsible for the data is Kunde AS\. Klikk Int AS is the processor for Kunde AS and notifies the breach on the controller's behalf, on the written instruction of Eva Berg, personvernombud hos Kunde AS given on 2 March 2026, 09:30 \(Oslo time\), reference E-post 2\. mars\./);
+    const ours = (await api(svc).post('/api/incidents').set(analyst.auth).send({ awareAt: svc.clock.now().toISOString(), ...FACTS }).expect(201)).body;
+    const plain = (await api(svc).post(`/api/incidents/${ours.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'nb', phase: 'complete' }).expect(201)).body;
+    assert.doesNotMatch(plain.text, /BEHANDLINGSANSVARLIG|på vegne av/, 'our own notice says nothing of a controller');
+  });
+
   it('numbers every page of a long notice and adds no empty page', async () => {
     const inc = (await api(svc).post('/api/incidents').set(analyst.auth)
       .send({ awareAt: svc.clock.now().toISOString(), ...FACTS, outwardDescription: Array.from({ length: 60 }, (_, i) => `Avsnitt ${i + 1}: hva vi vet så langt om hendelsen.`).join('\n\n') }).expect(201)).body;
