@@ -234,7 +234,7 @@ const messages = {
 
   // Clock
   'clock.title': w('Klokke', 'Clock'),
-  'clock.toDatatilsynet': w('Tid igjen til fristen (72 timer)', 'Time left to the deadline (72 hours)'),
+  'clock.toDatatilsynet': w('Tid igjen til fristen mot Datatilsynet (72 timer)', 'Time left to the deadline to Datatilsynet (72 hours)'),
   'clock.toController': w('Tid igjen til å varsle behandlingsansvarlig', 'Time left to inform the controller'),
   'clock.toDatatilsynetStopped': w('Klokken mot Datatilsynet (72 timer)', 'The clock to Datatilsynet (72 hours)'),
   'clock.notStarted': w('Klokken er ikke startet', 'The clock has not started'),
