@@ -300,6 +300,10 @@ const messages = {
 
   'controller.heading': w('Behandlingsansvarlig', 'The controller'),
   'controller.intro': w('Som databehandler varsler vi den behandlingsansvarlige uten ugrunnet opphold (art. 33 nr. 2); den behandlingsansvarlige melder til Datatilsynet.', 'As processor we inform the controller without undue delay (Art. 33(2)); the controller notifies Datatilsynet.'),
+  'controller.introOnBehalf': w(
+    'Som databehandler varsler vi den behandlingsansvarlige uten ugrunnet opphold (art. 33 nr. 2); etter dens skriftlige instruks melder vi til Datatilsynet på dens vegne.',
+    'As processor we inform the controller without undue delay (Art. 33(2)); on its written instruction we notify Datatilsynet on its behalf.',
+  ),
   'controller.name': w('Navn', 'Name'),
   'controller.target': w('Bør være varslet innen', 'Should be informed by'),
   'controller.informedAt': w('Varslet', 'Informed'),

@@ -238,6 +238,11 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await api(svc).post(`/api/incidents/${processor.id}/controller-informed`).set(dpo.auth).send({ at: new Date().toISOString(), channel: 'email', note: '' }).expect(200);
     await page.reload();
     await page.getByTestId('controller-informed').getByText(/· e-post$/).waitFor();
+    // Without an instruction the controller notifies Datatilsynet itself, and the card says so.
+    assert.equal(
+      await page.getByTestId('controller-intro').textContent(),
+      'Som databehandler varsler vi den behandlingsansvarlige uten ugrunnet opphold (art. 33 nr. 2); den behandlingsansvarlige melder til Datatilsynet.',
+    );
 
     // The controller told us in writing to notify for it: the choice is recorded with who instructed us, when and its reference.
     // Open unless it already is (it opens by itself while questions are open).
@@ -254,6 +259,11 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     const onBehalf = page.getByTestId('on-behalf');
     await onBehalf.getByText('Vi melder til Datatilsynet på vegne av den behandlingsansvarlige, etter dens skriftlige instruks.').waitFor();
     await onBehalf.getByText(/Instruks fra Eva Berg, personvernombud,.*referanse: E-post «Meld for oss», 2\. mars/).waitFor();
+    // The card's intro follows the recorded choice: we notify, not the controller.
+    assert.equal(
+      await page.getByTestId('controller-intro').textContent(),
+      'Som databehandler varsler vi den behandlingsansvarlige uten ugrunnet opphold (art. 33 nr. 2); etter dens skriftlige instruks melder vi til Datatilsynet på dens vegne.',
+    );
     const saved = (await api(svc).get(`/api/incidents/${processor.id}`).set(dpo.auth).expect(200)).body;
     assert.equal(saved.controller.instructedAt, '2026-03-02T08:30:00.000Z', 'entered in Oslo time');
     await page.getByTestId('controller').screenshot({ path: join(ARTIFACTS, 'incident-on-behalf-desktop.png') });
