@@ -138,6 +138,7 @@ function PushProblem({ error }: { error: unknown }) {
 
 type TestResult = {
   id: string;
+  dashboard: 'sent' | 'none-open';
   deliveries: { kind: 'push' | 'email' | 'webhook'; label: string; status: 'pending' | 'sent' | 'failed'; attempts: number; lastError: string | null }[];
 };
 /** How often, and how many times, the screen asks how the test alert went while a channel is still trying. */
@@ -152,9 +153,9 @@ function TestOutcome({ result, gonePush }: { result: TestResult; gonePush: boole
       {kinds.map((kind) => {
         if (kind === 'dashboard') {
           return (
-            <li key={kind} data-channel={kind} class="ok">
+            <li key={kind} data-channel={kind} class={result.dashboard === 'sent' ? 'ok' : 'warning'}>
               <strong>{word('channelKind', kind)}: </strong>
-              {t('testAlert.dashboard')}
+              {result.dashboard === 'sent' ? t('testAlert.dashboard') : t('testAlert.dashboardNoneOpen')}
             </li>
           );
         }

@@ -46,6 +46,8 @@ export const RotaReachabilityView = z.object({
 export const TestAlertView = z.object({ alertId: z.string() });
 export const TestResultView = z.object({
   id: z.string(), sentAt: z.string(), acknowledgedAt: z.string().nullable(),
+  /** Whether the test alert reached at least one of the person's open dashboards when it was sent. */
+  dashboard: z.enum(['sent', 'none-open']),
   deliveries: z.array(z.object({ kind: z.enum(['push', 'email', 'webhook']), label: z.string(), status: z.enum(['pending', 'sent', 'failed']), attempts: z.number(), lastError: z.string().nullable() })),
 });
 export const AckView = z.object({ id: z.string(), acknowledgedAt: z.string().nullable(), acknowledgedBy: z.object({ id: z.string(), name: z.string() }).nullable() });

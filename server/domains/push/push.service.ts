@@ -283,6 +283,7 @@ export class PushService {
       id: alertId,
       sentAt: alert.firedAt.toISOString(),
       acknowledgedAt: alert.acknowledgedAt ? alert.acknowledgedAt.toISOString() : null,
+      dashboard: alert.pushedAt ? ('sent' as const) : ('none-open' as const),
       deliveries: (await this.deps.dispatcher.deliveriesOf(alertId)).map((d) => ({ kind: d.channel, label: label(d), status: d.status, attempts: d.attempts, lastError: deliveryError(d, lang) })),
     };
   }

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import type { Socket } from 'socket.io-client';
 import type { PushPayload } from '../../../server/domains/push/push.payload.js';
+import type { AlertMessage } from '../../../server/realtime/events.js';
 import { ManualClock } from '../../support/clock.js';
 import { drainDueJobs } from '../../support/jobs.js';
 import { pushesTo, startPushService, verifyVapid, type TestDevice, type TestPushService } from '../../support/push-service.js';
 import { startSmtpServer } from '../../support/receivers.js';
-import { api, startTestService, type TestService, type TestUser } from '../../support/service.js';
+import { api, flushSocket, startTestService, type TestService, type TestUser } from '../../support/service.js';
 
 interface DeliveryView { channel: string; recipient: string; recipientName: string; status: string; attempts: number; lastError: string | null; level: number }
 
@@ -312,6 +314,26 @@ describe('web push: an alert channel to devices', () => {
     ]);
     assert.ok(result.acknowledgedAt);
     await api(svc).get(`/api/me/test-alert/${first.body.alertId}`).set(secondLine.auth).expect(404);
+  });
+
+  it("delivers a test alert to the person's own open dashboards over socket.io, and no one else's, and says whether it reached one", async () => {
+    await start();
+    const none = await api(svc).post('/api/me/test-alert').set(oncall.auth).expect(202);
+    assert.equal((await api(svc).get(`/api/me/test-alert/${none.body.alertId}`).set(oncall.auth).expect(200)).body.dashboard, 'none-open', 'no dashboard was connected');
+
+    svc.clock.advanceMs(61_000);
+    const own = [await svc.socket(oncall.token), await svc.socket(oncall.token)];
+    const other = await svc.socket(secondLine.token);
+    const seen = new Map<Socket, AlertMessage[]>([...own, other].map((s) => [s, []]));
+    for (const [socket, list] of seen) socket.on('alert:fired', (m: AlertMessage) => list.push(m));
+    const sent = await api(svc).post('/api/me/test-alert').set(oncall.auth).expect(202);
+    for (const socket of seen.keys()) await flushSocket(svc, socket);
+    for (const socket of own) {
+      assert.deepEqual(seen.get(socket)!.map((m) => [m.alertId, m.kind, m.title, m.incidentRef]), [[sent.body.alertId, 'test', 'Testvarsel fra Breach Clock', 'TEST']], 'each open dashboard of the person');
+    }
+    assert.deepEqual(seen.get(other), [], 'another on-call person hears nothing of it');
+    const result = (await api(svc).get(`/api/me/test-alert/${sent.body.alertId}`).set(oncall.auth).expect(200)).body;
+    assert.equal(result.dashboard, 'sent');
   });
 });
 
