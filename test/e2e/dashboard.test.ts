@@ -230,7 +230,15 @@ describe('the dashboard in a real browser', function () {
     await page.reload();
     await reach.getByTestId('push-gone').getByText(/ikke lenger gyldig|no longer valid/).waitFor();
     await reach.getByRole('button', { name: /Slå på varsling her igjen|Turn notifications on here again/ }).waitFor();
+    // The device list says it is gone, when it goes by itself, and offers to remove it now.
+    const device = reach.getByTestId('push-device').filter({ hasText: 'Min telefon' });
+    await device.getByText(/ikke lenger gyldig – varslingstjenesten kjenner den ikke, så varsler når den ikke\. Fjernes av seg selv|no longer valid – the push service no longer knows it, so alerts do not reach it\. Removed by itself/).waitFor();
+    await device.getByText(/\(denne enheten\)|\(this device\)/).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'oncall-push-gone-phone.png'), fullPage: true });
+    await device.getByRole('button', { name: /^(Fjern|Remove) Min telefon$/ }).click();
+    await reach.getByRole('button', { name: /^(Slå på varsling her|Turn on notifications here)$/ }).waitFor();
+    assert.equal(await reach.getByTestId('push-device').count(), 0);
+    assert.equal(await pushModels(svc.connection).PushSubscriptions.countDocuments({ _id: gone!._id }), 0, 'removed on the server');
   });
 
   it('flags a notice with a missing element, which cannot then be drafted for approval', async () => {

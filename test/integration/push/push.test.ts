@@ -165,6 +165,43 @@ describe('web push: an alert channel to devices', () => {
     assert.equal(after.find((d) => d.id === again.body.id)?.gone, false);
   });
 
+  it("replaces a device's gone record when push is turned on there again, and only the person's own", async () => {
+    await start();
+    pushService.answer(phone, 410);
+    await fireH24();
+    type Listed = { id: string; deviceName: string; gone: boolean; goneAt: string | null };
+    const list = async (user: TestUser) => (await api(svc).get('/api/push/subscriptions').set(user.auth).expect(200)).body as Listed[];
+    const gone = (await list(oncall)).find((d) => d.gone)!;
+    assert.equal(gone.deviceName, "Ola's phone");
+    assert.equal(gone.goneAt, svc.clock.now().toISOString());
+
+    // Someone else naming it changes nothing: it is not theirs.
+    const other = pushService.device('other');
+    await api(svc).post('/api/push/subscriptions').set(secondLine.auth).send({ endpoint: other.endpoint, keys: other.keys, deviceName: 'Siri', replaces: gone.id }).expect(201);
+    assert.ok((await list(oncall)).some((d) => d.id === gone.id), 'still listed for its owner');
+
+    // The phone's browser subscribes afresh (a new endpoint) and names the record it replaces.
+    const renewed = pushService.device('phone-renewed');
+    const again = await api(svc).post('/api/push/subscriptions').set(oncall.auth)
+      .send({ endpoint: renewed.endpoint, keys: renewed.keys, deviceName: "Ola's phone", replaces: gone.id }).expect(201);
+    assert.deepEqual((await list(oncall)).map((d) => [d.id === again.body.id ? 'new' : d.deviceName, d.gone]).sort(), [["Ola's laptop", false], ['new', false]]);
+  });
+
+  it('removes a gone device 30 days after the push service said it was gone, and keeps the rest', async () => {
+    await start();
+    pushService.answer(laptop, 404);
+    await api(svc).post('/api/me/test-alert').set(oncall.auth).expect(202);
+    await drainDueJobs(svc);
+    const names = async () => ((await api(svc).get('/api/push/subscriptions').set(oncall.auth).expect(200)).body as { deviceName: string; gone: boolean }[]).map((d) => [d.deviceName, d.gone]).sort();
+    assert.deepEqual(await names(), [["Ola's laptop", true], ["Ola's phone", false]]);
+    svc.clock.advanceMs(30 * 24 * 3_600_000 - 60_000);
+    await drainDueJobs(svc);
+    assert.deepEqual(await names(), [["Ola's laptop", true], ["Ola's phone", false]], 'listed for 30 days');
+    svc.clock.advanceMs(2 * 60_000);
+    await drainDueJobs(svc);
+    assert.deepEqual(await names(), [["Ola's phone", false]]);
+  });
+
   it('says how a test alert went on each channel, the gone device by name and in the reader’s language', async () => {
     await start();
     pushService.answer(phone, 404);
