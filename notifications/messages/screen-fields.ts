@@ -92,6 +92,7 @@ export const SCREEN_FIELDS: Record<string, Code> = {
   kind: 'notice.kind',
   lang: 'notice.lang',
   audience: 'notice.audience',
+  namesChecked: 'notice.namesChecked',
   subject: 'templates.subjectLine',
   text: 'templates.bodyText',
   html: 'templates.bodyHtml',

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { buildIncident } from '../../support/factories.js';
 import { ackToken } from '../../../server/domains/alerts/ack-link.js';
+import { noticeStyleHashes } from '../../../notifications/render.js';
 import { incidentModels } from '../../../server/domains/incidents/incident.model.js';
 import { systemContext } from '../../../server/domains/audit/audit.service.js';
 import { ManualClock } from '../../support/clock.js';
@@ -115,7 +116,7 @@ describe('security: input, output and headers', () => {
     assert.doesNotMatch(JSON.stringify(submitted.body), /Cannot read|lookupProperty/);
   });
 
-  it('answers no-store on authenticated answers, CSV, PDF and sign-in, with a CSP that allows no inline styles', async () => {
+  it('answers no-store on authenticated answers, CSV, PDF and sign-in, with a CSP that allows no inline styles but the notice layout\'s own', async () => {
     const login = await api(svc).post('/api/auth/login').send({ email: analyst.email, password: PASSWORD }).expect(200);
     assert.equal(login.headers['cache-control'], 'no-store');
     for (const path of ['/api/auth/me', '/api/incidents', '/api/register?format=csv']) {
@@ -124,7 +125,10 @@ describe('security: input, output and headers', () => {
     }
     const csp = (await api(svc).get('/api/auth/me').set(analyst.auth)).headers['content-security-policy'] as string;
     const styleSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('style-src'));
-    assert.equal(styleSrc, "style-src 'self'");
+    // The notice layout's style sheet, by its hash (for previews in a sandboxed frame); nothing else inline.
+    assert.equal(styleSrc, `style-src 'self' ${noticeStyleHashes().join(' ')}`);
+    assert.equal(noticeStyleHashes().length, 1);
+    assert.doesNotMatch(csp, /unsafe-inline/);
   });
 
   it('sends HSTS only over HTTPS', async () => {
