@@ -173,7 +173,7 @@ async function main(): Promise<void> {
     // seeding became an alert storm (13,000 alerts and 26,000 escalation jobs within half an hour at
     // 20,000), which measures the alerting (bench/alert-lag's business), not the API.
     const awareAt = new Date(Date.now() - ((i % 1380) + 1) * MINUTE).toISOString();
-    const created = await call('POST', '/api/incidents', analystId, { title: `${SEEDED_TITLE} ${i}`, description: `Kunderegister eksportert ved en feil (${i})`, awareAt });
+    const created = await call('POST', '/api/incidents', analystId, { title: `${SEEDED_TITLE} ${i}`, description: `Kunderegister eksportert ved en feil (${i})`, awareAt, awarenessReason: 'Funnet i loggen' });
     const id = (created.json as { id: string }).id;
     const patched = await call('PATCH', `/api/incidents/${id}`, analystId, {
       version: 0, breachTypes: ['confidentiality'], subjects: { count: { kind: 'estimate', value: 100 + (i % 900) } },

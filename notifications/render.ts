@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,9 +13,17 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /** A private Handlebars instance: strict (a missing value is an error, not an empty string), no prototype access. */
 const hbs = Handlebars.create();
-for (const file of readdirSync(join(here, 'partials'))) {
-  const name = file.replace(/\.hbs$/, '');
-  hbs.registerPartial(name, readFileSync(join(here, 'partials', file), 'utf8'));
+const partials = readdirSync(join(here, 'partials')).map((file) => ({ name: file.replace(/\.hbs$/, ''), source: readFileSync(join(here, 'partials', file), 'utf8') }));
+for (const { name, source } of partials) hbs.registerPartial(name, source);
+
+/**
+ * The CSP hashes of the style sheets the notice layout carries, for the dashboard's policy: a notice shown
+ * in a sandboxed frame on a screen inherits that policy, which allows these exact sheets and no other style.
+ */
+export function noticeStyleHashes(): string[] {
+  return partials.flatMap(({ source }) =>
+    [...source.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}'`),
+  );
 }
 // `log` writes to the server's console: nothing a template author may reach.
 hbs.unregisterHelper('log');

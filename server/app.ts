@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import { noticeStyleHashes } from '../notifications/render.js';
 import { accessLog } from './http/access-log.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { healthRoutes, type Readiness } from './http/health.routes.js';
@@ -40,8 +41,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(accessLog(deps.logger));
   app.use(
     helmet({
-      // The dashboard sets styles through the CSSOM only, so inline styles need not be allowed.
-      contentSecurityPolicy: { directives: { 'style-src': ["'self'"], 'form-action': ["'self'"], 'worker-src': ["'self'"], 'manifest-src': ["'self'"] } },
+      // The dashboard sets styles through the CSSOM only, so inline styles need not be allowed; a notice previewed in
+      // a sandboxed frame inherits this policy, so the notice layout's own style sheet is allowed by its hash.
+      contentSecurityPolicy: { directives: { 'style-src': ["'self'", ...noticeStyleHashes()], 'form-action': ["'self'"], 'worker-src': ["'self'"], 'manifest-src': ["'self'"] } },
       // Sent below, and only over HTTPS: over plain HTTP a browser ignores it, and a test or local instance must not pin it.
       strictTransportSecurity: false,
     }),

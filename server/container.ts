@@ -106,11 +106,11 @@ export function createContainer(infra: Infrastructure) {
   });
 
   const { Assessments, Decisions } = assessmentModels(connection);
-  const assessments = new AssessmentService({ assessments: Assessments, decisions: Decisions, incidents, audit, clock });
+  const assessments = new AssessmentService({ assessments: Assessments, decisions: Decisions, incidents, audit, events, clock });
 
   const { Templates, Notices } = noticeModels(connection);
   const templates = new TemplateService({ templates: Templates, audit, clock });
-  const notices: NoticeService = new NoticeService({ notices: Notices, templates, incidents, decisions: assessments, users, audit, clock, organisation: config.organisation });
+  const notices: NoticeService = new NoticeService({ notices: Notices, templates, incidents, decisions: assessments, users, audit, events, clock, organisation: config.organisation });
   const obligations = new ObligationService({ assessments: Assessments, decisions: Decisions, notices: Notices, users, settings: { triageLimitHours: config.clock.triageLimitHours } });
 
   const Rotas = rotaModel(connection);
@@ -142,7 +142,7 @@ export function createContainer(infra: Infrastructure) {
     clock, logger,
   });
 
-  subscribe(events, { clock: clockService, alerts, dispatcher, assessments, auth, broadcaster, push });
+  subscribe(events, { clock: clockService, alerts, dispatcher, incidents, assessments, auth, broadcaster, push });
 
   const planner = new HorizonPlanner(infra.scheduler, config.clock.plannerEveryMs);
 

@@ -3,6 +3,9 @@ import type { DomainEvents } from './domains/events.js';
 import type { AlertDispatcher } from './domains/alerts/dispatcher.js';
 import type { AlertService } from './domains/alerts/alert.service.js';
 import type { AssessmentService } from './domains/assessment/assessment.service.js';
+import { assessedEntry, decidedEntry } from './domains/assessment/assessment.events.js';
+import type { IncidentService } from './domains/incidents/incident.service.js';
+import { approvedEntry, draftedEntry } from './domains/notices/notice.events.js';
 import type { AuthService } from './domains/auth/auth.service.js';
 import type { ClockService } from './domains/clock/clock.service.js';
 import type { PushService } from './domains/push/push.service.js';
@@ -14,6 +17,7 @@ export interface Subscribers {
   clock: ClockService;
   alerts: AlertService;
   dispatcher: AlertDispatcher;
+  incidents: IncidentService;
   assessments: AssessmentService;
   auth: AuthService;
   broadcaster: Broadcaster;
@@ -27,7 +31,7 @@ export interface Subscribers {
  * - in-process: awaited before the write answers; lost with the process, which is harmless for what they do
  *   (dashboards reload, sockets are gone with the process anyway).
  */
-export function subscribe(events: EventBus<DomainEvents>, { clock, alerts, dispatcher, assessments, auth, broadcaster, push }: Subscribers): void {
+export function subscribe(events: EventBus<DomainEvents>, { clock, alerts, dispatcher, incidents, assessments, auth, broadcaster, push }: Subscribers): void {
   const plan = ({ incident }: { incident: Incident }) => clock.plan(incident);
   const announce = ({ incident }: { incident: Incident }) =>
     broadcaster.incidentUpdated({ id: String(incident._id), version: incident.version, updatedAt: incident.updatedAt.toISOString() }, incidentAudience(incident)).then(() => undefined);
@@ -61,6 +65,13 @@ export function subscribe(events: EventBus<DomainEvents>, { clock, alerts, dispa
       if (accessChanged) await broadcaster.incidentAccessChanged(incidentAudience(incident));
       await announce({ incident });
     });
+
+  // In-process, awaited by the write: what the assessment and the notices record is told on the incident's timeline.
+  events
+    .on('assessment.run', ({ incidentId, by, assessment }) => incidents.recordOnTimeline(incidentId, by, 'assessed', assessedEntry(assessment)))
+    .on('decision.recorded', ({ incidentId, by, decision }) => incidents.recordOnTimeline(incidentId, by, 'decided', decidedEntry(decision)))
+    .on('notice.drafted', ({ notice, by }) => incidents.recordOnTimeline(notice.incidentId, by, 'notice-drafted', draftedEntry(notice)))
+    .on('notice.approved', ({ notice, by }) => incidents.recordOnTimeline(notice.incidentId, by, 'notice-approved', approvedEntry(notice)));
 
   // In-process, awaited by the edit: a decision whose facts changed is flagged for review in the same request.
   events.on('incident.updated', ({ before, incident }) => assessments.flagForReview(before, incident));

@@ -64,7 +64,12 @@ export async function login(email: string, password: string): Promise<Me> {
 
 export async function refresh(): Promise<Me | null> {
   try {
-    const session = await api<{ accessToken: string; expiresAt: string; user: Me }>('POST', '/auth/refresh', {});
+    // 204 (undefined): no refresh cookie, so nobody is signed in here.
+    const session = await api<{ accessToken: string; expiresAt: string; user: Me } | undefined>('POST', '/auth/refresh', {});
+    if (!session) {
+      setSession(null);
+      return null;
+    }
     setSession(session.accessToken, session.expiresAt);
     return session.user;
   } catch {

@@ -42,7 +42,10 @@ function sameKey(current: ArrayBuffer | null, wanted: Uint8Array): boolean {
   return bytes.every((b, i) => b === wanted[i]);
 }
 
-/** Asks for permission, subscribes this browser with the server's key and records it under the device name. */
+/**
+ * Asks for permission, subscribes this browser with the server's key and records it under the device name.
+ * After the push service said this device's subscription is gone, the browser's old one is dropped for a new one.
+ */
 export async function enablePush(deviceName: string): Promise<void> {
   if (!pushSupported()) throw new PushError('unsupported');
   const permission = await Notification.requestPermission();
@@ -52,8 +55,10 @@ export async function enablePush(deviceName: string): Promise<void> {
   const { publicKey } = await api<{ publicKey: string }>('GET', '/push/key');
   const key = keyBytes(publicKey);
   let subscription = await ready.pushManager.getSubscription();
-  // Subscribed with another key (the server's keys changed): the push service would refuse our pushes.
-  if (subscription && !sameKey(subscription.options.applicationServerKey, key)) {
+  const gone = (await pushStateHere()) === 'gone';
+  if (gone) await forgetHere();
+  // Subscribed with another key (the server's keys changed), or gone: the push service would refuse our pushes.
+  if (subscription && (gone || !sameKey(subscription.options.applicationServerKey, key))) {
     await subscription.unsubscribe();
     subscription = null;
   }
@@ -73,6 +78,14 @@ export async function enablePush(deviceName: string): Promise<void> {
 
 /** Removes this device from the server and unsubscribes the browser. */
 export async function disablePush(): Promise<void> {
+  await forgetHere();
+  if (!pushSupported()) return;
+  const current = await navigator.serviceWorker.getRegistration('/');
+  await (await current?.pushManager.getSubscription())?.unsubscribe();
+}
+
+/** Removes the server's record of this device, if it has one. */
+async function forgetHere(): Promise<void> {
   const id = localStorage.getItem(STORED_ID);
   if (id) {
     await api('DELETE', `/push/subscriptions/${encodeURIComponent(id)}`).catch((err: unknown) => {
@@ -81,20 +94,27 @@ export async function disablePush(): Promise<void> {
     });
     localStorage.removeItem(STORED_ID);
   }
-  if (!pushSupported()) return;
-  const current = await navigator.serviceWorker.getRegistration('/');
-  await (await current?.pushManager.getSubscription())?.unsubscribe();
 }
 
-/** True when this browser is subscribed, may show notifications, and the server still has it for the signed-in person. */
-export async function pushEnabledHere(): Promise<boolean> {
-  if (!pushSupported() || Notification.permission !== 'granted') return false;
+/**
+ * Push on this device: 'on' when this browser is subscribed, may show notifications, and the server still
+ * sends to it for the signed-in person; 'gone' when the push service told the server this device's
+ * subscription no longer exists (it must be turned on again); else 'off'.
+ */
+export async function pushStateHere(): Promise<'on' | 'off' | 'gone'> {
+  if (!pushSupported()) return 'off';
   const id = localStorage.getItem(STORED_ID);
+  if (!id) return 'off';
+  const mine = await api<{ id: string; gone?: boolean }[]>('GET', '/push/subscriptions');
+  const here = mine.find((s) => s.id === id);
+  if (here?.gone) return 'gone';
   const current = await navigator.serviceWorker.getRegistration('/');
-  if (!id || !(await current?.pushManager.getSubscription())) return false;
-  const mine = await api<{ id: string }[]>('GET', '/push/subscriptions');
-  return mine.some((s) => s.id === id);
+  if (!here || Notification.permission !== 'granted' || !(await current?.pushManager.getSubscription())) return 'off';
+  return 'on';
 }
+
+/** True when push is on for this device (see pushStateHere). */
+export const pushEnabledHere = async (): Promise<boolean> => (await pushStateHere()) === 'on';
 
 if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator) {
   registerServiceWorker().catch(() => undefined);

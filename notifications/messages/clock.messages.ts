@@ -48,6 +48,7 @@ export interface ClockMessageParams {
   'delivery.no-channel': NoParams;
   'delivery.withheld': NoParams;
   'delivery.push-off': NoParams;
+  'delivery.push-gone': NoParams;
   'delivery.push-encryption': NoParams;
   'delivery.push-refused': { status: number };
 }
@@ -120,6 +121,10 @@ export const CLOCK_MESSAGES: Catalogue<ClockMessageParams> = {
   'delivery.no-channel': fixed('Denne kanalen er ikke satt opp', 'This channel is not set up'),
   'delivery.withheld': fixed('Holdt tilbake: saken har begrenset tilgang', 'Withheld: the incident is restricted'),
   'delivery.push-off': fixed('Enheten har ikke lenger varsler slått på', 'The device no longer has notifications turned on'),
+  'delivery.push-gone': fixed(
+    'Push på denne enheten er ikke lenger gyldig (varslingstjenesten kjenner den ikke). Slå varsling på igjen på enheten.',
+    "This device's push is no longer valid (the push service no longer knows it). Turn notifications on again on the device.",
+  ),
   'delivery.push-encryption': fixed('Meldingen kunne ikke krypteres for denne enheten', 'The message could not be encrypted for this device'),
   'delivery.push-refused': { nb: (p) => `Varslingstjenesten avviste meldingen (feilkode ${p.status})`, en: (p) => `The push service refused the message (error code ${p.status})` },
 };

@@ -113,7 +113,6 @@ export type ProblemMessageParams = {
   /** Which part of a template a fault is in. */
   'field.template-in': { part: 'subject' | 'html' | 'text' };
   'refused.sign-in': NoParams;
-  'refused.no-refresh-token': NoParams;
   'refused.token-invalid': NoParams;
   'refused.wrong-credentials': NoParams;
   'refused.session-ended': NoParams;
@@ -220,7 +219,6 @@ export const PROBLEM_MESSAGES: Catalogue<ProblemMessageParams> = {
     en: (p) => ({ subject: 'In the subject', html: 'In the HTML', text: 'In the plain text' })[p.part],
   },
   'refused.sign-in': { nb: () => 'Du må logge inn', en: () => 'Sign in first' },
-  'refused.no-refresh-token': { nb: () => 'Økten mangler; logg inn på nytt', en: () => 'No session to renew; sign in again' },
   'refused.token-invalid': { nb: () => 'Tilgangsnøkkelen er ugyldig; logg inn på nytt', en: () => 'The access token is not valid; sign in again' },
   'refused.wrong-credentials': { nb: () => 'Feil e-postadresse eller passord', en: () => 'E-mail or password is wrong' },
   'refused.session-ended': { nb: () => 'Økten er avsluttet; logg inn på nytt', en: () => 'The session has ended; sign in again' },

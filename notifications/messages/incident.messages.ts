@@ -137,22 +137,32 @@ export type IncidentWord = keyof typeof INCIDENT_WORDS;
 /** What each timeline entry says; the entry stores its kind and these parameters, and is worded when read. */
 export interface TimelineMessageParams {
   'timeline.created': NoParams;
-  'timeline.created-aware': NoParams;
+  /** `reason`: why the time of awareness lies in the past (entries from before it have none). */
+  'timeline.created-aware': { reason?: string };
   'timeline.updated': { fields: string[] };
-  'timeline.awareness-declared': NoParams;
-  'timeline.awareness-declared-controller': NoParams;
+  'timeline.awareness-declared': { reason?: string };
+  'timeline.awareness-declared-controller': { reason?: string };
   'timeline.people-told': { channel: string; audience: string };
   'timeline.public-informed': { channel: string; audience: string };
   'timeline.awareness-corrected': { reason: string };
   'timeline.clock-stopped': { stopReason: 'notified' | 'not-notifiable' | 'not-a-breach'; note: string };
   'timeline.clock-resumed': { reason: string };
-  'timeline.submission': { phase: string; channel: string };
+  'timeline.submission': { phase: string; channel: string; reference?: string };
   'timeline.notified': { phase: string; channel: string; reference: string };
   'timeline.decided-not-notifiable': { reason: string };
   'timeline.decided-notify': NoParams;
   'timeline.controller-informed': { channel: string; note: string };
   'timeline.closed': { reason: string; notABreach: boolean };
   'timeline.reopened': { reason: string };
+  /** The risk assessment ran: the level it found and what it recommends. */
+  'timeline.assessed': { risk: string; notifySA: boolean; notifySubjects: boolean; exemption: string | null };
+  /**
+   * A decision on notification: what was decided, the Art. 34(3) ground and its evidence (as the DPO wrote it;
+   * `measuresAt` an instant), and the reasoning.
+   */
+  'timeline.decided': { notifySA: boolean; notifySubjects: boolean; exemption: string | null; evidence: string; measuresAt: string | null; reason: string };
+  'timeline.notice-drafted': { kind: string; phase: string; lang: string };
+  'timeline.notice-approved': { kind: string; phase: string };
   /** How many people a list of them holds (people are kept by id). */
   'timeline.people': { n: number };
   /** One changed field under an entry: its name as the screens say it, then both values as text. */
@@ -162,21 +172,35 @@ export type TimelineMessage = MessageOf<TimelineMessageParams>;
 
 const word = (code: string, lang: Lang) => (INCIDENT_WORDS as Record<string, Words>)[code]?.[lang] ?? code;
 const withNote = (note: string) => (note ? `: ${note}` : '');
+/** A closed-vocabulary value as the dashboard words it (`risk.high`, `exemption.encrypted`, `noticeKind.subject`). */
+const dashboardValue = (prefix: string, value: string, lang: Lang) => {
+  const code = `${prefix}.${value}`;
+  return Object.hasOwn(DASHBOARD_MESSAGES, code) ? dashboardWord(code as keyof DashboardMessageParams, lang) : word(value, lang);
+};
+const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase() + s.slice(1);
+const backdated = { nb: (reason = '') => (reason ? `. Tidspunktet ligger tilbake i tid: ${reason}` : ''), en: (reason = '') => (reason ? `. The time lies in the past: ${reason}` : '') };
+const LANGUAGE_NAMES: Readonly<Record<string, Words>> = { nb: { nb: 'bokmål', en: 'Norwegian' }, en: { nb: 'engelsk', en: 'English' } };
 /** How people were told: the channel worded, then who (as the DPO wrote it). */
 const how = (p: { channel: string; audience: string }, lang: Lang) => `${word(p.channel, lang)}${p.audience ? `: ${p.audience}` : ''}`;
 
 export const TIMELINE_MESSAGES: Catalogue<TimelineMessageParams> = {
   'timeline.created': { nb: () => 'Saken registrert i triage', en: () => 'Incident logged in triage' },
-  'timeline.created-aware': { nb: () => 'Saken registrert; kjennskap erklært, klokken startet', en: () => 'Incident logged; awareness declared, clock started' },
+  'timeline.created-aware': {
+    nb: (p) => `Saken registrert; kjennskap erklært, klokken startet${backdated.nb(p.reason)}`,
+    en: (p) => `Incident logged; awareness declared, clock started${backdated.en(p.reason)}`,
+  },
   // The changes are listed under the entry, each by the form's own question.
   'timeline.updated': {
     nb: (p) => `Saken endret (${p.fields.length} felt)`,
     en: (p) => `Incident changed (${p.fields.length} ${p.fields.length === 1 ? 'field' : 'fields'})`,
   },
-  'timeline.awareness-declared': { nb: () => 'Kjennskap erklært; 72-timersklokken startet', en: () => 'Awareness declared; the 72-hour clock started' },
+  'timeline.awareness-declared': {
+    nb: (p) => `Kjennskap erklært; 72-timersklokken startet${backdated.nb(p.reason)}`,
+    en: (p) => `Awareness declared; the 72-hour clock started${backdated.en(p.reason)}`,
+  },
   'timeline.awareness-declared-controller': {
-    nb: () => 'Kjennskap erklært; klokken for å varsle behandlingsansvarlig startet',
-    en: () => 'Awareness declared; the clock to inform the controller started',
+    nb: (p) => `Kjennskap erklært; klokken for å varsle behandlingsansvarlig startet${backdated.nb(p.reason)}`,
+    en: (p) => `Awareness declared; the clock to inform the controller started${backdated.en(p.reason)}`,
   },
   'timeline.people-told': { nb: (p) => `De berørte ble varslet (${how(p, 'nb')})`, en: (p) => `The people affected were told (${how(p, 'en')})` },
   'timeline.public-informed': { nb: (p) => `Offentlig informasjon publisert (${how(p, 'nb')})`, en: (p) => `Public communication published (${how(p, 'en')})` },
@@ -187,8 +211,8 @@ export const TIMELINE_MESSAGES: Catalogue<TimelineMessageParams> = {
   },
   'timeline.clock-resumed': { nb: (p) => `Klokken går igjen mot samme frist: ${p.reason}`, en: (p) => `Clock resumed against the same deadline: ${p.reason}` },
   'timeline.submission': {
-    nb: (p) => `Melding registrert (${word(p.phase, 'nb')}, ${word(p.channel, 'nb')})`,
-    en: (p) => `Notification recorded (${word(p.phase, 'en')}, ${word(p.channel, 'en')})`,
+    nb: (p) => `Melding til Datatilsynet registrert (${word(p.phase, 'nb')}, ${word(p.channel, 'nb')}${p.reference ? `, referanse ${p.reference}` : ''})`,
+    en: (p) => `Notification to Datatilsynet recorded (${word(p.phase, 'en')}, ${word(p.channel, 'en')}${p.reference ? `, reference ${p.reference}` : ''})`,
   },
   'timeline.notified': {
     nb: (p) => `Meldt til Datatilsynet (${word(p.phase, 'nb')}, ${word(p.channel, 'nb')}${p.reference ? `, referanse ${p.reference}` : ''}); klokken stoppet`,
@@ -211,6 +235,32 @@ export const TIMELINE_MESSAGES: Catalogue<TimelineMessageParams> = {
     en: (p) => `Closed${p.notABreach ? ' (not a personal-data breach)' : ''}: ${p.reason}`,
   },
   'timeline.reopened': { nb: (p) => `Gjenåpnet: ${p.reason}`, en: (p) => `Reopened: ${p.reason}` },
+  'timeline.assessed': {
+    nb: (p) =>
+      `Risikovurdering kjørt: ${lowerFirst(dashboardValue('risk', p.risk, 'nb'))}. Anbefaling: ${p.notifySA ? 'meld til Datatilsynet' : 'ikke meld til Datatilsynet'}, ` +
+      `${p.notifySubjects ? 'varsle de berørte' : 'ikke varsle de berørte'}${p.exemption ? ` (unntak: ${lowerFirst(dashboardValue('exemption', p.exemption, 'nb'))})` : ''}`,
+    en: (p) =>
+      `Risk assessment run: ${lowerFirst(dashboardValue('risk', p.risk, 'en'))}. Recommendation: ${p.notifySA ? 'notify Datatilsynet' : 'do not notify Datatilsynet'}, ` +
+      `${p.notifySubjects ? 'tell the people affected' : 'do not tell the people affected'}${p.exemption ? ` (exemption: ${lowerFirst(dashboardValue('exemption', p.exemption, 'en'))})` : ''}`,
+  },
+  'timeline.decided': {
+    nb: (p) =>
+      `Beslutning registrert: ${p.notifySA ? 'meldes til Datatilsynet' : 'meldes ikke til Datatilsynet'}; ${p.notifySubjects ? 'de berørte varsles' : 'de berørte varsles ikke'}` +
+      (p.exemption ? `. Unntak etter art. 34 nr. 3: ${lowerFirst(dashboardValue('exemption', p.exemption, 'nb'))}. Dokumentasjon: ${p.evidence}${p.measuresAt ? ` (på plass ${formatMoment(new Date(p.measuresAt), 'nb')})` : ''}` : '') +
+      (p.reason ? `. Begrunnelse: ${p.reason}` : ''),
+    en: (p) =>
+      `Decision recorded: ${p.notifySA ? 'notify Datatilsynet' : 'do not notify Datatilsynet'}; ${p.notifySubjects ? 'tell the people affected' : 'do not tell the people affected'}` +
+      (p.exemption ? `. Exemption under Art. 34(3): ${lowerFirst(dashboardValue('exemption', p.exemption, 'en'))}. Evidence: ${p.evidence}${p.measuresAt ? ` (in place ${formatMoment(new Date(p.measuresAt), 'en')})` : ''}` : '') +
+      (p.reason ? `. Reasoning: ${p.reason}` : ''),
+  },
+  'timeline.notice-drafted': {
+    nb: (p) => `Utkast laget: ${lowerFirst(dashboardValue('noticeKind', p.kind, 'nb'))} (${word(p.phase, 'nb')}, ${LANGUAGE_NAMES[p.lang]?.nb ?? p.lang})`,
+    en: (p) => `Draft written: ${lowerFirst(dashboardValue('noticeKind', p.kind, 'en'))} (${word(p.phase, 'en')}, ${LANGUAGE_NAMES[p.lang]?.en ?? p.lang})`,
+  },
+  'timeline.notice-approved': {
+    nb: (p) => `Godkjent: ${lowerFirst(dashboardValue('noticeKind', p.kind, 'nb'))} (${word(p.phase, 'nb')}); teksten er nå låst`,
+    en: (p) => `Approved: ${lowerFirst(dashboardValue('noticeKind', p.kind, 'en'))} (${word(p.phase, 'en')}); the text is now frozen`,
+  },
   'timeline.people': { nb: (p) => `${p.n} ${p.n === 1 ? 'person' : 'personer'}`, en: (p) => `${p.n} ${p.n === 1 ? 'person' : 'people'}` },
   // A question needs no colon after its question mark.
   'timeline.change': {

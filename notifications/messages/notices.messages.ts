@@ -14,6 +14,9 @@ export interface NoticeMessageParams {
   'notice.outward.national-id': { count: number };
   'notice.outward.masked-id': NoParams;
   'notice.outward.name': { name: string };
+  /** A guess the DPO confirms before approving: what looks like a person's name the service does not know. */
+  'notice.outward.possible-name': { name: string };
+  'notice.names-unchecked': NoParams;
   'notice.outward.internal-text': NoParams;
   'notice.not-draft': NoParams;
   'notice.not-approved': NoParams;
@@ -74,6 +77,14 @@ export const NOTICE_MESSAGES: Catalogue<NoticeMessageParams> = {
   },
   'notice.outward.masked-id': { nb: () => 'Inneholder et maskert fødselsnummer (fødselsdato og stjerner)', en: () => 'Contains a masked national identity number (date of birth and asterisks)' },
   'notice.outward.name': { nb: (p) => `Inneholder navnet «${p.name}»`, en: (p) => `Contains the name "${p.name}"` },
+  'notice.outward.possible-name': {
+    nb: (p) => `«${p.name}» ser ut som navnet på en person: sjekk at det ikke er en av de berørte eller en ansatt`,
+    en: (p) => `"${p.name}" looks like a person's name: check that it is not one of the people affected or a member of staff`,
+  },
+  'notice.names-unchecked': {
+    nb: () => 'Meldingen inneholder noe som ser ut som navn på personer. Sjekk hvert av dem, og bekreft at de kan stå, før du godkjenner.',
+    en: () => "The notice contains what look like people's names. Check each of them, and confirm they may stay, before you approve.",
+  },
   'notice.outward.internal-text': {
     nb: () => 'Er den interne beskrivelsen ordrett: skriv en egen beskrivelse for de berørte',
     en: () => 'Is the internal description word for word: write a description of its own for the people affected',

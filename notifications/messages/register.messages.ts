@@ -2,7 +2,7 @@ import type { Catalogue, MessageOf, NoParams } from './catalogue.js';
 
 /** The register's columns, in the order a reader sees them. */
 export const REGISTER_COLUMNS = [
-  'ref', 'title', 'status', 'created', 'aware', 'deadline', 'breachTypes', 'dataCategories', 'subjects', 'records',
+  'ref', 'title', 'status', 'role', 'controller', 'controllerInformedAt', 'created', 'aware', 'deadline', 'breachTypes', 'dataCategories', 'subjects', 'records',
   'notified', 'notifiedAt', 'hoursToNotify', 'late', 'delayReasons', 'submissions', 'decision', 'decisionReason', 'decidedBy',
   'art34', 'art34Ground', 'art34At', 'consequences', 'measuresTaken', 'closedAt', 'closedReason',
 ] as const;
@@ -19,6 +19,7 @@ export interface RegisterMessageParams {
   'register.column': { column: RegisterColumn };
   'register.status': { status: 'triage' | 'open' | 'closed' };
   'register.yes-no': { value: boolean };
+  'register.role': { role: 'controller' | 'processor' };
   'register.breach-type': { type: 'confidentiality' | 'integrity' | 'availability' };
   'register.decision': { decision: RegisterDecision };
   'register.art34': { outcome: Art34Outcome };
@@ -31,6 +32,9 @@ const COLUMNS: Record<RegisterColumn, { nb: string; en: string }> = {
   ref: { nb: 'Referanse', en: 'Reference' },
   title: { nb: 'Tittel', en: 'Title' },
   status: { nb: 'Status', en: 'Status' },
+  role: { nb: 'Vår rolle', en: 'Our role' },
+  controller: { nb: 'Behandlingsansvarlig (når vi er databehandler)', en: 'Controller (when we are processor)' },
+  controllerInformedAt: { nb: 'Behandlingsansvarlig varslet (norsk tid)', en: 'Controller informed (Oslo time)' },
   created: { nb: 'Registrert (norsk tid)', en: 'Logged (Oslo time)' },
   aware: { nb: 'Kjent med bruddet (norsk tid)', en: 'Became aware (Oslo time)' },
   deadline: { nb: 'Frist 72 timer (norsk tid)', en: '72-hour deadline (Oslo time)' },
@@ -86,6 +90,10 @@ export const REGISTER_MESSAGES: Catalogue<RegisterMessageParams> = {
     en: (p) => ({ triage: 'In triage', open: 'Open', closed: 'Closed' })[p.status],
   },
   'register.yes-no': { nb: (p) => (p.value ? 'Ja' : 'Nei'), en: (p) => (p.value ? 'Yes' : 'No') },
+  'register.role': {
+    nb: (p) => ({ controller: 'Behandlingsansvarlig', processor: 'Databehandler' })[p.role],
+    en: (p) => ({ controller: 'Controller', processor: 'Processor' })[p.role],
+  },
   'register.breach-type': {
     nb: (p) => ({ confidentiality: 'konfidensialitet', integrity: 'integritet', availability: 'tilgjengelighet' })[p.type],
     en: (p) => p.type,

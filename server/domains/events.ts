@@ -1,6 +1,8 @@
 import type { AlertEvents } from './alerts/alert.events.js';
+import type { AssessmentEvents } from './assessment/assessment.events.js';
 import type { AuthEvents } from './auth/auth.events.js';
 import type { IncidentEvents } from './incidents/incident.events.js';
+import type { NoticeEvents } from './notices/notice.events.js';
 import type { UserEvents } from './users/user.events.js';
 
 /**
@@ -8,4 +10,4 @@ import type { UserEvents } from './users/user.events.js';
  * and a service is handed an emitter of its own events only; what follows each event is subscribed in
  * one place, `server/wiring.ts`.
  */
-export type DomainEvents = IncidentEvents & AlertEvents & UserEvents & AuthEvents;
+export type DomainEvents = IncidentEvents & AlertEvents & UserEvents & AuthEvents & AssessmentEvents & NoticeEvents;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildClient } from '../../scripts/build-client.js';
 import { deliveryModel } from '../../server/domains/alerts/delivery.model.js';
+import { pushModels } from '../../server/domains/push/push.model.js';
 import { incidentModels } from '../../server/domains/incidents/incident.model.js';
 import { boardFields } from '../../server/domains/obligations/obligation.rules.js';
 import { LiveClock } from '../support/clock.js';
@@ -78,7 +79,11 @@ describe('the dashboard in a real browser', function () {
     const toast = page.getByTestId('alert-toast').filter({ hasText: 'Live alert test' });
     await toast.getByText(/Varsel: 24 timer siden kjennskap|Alert: 24 hours since awareness/).waitFor();
     await toast.getByTestId('countdown').filter({ hasText: /^4[78]:\d\d:\d\d$/ }).waitFor();
-    await toast.getByRole('button', { name: /Live alert test/ }).click();
+    // The toast links to its incident (a link: it opens like any other, in a new tab too).
+    const link = toast.getByRole('link', { name: /Live alert test/ });
+    assert.match((await link.getAttribute('href')) ?? '', /^#\/incidents\/[0-9a-f]{24}$/);
+    await link.getByText(/Åpne saken|Open the incident/).waitFor();
+    await link.click();
     await page.getByRole('heading', { name: /Live alert test/ }).waitFor();
     assert.match(page.url(), /#\/incidents\/[0-9a-f]{24}$/);
     await page.goBack();
@@ -127,9 +132,25 @@ describe('the dashboard in a real browser', function () {
     assert.equal(await toasts.count(), 2);
   });
 
+  it('signs out to a sign-in page that loads without an error in the console (no 401 from a refresh without a session)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())));
+    page.on('pageerror', (e) => void problems.push(e.message));
+    page.on('response', (r) => void (r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`)));
+    await page.goto(svc.url);
+    await page.getByRole('button', { name: /Logg inn|Sign in/ }).waitFor();
+    // Settled: the refresh was answered, and the page shows the form, not the spinner.
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('lets a manager approve a template version and gives an analyst no way to', async () => {
     const base = (await api(svc).get('/api/templates?kind=authority&lang=nb').set(manager.auth).expect(200)).body[0];
-    const draft = (await api(svc).post('/api/templates').set(manager.auth).send({ kind: 'authority', lang: 'nb', subject: base.subject, html: base.html, text: `${base.text}\n`, note: 'e2e' }).expect(201)).body;
+    const draft = (await api(svc).post('/api/templates').set(manager.auth)
+      .send({ kind: 'authority', lang: 'nb', subject: base.subject, html: base.html, text: `${base.text}\n`, note: 'Ny linje til slutt etter ønske fra Datatilsynet' }).expect(201)).body;
     await api(svc).post(`/api/templates/${draft.id}/submit`).set(manager.auth).expect(200);
     const row = (page: Page) => page.getByTestId(`template-authority-nb-${draft.version}`);
 
@@ -139,19 +160,68 @@ describe('the dashboard in a real browser', function () {
     await row(asAnalyst).getByRole('button', { name: /Forhåndsvis|Preview/ }).waitFor();
     assert.equal(await row(asAnalyst).getByRole('button', { name: /Godkjenn|Approve|Avvis|Reject/ }).count(), 0);
 
+    // The author's note is in the history, and the screen says who may approve: a manager other than the author, by name.
+    await row(asAnalyst).getByTestId('template-note').getByText('Ny linje til slutt etter ønske fra Datatilsynet').waitFor();
+    const approvers = (await row(asAnalyst).getByTestId('template-approvers').textContent()) ?? '';
+    assert.match(approvers, /Magnus/);
+    assert.doesNotMatch(approvers, /Mona/, 'not the author');
+
     const asManager = await signIn(otherManager);
+    const cspProblems: string[] = [];
+    asManager.on('console', (m) => void (m.type() === 'error' && cspProblems.push(m.text())));
     await asManager.goto(`${svc.url}/#/templates`);
     await row(asManager).getByRole('button', { name: /Forhåndsvis|Preview/ }).click();
-    await asManager.getByTestId('template-preview').getByText(/Eksempel AS/).first().waitFor();
+    // The sample renders in its frame with the layout's own styles, which the strict CSP allows by their hash.
+    const frame = asManager.frameLocator('[data-testid="template-preview"] iframe');
+    await frame.getByText(/Eksempel AS/).first().waitFor();
+    assert.equal(await frame.locator('h1').evaluate((h) => (globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(h).fontSize), '22.4px', 'the layout style sheet applies (h1 1.4rem)');
+    assert.deepEqual(cspProblems.filter((m) => /Content Security Policy/i.test(m)), []);
     await row(asManager).getByRole('button', { name: /Vis endringer|Show changes/ }).click();
     await asManager.getByTestId('template-diff').locator('.add').first().waitFor();
     await row(asManager).getByRole('button', { name: /Godkjenn|Approve/ }).click();
+    await asManager.getByTestId('template-review').getByText('Ny linje til slutt etter ønske fra Datatilsynet').waitFor();
     await asManager.getByTestId('template-review').getByLabel(/Kommentar|Comment/).fill('Checked against the Altinn form');
     await asManager.getByTestId('template-review').getByRole('button', { name: /Godkjenn|Approve/ }).click();
-    await row(asManager).getByText(/godkjent|approved/).waitFor();
+    await row(asManager).getByRole('cell', { name: /^(godkjent|approved)/ }).waitFor();
     const approved = (await api(svc).get(`/api/templates?kind=authority&lang=nb`).set(manager.auth).expect(200)).body.find((v: { id: string }) => v.id === draft.id);
     assert.equal(approved.review.comment, 'Checked against the Altinn form');
+    // Approved: the note stays in the history beside the reviewer's comment.
+    await row(asManager).getByTestId('template-note').getByText('Ny linje til slutt etter ønske fra Datatilsynet').waitFor();
+    await row(asManager).getByTestId('template-review-comment').getByText('Checked against the Altinn form').waitFor();
     await asManager.screenshot({ path: join(ARTIFACTS, 'templates-desktop.png'), fullPage: true });
+
+    // A proposal equal to the text in force says so.
+    const same = (await api(svc).post('/api/templates').set(manager.auth).send({ kind: 'authority', lang: 'nb', subject: approved.subject, html: approved.html, text: approved.text, note: '' }).expect(201)).body;
+    await asManager.reload();
+    await asManager.getByTestId(`template-authority-nb-${same.version}`).getByRole('button', { name: /Vis endringer|Show changes/ }).click();
+    await asManager.getByTestId('template-no-changes').getByText(/Ingen endringer|No changes/).waitFor();
+    assert.equal(await asManager.getByTestId('template-diff').locator('.add, .del').count(), 0);
+    await asManager.getByTestId('template-diff').getByText(/^(Ingen endringer|No changes)$/).first().waitFor();
+    await asManager.screenshot({ path: join(ARTIFACTS, 'templates-no-changes-desktop.png'), fullPage: true });
+  });
+
+  it('sends a test alert and shows how it went on each channel, and asks a device whose push is gone to turn it on again', async () => {
+    const page = await signIn(oncall, PHONE);
+    await page.goto(`${svc.url}/#/oncall`);
+    const reach = page.getByTestId('reachability');
+    await reach.getByRole('button', { name: /Send meg et testvarsel|Send me a test alert/ }).click();
+    const result = reach.getByTestId('test-result');
+    await result.waitFor();
+    const line = (channel: string) => result.locator(`[data-channel="${channel}"]`);
+    await line('dashboard').getByText(/levert|delivered/).waitFor();
+    // No mail server, no webhook and no device in this install: each says so rather than nothing.
+    for (const channel of ['email', 'webhook', 'push']) await line(channel).getByText(/ikke satt opp for deg|not set up for you/).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'oncall-test-alert-phone.png'), fullPage: true });
+
+    // This device's push, which the push service has since said is gone: the screen says so and offers to turn it on again.
+    const [gone] = await pushModels(svc.connection).PushSubscriptions.create([{
+      userId: oncall.id, endpoint: 'https://push.example.test/gone', keys: { p256dh: 'x', auth: 'y' }, deviceName: 'Min telefon', createdAt: new Date(), lastSuccessAt: null, goneAt: new Date(),
+    }]);
+    await page.evaluate(`localStorage.setItem('breach-clock.push-subscription', '${String(gone!._id)}')`);
+    await page.reload();
+    await reach.getByTestId('push-gone').getByText(/ikke lenger gyldig|no longer valid/).waitFor();
+    await reach.getByRole('button', { name: /Slå på varsling her igjen|Turn notifications on here again/ }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'oncall-push-gone-phone.png'), fullPage: true });
   });
 
   it('flags a notice with a missing element, which cannot then be drafted for approval', async () => {
@@ -272,7 +342,15 @@ describe('the dashboard in a real browser', function () {
     await context.close();
   });
 
-  it('exports the register as CSV', async () => {
+  it('exports the register as CSV, with the processor role columns, and charts readable on a phone', async () => {
+    const processor = (await api(svc).post('/api/incidents').set(analyst.auth).send({
+      title: 'Customer copy left open', description: '', awareAt: new Date(Date.now() - 30 * H).toISOString(), awarenessReason: 'test', role: 'processor', controller: { name: 'Kunde AS' },
+    }).expect(201)).body;
+    await api(svc).post(`/api/incidents/${processor.id}/controller-informed`).set(analyst.auth).send({ at: new Date(Date.now() - 6 * H).toISOString(), channel: 'email' }).expect(200);
+    // A notified incident, so the hours chart with its 72-hour line is drawn.
+    const filed = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Filed late', description: '', awareAt: new Date(Date.now() - 80 * H).toISOString(), awarenessReason: 'test' }).expect(201)).body;
+    await api(svc).post(`/api/incidents/${filed.id}/submissions`).set(analyst.auth)
+      .send({ sentAt: new Date().toISOString(), channel: 'altinn', reference: 'AR-1', phase: 'complete', delayReasons: 'The laptop was found late.' }).expect(201);
     const page = await signIn(analyst);
     await page.getByRole('link', { name: /Register/ }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
@@ -280,12 +358,29 @@ describe('the dashboard in a real browser', function () {
     const csv = readFileSync(file!, 'utf8');
     assert.match(csv, /"(Referanse|Reference)";"(Tittel|Title)";"Status"/);
     assert.match(csv, /Lost USB stick with payroll/);
+    assert.match(csv, /"(Vår rolle|Our role)";"(Behandlingsansvarlig \(når vi er databehandler\)|Controller \(when we are processor\))"/);
+    // The table says, for the processor incident, our role, for whom, and when it was told.
+    const processorRow = page.getByTestId('register').locator('tr', { hasText: 'Customer copy left open' });
+    await processorRow.getByTestId('register-role').getByText(/^(Databehandler|Processor)$/).waitFor();
+    await processorRow.getByTestId('register-controller').getByText('Kunde AS').waitFor();
+    assert.match((await processorRow.getByTestId('register-controller-informed').textContent()) ?? '', /\d{2}[:.]\d{2}/);
+    const ownRow = page.getByTestId('register').locator('tr', { hasText: 'Lost USB stick with payroll' }).first();
+    assert.match((await ownRow.getByTestId('register-role').textContent()) ?? '', /^(Behandlingsansvarlig|Controller)$/);
+    await page.getByTestId('deadline-label').getByText(/72-timersfristen|The 72-hour deadline/).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'register-desktop.png'), fullPage: true });
+    await page.locator('.charts').screenshot({ path: join(ARTIFACTS, 'register-charts-desktop.png') });
     // The tables behind the charts are for screen readers: they take no room, so the register fits a phone.
     await page.setViewportSize(PHONE);
     const hidden = (await page.evaluate(`[...document.querySelectorAll('.sr-only')].map((e) => e.getBoundingClientRect().width)`)) as number[];
     assert.ok(hidden.length >= 2 && hidden.every((w) => w <= 1), `hidden boxes as wide as ${hidden.join(', ')} px`);
     assert.equal(await sidewaysOverflow(page), 0, 'the register fits a phone');
+    // The charts are drawn at their width on screen: their labels stay readable, and the 72-hour label stays inside.
+    await page.waitForFunction(`[...document.querySelectorAll('.chart-svg')].every((svg) => Math.abs(svg.viewBox.baseVal.width - svg.getBoundingClientRect().width) < 2)`);
+    const labels = (await page.evaluate(`[...document.querySelectorAll('.chart-svg .axis-label')].map((e) => e.getBoundingClientRect().height)`)) as number[];
+    assert.ok(labels.length && labels.every((h) => h >= 11), `chart labels ${labels.join(', ')} px high`);
+    const inside = (await page.evaluate(`(() => { const l = document.querySelector('[data-testid="deadline-label"]').getBoundingClientRect(); const c = l && document.querySelector('[data-testid="notify-chart"] svg').getBoundingClientRect(); return l.left >= c.left && l.right <= c.right; })()`)) as boolean;
+    assert.ok(inside, 'the 72-hour label is inside its chart');
+    await page.locator('.charts').screenshot({ path: join(ARTIFACTS, 'register-charts-phone.png') });
     await page.setViewportSize({ width: 1366, height: 900 });
     // A row opens its incident.
     const row = page.getByTestId('register').locator('tr', { hasText: 'Lost USB stick with payroll' }).first();

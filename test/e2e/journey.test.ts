@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { buildClient } from '../../scripts/build-client.js';
 import { LiveClock } from '../support/clock.js';
-import { ARTIFACTS, DESKTOP, launchBrowser, PHONE, signIn } from '../support/browser.js';
+import { ARTIFACTS, DESKTOP, launchBrowser, osloInput, PHONE, signIn } from '../support/browser.js';
 import { startTestService, type TestService, type TestUser } from '../support/service.js';
 import { catalogueWords, rawCodes, strangeWords, visibleText, wordsOf } from './screen-words.js';
 
@@ -83,16 +83,6 @@ const LATE = {
   reason: 'Risiko for økonomisk tap: vi melder, og varsler de tre direkte utenom denne saken.',
   delay: 'Endringene ble først oppdaget ved avstemming fire dager senere.',
 };
-
-/** A moment as the dashboard's time inputs take it: Oslo wall time, to the minute. */
-function osloInput(at: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-}
 
 describe('the whole journey in the dashboard, from intake to the last notice', function () {
   this.timeout(240_000);
@@ -237,6 +227,15 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     await page.getByTestId('clock-bar').getByTestId('countdown').filter({ hasText: /^stoppet \(meldt\)$/ }).waitFor();
     // Filed with Datatilsynet, the people are still owed their notice: it is the next step, and the board says so.
     await page.getByTestId('next-action').getByText('Varsle de berørte (art. 34)').waitFor();
+    // The timeline tells each step in words, with who took it.
+    const timeline = page.getByTestId('timeline');
+    const dpoName = NAMES[1]!;
+    await timeline.getByText(`${dpoName}: Risikovurdering kjørt: høy risiko for de berørte. Anbefaling: meld til Datatilsynet, varsle de berørte`).waitFor();
+    await timeline.getByText(`${dpoName}: Beslutning registrert: meldes til Datatilsynet; de berørte varsles. Begrunnelse: ${TYPED.decisionReason}`).waitFor();
+    await timeline.getByText(new RegExp(`${dpoName}: Utkast laget: melding til Datatilsynet \\(\\p{L}+, bokmål\\)`, 'u')).waitFor();
+    await timeline.getByText(new RegExp(`${dpoName}: Godkjent: melding til Datatilsynet \\(\\p{L}+\\); teksten er nå låst`, 'u')).waitFor();
+    await timeline.getByText(new RegExp(`${dpoName}: Meldt til Datatilsynet \\(\\p{L}+, Altinn, referanse ${TYPED.altinnRef}\\); klokken stoppet`, 'u')).waitFor();
+    await timeline.screenshot({ path: join(ARTIFACTS, 'journey-timeline-desktop.png') });
     await page.screenshot({ path: join(ARTIFACTS, 'journey-filed-desktop.png'), fullPage: true });
     await page.getByRole('link', { name: 'Saker', exact: true }).click();
     await page.getByTestId('board').getByRole('link', { name: new RegExp(TYPED.title) }).getByText('Skylder: Varsle de berørte (art. 34)').waitFor();
@@ -358,6 +357,9 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     await decision.getByLabel('Begrunnelse').fill(PUBLIC.reason);
     await decision.getByRole('button', { name: 'Registrer beslutning' }).click();
     await asDpo.getByTestId('decision').getByText(/Uforholdsmessig stor innsats/).waitFor();
+    // The decision shows its ground and the evidence for it, read-only.
+    assert.equal(await asDpo.getByTestId('decision-evidence').textContent(), PUBLIC.why);
+    assert.equal(await asDpo.getByTestId('decision-reason').textContent(), PUBLIC.reason);
     await asDpo.getByTestId('obligations').getByText('Publiser den offentlige kunngjøringen').waitFor();
 
     await asDpo.getByTestId('notices').locator('summary', { hasText: 'Ny melding' }).waitFor();
@@ -417,6 +419,14 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     await custody.fill(ENCRYPTED.custody);
     await decision.getByRole('button', { name: 'Registrer beslutning' }).click();
     await asDpo.getByTestId('decision').getByText(/Opplysningene er uleselige/).waitFor();
+    // Read-only once recorded: the choice, the ground, the key custody as its evidence, the reasoning, who and when.
+    const record = asDpo.getByTestId('decision');
+    assert.match((await record.getByTestId('decision-ground').textContent()) ?? '', /^Opplysningene er uleselige for uvedkommende/);
+    assert.equal(await record.getByTestId('decision-evidence').textContent(), ENCRYPTED.custody);
+    assert.equal(await record.getByTestId('decision-reason').textContent(), ENCRYPTED.reason);
+    await record.getByText(`Besluttet av ${NAMES[1]}`).waitFor();
+    await asDpo.getByTestId('timeline').getByText(`Dokumentasjon: ${ENCRYPTED.custody}`).waitFor();
+    await record.screenshot({ path: join(ARTIFACTS, 'journey-decision-encrypted-desktop.png') });
     // Datatilsynet is still owed its notice; the people are not owed one.
     await asDpo.getByTestId('obligations').getByText('Meld til Datatilsynet').first().waitFor();
     assert.equal(await asDpo.getByTestId('obligations').getByText('Varsle de berørte (art. 34)').count(), 0);
@@ -436,6 +446,7 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     await awareness.getByLabel(/^Hvorfor tidspunktet ligger tilbake/).fill(LATE.backdated);
     await awareness.getByRole('button', { name: 'Erklær kjennskap (start klokken)' }).click();
     await page.getByTestId('clock-bar').getByTestId('countdown').filter({ hasText: /^−2[34]:\d\d:\d\d$/ }).waitFor();
+    await page.getByTestId('timeline').getByText(`Kjennskap erklært; 72-timersklokken startet. Tidspunktet ligger tilbake i tid: ${LATE.backdated}`).waitFor();
     const facts = page.getByTestId('facts');
     if (!(await facts.isVisible())) await page.getByText('Fakta om bruddet').click();
     await facts.getByLabel('Beskrivelse for meldinger og varsler').fill(LATE.outward);

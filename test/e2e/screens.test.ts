@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildClient } from '../../scripts/build-client.js';
 import { LiveClock } from '../support/clock.js';
-import { ARTIFACTS, describeViolations, DESKTOP, launchBrowser, PHONE, sidewaysOverflow, signIn, wcagViolations } from '../support/browser.js';
+import { ARTIFACTS, describeViolations, DESKTOP, launchBrowser, osloInput, PHONE, sidewaysOverflow, signIn, wcagViolations } from '../support/browser.js';
 import { api, PASSWORD, startTestService, type TestService, type TestUser } from '../support/service.js';
 
 describe('the dashboard screens: working an incident, admin, accessibility and phone layout', function () {
@@ -46,11 +46,32 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     assert.equal(await page.getByTestId('fnr-warning').isVisible(), false);
     await page.getByLabel(/Beskrivelse|Description/).fill('Row 3 holds 01010012356 among others');
     await page.getByTestId('fnr-warning').waitFor();
+    // In the reader's language, the mask choice included.
+    assert.match((await page.getByTestId('fnr-warning').textContent()) ?? '', /^Teksten inneholder fødselsnummer\. .*Masker dem før lagring$/);
     await page.getByRole('button', { name: /Opprett sak|Create incident/ }).click();
     await page.getByTestId('countdown').waitFor();
     const id = page.url().split('/').at(-1)!;
     const stored = (await api(svc).get(`/api/incidents/${id}`).set(analyst.auth).expect(200)).body;
     assert.equal(stored.description, 'Row 3 holds 010100***** among others');
+  });
+
+  it('asks at intake why awareness lies in the past, by the awareness panel\'s rule, and the timeline says it', async () => {
+    const page = await signIn(browser, svc, analyst);
+    await page.getByRole('link', { name: /Ny sak|New incident/ }).click();
+    await page.getByLabel(/Hva har skjedd|What happened/).fill('Alert read after the weekend');
+    const reason = page.getByLabel('Hvorfor tidspunktet ligger tilbake i tid');
+    // Ten minutes back is "now": no reason asked.
+    await page.getByLabel('Kjent fra').fill(osloInput(new Date(Date.now() - 10 * 60_000)));
+    assert.equal(await reason.count(), 0);
+    await page.getByLabel('Kjent fra').fill(osloInput(new Date(Date.now() - 50 * 3_600_000)));
+    await reason.waitFor();
+    await page.getByRole('button', { name: 'Opprett sak' }).click();
+    assert.equal(await reason.evaluate((el) => (el as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing), true);
+    await reason.fill('The alert sat unread over the weekend.');
+    await page.getByRole('button', { name: 'Opprett sak' }).click();
+    await page.getByTestId('timeline').getByText('Saken registrert; kjennskap erklært, klokken startet. Tidspunktet ligger tilbake i tid: The alert sat unread over the weekend.').waitFor();
+    await page.getByTestId('clock-bar').getByTestId('countdown').filter({ hasText: /^2[12]:\d\d:\d\d$/ }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'screen-intake-backdated-desktop.png'), fullPage: true });
   });
 
   it('edits the facts, and tells the user instead of overwriting when someone else saved first', async () => {
@@ -190,6 +211,9 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await form.getByLabel('Begrunnelse').fill('Encrypted to the state of the art; the key stayed with us.');
     await form.getByRole('button', { name: 'Registrer beslutning' }).click();
     await page.getByTestId('decision').waitFor();
+    // Recorded, the decision reads back with its ground and evidence, and the timeline tells it with who decided.
+    assert.equal(await page.getByTestId('decision-evidence').textContent(), 'The recovery key is in our key vault; the PIN was not with the laptop.');
+    await page.getByTestId('timeline').getByText(/Dina: Beslutning registrert: meldes til Datatilsynet; de berørte varsles ikke\. Unntak etter art\. 34 nr\. 3: opplysningene er uleselige/).waitFor();
     const [decision] = (await api(svc).get(`/api/incidents/${laptop.id}/decisions`).set(dpo.auth).expect(200)).body;
     assert.equal(decision.exemption, 'encrypted');
     assert.equal(decision.evidence.keyCustody, 'The recovery key is in our key vault; the PIN was not with the laptop.');
@@ -214,6 +238,25 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await api(svc).post(`/api/incidents/${processor.id}/controller-informed`).set(dpo.auth).send({ at: new Date().toISOString(), channel: 'email', note: '' }).expect(200);
     await page.reload();
     await page.getByTestId('controller-informed').getByText(/· e-post$/).waitFor();
+
+    // The controller told us in writing to notify for it: the choice is recorded with who instructed us, when and its reference.
+    // Open unless it already is (it opens by itself while questions are open).
+    await page.locator('details#facts').evaluate((d) => void ((d as unknown as { open: boolean }).open = true));
+    const facts = page.getByTestId('facts');
+    await facts.getByLabel(/skriftlig bedt oss melde bruddet til Datatilsynet på sine vegne/).check();
+    const instruction = facts.getByTestId('on-behalf-instruction');
+    await instruction.getByLabel('Hvem hos den behandlingsansvarlige ga instruksen').fill('Eva Berg, personvernombud');
+    await instruction.getByLabel('Referanse til instruksen').fill('E-post «Meld for oss», 2. mars');
+    // Who and when are required by the form itself (and by the API, which names them as the form does).
+    assert.equal(await instruction.getByLabel('Når instruksen ble gitt').getAttribute('required'), '');
+    await instruction.getByLabel('Når instruksen ble gitt').fill('2026-03-02T09:30');
+    await facts.getByRole('button', { name: 'Lagre fakta' }).click();
+    const onBehalf = page.getByTestId('on-behalf');
+    await onBehalf.getByText('Vi melder til Datatilsynet på vegne av den behandlingsansvarlige, etter dens skriftlige instruks.').waitFor();
+    await onBehalf.getByText(/Instruks fra Eva Berg, personvernombud,.*referanse: E-post «Meld for oss», 2\. mars/).waitFor();
+    const saved = (await api(svc).get(`/api/incidents/${processor.id}`).set(dpo.auth).expect(200)).body;
+    assert.equal(saved.controller.instructedAt, '2026-03-02T08:30:00.000Z', 'entered in Oslo time');
+    await page.getByTestId('controller').screenshot({ path: join(ARTIFACTS, 'incident-on-behalf-desktop.png') });
   });
 
   it('lets an admin set up a rota that the on-call view then names', async () => {
@@ -281,9 +324,18 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await form.getByLabel(/^Navn$|^Name$/).fill('Kari Nordmann');
     await form.getByLabel(/^E-post$|^E-mail$/).fill('kari@example.test');
     await form.getByLabel(/Første passord|First password/).fill(PASSWORD);
+    // The password field asks for the server's minimum length.
+    assert.equal(await form.getByLabel(/Første passord|First password/).getAttribute('minlength'), '12');
     await form.getByLabel(/^Analytiker$|^Analyst$/).check();
     await form.getByRole('button', { name: /Lagre|Save/ }).click();
-    await page.getByTestId('user-kari@example.test').waitFor();
+    const row = page.getByTestId('user-kari@example.test');
+    await row.waitFor();
+    // An admin sets the new user's phone in the row.
+    await row.getByLabel(/Telefon|Phone/).fill('+47 912 34 567');
+    await row.getByRole('button', { name: /Lagre|Save/ }).click();
+    await page.getByText(/Kari Nordmann er lagret|Kari Nordmann was saved/).first().waitFor();
+    const [kariUser] = (await api(svc).get('/api/users').set(admin.auth).expect(200)).body.filter((u: { email: string }) => u.email === 'kari@example.test');
+    assert.equal(kariUser.phone, '+47 912 34 567');
 
     const kari = await browser.newPage();
     await kari.goto(svc.url);

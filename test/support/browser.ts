@@ -48,3 +48,13 @@ export const describeViolations = (violations: AxeViolation[]) =>
 /** How far the page is wider than its viewport (0 when nothing overflows sideways). */
 export const sidewaysOverflow = async (page: Page) =>
   (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+
+/** A moment as the dashboard's time inputs take it: Oslo wall time, to the minute. */
+export function osloInput(at: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../server/domains/users/password.rules.js';
 import { t } from '../words.js';
 import { fieldId } from './states.js';
 
@@ -203,6 +204,60 @@ export function YesNo(props: Base & { value: boolean | null | undefined; onChang
         ['unknown', t('common.unknown')],
       ]}
       onChange={(v) => props.onChange(v === 'yes' ? true : v === 'no' ? false : null)}
+    />
+  );
+}
+
+interface Labelled {
+  path: string;
+  label: string;
+  help?: string | undefined;
+  value: string;
+  onInput: (v: string) => void;
+}
+
+/**
+ * A time and the written reason (or evidence) a rule asks for beside it: the reason's field is shown, and
+ * required, only while `needed` says the rule needs it (the rule is the server's, imported, so both agree).
+ */
+export function DateWithReason({
+  date,
+  reason,
+  needed,
+  required,
+}: {
+  date: Labelled;
+  reason: Labelled & { rows?: number };
+  needed: boolean;
+  required?: boolean;
+}) {
+  return (
+    <div class="date-reason">
+      <DateTimeField path={date.path} label={date.label} help={date.help} required={required} value={date.value} onInput={date.onInput} />
+      {needed ? (
+        <TextArea path={reason.path} label={reason.label} help={reason.help} rows={reason.rows ?? 2} required value={reason.value} onInput={reason.onInput} />
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * A new password: as long as the server's rule asks (the help says so in words), and offered to the
+ * browser's password manager as a new one. `help` words the rule for who is setting it.
+ */
+export function NewPasswordField(props: { path: string; label: string; help: (min: number) => string; value: string; onInput: (v: string) => void }) {
+  return (
+    <TextField
+      path={props.path}
+      label={props.label}
+      help={props.help(PASSWORD_MIN_LENGTH)}
+      type="password"
+      required
+      minLength={PASSWORD_MIN_LENGTH}
+      maxLength={PASSWORD_MAX_LENGTH}
+      autoComplete="new-password"
+      value={props.value}
+      onInput={props.onInput}
     />
   );
 }

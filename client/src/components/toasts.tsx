@@ -8,12 +8,11 @@ import { Countdown, Time } from './time.js';
 
 function Toast({ a }: { a: LiveAlert }) {
   const [error, setError] = useState<unknown>(null);
-  const open = () => {
-    location.hash = `#/incidents/${a.incidentId}`;
-  };
+  // A link, so it opens like any other (new tab, copied address); a test alert has no incident and opens the on-call screen.
+  const href = a.kind === 'test' ? '#/oncall' : `#/incidents/${encodeURIComponent(a.incidentId)}`;
   return (
     <div class="toast" role="alert" data-testid="alert-toast">
-      <button type="button" class="toast-open" onClick={open}>
+      <a class="toast-open" href={href} data-testid="alert-toast-link">
         <strong>
           {a.incidentRef ? `${a.incidentRef} · ` : ''}
           {a.title}
@@ -30,7 +29,8 @@ function Toast({ a }: { a: LiveAlert }) {
             {t('alert.told')}: {a.told.map((p) => p.name).join(', ')}
           </span>
         ) : null}
-      </button>
+        <span class="toast-link-words">{a.kind === 'test' ? t('toast.openOnCall') : t('toast.openIncident')}</span>
+      </a>
       <div class="toast-actions">
         {can('alert:ack') ? (
           <button type="button" class="primary" onClick={() => void api('POST', `/alerts/${a.alertId}/ack`).then(() => dismissToast(a.key), setError)}>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
-import { TextField } from '../components/field.js';
+import { NewPasswordField, TextField } from '../components/field.js';
 import { ErrorBox } from '../components/states.js';
 import { confirmDone } from '../components/toasts.js';
 import { session } from '../state.js';
@@ -44,14 +44,10 @@ export function AccountScreen() {
           value={current}
           onInput={setCurrent}
         />
-        <TextField
+        <NewPasswordField
           path="newPassword"
           label={t('account.newPassword')}
-          help={t('account.newPasswordHelp')}
-          type="password"
-          required
-          minLength={12}
-          autoComplete="new-password"
+          help={(min) => t('account.newPasswordHelp', { min })}
           value={next}
           onInput={setNext}
         />

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { UserView } from '../../../server/domains/users/user.presenter.js';
 import { ROLES, type Role } from '../../../server/domains/auth/permissions.js';
 import { api } from '../api.js';
-import { CheckGroup, DateTimeField, Field, SelectField, TextField } from '../components/field.js';
+import { CheckGroup, DateTimeField, Field, NewPasswordField, SelectField, TextField } from '../components/field.js';
 import { OrderedList } from '../components/ordered-list.js';
 import { Empty, ErrorBox, Loading, fieldId, useLoad } from '../components/states.js';
 import { Time } from '../components/time.js';
@@ -53,14 +53,10 @@ function ResetPassword({ u }: { u: UserView }) {
           }, setError);
         }}
       >
-        <TextField
+        <NewPasswordField
           path={`${scope}.password`}
           label={t('admin.newPassword')}
-          help={t('admin.newPasswordHelp')}
-          type="password"
-          required
-          minLength={12}
-          autoComplete="new-password"
+          help={(min) => t('admin.newPasswordHelp', { min })}
           value={password}
           onInput={setPassword}
         />
@@ -77,6 +73,7 @@ function UserRow({ u, onSaved }: { u: UserView; onSaved: () => void }) {
   const [roles, setRoles] = useState<Role[]>(u.roles as Role[]);
   const [email, setEmail] = useState(u.alertChannels.email);
   const [webhook, setWebhook] = useState(u.alertChannels.webhookUrl ?? '');
+  const [phone, setPhone] = useState(u.phone);
   const [active, setActive] = useState(u.active);
   const [error, setError] = useState<unknown>(null);
   return (
@@ -106,6 +103,17 @@ function UserRow({ u, onSaved }: { u: UserView; onSaved: () => void }) {
           {t('admin.webhookLabel')} <span class="sr-only">({u.name})</span>
         </label>
         <input id={`webhook-${u.id}`} type="url" placeholder="https://" value={webhook} onInput={(e) => setWebhook((e.target as HTMLInputElement).value)} />
+        <label class="block" for={`phone-${u.id}`}>
+          {t('admin.phone')} <span class="sr-only">({u.name})</span>
+        </label>
+        <input
+          id={`phone-${u.id}`}
+          type="tel"
+          autoComplete="off"
+          maxLength={40}
+          value={phone}
+          onInput={(e) => setPhone((e.target as HTMLInputElement).value)}
+        />
       </td>
       <td data-label={t('admin.active')}>
         <label class="check">
@@ -119,10 +127,13 @@ function UserRow({ u, onSaved }: { u: UserView; onSaved: () => void }) {
           class="secondary"
           aria-label={t('admin.saveUser', { name: u.name })}
           onClick={() =>
-            void api('PATCH', `/users/${u.id}`, { roles, active, alertChannels: { email, webhookUrl: webhook.trim() || null } }).then(() => {
-              confirmDone(t('admin.userSaved', { name: u.name }));
-              onSaved();
-            }, setError)
+            void api('PATCH', `/users/${u.id}`, { roles, active, phone: phone.trim(), alertChannels: { email, webhookUrl: webhook.trim() || null } }).then(
+              () => {
+                confirmDone(t('admin.userSaved', { name: u.name }));
+                onSaved();
+              },
+              setError,
+            )
           }
         >
           {t('common.save')}
@@ -155,14 +166,10 @@ function NewUser({ onSaved }: { onSaved: () => void }) {
       <h2>{t('admin.newUser')}</h2>
       <TextField path="user.name" label={t('admin.name')} required maxLength={120} autoComplete="off" value={name} onInput={setName} />
       <TextField path="user.email" label={t('signIn.email')} type="email" required autoComplete="off" value={email} onInput={setEmail} />
-      <TextField
+      <NewPasswordField
         path="user.password"
         label={t('admin.firstPassword')}
-        help={t('admin.firstPasswordHelp')}
-        type="password"
-        required
-        minLength={12}
-        autoComplete="new-password"
+        help={(min) => t('admin.firstPasswordHelp', { min })}
         value={password}
         onInput={setPassword}
       />

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { IncidentView } from '../../../server/domains/incidents/incident.presenter.js';
 import { findNationalIdNumbers } from '../../../server/domains/incidents/national-id.js';
+import { awarenessReasonNeeded } from '../../../server/domains/incidents/reason.rules.js';
 import { api } from '../api.js';
-import { DateTimeField, RadioGroup, TextArea, TextField } from '../components/field.js';
+import { DateTimeField, DateWithReason, RadioGroup, TextArea, TextField } from '../components/field.js';
 import { ErrorBox } from '../components/states.js';
 import { fromLocalInput, nowLocalInput } from '../format.js';
 import { session } from '../state.js';
@@ -14,12 +15,17 @@ export function NewIncidentScreen() {
   const [detectedAt, setDetectedAt] = useState(nowLocalInput());
   const [clock, setClock] = useState<'aware' | 'triage'>('aware');
   const [evidence, setEvidence] = useState('');
+  // Untouched, the time of awareness is the moment the form is sent.
+  const [awareAt, setAwareAt] = useState<string | null>(null);
+  const [awarenessReason, setAwarenessReason] = useState('');
   const [role, setRole] = useState<'controller' | 'processor'>('controller');
   const [mask, setMask] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   // The same rule as the server's: eleven digits with valid mod-11 check digits.
   const hasFnr = findNationalIdNumbers(`${title}\n${description}`).length > 0;
+  const chosenAwareAt = awareAt === null ? null : fromLocalInput(awareAt);
+  const backdated = !!chosenAwareAt && awarenessReasonNeeded({ at: new Date(chosenAwareAt), now: new Date(), correcting: false }) !== null;
   return (
     <>
       <h1>{t('newIncident.title')}</h1>
@@ -34,7 +40,13 @@ export function NewIncidentScreen() {
               description,
               role,
               detected: { at: fromLocalInput(detectedAt), by: session.me?.name ?? '' },
-              ...(clock === 'aware' ? { awareAt: new Date().toISOString(), ...(evidence ? { awarenessEvidence: evidence } : {}) } : {}),
+              ...(clock === 'aware'
+                ? {
+                    awareAt: chosenAwareAt ?? new Date().toISOString(),
+                    ...(evidence ? { awarenessEvidence: evidence } : {}),
+                    ...(backdated && awarenessReason ? { awarenessReason } : {}),
+                  }
+                : {}),
             });
             location.hash = `#/incidents/${created.id}`;
           } catch (err) {
@@ -77,6 +89,20 @@ export function NewIncidentScreen() {
           ]}
           onChange={setClock}
         />
+        {clock === 'aware' ? (
+          <DateWithReason
+            required
+            date={{ path: 'awareAt', label: t('awareness.at'), value: awareAt ?? nowLocalInput(), onInput: setAwareAt }}
+            reason={{
+              path: 'awarenessReason',
+              label: t('awareness.reasonBackdate'),
+              help: t('awareness.reasonHelp'),
+              value: awarenessReason,
+              onInput: setAwarenessReason,
+            }}
+            needed={backdated}
+          />
+        ) : null}
         {clock === 'aware' ? (
           <TextField
             path="awarenessEvidence"

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { presentAlert, presentDelivery } from '../../../server/domains/alerts/alert.presenter.js';
 import { api } from '../api.js';
 import { onLiveChange } from '../alerts.js';
 import { TextField } from '../components/field.js';
 import { Empty, ErrorBox, Loading, useLoad } from '../components/states.js';
 import { Countdown, Time } from '../components/time.js';
-import { disablePush, enablePush, pushEnabledHere, pushSupported } from '../push.js';
+import { disablePush, enablePush, pushStateHere, pushSupported } from '../push.js';
 import { can } from '../state.js';
 import { milestoneWords, t, word } from '../words.js';
 
@@ -136,14 +136,83 @@ function PushProblem({ error }: { error: unknown }) {
   );
 }
 
-/** Turning push on for this device, and which channels reach the signed-in person. */
+type TestResult = {
+  id: string;
+  deliveries: { kind: 'push' | 'email' | 'webhook'; label: string; status: 'pending' | 'sent' | 'failed'; attempts: number; lastError: string | null }[];
+};
+/** How often, and how many times, the screen asks how the test alert went while a channel is still trying. */
+const TEST_POLL_MS = 1_500;
+const TEST_POLLS = 40;
+
+/** The test alert's outcome on every channel: delivered, failed with why, still trying, or not set up for this person. */
+function TestOutcome({ result, gonePush }: { result: TestResult; gonePush: boolean }) {
+  const kinds = ['dashboard', 'email', 'webhook', 'push'] as const;
+  return (
+    <ul class="plain test-result" data-testid="test-result">
+      {kinds.map((kind) => {
+        if (kind === 'dashboard') {
+          return (
+            <li key={kind} data-channel={kind} class="ok">
+              <strong>{word('channelKind', kind)}: </strong>
+              {t('testAlert.dashboard')}
+            </li>
+          );
+        }
+        const list = result.deliveries.filter((d) => d.kind === kind);
+        if (!list.length) {
+          return (
+            <li key={kind} data-channel={kind} class="muted">
+              <strong>{word('channelKind', kind)}: </strong>
+              {kind === 'push' && gonePush ? t('testAlert.pushGone') : t('testAlert.notSetUp')}
+            </li>
+          );
+        }
+        return list.map((d, i) => (
+          <li key={`${kind}${i}`} data-channel={kind} class={d.status === 'failed' ? 'warning' : d.status === 'sent' ? 'ok' : ''}>
+            <strong>{word('channelKind', kind)}: </strong>
+            {d.label} · {word('deliveryStatus', d.status)}
+            {d.status === 'pending' && d.attempts ? ` (${t('alert.attempts', { n: d.attempts })})` : ''}
+            {d.status === 'failed' && d.lastError ? <span class="block">{d.lastError}</span> : null}
+          </li>
+        ));
+      })}
+    </ul>
+  );
+}
+
+/** Turning push on for this device, which channels reach the signed-in person, and a test alert on them. */
 function Reachability() {
-  const [here, setHere] = useState<boolean | null>(null);
+  const [here, setHere] = useState<'on' | 'off' | 'gone' | null>(null);
   const [device, setDevice] = useState(navigator.userAgent.includes('Mobile') ? t('push.defaultPhone') : t('push.defaultComputer'));
   const [error, setError] = useState<unknown>(null);
-  const [sent, setSent] = useState(false);
+  const [result, setResult] = useState<TestResult | null>(null);
+  const [busy, setBusy] = useState(false);
   const me = useLoad(() => optional(api<{ channels: Channel[] }>('GET', '/me/reachability')), []);
-  useEffect(() => void pushEnabledHere().then(setHere, () => setHere(false)), []);
+  const checkHere = () => void pushStateHere().then(setHere, () => setHere('off'));
+  useEffect(checkHere, []);
+  const alive = useRef(true);
+  useEffect(() => () => void (alive.current = false), []);
+  const sendTest = async () => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const { alertId } = await api<{ alertId: string }>('POST', '/me/test-alert');
+      for (let i = 0; i < TEST_POLLS && alive.current; i++) {
+        const now = await api<TestResult>('GET', `/me/test-alert/${alertId}`);
+        if (!alive.current) return;
+        setResult(now);
+        if (!now.deliveries.some((d) => d.status === 'pending')) break;
+        await new Promise((resolve) => window.setTimeout(resolve, TEST_POLL_MS));
+      }
+      // A push the service said is gone marks this device: the screen asks to turn push on again.
+      checkHere();
+    } catch (err) {
+      setError(err);
+    } finally {
+      if (alive.current) setBusy(false);
+    }
+  };
   if (me.data === null && !pushSupported()) return null;
   const channels = me.data?.channels ?? [];
   const reachesClosed = channels.some((c) => c.reachesClosedTab);
@@ -151,10 +220,10 @@ function Reachability() {
     <section class="card" data-testid="reachability">
       <h2>{t('push.heading')}</h2>
       {pushSupported() ? (
-        here ? (
+        here === 'on' ? (
           <p>
             {t('push.onHere')}{' '}
-            <button type="button" class="secondary" onClick={() => void disablePush().then(() => (setHere(false), void me.reload()), setError)}>
+            <button type="button" class="secondary" onClick={() => void disablePush().then(() => (setHere('off'), void me.reload()), setError)}>
               {t('push.turnOff')}
             </button>
           </p>
@@ -162,13 +231,19 @@ function Reachability() {
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              void enablePush(device).then(() => (setHere(true), void me.reload()), setError);
+              void enablePush(device).then(() => (setHere('on'), void me.reload()), setError);
             }}
           >
-            <p class="help">{t('push.explain')}</p>
+            {here === 'gone' ? (
+              <p class="warning" role="alert" data-testid="push-gone">
+                {t('push.goneHere')}
+              </p>
+            ) : (
+              <p class="help">{t('push.explain')}</p>
+            )}
             <TextField path="push.deviceName" label={t('push.deviceName')} maxLength={100} value={device} onInput={setDevice} />
             <button type="submit" class="primary">
-              {t('push.turnOn')}
+              {here === 'gone' ? t('push.turnOnAgain') : t('push.turnOn')}
             </button>
           </form>
         )
@@ -188,10 +263,15 @@ function Reachability() {
             ))}
           </ul>
           {!reachesClosed ? <p class="warning">{t('push.nothingReachesClosed')}</p> : null}
-          <button type="button" class="secondary" onClick={() => void api('POST', '/me/test-alert').then(() => setSent(true), setError)}>
+          <button type="button" class="secondary" disabled={busy} onClick={() => void sendTest()}>
             {t('push.testAlert')}
           </button>
-          {sent ? <p role="status">{t('push.testSent')}</p> : null}
+          {result ? (
+            <div role="status">
+              <p>{result.deliveries.some((d) => d.status === 'pending') ? t('testAlert.stillTrying') : t('testAlert.done')}</p>
+              <TestOutcome result={result} gonePush={here === 'gone'} />
+            </div>
+          ) : null}
         </>
       ) : null}
       {error ? <PushProblem error={error} /> : null}

@@ -1,18 +1,38 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { registerRow } from '../../../server/domains/register/register.presenter.js';
 import { api, download } from '../api.js';
 import { Empty, ErrorBox, Loading, useLoad } from '../components/states.js';
-import { number, osloDate, osloMonth } from '../format.js';
+import { number, osloDate, osloMonth, osloTime } from '../format.js';
 import { t, word } from '../words.js';
 
 /** A register row; art34 (what became of telling the people) comes with the records contract and may be absent. */
 type Row = ReturnType<typeof registerRow> & { id: string; art34?: string };
 
-const W = 640;
 const DEADLINE = 72;
+
+/**
+ * The chart's width in screen pixels, so that one unit of its drawing is one pixel and its 12-pixel labels
+ * stay 12 pixels on a phone (a fixed 640-unit drawing shrank them to 6).
+ */
+function useChartWidth(): [(el: HTMLElement | null) => void, number] {
+  const [width, setWidth] = useState(640);
+  const observer = useRef<ResizeObserver | null>(null);
+  useEffect(() => () => observer.current?.disconnect(), []);
+  const ref = (el: HTMLElement | null) => {
+    observer.current?.disconnect();
+    if (!el) return;
+    observer.current = new ResizeObserver(([entry]) => {
+      const w = Math.round(entry?.contentRect.width ?? 0);
+      if (w > 0) setWidth((old) => (Math.abs(old - w) > 1 ? w : old));
+    });
+    observer.current.observe(el);
+  };
+  return [ref, width];
+}
 
 /** Incidents per month, notified and not: bars with both axes labelled. */
 function MonthChart({ rows }: { rows: Row[] }) {
+  const [measure, W] = useChartWidth();
   const months = new Map<string, { label: string; notified: number; not: number }>();
   for (const r of [...rows].sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''))) {
     if (!r.createdAt) continue;
@@ -28,15 +48,17 @@ function MonthChart({ rows }: { rows: Row[] }) {
   const left = 40;
   const bottom = 40;
   const plotH = H - bottom - 10;
-  const bw = Math.min(60, (W - left - 10) / Math.max(1, data.length) - 10);
+  const bw = Math.max(4, Math.min(60, (W - left - 10) / Math.max(1, data.length) - 10));
   const y = (n: number) => 10 + plotH - (n / max) * plotH;
   const ticks = [...new Set([0, Math.ceil(max / 2), max])];
+  // A month's label ("mars 2026") needs about 64 pixels: where bars are narrower, every so many months is named.
+  const every = Math.max(1, Math.ceil(64 / (bw + 10)));
   return (
-    <figure class="card chart" data-testid="month-chart">
+    <figure class="card chart" data-testid="month-chart" ref={measure}>
       <figcaption>
         <h2>{t('register.perMonth')}</h2>
       </figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} aria-hidden="true" class="chart-svg">
+      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} aria-hidden="true" class="chart-svg">
         {ticks.map((n) => (
           <g key={n}>
             <line x1={left} x2={W} y1={y(n)} y2={y(n)} class="grid" />
@@ -53,9 +75,11 @@ function MonthChart({ rows }: { rows: Row[] }) {
             <g key={m.label}>
               <rect x={x} width={bw} y={y(m.notified)} height={y(0) - y(m.notified)} class="bar-ok" />
               <rect x={x} width={bw} y={y(m.notified + m.not)} height={y(0) - y(m.not)} class="bar-muted" />
-              <text x={x + bw / 2} y={H - bottom + 18} class="axis-label" text-anchor="middle">
-                {m.label}
-              </text>
+              {i % every === 0 ? (
+                <text x={x + bw / 2} y={H - bottom + 18} class="axis-label" text-anchor="middle">
+                  {m.label}
+                </text>
+              ) : null}
             </g>
           );
         })}
@@ -94,6 +118,7 @@ function MonthChart({ rows }: { rows: Row[] }) {
 
 /** Hours from awareness to the first notice, per incident, against the 72-hour line. */
 function HoursChart({ rows }: { rows: Row[] }) {
+  const [measure, W] = useChartWidth();
   const data = rows.filter((r) => r.hoursToNotify !== null);
   if (!data.length) return null;
   const max = Math.max(96, ...data.map((r) => r.hoursToNotify!));
@@ -103,12 +128,14 @@ function HoursChart({ rows }: { rows: Row[] }) {
   const H = top + Math.max(4, data.length) * row + 40;
   const x = (h: number) => left + (h / max) * (W - left - 20);
   const ticks = [0, 24, 48, 72, ...(max > 96 ? [Math.ceil(max / 24) * 24] : [96])];
+  // The deadline's label sits to the left of its line when there is no room for it on the right.
+  const labelLeft = x(DEADLINE) > W * 0.55;
   return (
-    <figure class="card chart" data-testid="notify-chart">
+    <figure class="card chart" data-testid="notify-chart" ref={measure}>
       <figcaption>
         <h2>{t('register.hoursToNotify')}</h2>
       </figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} aria-hidden="true" class="chart-svg">
+      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} aria-hidden="true" class="chart-svg">
         {ticks.map((h) => (
           <g key={h}>
             <line x1={x(h)} x2={x(h)} y1={top} y2={H - 40} class="grid" />
@@ -132,7 +159,13 @@ function HoursChart({ rows }: { rows: Row[] }) {
           </g>
         ))}
         <line x1={x(DEADLINE)} x2={x(DEADLINE)} y1={top - 10} y2={H - 40} class="deadline-line" />
-        <text x={x(DEADLINE) + 4} y={top - 12} class="axis-label deadline-label">
+        <text
+          x={x(DEADLINE) + (labelLeft ? -4 : 4)}
+          y={top - 12}
+          class="axis-label deadline-label"
+          text-anchor={labelLeft ? 'end' : 'start'}
+          data-testid="deadline-label"
+        >
           {t('register.line72')}
         </text>
         <text x={left} y={H - 4} class="axis-title">
@@ -173,6 +206,8 @@ export function RegisterScreen() {
   const { data, error: loadError } = useLoad(() => api<{ incidents: Row[] }>('GET', '/register'), []);
   const rows = data?.incidents.filter((r) => !q || `${r.ref} ${r.title}`.toLowerCase().includes(q.toLowerCase())) ?? [];
   const hasArt34 = !!data?.incidents.some((r) => r.art34 !== undefined);
+  // The role columns, when any incident was ours as a processor (Art. 33(2)): for whom, and when it was told.
+  const hasProcessor = !!data?.incidents.some((r) => r.role === 'processor');
   const get = (format: 'csv' | 'xlsx') => void download(`/register?format=${format}`, `${t('register.fileName')}.${format}`).catch(setError);
   return (
     <>
@@ -209,6 +244,13 @@ export function RegisterScreen() {
                   <th scope="col">{t('register.ref')}</th>
                   <th scope="col">{t('register.titleColumn')}</th>
                   <th scope="col">{t('register.status')}</th>
+                  {hasProcessor ? (
+                    <>
+                      <th scope="col">{t('register.role')}</th>
+                      <th scope="col">{t('register.controller')}</th>
+                      <th scope="col">{t('register.controllerInformed')}</th>
+                    </>
+                  ) : null}
                   <th scope="col">{t('register.awareAt')}</th>
                   <th scope="col">{t('register.notified')}</th>
                   <th scope="col">{t('register.axisHours')}</th>
@@ -229,6 +271,15 @@ export function RegisterScreen() {
                     </td>
                     <td>{r.title}</td>
                     <td>{r.notABreach ? t('register.notABreach') : word('status', r.status)}</td>
+                    {hasProcessor ? (
+                      <>
+                        <td data-testid="register-role">{word('roleOfIncident', r.role)}</td>
+                        <td data-testid="register-controller">{r.role === 'processor' ? r.controllerName || t('common.notSet') : ''}</td>
+                        <td data-testid="register-controller-informed">
+                          {r.role !== 'processor' ? '' : r.controllerInformedAt ? osloTime(r.controllerInformedAt) : t('register.notYetInformed')}
+                        </td>
+                      </>
+                    ) : null}
                     <td>{r.awareAt ? osloDate(r.awareAt) : t('common.notSet')}</td>
                     <td>{r.notified === 'yes' ? t('common.yes') : t('common.no')}</td>
                     <td>{r.hoursToNotify === null ? '' : `${number(r.hoursToNotify)}${r.late ? ` (${t('register.late')})` : ''}`}</td>

@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
+import { PERMISSIONS, type Role } from '../../../server/domains/access/permissions.js';
 import type { TemplateView } from '../../../server/domains/notices/notice.presenter.js';
 import { api } from '../api.js';
 import { SelectField, TextArea, TextField } from '../components/field.js';
 import { Empty, ErrorBox, Loading, useLoad } from '../components/states.js';
 import { Time } from '../components/time.js';
 import { can, session } from '../state.js';
+import { listOf } from '../format.js';
 import { t, word } from '../words.js';
 
 type Kind = 'authority' | 'subject' | 'public' | 'controller';
@@ -17,18 +19,41 @@ type Panel =
   | { kind: 'review'; v: TemplateView; decision: 'approve' | 'reject' }
   | { kind: 'draft' };
 
-/** A unified diff with its added and removed lines marked for the eye and for screen readers. */
+type Person = { id: string; name: string; roles: Role[] };
+
 /** The templates shipped with the service are authored and approved by the system, which the screen words itself. */
 const shipped = (person: { id: string } | null | undefined) => person?.id === 'system';
 
-function Diff({ patch }: { patch: string }) {
+/** A unified diff's changed lines, from its first hunk on; none when the two texts are the same. */
+const hunks = (patch: string): string[] => {
   const lines = patch.split('\n');
-  const body = lines.slice(
-    Math.max(
-      0,
-      lines.findIndex((l) => l.startsWith('@@')),
-    ),
+  const first = lines.findIndex((l) => l.startsWith('@@'));
+  return first < 0 ? [] : lines.slice(first);
+};
+
+/** Who may approve a version: the roles the permission table gives, and the people holding them other than its author. */
+function Approvers({ v, people }: { v: TemplateView; people: Person[] | null }) {
+  const roles = PERMISSIONS['template:approve'] as readonly Role[];
+  const names = (people ?? []).filter((p) => p.id !== v.author.id && p.roles.some((r) => roles.includes(r))).map((p) => p.name);
+  const role = listOf(
+    roles.map((r) => word('role', r).toLowerCase()),
+    'disjunction',
   );
+  return (
+    <p class="muted" data-testid="template-approvers">
+      {!people
+        ? t('templates.approverRole', { role })
+        : names.length
+          ? t('templates.approvers', { role, names: listOf(names, 'disjunction') })
+          : t('templates.noApprover', { role })}
+    </p>
+  );
+}
+
+/** A unified diff with its added and removed lines marked for the eye and for screen readers. */
+function Diff({ patch }: { patch: string }) {
+  const body = hunks(patch);
+  if (!body.length) return <p class="muted">{t('templates.noChanges')}</p>;
   return (
     <pre class="diff">
       {body.map((line, i) => {
@@ -68,7 +93,7 @@ function DraftForm({ kind, lang, base, onDone }: { kind: Kind; lang: Lang; base:
       <TextField path="template.subject" label={t('templates.subjectLine')} required maxLength={500} value={subject} onInput={setSubject} />
       <TextArea path="template.text" label={t('templates.bodyText')} rows={12} required value={text} onInput={setText} />
       <TextArea path="template.html" label={t('templates.bodyHtml')} rows={12} required value={html} onInput={setHtml} />
-      <TextField path="template.note" label={t('templates.comment')} maxLength={2000} value={note} onInput={setNote} />
+      <TextArea path="template.note" label={t('templates.note')} help={t('templates.noteHelp')} rows={3} value={note} onInput={setNote} />
       {error ? <ErrorBox error={error} scope="template" /> : null}
       <button class="primary" type="submit">
         {t('common.save')}
@@ -91,6 +116,7 @@ function ReviewForm({ v, decision, onDone }: { v: TemplateView; decision: 'appro
       }}
     >
       <h2>{t('templates.reviewOf', { what: label, version: v.version })}</h2>
+      <AuthorNote v={v} />
       <TextArea path="review.comment" label={t('templates.comment')} rows={2} required value={comment} onInput={setComment} />
       {error ? <ErrorBox error={error} scope="review" /> : null}
       <button class="primary" type="submit">
@@ -100,12 +126,24 @@ function ReviewForm({ v, decision, onDone }: { v: TemplateView; decision: 'appro
   );
 }
 
+/** What the author wrote when proposing the version: kept with it, shown at review and in the history. */
+function AuthorNote({ v }: { v: TemplateView }) {
+  if (shipped(v.author)) return <p class="muted">{t('templates.shippedNote')}</p>;
+  return (
+    <p data-testid="template-note">
+      <strong>{t('templates.noteBy', { name: v.author.name })}: </strong>
+      {v.note ? <span class="quote">{v.note}</span> : <span class="muted">{t('templates.noNote')}</span>}
+    </p>
+  );
+}
+
 export function TemplatesScreen() {
   const [kind, setKind] = useState<Kind>('authority');
   const [lang, setLang] = useState<Lang>('nb');
   const [panel, setPanel] = useState<Panel>(null);
   const [error, setError] = useState<unknown>(null);
   const { data: versions, error: loadError, reload } = useLoad(() => api<TemplateView[]>('GET', `/templates?kind=${kind}&lang=${lang}`), [kind, lang]);
+  const people = useLoad(() => api<Person[]>('GET', '/users/directory').catch(() => null), []).data;
   const inForce = versions?.find((v) => v.status === 'approved');
   const done = () => {
     setPanel(null);
@@ -180,7 +218,16 @@ export function TemplatesScreen() {
                         <Time iso={v.createdAt} />
                       </div>
                     </td>
-                    <td>{v.review ? (shipped(v.review.by) ? t('templates.shippedNote') : `${v.review.by?.name ?? ''}: ${v.review.comment}`) : v.note}</td>
+                    <td>
+                      <AuthorNote v={v} />
+                      {v.review && !shipped(v.review.by) ? (
+                        <p data-testid="template-review-comment">
+                          <strong>{t('templates.reviewBy', { name: v.review.by?.name ?? '', status: word('templateStatus', v.status) })}: </strong>
+                          {v.review.comment}
+                        </p>
+                      ) : null}
+                      {v.status === 'submitted' || v.status === 'draft' ? <Approvers v={v} people={people ?? null} /> : null}
+                    </td>
                     <td class="actions">
                       <button type="button" class="secondary" onClick={() => void show(v, 'preview')}>
                         {t('templates.preview')}
@@ -240,6 +287,11 @@ export function TemplatesScreen() {
         {panel?.kind === 'diff' ? (
           <section class="card" data-testid="template-diff">
             <h2>{t('templates.diffOf', { from: panel.from.version, to: panel.v.version })}</h2>
+            {[panel.data.subject, panel.data.text, panel.data.html].every((patch) => !hunks(patch).length) ? (
+              <p class="warning" data-testid="template-no-changes">
+                {t('templates.sameAsInForce')}
+              </p>
+            ) : null}
             <h3>{t('templates.subjectLine')}</h3>
             <Diff patch={panel.data.subject} />
             <h3>{t('templates.bodyText')}</h3>

@@ -1,5 +1,7 @@
 import type { Model } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
+import type { Emits } from '../../lib/events.js';
+import type { AssessmentEvents } from './assessment.events.js';
 import { notFound } from '../../lib/errors.js';
 import { fieldProblem, refusal, refused, words } from '../../http/refusal.js';
 import type { Lang } from '../../../notifications/labels.js';
@@ -19,6 +21,7 @@ export interface AssessmentServiceDeps {
   decisions: Model<DecisionRecord>;
   incidents: IncidentService;
   audit: AuditService;
+  events: Emits<AssessmentEvents>;
   clock: Clock;
 }
 
@@ -44,6 +47,7 @@ export class AssessmentService {
       target: { type: 'incident', id: incidentId },
       after: { assessmentId: String(record._id), risk: record.result.risk, method: METHOD_VERSION, ...record.result.recommendation },
     });
+    await this.deps.events.emit('assessment.run', { incidentId, by: record.createdBy, assessment: record });
     await this.deps.incidents.refreshObligations(incidentId);
     return record;
   }
@@ -115,6 +119,7 @@ export class AssessmentService {
       target: { type: 'incident', id: incidentId },
       after: { decisionId: String(decision._id), assessmentId: input.assessmentId, notifySA: input.notifySA, notifySubjects: input.notifySubjects, exemption: input.exemption, followsRecommendation: follows, reason: input.reason },
     });
+    await this.deps.events.emit('decision.recorded', { incidentId, by: decision.decidedBy, decision });
     await this.applyToClock(ctx, actor, incident, decision);
     await this.deps.incidents.refreshObligations(incidentId);
     return decision;

@@ -1,6 +1,5 @@
 import type { Request, Response } from 'express';
 import { publicAccess, route, signedIn, type AnyRoute } from '../../http/route.js';
-import { refused, words } from '../../http/refusal.js';
 import { presentSelf } from '../users/user.presenter.js';
 import { ChangeOwnPassword } from '../users/user.schemas.js';
 import type { UserService } from '../users/user.service.js';
@@ -37,11 +36,12 @@ export function authRoutes(auth: AuthService, users: UserService, secureCookies:
       handle: async ({ body, req, res }) => sendSession(res, await auth.login(auditContext(req), body.email, body.password), secureCookies),
     }),
     route({
-      method: 'post', path: '/auth/refresh', summary: 'Trade the refresh token (cookie or body) for a new session', tag: 'auth',
+      method: 'post', path: '/auth/refresh', summary: 'Trade the refresh token (cookie or body) for a new session; 204 when none is presented (nobody is signed in)', tag: 'auth',
       access: publicAccess, body: RefreshBody, response: SessionView,
       handle: async ({ body, req, res }) => {
         const presented = body.refreshToken ?? readCookie(req, REFRESH_COOKIE);
-        if (!presented) throw refused(401, 'unauthorized', words('refused.no-refresh-token'));
+        // A dashboard loaded while signed out asks too: no session is not an error, and says nothing an attacker lacks.
+        if (!presented) return undefined;
         return sendSession(res, await auth.refresh(auditContext(req), presented), secureCookies);
       },
     }),

@@ -48,6 +48,10 @@ export interface Incident {
     targetAt: Date | null;
     noticeHours: number | null;
     notifyOnBehalf: boolean;
+    /** The controller's written instruction to notify on its behalf, as evidence: who gave it, when, and its reference (an e-mail, a letter, a case number). */
+    instructedBy: string;
+    instructedAt: Date | null;
+    instructionReference: string;
   };
 
   occurred: { from: Date | null; to: Date | null; approximate: boolean };
@@ -155,6 +159,9 @@ const incidentSchema = new Schema<Incident>(
       targetAt: { type: Date, default: null },
       noticeHours: { type: Number, default: null },
       notifyOnBehalf: { type: Boolean, default: false },
+      instructedBy: { type: String, default: '' },
+      instructedAt: { type: Date, default: null },
+      instructionReference: { type: String, default: '' },
     },
     occurred: { from: { type: Date, default: null }, to: { type: Date, default: null }, approximate: { type: Boolean, default: false } },
     detected: { at: { type: Date, default: null }, by: { type: String, default: '' } },

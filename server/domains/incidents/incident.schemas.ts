@@ -46,6 +46,10 @@ export const IncidentFacts = z.strictObject({
     noticeHours: z.number().min(0).max(10_000).nullable(),
     /** The controller told us in writing to notify Datatilsynet on its behalf. */
     notifyOnBehalf: z.boolean(),
+    /** That instruction as evidence: the controller's contact who gave it, when, and its reference; who and when are required with notifyOnBehalf. */
+    instructedBy: text(200),
+    instructedAt: instant.nullable(),
+    instructionReference: text(200),
   }).partial(),
   occurred: z.strictObject({ from: instant.nullable(), to: instant.nullable(), approximate: z.boolean() }).partial(),
   detected: z.strictObject({ at: instant.nullable(), by: text(200) }).partial(),

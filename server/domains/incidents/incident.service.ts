@@ -12,6 +12,7 @@ import type { IncidentEvents } from './incident.events.js';
 import type { Incident, PersonRef } from './incident.model.js';
 import type { CreateIncident, IncidentFacts, ListIncidents, RecordSubmission, UpdateIncident } from './incident.schemas.js';
 import { findNationalIdNumbers, maskNationalIdNumbers } from './national-id.js';
+import { awarenessReasonNeeded, delayReasonsNeeded, filedLate } from './reason.rules.js';
 import { LIST_FIELDS, type ListedIncident } from './incident.presenter.js';
 import type { Submission } from './submission.model.js';
 import type { TimelineEvent } from './timeline.model.js';
@@ -27,20 +28,18 @@ import { boardFields, notifiesAuthority, openObligations, type Obligation } from
 
 /** What the register reports of an incident (register.presenter.ts): the register reads only these. */
 export const REGISTER_FIELDS = [
-  'ref', 'title', 'status', 'createdAt', 'awareness', 'clock', 'breachTypes', 'dataCategories', 'subjects', 'records', 'delayReasons',
+  'ref', 'title', 'status', 'role', 'controller', 'createdAt', 'awareness', 'clock', 'breachTypes', 'dataCategories', 'subjects', 'records', 'delayReasons',
   'consequences', 'measuresTaken', 'closure',
 ] as const;
 export type RegisterIncident = Pick<Incident, '_id' | (typeof REGISTER_FIELDS)[number]>;
 
-/** Awareness recorded more than this before "now" counts as backdated. */
-const BACKDATED_AFTER_MS = 15 * 60_000;
 /** Default time to the owed follow-up after a phased submission. */
 const DEFAULT_FOLLOW_UP_DAYS = 7;
 const FREE_TEXT_FIELDS = ['title', 'description', 'outwardDescription', 'consequences', 'measuresTaken', 'measuresPlanned', 'dataLocation'] as const;
 
 export interface Warning {
   path: string;
-  code: 'national-id-number' | 'awareness-backdated-without-reason';
+  code: 'national-id-number';
   /** What the warning says, worded in the caller's language when the answer is presented. */
   words: Message;
 }
@@ -86,6 +85,20 @@ type Change = { field: string; from: unknown; to: unknown };
 type Mutation = { set: Record<string, unknown>; kind: string; message: TimelineMessage; changes?: Change[] };
 
 const personOf = (actor: Actor): PersonRef => ({ id: actor.id, name: actor.name });
+
+/**
+ * Notifying Datatilsynet on a controller's behalf rests on its written instruction: who gave it and when are
+ * recorded with the choice, as the evidence a DPO shows when asked why we, the processor, filed.
+ */
+function requireInstruction(incident: Pick<Incident, 'role' | 'controller'>): void {
+  const { controller } = incident;
+  if (incident.role !== 'processor' || !controller.notifyOnBehalf) return;
+  const problems = [
+    ...(controller.instructedBy?.trim() ? [] : [fieldProblem('controller.instructedBy', words('field.required'))]),
+    ...(controller.instructedAt ? [] : [fieldProblem('controller.instructedAt', words('field.required'))]),
+  ];
+  if (problems.length) throw invalidInput(problems);
+}
 
 /** Flattens nested input into dotted paths, so a partial update of `encryption` changes only the keys given. */
 function flatten(input: Record<string, unknown>, prefix = ''): Record<string, unknown> {
@@ -181,12 +194,11 @@ export class IncidentService {
     const now = this.deps.clock.now();
     const { awareAt, awarenessEvidence, awarenessReason, ...facts } = input;
     if (awareAt && awareAt > now) throw invalidInput([fieldProblem('awareAt', words('field.in-future'))]);
+    if (awareAt && awarenessReasonNeeded({ at: awareAt, now, correcting: false }) && !awarenessReason) {
+      throw invalidInput([fieldProblem('awarenessReason', words('field.reason-when-past'))]);
+    }
     const warnings = this.guardFreeText(facts as Record<string, unknown>, mask);
     const resolved = await this.resolvePeople(facts);
-    const backdated = awareAt !== undefined && now.getTime() - awareAt.getTime() > BACKDATED_AFTER_MS;
-    if (backdated && !awarenessReason) {
-      warnings.push({ path: 'awarenessReason', code: 'awareness-backdated-without-reason', words: words('field.backdated-without-reason') });
-    }
     const role = facts.role ?? 'controller';
     const controller = {
       name: facts.controller?.name ?? '',
@@ -195,8 +207,12 @@ export class IncidentService {
       informedChannel: null,
       noticeHours: facts.controller?.noticeHours ?? null,
       notifyOnBehalf: facts.controller?.notifyOnBehalf ?? false,
+      instructedBy: facts.controller?.instructedBy ?? '',
+      instructedAt: facts.controller?.instructedAt ?? null,
+      instructionReference: facts.controller?.instructionReference ?? '',
       targetAt: awareAt && role === 'processor' ? this.controllerTarget(awareAt, facts.controller?.noticeHours) : null,
     };
+    requireInstruction({ role, controller });
     // A processor's clock runs to its controller; the clock to Datatilsynet runs only where we notify it.
     const clockRuns = !!awareAt && notifiesAuthority({ role, controller });
     const owner = (resolved.owner as PersonRef | undefined) ?? personOf(actor);
@@ -223,7 +239,11 @@ export class IncidentService {
     const doc = await this.deps.incidents.create({ ...fields, ...boardFields(obligations) });
     const incident = doc.toObject() as Incident;
     const id = String(incident._id);
-    await this.appendTimeline(id, actor, 'created', { code: awareAt ? 'timeline.created-aware' : 'timeline.created', params: {} });
+    await this.appendTimeline(
+      id, actor, 'created',
+      awareAt ? { code: 'timeline.created-aware', params: { reason: awarenessReason ?? '' } } : { code: 'timeline.created', params: {} },
+      awareAt ? [{ field: 'awareness.at', from: null, to: awareAt }] : [],
+    );
     await this.deps.audit.record(ctx, { action: 'incident.created', target: { type: 'incident', id }, after: { ref: incident.ref, title: incident.title, awareAt: awareAt ?? null } });
     await this.deps.events.emit('incident.created', { incident });
     return { incident, warnings };
@@ -267,7 +287,11 @@ export class IncidentService {
     const warnings = this.guardFreeText(facts as Record<string, unknown>, mask);
     const resolved = await this.resolvePeople(facts);
     const set = flatten(resolved);
-    Object.assign(set, this.clockForRole(current, applySet(current, set)));
+    const next = applySet(current, set);
+    // Checked when the choice or its evidence changes, so an older incident's other facts stay editable.
+    const touched = ['role', 'controller.notifyOnBehalf', 'controller.instructedBy', 'controller.instructedAt'].some((path) => path in set && !same(read(current, path), set[path]));
+    if (touched) requireInstruction(next);
+    Object.assign(set, this.clockForRole(current, next));
     const changes = Object.entries(set)
       .filter(([path, value]) => !same(read(current, path), value))
       .map(([field, to]) => ({ field, from: read(current, field) ?? null, to }));
@@ -305,9 +329,9 @@ export class IncidentService {
     const current = await this.get(actor, id);
     if (current.status === 'closed') throw refused(422, 'closed');
     const correcting = current.awareness !== null;
-    const backdated = now.getTime() - input.at.getTime() > BACKDATED_AFTER_MS;
-    if ((correcting || backdated) && !input.reason) {
-      throw invalidInput([fieldProblem('reason', words(correcting ? 'field.reason-to-correct' : 'field.reason-when-past'))]);
+    const need = awarenessReasonNeeded({ at: input.at, now, correcting });
+    if (need && !input.reason) {
+      throw invalidInput([fieldProblem('reason', words(need === 'correcting' ? 'field.reason-to-correct' : 'field.reason-when-past'))]);
     }
     const runs = notifiesAuthority(current);
     const deadline = runs || current.clock.state === 'stopped' ? deadlineOf(input.at) : null;
@@ -327,7 +351,7 @@ export class IncidentService {
       kind: correcting ? 'awareness-corrected' : 'awareness-declared',
       message: correcting
         ? { code: 'timeline.awareness-corrected', params: { reason: input.reason ?? '' } }
-        : { code: runs ? 'timeline.awareness-declared' : 'timeline.awareness-declared-controller', params: {} },
+        : { code: runs ? 'timeline.awareness-declared' : 'timeline.awareness-declared-controller', params: { reason: input.reason ?? '' } },
       changes: [
         { field: 'awareness.at', from: current.awareness?.at ?? null, to: input.at },
         { field: 'clock.deadline', from: current.clock.deadline, to: deadline },
@@ -393,9 +417,9 @@ export class IncidentService {
     if (!earlier.length && (input.phase === 'supplementary' || input.phase === 'final')) {
       throw refused(422, 'no_initial_submission', undefined, [fieldProblem('phase', words('field.initial-first'))]);
     }
-    const late = input.sentAt > current.clock.deadline;
+    const late = filedLate(input.sentAt, current.clock.deadline);
     const delayReasons = input.delayReasons || current.delayReasons || earlier.find((s) => s.delayReasons)?.delayReasons || '';
-    if (late && !earlier.length && !delayReasons) {
+    if (delayReasonsNeeded({ sentAt: input.sentAt, deadline: current.clock.deadline, firstFiling: !earlier.length, reasonsOnRecord: delayReasons })) {
       throw refusal(422, 'delay_reasons_required', { code: 'submission.delay-reasons', params: {} }, lang, [{ path: 'delayReasons', message: { code: 'submission.delay-reasons.field', params: {} } }]);
     }
     const recordedBy = personOf(actor);
@@ -423,7 +447,7 @@ export class IncidentService {
         incident = await this.write(current, {
           set: { followUp, ...remember },
           kind: 'submission',
-          message: { code: 'timeline.submission', params: { phase: input.phase, channel: input.channel } },
+          message: { code: 'timeline.submission', params: { phase: input.phase, channel: input.channel, reference: input.reference } },
         }, actor, ctx);
       }
     } catch (err) {
@@ -639,6 +663,14 @@ export class IncidentService {
     const accessChanged = ['restricted', 'assignees', 'owner'].some((field) => field in mutation.set);
     await this.deps.events.emit('incident.changed', { before: current, incident, accessChanged });
     return incident;
+  }
+
+  /**
+   * An entry for what another domain recorded about the incident (an assessment, a decision, a notice);
+   * subscribed to their events in the wiring. The incident itself is not written.
+   */
+  async recordOnTimeline(incidentId: string, by: PersonRef, kind: string, message: TimelineMessage, changes: Change[] = []): Promise<void> {
+    await this.deps.timeline.create({ incidentId, at: this.deps.clock.now(), actor: { id: by.id, name: by.name }, kind, message, summary: say(message, 'en'), changes });
   }
 
   private async appendTimeline(incidentId: string, actor: Actor | null, kind: string, message: TimelineMessage, changes: Change[] = []): Promise<void> {

@@ -4,7 +4,7 @@ import { auditContext } from '../audit/audit.context.js';
 import { langOf } from '../../http/lang.js';
 import { IdParams } from '../incidents/incident.schemas.js';
 import { presentNotice, presentTemplate } from './notice.presenter.js';
-import { DiffQuery, MarkSent, NoticeIdParams, NoticeRequest, ReviewBody, TemplateDraftBody, TemplateQuery } from './notice.schemas.js';
+import { ApproveNotice, DiffQuery, MarkSent, NoticeIdParams, NoticeRequest, ReviewBody, TemplateDraftBody, TemplateQuery } from './notice.schemas.js';
 import type { NoticeService } from './notice.service.js';
 import type { TemplateService } from './template.service.js';
 
@@ -28,10 +28,10 @@ export function noticeRoutes(notices: NoticeService, templates: TemplateService)
       method: 'get', path: '/notices/:id', summary: 'One notice, with whether its hash verifies', tag: 'notices', access: can('incident:read'), params: NoticeIdParams,
       handle: async ({ params, actor }) => presentNotice(await notices.get(actor, params.id)),
     }),
-    route<Actor, undefined, undefined, typeof NoticeIdParams>({
+    route<Actor, typeof ApproveNotice, undefined, typeof NoticeIdParams>({
       method: 'post', path: '/notices/:id/approve', summary: 'Approve a draft notice: it is frozen with its SHA-256', tag: 'notices',
-      access: can('notice:approve'), params: NoticeIdParams,
-      handle: async ({ params, actor, req }) => presentNotice(await notices.approve(auditContext(req, actor), actor, params.id, langOf(req))),
+      access: can('notice:approve'), params: NoticeIdParams, body: ApproveNotice,
+      handle: async ({ params, body, actor, req }) => presentNotice(await notices.approve(auditContext(req, actor), actor, params.id, langOf(req), { namesChecked: body.namesChecked })),
     }),
     route<Actor, typeof MarkSent, undefined, typeof NoticeIdParams>({
       method: 'post', path: '/notices/:id/sent', summary: 'Record that the approved notice was sent or filed', tag: 'notices',

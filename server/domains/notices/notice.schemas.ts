@@ -11,6 +11,9 @@ export const NoticeRequest = z.strictObject({
   adviceToSubjects: z.string().trim().max(5_000).optional(),
 });
 
+/** `namesChecked`: whoever approves has checked what looks like people's names in the notice, and they may stay. */
+export const ApproveNotice = z.strictObject({ namesChecked: z.boolean().default(false) });
+
 export const MarkSent = z.strictObject({
   sentAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
   channel: z.string().trim().min(1).max(40),

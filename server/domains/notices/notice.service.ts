@@ -6,6 +6,8 @@ import type { NoticeMessage } from '../../../notifications/messages/notices.mess
 import type { Lang } from '../../../notifications/labels.js';
 import { renderNotice, type RenderedNotice } from '../../../notifications/render.js';
 import type { Clock } from '../../lib/clock.js';
+import type { Emits } from '../../lib/events.js';
+import type { NoticeEvents } from './notice.events.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../access/actor.js';
@@ -13,7 +15,7 @@ import type { Incident } from '../incidents/incident.model.js';
 import { fieldProblem, refusal, refused, words } from '../../http/refusal.js';
 import type { IncidentService, NoticeFiling } from '../incidents/incident.service.js';
 import { notifiesAuthority } from '../obligations/obligation.rules.js';
-import { outwardProblems, type OutwardProblem } from './outward-check.js';
+import { outwardNameWarnings, outwardProblems, type OutwardProblem } from './outward-check.js';
 import { noticePdf } from './notice.pdf.js';
 import type { UserService } from '../users/user.service.js';
 import type { Notice } from './notice.model.js';
@@ -72,6 +74,7 @@ export interface NoticeServiceDeps {
   decisions: { inForce(incidentId: string): Promise<DecisionRecord | null> };
   users: UserService;
   audit: AuditService;
+  events: Emits<NoticeEvents>;
   clock: Clock;
   organisation: OrganisationSettings;
 }
@@ -103,18 +106,23 @@ export class NoticeService {
     if (!this.deps.organisation.name) missing.push({ element: 'contact', path: 'ORGANISATION_NAME' });
     const template = await this.deps.templates.inForce(request.kind, request.lang);
     const rendered: RenderedNotice = renderNotice(String(template._id), template, noticeContext(request.kind, request.lang, about, options, now));
-    const outward = await this.outwardCheck(incident, request.adviceToSubjects ?? '', rendered.text, contact, request.kind === 'authority' ? delayReasons ?? '' : '');
-    return { incident, template, rendered, missing, outward, delayReasons };
+    const { problems: outward, names } = await this.outwardCheck(incident, request.adviceToSubjects ?? '', rendered.text, contact, request.kind === 'authority' ? delayReasons ?? '' : '');
+    return { incident, template, rendered, missing, outward, names, delayReasons };
   }
 
-  /** What in a notice (every kind leaves the house) would disclose personal data, field by field, then in the rendered text. */
-  private async outwardCheck(incident: Incident, advice: string, text: string, contact: ContactPoint | null, delayReasons = ''): Promise<OutwardProblem[]> {
+  /**
+   * What in a notice (every kind leaves the house) would disclose personal data, field by field, then in the
+   * rendered text (`problems`, refused); and what in the fields looks like a person's name (`names`, confirmed by whoever approves).
+   */
+  private async outwardCheck(
+    incident: Incident, advice: string, text: string, contact: ContactPoint | null, delayReasons = '',
+  ): Promise<{ problems: OutwardProblem[]; names: OutwardProblem[] }> {
     const staff = (await this.deps.users.list()).map((u) => u.name);
     const people = [incident.owner?.name, incident.createdBy?.name, incident.awareness?.declaredBy?.name].filter((n): n is string => !!n);
     // The controller's own contact is who a controller notice is addressed to.
     const addressees = [incident.controller?.name ?? '', incident.controller?.contact ?? ''];
     const base = { internalDescription: incident.description, knownNames: [...staff, ...people], allowedNames: [contact?.name ?? '', this.deps.organisation.name, ...addressees] };
-    const fields = outwardProblems({
+    const check = {
       ...base,
       texts: [
         { path: 'outwardDescription', text: incident.outwardDescription ?? '' },
@@ -128,8 +136,10 @@ export class NoticeService {
         { path: 'measuresPlanned', text: incident.measuresPlanned },
         { path: 'mitigations', text: (incident.mitigations ?? []).map((m) => m.what).join('\n') },
       ],
-    });
-    return fields.length ? fields : outwardProblems({ ...base, texts: [{ path: 'notice', text }] });
+    };
+    const fields = outwardProblems(check);
+    const problems = fields.length ? fields : outwardProblems({ ...base, texts: [{ path: 'notice', text }] });
+    return { problems, names: outwardNameWarnings(check, problems) };
   }
 
   private wordMissing(missing: MissingElement[], lang: Lang) {
@@ -142,8 +152,9 @@ export class NoticeService {
 
   /** A preview for the screen: the rendering, what is missing, and what may not leave the house, without storing anything. */
   async preview(actor: Actor, incidentId: string, request: NoticeRequest, lang: Lang = 'nb') {
-    const { template, rendered, missing, outward } = await this.prepare(actor, incidentId, request, lang);
-    return { ...rendered, templateVersion: template.version, missing: this.wordMissing(missing, lang), outward: outward.map((p) => ({ path: p.path, message: say(p.message, lang) })) };
+    const { template, rendered, missing, outward, names } = await this.prepare(actor, incidentId, request, lang);
+    const worded = (list: OutwardProblem[]) => list.map((p) => ({ path: p.path, message: say(p.message, lang) }));
+    return { ...rendered, templateVersion: template.version, missing: this.wordMissing(missing, lang), outward: worded(outward), names: worded(names) };
   }
 
   /** Renders a draft notice; a notice that lacks a required element, or would disclose personal data, is refused with each one named. */
@@ -162,6 +173,7 @@ export class NoticeService {
     });
     const notice = created.toObject() as Notice;
     await this.deps.audit.record(ctx, { action: 'notice.drafted', target: { type: 'notice', id: String(notice._id) }, after: { incidentId, kind: request.kind, lang: request.lang, templateVersion: template.version } });
+    await this.deps.events.emit('notice.drafted', { notice, by: notice.createdBy });
     return notice;
   }
 
@@ -225,24 +237,30 @@ export class NoticeService {
     return notices;
   }
 
-  /** A manager or the DPO approves a draft: from then on it is frozen, and its hash proves what was approved. */
-  async approve(ctx: AuditContext, actor: Actor, id: string, lang: Lang = 'nb'): Promise<Notice> {
+  /**
+   * A manager or the DPO approves a draft: from then on it is frozen, and its hash proves what was approved.
+   * What looks like a person's name in it is approved only once they say they checked it (`namesChecked`).
+   */
+  async approve(ctx: AuditContext, actor: Actor, id: string, lang: Lang = 'nb', options: { namesChecked?: boolean } = {}): Promise<Notice> {
     const notice = await this.get(actor, id);
     if (notice.status !== 'draft') throw refusal(422, 'not_draft', { code: 'notice.not-draft', params: {} }, lang);
     if (contentHash(notice) !== notice.contentHash) throw refused(409, 'content_changed', words('refused.draft-changed'));
     // A notice rests on the decision in force: one whose facts changed since is reviewed first.
     if ((await this.deps.decisions.inForce(notice.incidentId))?.review.needed) throw refused(409, 'decision_stale', words('refused.decision-stale'));
     // Checked again on what would be approved: the facts as rendered and the rendered text itself.
-    const problems = await this.outwardCheck(notice.facts as unknown as Incident, notice.adviceToSubjects, notice.text, await this.contactPoint(), notice.delayReasons);
+    const { problems, names } = await this.outwardCheck(notice.facts as unknown as Incident, notice.adviceToSubjects, notice.text, await this.contactPoint(), notice.delayReasons);
     if (problems.length) this.refuseOutward(problems, lang);
+    if (names.length && !options.namesChecked) throw refusal(422, 'names_unchecked', { code: 'notice.names-unchecked', params: {} }, lang, names);
     const res = await this.deps.notices.updateOne(
       { _id: notice._id, status: 'draft', contentHash: notice.contentHash },
       { $set: { status: 'approved', approvedBy: { id: actor.id, name: actor.name }, approvedAt: this.deps.clock.now() } },
     );
     if (res.matchedCount === 0) throw refused(409, 'conflict', words('refused.notice-approved'));
-    await this.deps.audit.record(ctx, { action: 'notice.approved', target: { type: 'notice', id }, after: { contentHash: notice.contentHash } });
+    await this.deps.audit.record(ctx, { action: 'notice.approved', target: { type: 'notice', id }, after: { contentHash: notice.contentHash, namesChecked: names.map((n) => n.message.params) } });
+    const approved = await this.get(actor, id);
+    await this.deps.events.emit('notice.approved', { notice: approved, by: { id: actor.id, name: actor.name } });
     await this.deps.incidents.refreshObligations(notice.incidentId);
-    return this.get(actor, id);
+    return approved;
   }
 
   /**
@@ -269,7 +287,7 @@ export class NoticeService {
           ...(notice.delayReasons ? { delayReasons: notice.delayReasons } : {}),
         }, { citedNoticeClaimed: true, lang });
       } else if (notice.kind === 'controller') {
-        await this.deps.incidents.recordControllerInformed(ctx, actor, notice.incidentId, { at: input.sentAt, channel: input.channel, note: `Notice ${id}` });
+        await this.deps.incidents.recordControllerInformed(ctx, actor, notice.incidentId, { at: input.sentAt, channel: input.channel, note: input.reference });
       } else {
         // The people (or the public) were told: what the incident owes changes.
         await this.deps.incidents.recordPeopleTold(ctx, actor, notice.incidentId, { kind: notice.kind, at: input.sentAt, channel: input.channel, audience: input.audience });

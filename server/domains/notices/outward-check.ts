@@ -63,3 +63,55 @@ export function outwardProblems(check: OutwardCheck): OutwardProblem[] {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Capitalised words that are not people: the authority, services, places, and English days and months. */
+const NOT_PEOPLE = new Set([
+  'datatilsynet', 'personvernnemnda', 'altinn', 'id-porten', 'bankid', 'vipps', 'nav', 'skatteetaten', 'helsenorge', 'politiet', 'kripos', 'nsm', 'norcert',
+  'norge', 'norway', 'oslo', 'bergen', 'trondheim', 'stavanger', 'tromsø', 'europa', 'eu', 'eøs', 'gdpr',
+  'microsoft', 'google', 'apple', 'amazon', 'office', 'outlook', 'teams', 'windows', 'excel', 'sharepoint', 'onedrive', 'bitlocker', 'azure', 'gmail',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+]);
+/** Common Norwegian given names: at the start of a sentence a capital proves nothing, but one of these still starts a name. */
+const GIVEN_NAMES = new Set([
+  'ola', 'kari', 'per', 'pål', 'espen', 'anne', 'jan', 'ingrid', 'lars', 'marit', 'hans', 'liv', 'knut', 'nina', 'ole', 'kristin', 'erik', 'hilde', 'bjørn',
+  'silje', 'arne', 'ida', 'thomas', 'nora', 'martin', 'emma', 'jonas', 'sara', 'anders', 'maria', 'magnus', 'ingeborg', 'olav', 'astrid', 'tor', 'eva',
+  'jon', 'sofie', 'linn', 'randi', 'geir', 'kjell', 'morten', 'tone', 'trond', 'heidi', 'svein', 'camilla', 'mohammed', 'ali', 'fatima', 'aisha',
+]);
+const SENTENCE_START = /(?:^|[.!?:]\s+|\n\s*)$/u;
+
+/**
+ * What in a text looks like a person's name without being one the service knows: two or more capitalised
+ * words in a row, not counting the capital that starts a sentence (unless that word is a common given
+ * name), split at words that are not people and leaving out the names a notice is meant to carry. A
+ * guess: the DPO confirms each before approving, it is never a refusal on its own.
+ */
+export function possibleNames(text: string, allowedNames: string[] = []): string[] {
+  const allowed = allowedNames.filter(Boolean).map(fold);
+  const found: string[] = [];
+  for (const match of text.matchAll(NAME)) {
+    let words = match[0].split(/ /);
+    if (SENTENCE_START.test(text.slice(0, match.index)) && !GIVEN_NAMES.has(fold(words[0]!.split('-')[0]!))) words = words.slice(1);
+    let run: string[] = [];
+    for (const word of [...words, '']) {
+      if (word && !NOT_PEOPLE.has(fold(word))) {
+        run.push(word);
+        continue;
+      }
+      const name = run.join(' ');
+      if (run.length >= 2 && !allowed.some((a) => a.includes(fold(name))) && !found.includes(name)) found.push(name);
+      run = [];
+    }
+  }
+  return found;
+}
+
+/** The possible names in each text, as warnings on its field (names already refused are left to the refusal). */
+export function outwardNameWarnings(check: OutwardCheck, problems: OutwardProblem[]): OutwardProblem[] {
+  const refused = new Set(problems.flatMap((p) => (p.message.code === 'notice.outward.name' ? [fold(p.message.params.name)] : [])));
+  return check.texts.flatMap(({ path, text }) =>
+    possibleNames(text, check.allowedNames)
+      .filter((name) => !refused.has(fold(name)))
+      .map((name): OutwardProblem => ({ path, message: { code: 'notice.outward.possible-name', params: { name } } })),
+  );
+}

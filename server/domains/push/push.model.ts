@@ -12,6 +12,8 @@ export interface PushSubscription {
   deviceName: string;
   createdAt: Date;
   lastSuccessAt: Date | null;
+  /** When the push service said the subscription no longer exists (404/410): nothing is sent to it, and the device is told to turn push on again. */
+  goneAt: Date | null;
 }
 
 const subscriptionSchema = new Schema<PushSubscription>(
@@ -22,6 +24,7 @@ const subscriptionSchema = new Schema<PushSubscription>(
     deviceName: { type: String, required: true },
     createdAt: { type: Date, required: true },
     lastSuccessAt: { type: Date, default: null },
+    goneAt: { type: Date, default: null },
   },
   { versionKey: false },
 );

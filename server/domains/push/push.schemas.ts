@@ -37,7 +37,7 @@ export const AckBody = z.strictObject({ token: z.string().min(20).max(1000) });
 /** The answers, for the OpenAPI document. */
 export const KeyView = z.object({ publicKey: z.string() });
 export const CreatedSubscriptionView = z.object({ id: z.string(), deviceName: z.string(), createdAt: z.string() });
-export const SubscriptionView = CreatedSubscriptionView.extend({ lastSuccessAt: z.string().nullable() });
+export const SubscriptionView = CreatedSubscriptionView.extend({ lastSuccessAt: z.string().nullable(), gone: z.boolean() });
 const ChannelView = z.object({ kind: z.enum(['push', 'email', 'webhook', 'dashboard']), label: z.string(), reachesClosedTab: z.boolean() });
 export const ReachabilityView = z.object({ channels: z.array(ChannelView) });
 export const RotaReachabilityView = z.object({

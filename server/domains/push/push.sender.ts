@@ -7,11 +7,11 @@ import type { VapidKeys } from './vapid.js';
 
 const PUSH_TIMEOUT_MS = 5_000;
 
-/** The push service says the subscription no longer exists (404/410): it is removed, never retried. */
+/** The push service says the subscription no longer exists (404/410): it is marked gone, never retried. */
 export class SubscriptionGone extends DeliveryFailed {
   readonly status: number;
   constructor(status: number) {
-    super({ code: 'delivery.push-off', params: {} }, undefined, true);
+    super({ code: 'delivery.push-gone', params: {} }, undefined, true);
     this.status = status;
     this.name = 'SubscriptionGone';
   }

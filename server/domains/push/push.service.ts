@@ -69,12 +69,14 @@ export const presentSubscription = (s: PushSubscription) => ({
   deviceName: s.deviceName,
   createdAt: s.createdAt.toISOString(),
   lastSuccessAt: s.lastSuccessAt ? s.lastSuccessAt.toISOString() : null,
+  gone: !!s.goneAt,
 });
 
 /**
  * Web Push as an alert channel: people subscribe their devices, and the dispatcher sends each alert to
- * every device of each person it tells (one delivery per device). A push service's 404/410 removes the
- * subscription. Also answers which channels reach whom, and sends a person a test alert.
+ * every device of each person it tells (one delivery per device). A push service's 404/410 marks the
+ * subscription gone: nothing more goes to it, and the device's screen asks to turn push on again. Also
+ * answers which channels reach whom, and sends a person a test alert.
  */
 export class PushService {
   private vapid: Promise<VapidKeys> | undefined;
@@ -114,12 +116,12 @@ export class PushService {
     for (const id of ids) {
       const subscription = isObjectId(id) ? await subscriptions.findById(id).lean<PushSubscription>() : null;
       const user = subscription ? await users.findActive(subscription.userId) : undefined;
-      if (!subscription || !user) continue;
+      if (!subscription || subscription.goneAt || !user) continue;
       try {
         await sendPush(subscription, JSON.stringify(acknowledgedPayload(alert, user.locale ?? 'nb')), keys, { ttlSeconds: PUSH_TTL_SECONDS, topic: alertId }, egress);
         told++;
       } catch (err) {
-        if (err instanceof SubscriptionGone) await subscriptions.deleteOne({ _id: subscription._id, endpoint: subscription.endpoint });
+        if (err instanceof SubscriptionGone) await this.markGone(subscription);
         logger.warn({ err, subscriptionId: id, alertId }, 'could not tell a device the alert was acknowledged');
       }
     }
@@ -130,7 +132,7 @@ export class PushService {
   channel(): AddedChannel {
     return {
       name: 'push',
-      recipientsOf: async (userId) => (await this.deps.subscriptions.find({ userId }, { _id: 1 }).lean<Pick<PushSubscription, '_id'>[]>()).map((s) => String(s._id)),
+      recipientsOf: async (userId) => (await this.deps.subscriptions.find({ userId, goneAt: null }, { _id: 1 }).lean<Pick<PushSubscription, '_id'>[]>()).map((s) => String(s._id)),
       send: (delivery, alert, lang) => this.send(delivery, alert, lang),
       nameOf: async (ids) => {
         const valid = ids.filter(isObjectId);
@@ -145,18 +147,24 @@ export class PushService {
     const subscription = isObjectId(delivery.recipient) ? await subscriptions.findById(delivery.recipient).lean<PushSubscription>() : null;
     // Removed since (unsubscribed, expired, or the browser now belongs to someone else): nobody to send to.
     if (!subscription || subscription.userId !== delivery.userId) throw new DeliveryFailed({ code: 'delivery.push-off', params: {} }, undefined, true);
+    if (subscription.goneAt) throw new SubscriptionGone(410);
     const now = clock.now();
     const payload = pushPayload(alert, lang, { now, ackToken: pushAckToken(this.deps.settings.ack, String(alert._id), subscription.userId, now) });
     try {
       await sendPush(subscription, JSON.stringify(payload), await this.keys(), { ttlSeconds: PUSH_TTL_SECONDS, topic: String(alert._id) }, this.deps.egress);
     } catch (err) {
       if (err instanceof SubscriptionGone) {
-        await subscriptions.deleteOne({ _id: subscription._id, endpoint: subscription.endpoint });
-        logger.info({ subscriptionId: String(subscription._id), userId: subscription.userId }, 'push subscription gone; removed');
+        await this.markGone(subscription);
+        logger.info({ subscriptionId: String(subscription._id), userId: subscription.userId }, 'push subscription gone; marked');
       }
       throw err;
     }
     await subscriptions.updateOne({ _id: subscription._id }, { $set: { lastSuccessAt: clock.now() } });
+  }
+
+  /** The endpoint in the filter: a device subscribed again since keeps its new subscription. */
+  private async markGone(subscription: PushSubscription): Promise<void> {
+    await this.deps.subscriptions.updateOne({ _id: subscription._id, endpoint: subscription.endpoint }, { $set: { goneAt: this.deps.clock.now() } });
   }
 
   /**
@@ -175,21 +183,21 @@ export class PushService {
     this.refuseHttp(input.endpoint, lang);
     await checkWebhook(egress, input.endpoint, 'endpoint');
     const existing = await subscriptions.findOne({ endpoint: input.endpoint }).lean<PushSubscription>();
-    if (!existing && (await subscriptions.countDocuments({ userId: actor.id })) >= MAX_DEVICES) {
+    if (!existing && (await subscriptions.countDocuments({ userId: actor.id, goneAt: null })) >= MAX_DEVICES) {
       throw refusal(400, 'invalid_input', { code: 'push.refused', params: {} }, lang, [{ path: 'endpoint', message: { code: 'push.refused.devices', params: { max: MAX_DEVICES } } }]);
     }
     const fields = { userId: actor.id, keys: input.keys, deviceName: input.deviceName };
     let saved: PushSubscription | null;
     if (existing) {
-      await subscriptions.updateOne({ _id: existing._id }, { $set: { ...fields, lastSuccessAt: null } });
+      await subscriptions.updateOne({ _id: existing._id }, { $set: { ...fields, lastSuccessAt: null, goneAt: null } });
       saved = await subscriptions.findById(existing._id).lean<PushSubscription>();
     } else {
       try {
-        saved = (await subscriptions.create({ ...fields, endpoint: input.endpoint, createdAt: clock.now(), lastSuccessAt: null })).toObject();
+        saved = (await subscriptions.create({ ...fields, endpoint: input.endpoint, createdAt: clock.now(), lastSuccessAt: null, goneAt: null })).toObject();
       } catch (err) {
         // Two requests with the same endpoint at once: the other one stored it, this one updates it.
         if ((err as { code?: number }).code !== 11000) throw err;
-        await subscriptions.updateOne({ endpoint: input.endpoint }, { $set: fields });
+        await subscriptions.updateOne({ endpoint: input.endpoint }, { $set: { ...fields, goneAt: null } });
         saved = await subscriptions.findOne({ endpoint: input.endpoint }).lean<PushSubscription>();
       }
     }
@@ -209,7 +217,7 @@ export class PushService {
     await checkWebhook(egress, input.endpoint, 'endpoint');
     try {
       // The filter holds the old endpoint and secret: of two renewals at once, one moves it.
-      await subscriptions.updateOne({ _id: old._id, endpoint: old.endpoint, 'keys.auth': old.keys.auth }, { $set: { endpoint: input.endpoint, keys: input.keys, lastSuccessAt: null } });
+      await subscriptions.updateOne({ _id: old._id, endpoint: old.endpoint, 'keys.auth': old.keys.auth }, { $set: { endpoint: input.endpoint, keys: input.keys, lastSuccessAt: null, goneAt: null } });
     } catch (err) {
       // The new endpoint is already stored (subscribed again from the page): the old record goes.
       if ((err as { code?: number }).code !== 11000) throw err;
@@ -221,8 +229,14 @@ export class PushService {
     return now;
   }
 
+  /** The person's devices, those the push service said are gone included (their screens ask to turn push on again). */
   async list(userId: string): Promise<PushSubscription[]> {
     return this.deps.subscriptions.find({ userId }).sort({ createdAt: 1 }).lean<PushSubscription[]>();
+  }
+
+  /** The devices a push still reaches. */
+  private async live(userId: string): Promise<PushSubscription[]> {
+    return (await this.list(userId)).filter((s) => !s.goneAt);
   }
 
   /** Turns push off for one of the caller's own devices; someone else's is 404, as is an unknown one. */
@@ -236,7 +250,7 @@ export class PushService {
   /** The channels that reach the caller, worded in the language the request asks for. */
   async reachability(actor: Actor, lang: Lang): Promise<{ channels: ReachChannel[] }> {
     const user = await this.deps.users.get(actor.id);
-    return { channels: channelsOf(user, await this.list(actor.id), { mailer: this.deps.settings.mailer, lang }) };
+    return { channels: channelsOf(user, await this.live(actor.id), { mailer: this.deps.settings.mailer, lang }) };
   }
 
   /** Per rota: who is on call now, and whether any of their channels (or the rota's webhook) reaches them with no tab open. */
@@ -244,7 +258,7 @@ export class PushService {
     return Promise.all((await this.deps.rotas.now()).map(async ({ rota, onCall }) => {
       const person = onCall ? await this.deps.users.findActive(onCall) : undefined;
       const rotaWebhook = rota.webhookUrl ? { rota: rota.name, url: rota.webhookUrl } : undefined;
-      const channels = person ? channelsOf(person, await this.list(onCall!), { mailer: this.deps.settings.mailer, lang, ...(rotaWebhook ? { rotaWebhook } : {}) }) : [];
+      const channels = person ? channelsOf(person, await this.live(onCall!), { mailer: this.deps.settings.mailer, lang, ...(rotaWebhook ? { rotaWebhook } : {}) }) : [];
       return {
         rotaId: String(rota._id),
         rotaName: rota.name,

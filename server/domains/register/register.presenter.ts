@@ -49,6 +49,9 @@ export function registerRow(entry: RegisterEntry) {
     ref: incident.ref,
     title: incident.title,
     status: incident.status,
+    role: incident.role,
+    controllerName: incident.role === 'processor' ? incident.controller.name : null,
+    controllerInformedAt: incident.role === 'processor' ? iso(incident.controller.informedAt) : null,
     createdAt: iso(incident.createdAt),
     awareAt: iso(incident.awareness?.at),
     deadline: iso(incident.clock.deadline),
@@ -100,6 +103,9 @@ export function registerCells(entry: RegisterEntry, lang: Lang): Record<Register
     ref: incident.ref,
     title: incident.title,
     status: say({ code: 'register.status', params: { status: incident.status } }, lang),
+    role: say({ code: 'register.role', params: { role: incident.role } }, lang),
+    controller: incident.role === 'processor' ? incident.controller.name : '',
+    controllerInformedAt: incident.role === 'processor' ? incident.controller.informedAt : null,
     created: incident.createdAt,
     aware: incident.awareness?.at ?? null,
     deadline: incident.clock.deadline,
@@ -177,7 +183,7 @@ export async function toXlsx(table: ReturnType<typeof registerTable>, lang: Lang
   sheet.columns = REGISTER_COLUMNS.map((column, i) => ({
     header: table.headers[i],
     key: column,
-    width: ['title', 'decisionReason', 'art34Ground', 'consequences', 'measuresTaken', 'closedReason', 'delayReasons'].includes(column) ? 40 : 18,
+    width: ['title', 'controller', 'decisionReason', 'art34Ground', 'consequences', 'measuresTaken', 'closedReason', 'delayReasons'].includes(column) ? 40 : 18,
   }));
   for (const row of table.rows) {
     // Excel dates have no time zone: a cell holds the Oslo wall-clock time, as the header says.
@@ -189,6 +195,6 @@ export async function toXlsx(table: ReturnType<typeof registerTable>, lang: Lang
   }
   sheet.getRow(1).font = { bold: true };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: REGISTER_COLUMNS.length } };
-  for (const column of ['created', 'aware', 'deadline', 'notifiedAt', 'art34At', 'closedAt'] as const) sheet.getColumn(column).numFmt = 'yyyy-mm-dd hh:mm';
+  for (const column of ['created', 'aware', 'deadline', 'controllerInformedAt', 'notifiedAt', 'art34At', 'closedAt'] as const) sheet.getColumn(column).numFmt = 'yyyy-mm-dd hh:mm';
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

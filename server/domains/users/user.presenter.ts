@@ -10,6 +10,7 @@ export function presentUser(user: User) {
     roles: [...user.roles],
     active: user.active,
     locale: user.locale,
+    phone: user.phone ?? '',
     alertChannels: { email: user.alertChannels?.email ?? true, webhookUrl: user.alertChannels?.webhookUrl ?? null },
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),

@@ -2,11 +2,9 @@ import { z } from 'zod';
 import { ROLES } from '../access/permissions.js';
 import { ObjectIdString } from '../../lib/ids.js';
 import { problemCode } from '../../http/refusal.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.rules.js';
 
-export const Password = z
-  .string()
-  .min(12)
-  .max(200);
+export const Password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 
 export const Email = z.email(problemCode('field.not-an-email')).max(254);
 
@@ -48,6 +46,8 @@ export const UserView = z.object({
   roles: z.array(z.enum(ROLES)),
   active: z.boolean(),
   locale: z.enum(['nb', 'en']),
+  /** Where the on-call rota and the DPO contact point reach them; only admins and the user see it. */
+  phone: z.string(),
   alertChannels: z.object({ email: z.boolean(), webhookUrl: z.string().nullable() }),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -114,6 +114,14 @@ describe('auth: sign-in, sessions and tokens', () => {
     assert.ok(entries.some((e) => e.action === 'auth.refresh-reuse'));
   });
 
+  it('answers a refresh with no refresh token 204 and no body or cookie (a signed-out dashboard loading), and a bad one 401', async () => {
+    const none = await api(svc).post('/api/auth/refresh').send({}).expect(204);
+    assert.equal(none.text, '');
+    assert.equal(none.headers['set-cookie'], undefined, 'no session is started');
+    await api(svc).post('/api/auth/refresh').set('Cookie', 'bc_refresh=not-a-token').send({}).expect(401);
+    await api(svc).post('/api/auth/refresh').send({ refreshToken: 'x'.repeat(43) }).expect(401);
+  });
+
   it('logs out: the refresh token no longer works', async () => {
     const login = await api(svc).post('/api/auth/login').send({ email: analyst.email, password: PASSWORD }).expect(200);
     const cookie = cookieFrom(login);
@@ -186,6 +194,20 @@ describe('auth: authorisation and mass assignment', () => {
     assert.deepEqual(dup.body.error.details, [{ path: 'email', message: 'finnes allerede', label: 'E-post' }]);
     const bad = await api(svc).post('/api/users').set(admin.auth).send({ name: '', email: 'nope', roles: ['king'], password: 'short' }).expect(400);
     assert.deepEqual(bad.body.error.details.map((d: { path: string }) => d.path).sort(), ['email', 'name', 'password', 'roles.0']);
+  });
+
+  it('lets an admin set and clear a user\'s phone, which the directory other roles read does not show', async () => {
+    const created = (await api(svc).post('/api/users').set(admin.auth).send({ name: 'Per Vakt', email: 'per@example.test', roles: ['oncall'], password: PASSWORD }).expect(201)).body;
+    assert.equal(created.phone, '');
+    const set = await api(svc).patch(`/api/users/${created.id}`).set(admin.auth).send({ phone: ' +47 912 34 567 ' }).expect(200);
+    assert.equal(set.body.phone, '+47 912 34 567');
+    const listed = (await api(svc).get('/api/users').set(admin.auth).expect(200)).body.find((u: { id: string }) => u.id === created.id);
+    assert.equal(listed.phone, '+47 912 34 567');
+    const directory = (await api(svc).get('/api/users/directory').set(analyst.auth).expect(200)).body.find((u: { id: string }) => u.id === created.id);
+    assert.deepEqual(Object.keys(directory).sort(), ['id', 'name', 'roles']);
+    const tooLong = await api(svc).patch(`/api/users/${created.id}`).set(admin.auth).send({ phone: '1'.repeat(41) }).expect(400);
+    assert.deepEqual(tooLong.body.error.details.map((d: { path: string; label: string }) => [d.path, d.label]), [['phone', 'Telefon']]);
+    assert.equal((await api(svc).patch(`/api/users/${created.id}`).set(admin.auth).send({ phone: '' }).expect(200)).body.phone, '');
   });
 
   it('does not let an admin lock themselves out', async () => {

@@ -22,7 +22,9 @@ describe('the clock: milestones, stops and submissions', () => {
   const dpo = signedInAs('dpo');
   const oncall = signedInAs('oncall');
 
-  const create = async (body: Record<string, unknown>) => (await api(svc).post('/api/incidents').set(analyst.auth).send({ description: '', ...body }).expect(201)).body;
+  // Awareness set in the past needs its reason, as everywhere.
+  const create = async (body: Record<string, unknown>) =>
+    (await api(svc).post('/api/incidents').set(analyst.auth).send({ description: '', awarenessReason: 'Kjent fra da varselet kom', ...body }).expect(201)).body;
 
   it('schedules every milestone at elapsed hours across the spring DST change and delivers each once over socket.io', async () => {
     const socket = await svc.socket(oncall.token);

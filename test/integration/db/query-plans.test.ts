@@ -43,7 +43,7 @@ describe('the database: everyday queries are answered through indexes', () => {
     // A history to read through: incidents with awareness, facts, timelines and assessments.
     for (let i = 0; i < 30; i++) {
       const awareAt = new Date(svc.clock.now().getTime() - (i + 1) * 60_000).toISOString();
-      const created = await api(svc).post('/api/incidents').set(analyst.auth).send({ title: `Incident ${i}`, description: 'Mail to the wrong customer', awareAt }).expect(201);
+      const created = await api(svc).post('/api/incidents').set(analyst.auth).send({ title: `Incident ${i}`, description: 'Mail to the wrong customer', awareAt, awarenessReason: 'Found in the log' }).expect(201);
       await api(svc).patch(`/api/incidents/${created.body.id}`).set(analyst.auth).send({ version: 0, breachTypes: ['confidentiality'] }).expect(200);
       if (i % 3 === 0) await api(svc).post(`/api/incidents/${created.body.id}/assessments`).set(manager.auth).expect(201);
     }

@@ -67,7 +67,8 @@ describe('the timeline: every kind of entry worded by the server, in the reader\
     const nb = [...(await timeline(inc.id, 'nb')), ...(await timeline(proc.id, 'nb'))];
     const en = [...(await timeline(inc.id, 'en')), ...(await timeline(proc.id, 'en'))];
     assert.deepEqual([...new Set(nb.map((e) => e.kind))].sort(), [
-      'awareness-corrected', 'awareness-declared', 'clock-resumed', 'clock-stopped', 'closed', 'controller-informed', 'created', 'people-told', 'reopened', 'submission', 'updated',
+      'assessed', 'awareness-corrected', 'awareness-declared', 'clock-resumed', 'clock-stopped', 'closed', 'controller-informed', 'created', 'decided', 'notice-approved',
+      'notice-drafted', 'people-told', 'reopened', 'submission', 'updated',
     ]);
     const userText = /Stjålet PC|Innbrudd i bil|I nøkkelhvelvet, ikke på maskinen|Bekreftet av IT|Loggen viste et tidligere tidspunkt|Kryptert og nøkkelen trygg|Ny informasjon( om nøkkelen)?|AR-77|alle kunder|Ferdig behandlet|Sendt til kundens personvernombud|Kunde AS|Kari Nordmann|kunder|Vær på vakt\.|Fødselsnummer hos en ukjent finner/g;
     for (const [i, entry] of nb.entries()) {
@@ -86,7 +87,7 @@ describe('the timeline: every kind of entry worded by the server, in the reader\
     assert.ok(lines.some((l) => /^Kjent fra: ikke oppgitt → \d+\. \p{L}+ \d{4} kl\. \d\d:\d\d$/u.test(l)), lines.join('\n'));
     assert.ok(nb.some((e) => e.summary === 'Meldt til Datatilsynet (foreløpig, Altinn, referanse AR-77); klokken stoppet'), nb.map((e) => e.summary).join('\n'));
     assert.ok(en.some((e) => e.summary === 'Notified to Datatilsynet (initial, Altinn, reference AR-77); the clock stopped'));
-    assert.ok(nb.some((e) => e.summary === 'Melding registrert (endelig, e-post)'));
+    assert.ok(nb.some((e) => e.summary === 'Melding til Datatilsynet registrert (endelig, e-post)'), nb.map((e) => e.summary).join('\n'));
     assert.ok(nb.some((e) => e.summary === 'Beslutning: ikke meldepliktig; klokken stoppet: Kryptert og nøkkelen trygg'));
     assert.ok(nb.some((e) => e.summary === 'Beslutning: meldes til Datatilsynet; klokken går igjen mot samme frist'));
   });

@@ -76,6 +76,25 @@ describe('notices: what leaves the house says only what it must', () => {
     await api(svc).get(`/api/notices/${authorityDraft.id}/altinn`).set(analyst.auth).expect(422);
   });
 
+  it('asks whoever approves to confirm what looks like a name the service does not know, and approves once they have; it never blocks a draft', async () => {
+    const inc = await incident({ outwardDescription: 'En fil med opplysninger om deg ble ved en feil sendt til Lise Utenforsen, som har slettet den.' });
+    const preview = (await api(svc).post(`/api/incidents/${inc.id}/notices/preview`).set(analyst.auth).send({ kind: 'subject', lang: 'nb', adviceToSubjects: ADVICE }).expect(200)).body;
+    assert.deepEqual(preview.outward, []);
+    assert.deepEqual(preview.names, [
+      { path: 'outwardDescription', message: '«Lise Utenforsen» ser ut som navnet på en person: sjekk at det ikke er en av de berørte eller en ansatt' },
+    ]);
+    const notice = (await draft(inc.id, { kind: 'subject' }).expect(201)).body;
+    const unchecked = await api(svc).post(`/api/notices/${notice.id}/approve`).set(dpo.auth).set('Accept-Language', 'en').expect(422);
+    assert.equal(unchecked.body.error.code, 'names_unchecked');
+    assert.match(unchecked.body.error.message, /^The notice contains what look like people's names/);
+    assert.deepEqual(unchecked.body.error.details.map((d: { path: string; message: string }) => [d.path, d.message]), [
+      ['outwardDescription', '"Lise Utenforsen" looks like a person\'s name: check that it is not one of the people affected or a member of staff'],
+    ]);
+    assert.equal((await api(svc).get(`/api/notices/${notice.id}`).set(dpo.auth).expect(200)).body.status, 'draft');
+    const approved = await api(svc).post(`/api/notices/${notice.id}/approve`).set(dpo.auth).send({ namesChecked: true }).expect(200);
+    assert.equal(approved.body.status, 'approved');
+  });
+
   it('gives Datatilsynet and the controller the outward description, checked like the notice to the people, before drafting and again before approval', async () => {
     const outward = 'En bærbar PC med kundeopplysninger ble stjålet fra en bil.';
     const inc = await incident({ outwardDescription: outward });

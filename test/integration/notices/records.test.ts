@@ -105,6 +105,10 @@ describe('records: the register as people keep it (CSV for Norwegian Excel, and 
       awareAt: svc.clock.now().toISOString(), ...FACTS, title: 'Encrypted',
       encryption: { dataEncrypted: true, stateOfTheArt: true, keyCompromised: false }, unauthorisedAccess: 'encrypted_only',
     }).expect(201)).body;
+    const processor = (await api(svc).post('/api/incidents').set(analyst.auth).send({
+      awareAt: svc.clock.now().toISOString(), ...FACTS, title: 'For a customer', role: 'processor', controller: { name: 'Kunde AS', contact: 'dpo@kunde.example' },
+    }).expect(201)).body;
+    await api(svc).post(`/api/incidents/${processor.id}/controller-informed`).set(analyst.auth).send({ at: svc.clock.now().toISOString(), channel: 'email' }).expect(200);
     const second = (await api(svc).post(`/api/incidents/${encrypted.id}/assessments`).set(analyst.auth).expect(201)).body;
     await api(svc).post(`/api/incidents/${encrypted.id}/decisions`).set(dpo.auth).send({
       assessmentId: second.id, notifySA: second.recommendation.notifySA, notifySubjects: false, exemption: 'encrypted',
@@ -136,6 +140,38 @@ describe('records: the register as people keep it (CSV for Norwegian Excel, and 
     assert.equal(encrypted['De berørte (art. 34)'], 'Unntatt (art. 34 nr. 3)');
     assert.match(encrypted['Unntak og dokumentasjon (art. 34 nr. 3)']!, /^Bokstav a: .*Nøkkelen ligger i Entra ID/);
     assert.ok(!text.includes('Notified Datatilsynet via'), 'no generated note stands in for the reasoning');
+  });
+
+  it('names, for a processor incident, our role, the controller and when it was told, in the table, the CSV and the XLSX, headed in the reader’s language', async () => {
+    const json = (await api(svc).get('/api/register').set(dpo.auth).expect(200)).body.incidents as Record<string, unknown>[];
+    const mine = json.find((r) => r.title === 'For a customer')!;
+    assert.deepEqual([mine.role, mine.controllerName, mine.controllerInformedAt], ['processor', 'Kunde AS', '2026-03-03T15:30:00.000Z']);
+    const ours = json.find((r) => r.title === 'Told')!;
+    assert.deepEqual([ours.role, ours.controllerName, ours.controllerInformedAt], ['controller', null, null]);
+    for (const [query, role, controller, informed] of [
+      ['', 'Vår rolle', 'Behandlingsansvarlig (når vi er databehandler)', 'Behandlingsansvarlig varslet (norsk tid)'],
+      ['&lang=en', 'Our role', 'Controller (when we are processor)', 'Controller informed (Oslo time)'],
+    ] as const) {
+      const { text } = await csvOf(query);
+      const [headers, ...rows] = parseCsv(text.slice(1), ';');
+      const row = Object.fromEntries(headers!.map((h, i) => [h, rows.find((r) => r[1] === 'For a customer')![i]]));
+      assert.equal(row[role], query ? 'Processor' : 'Databehandler');
+      assert.equal(row[controller], 'Kunde AS');
+      assert.equal(row[informed], '2026-03-03 16:30', 'Oslo time');
+      const other = Object.fromEntries(headers!.map((h, i) => [h, rows.find((r) => r[1] === 'Told')![i]]));
+      assert.deepEqual([other[role], other[controller], other[informed]], [query ? 'Controller' : 'Behandlingsansvarlig', '', '']);
+    }
+    const res = await api(svc).get('/api/register?format=xlsx&lang=en').set(dpo.auth).buffer(true).parse(binary).expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as Parameters<typeof workbook.xlsx.load>[0]);
+    const sheet = workbook.getWorksheet('Breach register')!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    let row = 0;
+    for (let r = 2; r <= sheet.rowCount; r++) if (sheet.getRow(r).getCell(2).value === 'For a customer') row = r;
+    const cell = (name: string) => sheet.getRow(row).getCell(headers.indexOf(name) + 1).value;
+    assert.equal(cell('Our role'), 'Processor');
+    assert.equal(cell('Controller (when we are processor)'), 'Kunde AS');
+    assert.deepEqual(cell('Controller informed (Oslo time)'), new Date('2026-03-03T16:30:00.000Z'));
   });
 
   it('words the CSV in English when asked by ?lang= or Accept-Language', async () => {

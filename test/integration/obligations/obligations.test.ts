@@ -254,10 +254,23 @@ describe('obligations: processor incidents', () => {
     assert.deepEqual(informed.obligations.map((o: { kind: string }) => o.kind), ['close']);
   });
 
-  it('offers the Datatilsynet clock once the controller has told us to notify on its behalf, as a recorded choice', async () => {
+  it('offers the Datatilsynet clock once the controller has told us to notify on its behalf, as a recorded choice with its instruction as evidence', async () => {
     const incident = await processorIncident();
-    const changed = (await api(svc).patch(`/api/incidents/${incident.id}`).set(analyst.auth).send({ version: incident.version, controller: { notifyOnBehalf: true } }).expect(200)).body;
-    assert.equal(changed.controller.notifyOnBehalf, true);
+    // The choice alone is refused: who instructed us and when are named as the form names them, in the reader's language.
+    const bare = await api(svc).patch(`/api/incidents/${incident.id}`).set(analyst.auth).set('Accept-Language', 'en').send({ version: incident.version, controller: { notifyOnBehalf: true } }).expect(400);
+    assert.deepEqual(bare.body.error.details.map((d: { path: string; label: string; message: string }) => [d.path, d.label, d.message]), [
+      ['controller.instructedBy', 'Who at the controller gave the instruction', 'required'],
+      ['controller.instructedAt', 'When the instruction was given', 'required'],
+    ]);
+    assert.equal((await api(svc).get(`/api/incidents/${incident.id}`).set(analyst.auth).expect(200)).body.controller.notifyOnBehalf, false, 'nothing half-written');
+    const instruction = { notifyOnBehalf: true, instructedBy: 'Eva Berg, personvernombud hos Kunde AS', instructedAt: '2026-03-02T08:30:00.000Z', instructionReference: 'E-post «Melding på våre vegne», 2. mars' };
+    const changed = (await api(svc).patch(`/api/incidents/${incident.id}`).set(analyst.auth).send({ version: incident.version, controller: instruction }).expect(200)).body;
+    assert.deepEqual(
+      [changed.controller.notifyOnBehalf, changed.controller.instructedBy, changed.controller.instructedAt, changed.controller.instructionReference],
+      [true, instruction.instructedBy, instruction.instructedAt, instruction.instructionReference],
+    );
+    // Other facts stay editable without repeating the evidence.
+    await api(svc).patch(`/api/incidents/${incident.id}`).set(analyst.auth).send({ version: changed.version, title: 'Renamed' }).expect(200);
     assert.equal(changed.notifiesAuthority, true);
     assert.equal(changed.deadline, '2026-03-05T09:00:00.000Z');
     assert.deepEqual(changed.obligations.map((o: { kind: string }) => o.kind), ['inform-controller', 'assess', 'decide', 'notify-authority']);

@@ -139,20 +139,43 @@ describe('web push: an alert channel to devices', () => {
     await api(svc).post(payload.ackUrl).send({ token: payload.ackToken }).expect(404);
   });
 
-  it('removes a subscription the push service says is gone (410), and does not try it again', async () => {
+  it('marks a subscription the push service says is gone (410): never tried again, worded, and the device asked to turn push on again', async () => {
     await start();
     pushService.answer(phone, 410);
     const { alert } = await fireH24();
     const toPhone = (await deliveries(alert.id)).find((d) => d.channel === 'push' && d.status === 'failed');
     assert.ok(toPhone, 'the delivery to the phone is recorded as failed');
     assert.equal(toPhone.attempts, 1);
-    assert.equal(toPhone.lastError, 'Enheten har ikke lenger varsler slått på');
-    const devices = (await api(svc).get('/api/push/subscriptions').set(oncall.auth).expect(200)).body as { deviceName: string }[];
-    assert.deepEqual(devices.map((d) => d.deviceName), ["Ola's laptop"]);
+    assert.equal(toPhone.lastError, 'Push på denne enheten er ikke lenger gyldig (varslingstjenesten kjenner den ikke). Slå varsling på igjen på enheten.');
+    const devices = (await api(svc).get('/api/push/subscriptions').set(oncall.auth).expect(200)).body as { deviceName: string; gone: boolean }[];
+    assert.deepEqual(devices.map((d) => [d.deviceName, d.gone]).sort(), [["Ola's laptop", false], ["Ola's phone", true]]);
+    const reach = (await api(svc).get('/api/me/reachability').set(oncall.auth).expect(200)).body as { channels: { label: string }[] };
+    assert.ok(!reach.channels.some((c) => c.label.includes("Ola's phone")), 'a gone device reaches nobody');
     svc.clock.advanceMs(10 * 60_000);
     await drainDueJobs(svc);
     assert.equal(pushesTo(pushService, phone).length, 1, 'never retried');
     assert.equal(pushesTo(pushService, laptop).length, 1);
+
+    // Turned on again on the phone (the browser's new subscription): it is sent to again.
+    pushService.answer(phone, 201);
+    const again = await api(svc).post('/api/push/subscriptions').set(oncall.auth).send({ endpoint: phone.endpoint, keys: phone.keys, deviceName: "Ola's phone" }).expect(201);
+    const after = (await api(svc).get('/api/push/subscriptions').set(oncall.auth).expect(200)).body as { id: string; gone: boolean }[];
+    assert.equal(after.find((d) => d.id === again.body.id)?.gone, false);
+  });
+
+  it('says how a test alert went on each channel, the gone device by name and in the reader’s language', async () => {
+    await start();
+    pushService.answer(phone, 404);
+    const sent = await api(svc).post('/api/me/test-alert').set(oncall.auth).set('Accept-Language', 'en').expect(202);
+    await drainDueJobs(svc);
+    const result = (await api(svc).get(`/api/me/test-alert/${sent.body.alertId}`).set(oncall.auth).set('Accept-Language', 'en').expect(200)).body as {
+      deliveries: { kind: string; label: string; status: string; lastError: string | null }[];
+    };
+    assert.deepEqual(result.deliveries.map((d) => [d.kind, d.label, d.status, d.lastError]).sort(), [
+      ['email', `E-mail to ${oncall.email}`, 'sent', null],
+      ['push', "Push notification to Ola's laptop", 'sent', null],
+      ['push', "Push notification to Ola's phone", 'failed', "This device's push is no longer valid (the push service no longer knows it). Turn notifications on again on the device."],
+    ]);
   });
 
   it('retries a failing push service with backoff and then records the delivery failed, while e-mail has gone out', async () => {

@@ -23,7 +23,7 @@ describe('the notice, decision and register messages', () => {
           : code === 'altinn.not-told' ? ['will-notify', 'encrypted', 'mitigated', 'disproportionate', 'not-high-risk', 'undecided'].map((because) => ({ because }))
             : [{ at: '2. mars 2026 kl. 10:00', public: false, channel: 'email', audience: '4 800', reference: 'AR123' }, { at: '2. mars 2026 kl. 10:00', public: true, channel: 'web', audience: '', reference: '' }]),
     ...sentences(REGISTER_MESSAGES as never, (code) => code === 'register.column' ? REGISTER_COLUMNS.map((column) => ({ column }))
-      : [{ status: 'open', value: true, type: 'integrity', decision: 'not-notifiable', outcome: 'exemption', ground: 'mitigated', evidence: 'Slettet.' }]),
+      : [{ status: 'open', value: true, type: 'integrity', decision: 'not-notifiable', outcome: 'exemption', ground: 'mitigated', evidence: 'Slettet.', role: 'processor' }]),
   ];
 
   it('words every message in both languages, differently, with nothing left unfilled and no English in the bokmål', () => {

@@ -2,12 +2,12 @@ import { useState } from 'preact/hooks';
 import type { presentAssessment, presentDecision } from '../../../../server/domains/assessment/assessment.routes.js';
 import type { IncidentView } from '../../../../server/domains/incidents/incident.presenter.js';
 import { api } from '../../api.js';
-import { DateTimeField, RadioGroup, TextArea } from '../../components/field.js';
+import { DateWithReason, RadioGroup, TextArea } from '../../components/field.js';
 import { ErrorBox, fieldId, focusField } from '../../components/states.js';
 import { Time } from '../../components/time.js';
 import { fromLocalInput, nowLocalInput } from '../../format.js';
 import { can } from '../../state.js';
-import { sentence, t, word } from '../../words.js';
+import { say, sentence, t, word, type Code } from '../../words.js';
 
 export type AssessmentView = ReturnType<typeof presentAssessment>;
 export type DecisionView = ReturnType<typeof presentDecision>;
@@ -116,7 +116,101 @@ export function AssessmentSection({ incident, assessments, onSaved }: { incident
   );
 }
 
-type Exemption = '' | 'encrypted' | 'mitigated' | 'disproportionate';
+type Ground = 'encrypted' | 'mitigated' | 'disproportionate';
+type Exemption = '' | Ground;
+type Evidence = { keyCustody: string; measuresTaken: string; measuresAt: string; whyDisproportionate: string };
+type TextKey = 'keyCustody' | 'measuresTaken' | 'whyDisproportionate';
+
+/**
+ * The evidence each Art. 34(3) ground needs, as the form asks for it and as a recorded decision shows it: a
+ * written account, for "mitigated" the time the measures were in place, and what the ground obliges next.
+ */
+const GROUNDS: Record<Ground, { text: { key: TextKey; label: Code; help: Code }; at?: { key: 'measuresAt'; label: Code }; note?: Code }> = {
+  encrypted: { text: { key: 'keyCustody', label: 'decision.keyCustody', help: 'decision.keyCustodyHelp' } },
+  mitigated: {
+    text: { key: 'measuresTaken', label: 'decision.measures', help: 'decision.measuresHelp' },
+    at: { key: 'measuresAt', label: 'decision.measuresAt' },
+  },
+  disproportionate: {
+    text: { key: 'whyDisproportionate', label: 'decision.whyDisproportionate', help: 'decision.whyDisproportionateHelp' },
+    note: 'decision.publicCommunication',
+  },
+};
+
+/** The fields of one ground's evidence, from the table. */
+function GroundEvidence({ ground, evidence, onChange }: { ground: Ground; evidence: Evidence; onChange: (next: Evidence) => void }) {
+  const { text, at, note } = GROUNDS[ground];
+  const textField = {
+    path: `decision.evidence.${text.key}`,
+    label: say(text.label),
+    help: say(text.help),
+    value: evidence[text.key],
+    onInput: (v: string) => onChange({ ...evidence, [text.key]: v }),
+  };
+  return (
+    <>
+      {at ? (
+        <DateWithReason
+          required
+          needed
+          date={{ path: `decision.evidence.${at.key}`, label: say(at.label), value: evidence[at.key], onInput: (v) => onChange({ ...evidence, [at.key]: v }) }}
+          reason={{ ...textField, rows: 3 }}
+        />
+      ) : (
+        <TextArea {...textField} required />
+      )}
+      {note ? <p class="warning">{say(note)}</p> : null}
+    </>
+  );
+}
+
+/** What a ground's evidence sends: its fields only, the time as an instant. */
+function evidenceOf(ground: Exemption, evidence: Evidence): Record<string, string | null> {
+  if (!ground) return {};
+  const { text, at } = GROUNDS[ground];
+  return { [text.key]: evidence[text.key], ...(at ? { [at.key]: fromLocalInput(evidence[at.key]) } : {}) };
+}
+
+/** The decision in force, read-only: the choice, the ground and its evidence, the reasoning, who decided and when. */
+function DecisionRecord({ decided }: { decided: DecisionView }) {
+  const ground = decided.exemption ? GROUNDS[decided.exemption] : null;
+  return (
+    <div data-testid="decision">
+      <p>
+        <strong>{t('decision.current')}:</strong> {t('decision.notifySA')}: {yesNo(decided.notifySA)} · {t('decision.notifySubjects')}:{' '}
+        {yesNo(decided.notifySubjects)}
+      </p>
+      <dl class="record" data-testid="decision-record">
+        <dt>{t('decision.recommendationFollowed')}</dt>
+        <dd>{yesNo(decided.followsRecommendation)}</dd>
+        {decided.exemption && ground ? (
+          <>
+            <dt>{t('decision.ground')}</dt>
+            <dd data-testid="decision-ground">{word('exemption', decided.exemption)}</dd>
+            <dt>{say(ground.text.label)}</dt>
+            <dd class="quote" data-testid="decision-evidence">
+              {decided.evidence[ground.text.key] || t('common.notSet')}
+            </dd>
+            {ground.at ? (
+              <>
+                <dt>{say(ground.at.label)}</dt>
+                <dd>{decided.evidence.measuresAt ? <Time iso={decided.evidence.measuresAt} /> : t('common.notSet')}</dd>
+              </>
+            ) : null}
+          </>
+        ) : null}
+        <dt>{t('decision.reason')}</dt>
+        <dd class="quote" data-testid="decision-reason">
+          {decided.reason || t('common.notSet')}
+        </dd>
+      </dl>
+      <p class="muted">
+        {t('decision.by', { name: decided.decidedBy.name })} · <Time iso={decided.decidedAt} />
+      </p>
+      {decided.review.needed ? <div class="warning">{t('decision.reviewNeeded')}</div> : null}
+    </div>
+  );
+}
 
 /** The DPO's decision against the latest assessment, with the evidence each Art. 34(3) ground needs. */
 export function DecisionSection({
@@ -137,10 +231,12 @@ export function DecisionSection({
   const [notifySubjects, setNotifySubjects] = useState(r?.notifySubjects ?? false);
   const [exemption, setExemption] = useState<Exemption>((r?.exemption ?? '') as Exemption);
   const [reason, setReason] = useState('');
-  const [keyCustody, setKeyCustody] = useState(incident.encryption?.keyCustody ?? '');
-  const [measuresTaken, setMeasuresTaken] = useState(incident.measuresTaken);
-  const [measuresAt, setMeasuresAt] = useState(nowLocalInput());
-  const [whyDisproportionate, setWhy] = useState(incident.subjects.reachNote ?? '');
+  const [evidence, setEvidence] = useState<Evidence>({
+    keyCustody: incident.encryption?.keyCustody ?? '',
+    measuresTaken: incident.measuresTaken,
+    measuresAt: nowLocalInput(),
+    whyDisproportionate: incident.subjects.reachNote ?? '',
+  });
   const [error, setError] = useState<unknown>(null);
   const mayDecide = can('incident:decide') && incident.status !== 'closed';
   if (!incident.notifiesAuthority && !decided) {
@@ -156,22 +252,7 @@ export function DecisionSection({
   return (
     <section class="card" id="decision">
       <h2>{t('decision.heading')}</h2>
-      {decided ? (
-        <div data-testid="decision">
-          <p>
-            <strong>{t('decision.current')}:</strong> {t('decision.notifySA')}: {yesNo(decided.notifySA)} · {t('decision.notifySubjects')}:{' '}
-            {yesNo(decided.notifySubjects)}
-            {decided.exemption ? ` · ${word('exemption', decided.exemption)}` : ''}
-          </p>
-          <p class="muted">
-            {t('decision.by', { name: decided.decidedBy.name })} · <Time iso={decided.decidedAt} />
-          </p>
-          {decided.reason ? <p class="quote">{decided.reason}</p> : null}
-          {decided.review.needed ? <div class="warning">{t('decision.reviewNeeded')}</div> : null}
-        </div>
-      ) : (
-        <p class="muted">{t('decision.none')}</p>
-      )}
+      {decided ? <DecisionRecord decided={decided} /> : <p class="muted">{t('decision.none')}</p>}
       {!latest && mayDecide && incident.notifiesAuthority ? <p class="muted">{t('decision.assessFirst')}</p> : null}
       {latest && mayDecide && incident.notifiesAuthority ? (
         <details open={!decided}>
@@ -180,14 +261,6 @@ export function DecisionSection({
             data-testid="decision-form"
             onSubmit={async (e) => {
               e.preventDefault();
-              const evidence =
-                exemption === 'encrypted'
-                  ? { keyCustody }
-                  : exemption === 'mitigated'
-                    ? { measuresTaken, measuresAt: fromLocalInput(measuresAt) }
-                    : exemption === 'disproportionate'
-                      ? { whyDisproportionate }
-                      : {};
               try {
                 await api('POST', `/incidents/${incident.id}/decisions`, {
                   assessmentId: latest.id,
@@ -195,7 +268,7 @@ export function DecisionSection({
                   notifySubjects,
                   exemption: exemption || null,
                   reason,
-                  evidence,
+                  evidence: evidenceOf(exemption, evidence),
                 });
                 setError(null);
                 onSaved();
@@ -227,51 +300,11 @@ export function DecisionSection({
                 label={t('decision.exemption')}
                 help={t('decision.exemptionHelp')}
                 value={exemption}
-                options={[
-                  ['', t('decision.noExemption')],
-                  ['encrypted', word('exemption', 'encrypted')],
-                  ['mitigated', word('exemption', 'mitigated')],
-                  ['disproportionate', word('exemption', 'disproportionate')],
-                ]}
+                options={[['', t('decision.noExemption')], ...(Object.keys(GROUNDS) as Ground[]).map((g): [Exemption, string] => [g, word('exemption', g)])]}
                 onChange={setExemption}
               />
             ) : null}
-            {exemption === 'encrypted' ? (
-              <TextArea
-                path="decision.evidence.keyCustody"
-                label={t('decision.keyCustody')}
-                help={t('decision.keyCustodyHelp')}
-                required
-                value={keyCustody}
-                onInput={setKeyCustody}
-              />
-            ) : null}
-            {exemption === 'mitigated' ? (
-              <>
-                <TextArea
-                  path="decision.evidence.measuresTaken"
-                  label={t('decision.measures')}
-                  help={t('decision.measuresHelp')}
-                  required
-                  value={measuresTaken}
-                  onInput={setMeasuresTaken}
-                />
-                <DateTimeField path="decision.evidence.measuresAt" label={t('decision.measuresAt')} value={measuresAt} onInput={setMeasuresAt} />
-              </>
-            ) : null}
-            {exemption === 'disproportionate' ? (
-              <>
-                <TextArea
-                  path="decision.evidence.whyDisproportionate"
-                  label={t('decision.whyDisproportionate')}
-                  help={t('decision.whyDisproportionateHelp')}
-                  required
-                  value={whyDisproportionate}
-                  onInput={setWhy}
-                />
-                <p class="warning">{t('decision.publicCommunication')}</p>
-              </>
-            ) : null}
+            {exemption ? <GroundEvidence ground={exemption} evidence={evidence} onChange={setEvidence} /> : null}
             <TextArea path="decision.reason" label={t('decision.reason')} help={t('decision.reasonHelp')} value={reason} onInput={setReason} />
             {error ? <ErrorBox error={error} scope="decision" /> : null}
             <button class="primary" type="submit">

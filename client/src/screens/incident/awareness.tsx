@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { IncidentView } from '../../../../server/domains/incidents/incident.presenter.js';
 import { api } from '../../api.js';
-import { DateTimeField, TextArea } from '../../components/field.js';
+import { awarenessReasonNeeded } from '../../../../server/domains/incidents/reason.rules.js';
+import { DateWithReason, TextArea } from '../../components/field.js';
 import { ErrorBox } from '../../components/states.js';
 import { Time } from '../../components/time.js';
 import { fromLocalInput, nowLocalInput, toLocalInput } from '../../format.js';
@@ -16,6 +17,8 @@ export function AwarenessSection({ incident, onSaved }: { incident: IncidentView
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const mayAct = can('incident:update') && incident.status !== 'closed';
+  const chosen = fromLocalInput(at);
+  const need = chosen ? awarenessReasonNeeded({ at: new Date(chosen), now: new Date(), correcting: !!aware }) : null;
   return (
     <section class="card" id="awareness">
       <h2>{t('awareness.heading')}</h2>
@@ -35,14 +38,25 @@ export function AwarenessSection({ incident, onSaved }: { incident: IncidentView
             onSubmit={async (e) => {
               e.preventDefault();
               try {
-                await api('PUT', `/incidents/${incident.id}/awareness`, { at: fromLocalInput(at), evidence, ...(reason ? { reason } : {}) });
+                await api('PUT', `/incidents/${incident.id}/awareness`, { at: chosen, evidence, ...(need && reason ? { reason } : {}) });
                 onSaved();
               } catch (err) {
                 setError(err);
               }
             }}
           >
-            <DateTimeField path="awareness.at" label={t('awareness.at')} required value={at} onInput={setAt} />
+            <DateWithReason
+              required
+              date={{ path: 'awareness.at', label: t('awareness.at'), value: at, onInput: setAt }}
+              reason={{
+                path: 'awareness.reason',
+                label: need === 'correcting' ? t('awareness.reasonCorrect') : t('awareness.reasonBackdate'),
+                help: t('awareness.reasonHelp'),
+                value: reason,
+                onInput: setReason,
+              }}
+              needed={!!need}
+            />
             <TextArea
               path="awareness.evidence"
               label={t('awareness.evidence')}
@@ -51,14 +65,6 @@ export function AwarenessSection({ incident, onSaved }: { incident: IncidentView
               required
               value={evidence}
               onInput={setEvidence}
-            />
-            <TextArea
-              path="awareness.reason"
-              label={aware ? t('awareness.reasonCorrect') : t('awareness.reasonBackdate')}
-              help={t('awareness.reasonHelp')}
-              rows={2}
-              value={reason}
-              onInput={setReason}
             />
             {error ? <ErrorBox error={error} scope="awareness" /> : null}
             <button class="primary" type="submit">

@@ -23,6 +23,21 @@ export function ControllerSection({ incident, onSaved }: { incident: IncidentVie
         {t('controller.name')}: {c.name || t('common.notSet')}
         {c.contact ? <span class="block muted">{c.contact}</span> : null}
       </p>
+      {c.notifyOnBehalf ? (
+        <p class="card ok" data-testid="on-behalf">
+          <strong>{t('controller.onBehalf')}</strong>
+          <span class="block">
+            {c.instructedBy && c.instructedAt ? (
+              <>
+                {t('controller.instructedBy', { name: c.instructedBy })} <Time iso={c.instructedAt} />
+                {c.instructionReference ? ` · ${t('controller.instructionReference', { reference: c.instructionReference })}` : ''}
+              </>
+            ) : (
+              t('controller.instructionMissing')
+            )}
+          </span>
+        </p>
+      ) : null}
       {c.targetAt ? (
         <p>
           {t('controller.target')}: <Time iso={c.targetAt} deadline />

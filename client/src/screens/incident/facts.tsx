@@ -27,7 +27,13 @@ type Count = { kind: 'exact' | 'estimate' | 'range' | 'unknown'; value: number |
 /** Fields the notices contract adds; absent from servers that do not have them yet. */
 type Contracted = IncidentView & {
   outwardDescription?: string;
-  controller: IncidentView['controller'] & { notifyOnBehalf?: boolean; noticeHours?: number | null };
+  controller: IncidentView['controller'] & {
+    notifyOnBehalf?: boolean;
+    noticeHours?: number | null;
+    instructedBy?: string;
+    instructedAt?: string | null;
+    instructionReference?: string;
+  };
 };
 
 /** The form's own copy of every fact, in the shapes the inputs use. */
@@ -45,6 +51,9 @@ function draftOf(i: Contracted) {
       contact: i.controller.contact ?? '',
       notifyOnBehalf: i.controller.notifyOnBehalf ?? false,
       noticeHours: i.controller.noticeHours ?? null,
+      instructedBy: i.controller.instructedBy ?? '',
+      instructedAt: toLocalInput(i.controller.instructedAt),
+      instructionReference: i.controller.instructionReference ?? '',
     },
     occurred: { from: toLocalInput(i.occurred.from), to: toLocalInput(i.occurred.to), approximate: i.occurred.approximate ?? false },
     detected: { at: toLocalInput(i.detected.at), by: i.detected.by ?? '' },
@@ -123,6 +132,13 @@ function bodyOf(d: Draft, i: Contracted): Record<string, unknown> {
       name: d.controller.name,
       contact: d.controller.contact,
       ...('notifyOnBehalf' in i.controller ? { notifyOnBehalf: d.controller.notifyOnBehalf } : {}),
+      ...('instructedBy' in i.controller
+        ? {
+            instructedBy: d.controller.instructedBy,
+            instructedAt: fromLocalInput(d.controller.instructedAt),
+            instructionReference: d.controller.instructionReference,
+          }
+        : {}),
       ...('noticeHours' in i.controller ? { noticeHours: d.controller.noticeHours } : {}),
     },
     occurred: { from: fromLocalInput(d.occurred.from), to: fromLocalInput(d.occurred.to), approximate: d.occurred.approximate },
@@ -466,6 +482,39 @@ export function FactsSection({ incident, onSaved, openQuestions }: { incident: C
                   />
                   {t('facts.notifyOnBehalf')}
                 </label>
+              ) : null}
+              {'notifyOnBehalf' in incident.controller ? <p class="help">{t('facts.notifyOnBehalfHelp')}</p> : null}
+              {'instructedBy' in incident.controller && d.controller.notifyOnBehalf ? (
+                <div class="group" data-testid="on-behalf-instruction">
+                  <TextField
+                    path="controller.instructedBy"
+                    label={t('facts.instructedBy')}
+                    help={t('facts.instructedByHelp')}
+                    disabled={disabled}
+                    required
+                    maxLength={200}
+                    value={d.controller.instructedBy}
+                    onInput={(v) => sub('controller', { instructedBy: v })}
+                  />
+                  <DateTimeField
+                    path="controller.instructedAt"
+                    label={t('facts.instructedAt')}
+                    help={t('form.osloTimeHelp')}
+                    disabled={disabled}
+                    required
+                    value={d.controller.instructedAt}
+                    onInput={(v) => sub('controller', { instructedAt: v })}
+                  />
+                  <TextField
+                    path="controller.instructionReference"
+                    label={t('facts.instructionReference')}
+                    help={t('facts.instructionReferenceHelp')}
+                    disabled={disabled}
+                    maxLength={200}
+                    value={d.controller.instructionReference}
+                    onInput={(v) => sub('controller', { instructionReference: v })}
+                  />
+                </div>
               ) : null}
               {'noticeHours' in incident.controller ? (
                 <NumberField

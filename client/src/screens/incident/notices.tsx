@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { IncidentView, presentSubmission } from '../../../../server/domains/incidents/incident.presenter.js';
 import type { presentNotice } from '../../../../server/domains/notices/notice.presenter.js';
-import { api, download } from '../../api.js';
+import { ApiError, api, download } from '../../api.js';
 import { ConfirmDialog } from '../../components/confirm.js';
 import { DateTimeField, SelectField, TextArea, TextField } from '../../components/field.js';
 import { ErrorBox, fieldId, focusField } from '../../components/states.js';
@@ -24,7 +24,13 @@ function kindsFor(incident: Contracted): Kind[] {
 }
 
 /** A rendered notice for the screen: what is missing, and what in it would disclose personal data (both worded by the server). */
-type Preview = { subject?: string; text: string; missing: { element: string; path: string; message: string }[]; outward?: { path: string; message: string }[] };
+type Preview = {
+  subject?: string;
+  text: string;
+  missing: { element: string; path: string; message: string }[];
+  outward?: { path: string; message: string }[];
+  names?: { path: string; message: string }[];
+};
 
 /** A missing element named as the form names the field that supplies it; an element without one field keeps its own name. */
 function missingName(m: { element: string; path: string }): string {
@@ -193,6 +199,16 @@ function DraftForm({
               </ul>
             </div>
           ) : null}
+          {preview.names?.length ? (
+            <div class="warning" data-testid="preview-names">
+              <strong>{t('notice.namesPreview')}</strong>
+              <ul>
+                {preview.names.map((o, i) => (
+                  <li key={i}>{o.message}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {preview.subject ? (
             <p>
               <strong>{preview.subject}</strong>
@@ -320,8 +336,14 @@ function AltinnPanel({ notice }: { notice: NoticeView }) {
   );
 }
 
+/** What looks like people's names in a draft, from a refused approval: each to be checked before approving again. */
+const namesToCheck = (error: unknown) =>
+  error instanceof ApiError && error.body.error?.code === 'names_unchecked' ? error.body.error.details.map((d) => d.message) : [];
+
 function NoticeItem({ incident, notice, onSaved }: { incident: IncidentView; notice: NoticeView; onSaved: () => void }) {
   const [error, setError] = useState<unknown>(null);
+  const [namesChecked, setNamesChecked] = useState(false);
+  const names = namesToCheck(error);
   const mayFile = can('submission:record') && notice.status === 'approved' && incident.status !== 'closed';
   return (
     <li class="notice" data-testid={`notice-${notice.kind}`}>
@@ -362,7 +384,12 @@ function NoticeItem({ incident, notice, onSaved }: { incident: IncidentView; not
       </details>
       <div class="buttons">
         {notice.status === 'draft' && can('notice:approve') ? (
-          <button type="button" class="primary" onClick={() => void api('POST', `/notices/${notice.id}/approve`).then(onSaved, setError)}>
+          <button
+            type="button"
+            class="primary"
+            disabled={names.length > 0 && !namesChecked}
+            onClick={() => void api('POST', `/notices/${notice.id}/approve`, names.length ? { namesChecked } : {}).then(onSaved, setError)}
+          >
             {t('notice.approve')}
           </button>
         ) : null}
@@ -374,7 +401,22 @@ function NoticeItem({ incident, notice, onSaved }: { incident: IncidentView; not
           {t('notice.pdf')}
         </button>
       </div>
-      {error ? <ErrorBox error={error} /> : null}
+      {names.length ? (
+        <div class="warning" role="alert" data-testid="possible-names">
+          <strong>{t('notice.namesHeading')}</strong>
+          <ul>
+            {names.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+          <label class="check">
+            <input type="checkbox" checked={namesChecked} onChange={(e) => setNamesChecked((e.target as HTMLInputElement).checked)} />
+            {t('notice.namesChecked')}
+          </label>
+        </div>
+      ) : error ? (
+        <ErrorBox error={error} />
+      ) : null}
       {notice.kind === 'authority' && notice.status !== 'draft' ? <AltinnPanel notice={notice} /> : null}
       {mayFile ? (
         <details>

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { IncidentView } from '../../../../server/domains/incidents/incident.presenter.js';
 import { api } from '../../api.js';
 import { ConfirmDialog } from '../../components/confirm.js';
-import { DateTimeField, SelectField, TextArea, TextField } from '../../components/field.js';
+import { delayReasonsNeeded } from '../../../../server/domains/incidents/reason.rules.js';
+import { DateWithReason, SelectField, TextField } from '../../components/field.js';
 import { ErrorBox } from '../../components/states.js';
 import { Time } from '../../components/time.js';
 import { fromLocalInput, nowLocalInput } from '../../format.js';
@@ -37,18 +38,27 @@ export function SubmissionsSection({
     setConfirming(false);
     try {
       await api('POST', `/incidents/${incident.id}/submissions`, {
-        sentAt: fromLocalInput(sentAt),
+        sentAt: chosenSentAt,
         channel,
         phase,
         reference,
-        ...(delayReasons ? { delayReasons } : {}),
+        ...(reasonsAsked && delayReasons ? { delayReasons } : {}),
       });
       onSaved();
     } catch (err) {
       setError(err);
     }
   };
-  const late = !!incident.deadline && Date.now() > new Date(incident.deadline).getTime();
+  const chosenSentAt = fromLocalInput(sentAt);
+  // Asked of the first filing sent after the deadline, filled with reasons a drafted notice already gave.
+  const reasonsAsked =
+    !!chosenSentAt &&
+    delayReasonsNeeded({
+      sentAt: new Date(chosenSentAt),
+      deadline: incident.deadline ? new Date(incident.deadline) : null,
+      firstFiling: !submissions.length,
+      reasonsOnRecord: '',
+    });
   const noticeOf = (id: string | null | undefined) => notices.find((n) => n.id === id);
   // A processor whose controller notifies files nothing with Datatilsynet (Art. 33(2)).
   if (!incident.notifiesAuthority && !submissions.length) return null;
@@ -91,8 +101,19 @@ export function SubmissionsSection({
             }}
           >
             <p class="help">{t('filing.otherHelp')}</p>
+            <DateWithReason
+              required
+              date={{ path: 'filing.sentAt', label: t('notice.sentAt'), value: sentAt, onInput: setSentAt }}
+              reason={{
+                path: 'filing.delayReasons',
+                label: t('notice.delayReasons'),
+                help: t('notice.delayReasonsHelp'),
+                value: delayReasons,
+                onInput: setDelayReasons,
+              }}
+              needed={reasonsAsked}
+            />
             <div class="row">
-              <DateTimeField path="filing.sentAt" label={t('notice.sentAt')} value={sentAt} onInput={setSentAt} />
               <SelectField
                 path="filing.channel"
                 label={t('notice.channel')}
@@ -109,16 +130,6 @@ export function SubmissionsSection({
               />
             </div>
             <TextField path="filing.reference" label={t('notice.altinnReference')} maxLength={200} value={reference} onInput={setReference} />
-            {late || earlier ? (
-              <TextArea
-                path="filing.delayReasons"
-                label={t('notice.delayReasons')}
-                help={t('notice.delayReasonsHelp')}
-                rows={2}
-                value={delayReasons}
-                onInput={setDelayReasons}
-              />
-            ) : null}
             {error ? <ErrorBox error={error} scope="filing" /> : null}
             <button class="primary" type="submit">
               {t('filing.record')}
