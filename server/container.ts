@@ -205,5 +205,6 @@ export function defineJobs(container: Container): void {
   planner.step('repushed', () => clockService.repushStranded());
   planner.step('milestones', () => clockService.planWindow());
   planner.step('deferred', () => deferredJobs.promote());
+  planner.step('gone-devices', () => push.removeLongGone());
   planner.defineJob();
 }

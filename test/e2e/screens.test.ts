@@ -143,7 +143,7 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await open(page, `#/incidents/${incidentId}`, '[data-testid="facts"]');
     const facts = page.getByTestId('facts');
     // Folded unless the assessment has open questions.
-    if (!(await facts.isVisible())) await page.getByText('Fakta om bruddet').click();
+    if (!(await facts.isVisible())) await page.getByRole('heading', { name: 'Fakta om bruddet' }).click();
     await facts.getByRole('group', { name: /^Hvor mange registreringer/ }).getByLabel('Mellom to tall').check();
     await facts.getByLabel('Minst', { exact: true }).fill('100');
     await facts.getByRole('button', { name: 'Lagre fakta' }).click();
@@ -238,6 +238,11 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await api(svc).post(`/api/incidents/${processor.id}/controller-informed`).set(dpo.auth).send({ at: new Date().toISOString(), channel: 'email', note: '' }).expect(200);
     await page.reload();
     await page.getByTestId('controller-informed').getByText(/· e-post$/).waitFor();
+    // Without an instruction the controller notifies Datatilsynet itself, and the card says so.
+    assert.equal(
+      await page.getByTestId('controller-intro').textContent(),
+      'Som databehandler varsler vi den behandlingsansvarlige uten ugrunnet opphold (art. 33 nr. 2); den behandlingsansvarlige melder til Datatilsynet.',
+    );
 
     // The controller told us in writing to notify for it: the choice is recorded with who instructed us, when and its reference.
     // Open unless it already is (it opens by itself while questions are open).
@@ -254,6 +259,11 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     const onBehalf = page.getByTestId('on-behalf');
     await onBehalf.getByText('Vi melder til Datatilsynet på vegne av den behandlingsansvarlige, etter dens skriftlige instruks.').waitFor();
     await onBehalf.getByText(/Instruks fra Eva Berg, personvernombud,.*referanse: E-post «Meld for oss», 2\. mars/).waitFor();
+    // The card's intro follows the recorded choice: we notify, not the controller.
+    assert.equal(
+      await page.getByTestId('controller-intro').textContent(),
+      'Som databehandler varsler vi den behandlingsansvarlige uten ugrunnet opphold (art. 33 nr. 2); etter dens skriftlige instruks melder vi til Datatilsynet på dens vegne.',
+    );
     const saved = (await api(svc).get(`/api/incidents/${processor.id}`).set(dpo.auth).expect(200)).body;
     assert.equal(saved.controller.instructedAt, '2026-03-02T08:30:00.000Z', 'entered in Oslo time');
     await page.getByTestId('controller').screenshot({ path: join(ARTIFACTS, 'incident-on-behalf-desktop.png') });
@@ -378,33 +388,29 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     assert.doesNotMatch(text, /default template|Shipped with/);
   });
 
-  it('meets WCAG 2.1 A and AA rules (axe-core) on every main screen, in both languages', async () => {
+  for (const lang of ['nb', 'en'] as const) it(`meets WCAG 2.1 A and AA rules (axe-core) on every main screen, in ${lang === 'nb' ? 'bokmål' : 'English'}`, async () => {
     const found: string[] = [];
-    for (const lang of ['nb', 'en']) {
-      for (const screen of screens) {
-        const page = await pageOf(screen.as());
-        await page.evaluate(`localStorage.setItem('lang', '${lang}')`);
-        await page.goto('about:blank');
-        await open(page, screen.hash || `#/incidents/${incidentId}`, screen.ready);
-        assert.equal(await page.evaluate('document.documentElement.lang'), lang);
-        const violations = await wcagViolations(page);
-        if (violations.length) found.push(`${screen.name} (${lang}):\n${describeViolations(violations)}`);
-      }
+    for (const screen of screens) {
+      const page = await pageOf(screen.as());
+      await page.evaluate(`localStorage.setItem('lang', '${lang}')`);
+      await page.goto('about:blank');
+      await open(page, screen.hash || `#/incidents/${incidentId}`, screen.ready);
+      assert.equal(await page.evaluate('document.documentElement.lang'), lang);
+      const violations = await wcagViolations(page);
+      if (violations.length) found.push(`${screen.name} (${lang}):\n${describeViolations(violations)}`);
     }
     assert.equal(found.join('\n\n'), '');
   });
 
-  it('lays every main screen out at phone and desktop width without sideways overflow (screenshots saved)', async () => {
-    for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
-      for (const screen of screens) {
-        const page = await pageOf(screen.as());
-        await page.setViewportSize(viewport);
-        await page.goto('about:blank');
-        await open(page, screen.hash || `#/incidents/${incidentId}`, screen.ready);
-        const overflow = await sidewaysOverflow(page);
-        await page.screenshot({ path: join(ARTIFACTS, `screen-${screen.name}-${size}.png`), fullPage: true });
-        assert.ok(overflow <= 0, `${screen.name} overflows the ${size} width by ${overflow}px`);
-      }
+  for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) it(`lays every main screen out at ${size} width without sideways overflow (screenshots saved)`, async () => {
+    for (const screen of screens) {
+      const page = await pageOf(screen.as());
+      await page.setViewportSize(viewport);
+      await page.goto('about:blank');
+      await open(page, screen.hash || `#/incidents/${incidentId}`, screen.ready);
+      const overflow = await sidewaysOverflow(page);
+      await page.screenshot({ path: join(ARTIFACTS, `screen-${screen.name}-${size}.png`), fullPage: true });
+      assert.ok(overflow <= 0, `${screen.name} overflows the ${size} width by ${overflow}px`);
     }
   });
 });

@@ -12,7 +12,7 @@ import type { IncidentEvents } from './incident.events.js';
 import type { Incident, PersonRef } from './incident.model.js';
 import type { CreateIncident, IncidentFacts, ListIncidents, RecordSubmission, UpdateIncident } from './incident.schemas.js';
 import { findNationalIdNumbers, maskNationalIdNumbers } from './national-id.js';
-import { awareBeforeDiscovered, awarenessReasonNeeded, delayReasonsNeeded, filedLate } from './reason.rules.js';
+import { awareBeforeDiscovered, awarenessReasonNeeded, delayReasonsNeeded } from './reason.rules.js';
 import { LIST_FIELDS, type ListedIncident } from './incident.presenter.js';
 import type { Submission } from './submission.model.js';
 import type { TimelineEvent } from './timeline.model.js';
@@ -25,7 +25,7 @@ import { say } from '../../../notifications/messages/index.js';
 import type { TimelineMessage } from '../../../notifications/messages/incident.messages.js';
 import type { Role } from '../access/permissions.js';
 import { boardFields, notifiesAuthority, openObligations, type Obligation } from '../obligations/obligation.rules.js';
-import { defaultFollowUpAt, followUpProblem, owesFollowUp } from '../obligations/follow-up.rules.js';
+import { defaultFollowUpAt, filingLate, followUpProblem, owesFollowUp } from '../obligations/follow-up.rules.js';
 
 /** What the register reports of an incident (register.presenter.ts): the register reads only these. */
 export const REGISTER_FIELDS = [
@@ -424,7 +424,7 @@ export class IncidentService {
     if (!earlier.length && (input.phase === 'supplementary' || input.phase === 'final')) {
       throw refused(422, 'no_initial_submission', undefined, [fieldProblem('phase', words('field.initial-first'))]);
     }
-    const late = filedLate(input.sentAt, current.clock.deadline);
+    const late = filingLate({ phase: input.phase, sentAt: input.sentAt, deadline: current.clock.deadline, firstFiling: earlier[0] ?? null });
     const delayReasons = input.delayReasons || current.delayReasons || earlier.find((s) => s.delayReasons)?.delayReasons || '';
     if (delayReasonsNeeded({ sentAt: input.sentAt, deadline: current.clock.deadline, firstFiling: !earlier.length, reasonsOnRecord: delayReasons })) {
       throw refusal(422, 'delay_reasons_required', { code: 'submission.delay-reasons', params: {} }, lang, [{ path: 'delayReasons', message: { code: 'submission.delay-reasons.field', params: {} } }]);

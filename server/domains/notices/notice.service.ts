@@ -15,7 +15,7 @@ import type { Incident } from '../incidents/incident.model.js';
 import { fieldProblem, invalidInput, refusal, refused, words } from '../../http/refusal.js';
 import type { IncidentService, NoticeFiling } from '../incidents/incident.service.js';
 import { notifiesAuthority } from '../obligations/obligation.rules.js';
-import { defaultFollowUpAt, followUpProblem, owesFollowUp } from '../obligations/follow-up.rules.js';
+import { defaultFollowUpAt, filingLate, followUpProblem, owesFollowUp } from '../obligations/follow-up.rules.js';
 import { outwardNameWarnings, outwardProblems, type OutwardProblem } from './outward-check.js';
 import { noticePdf } from './notice.pdf.js';
 import type { UserService } from '../users/user.service.js';
@@ -110,10 +110,10 @@ export class NoticeService {
     const phase = authority ? request.phase : 'complete';
     const followUpWrong = authority ? followUpProblem(phase, request.followUpDueAt, now) : request.followUpDueAt ? 'field.follow-up-not-phased' : null;
     if (followUpWrong) throw invalidInput([fieldProblem('followUpDueAt', words(followUpWrong))]);
-    // A later phase follows up the first filing, and is late only if that one was: Art. 33(1)'s 72 hours are for the first notification.
+    // A later phase follows up the first filing (and is late only if that one was).
     const [first] = authority ? await this.deps.incidents.listSubmissions(actor, incidentId) : [];
     const firstFiling = first && (phase === 'supplementary' || phase === 'final') ? { sentAt: first.sentAt, reference: first.reference } : null;
-    const late = authority && !!incident.clock.deadline && (firstFiling ? first!.late : now > incident.clock.deadline);
+    const late = authority && filingLate({ phase, sentAt: now, deadline: incident.clock.deadline, firstFiling: first ?? null });
     // Given once per incident: a later phase reuses the reasons already given.
     const delayReasons = request.delayReasons?.trim() || incident.delayReasons || first?.delayReasons || undefined;
     const followUpDueAt = authority && owesFollowUp(phase) ? (request.followUpDueAt ?? defaultFollowUpAt(now)) : null;

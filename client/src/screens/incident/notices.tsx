@@ -7,7 +7,7 @@ import { DateTimeField, SelectField, TextArea, TextField } from '../../component
 import { ErrorBox, fieldId, focusField } from '../../components/states.js';
 import { Time } from '../../components/time.js';
 import { fromLocalInput, nowLocalInput, toLocalInput } from '../../format.js';
-import { defaultFollowUpAt, owesFollowUp } from '../../../../server/domains/obligations/follow-up.rules.js';
+import { defaultFollowUpAt, filingLate, owesFollowUp } from '../../../../server/domains/obligations/follow-up.rules.js';
 import { can } from '../../state.js';
 import { currentLang, say, t, word, type Lang } from '../../words.js';
 import { fieldLabelCode } from '../../../../notifications/messages/screen-fields.js';
@@ -75,8 +75,9 @@ function DraftForm({
   const [advice, setAdvice] = useState([...notices].reverse().find((n) => n.adviceToSubjects)?.adviceToSubjects ?? '');
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<unknown>(null);
-  // A later phase is late only if the first filing was (Art. 33(1)'s 72 hours are for the first notification).
-  const late = submissions.length ? submissions[0]!.late : !!incident.deadline && Date.now() > new Date(incident.deadline).getTime();
+  const late =
+    kind === 'authority' &&
+    filingLate({ phase, sentAt: new Date(), deadline: incident.deadline ? new Date(incident.deadline) : null, firstFiling: submissions[0] ?? null });
   const body = () => ({
     kind,
     lang,
