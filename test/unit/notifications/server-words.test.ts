@@ -82,6 +82,10 @@ const FORMAT_SAMPLES: { [C in keyof FormatMessageParams]: FormatMessageParams[C]
   'context.when': [{ occurred: '1. mars 2026', awareAt: '2. mars 2026' }, { occurred: '', awareAt: '2. mars 2026' }],
   'context.contact-sentence': [{ name: 'Kari Nordmann', reach: 'dpo@eksempel.no' }], 'register.file-name': [x],
   'context.follows-up': [{ sentAt: new Date('2026-03-05T12:00:00Z'), reference: 'AR-4711' }, { sentAt: new Date('2026-07-05T12:00:00Z'), reference: '' }],
+  'context.on-behalf': [
+    { controller: 'Kunde AS', processor: 'Klikk Int AS', instructedBy: 'Eva Berg', instructedAt: new Date('2026-03-02T08:30:00Z'), reference: 'E-post 2. mars' },
+    { controller: 'Kunde AS', processor: 'Klikk Int AS', instructedBy: 'Eva Berg', instructedAt: null, reference: '' },
+  ],
   'context.follow-up-by': [{ at: new Date('2026-03-09T12:00:00Z') }],
   'context.late': [{ deadline: new Date('2026-03-05T09:00:00Z'), first: true }, { deadline: new Date('2026-03-05T09:00:00Z'), first: false }],
   'context.cause': [{ kind: 'malicious', vector: 'tyveri', description: 'Bilen ble brutt opp' }, { kind: 'accidental', vector: '', description: '' }],
