@@ -430,11 +430,7 @@ function NoticeItem({ incident, notice, firstFiling, onSaved }: { incident: Inci
             {t('notice.approve')}
           </button>
         ) : null}
-        <button
-          type="button"
-          class="secondary"
-          onClick={() => void download(`/notices/${notice.id}/pdf`, `${notice.kind}.pdf`).catch(setError)}
-        >
+        <button type="button" class="secondary" onClick={() => void download(`/notices/${notice.id}/pdf`, `${notice.kind}.pdf`).catch(setError)}>
           {t('notice.pdf')}
         </button>
       </div>
