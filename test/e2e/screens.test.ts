@@ -65,6 +65,8 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     assert.equal(await reason.count(), 0);
     await page.getByLabel('Kjent fra').fill(osloInput(new Date(Date.now() - 50 * 3_600_000)));
     await reason.waitFor();
+    // "Discovered", left alone, follows the backdated awareness: we cannot have known before we found it.
+    assert.equal(await page.getByLabel('Oppdaget', { exact: true }).inputValue(), await page.getByLabel('Kjent fra').inputValue());
     await page.getByRole('button', { name: 'Opprett sak' }).click();
     assert.equal(await reason.evaluate((el) => (el as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing), true);
     await reason.fill('The alert sat unread over the weekend.');
@@ -72,6 +74,26 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await page.getByTestId('timeline').getByText('Saken registrert; kjennskap erklært, klokken startet. Tidspunktet ligger tilbake i tid: The alert sat unread over the weekend.').waitFor();
     await page.getByTestId('clock-bar').getByTestId('countdown').filter({ hasText: /^2[12]:\d\d:\d\d$/ }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'screen-intake-backdated-desktop.png'), fullPage: true });
+  });
+
+  it('keeps the most urgent legal clock in view for a processor notifying on its controller\'s behalf, and names discovery as the lower bound of awareness', async () => {
+    const processor = (await api(svc).post('/api/incidents').set(analyst.auth).send({
+      title: 'Backup exposed for a customer', description: 'A backup bucket was public.', awareAt: new Date().toISOString(), role: 'processor',
+      detected: { at: new Date(Date.now() - 60 * 60_000).toISOString() }, awarenessReason: 'Found in the morning review',
+      controller: { name: 'Kunde AS', contact: 'personvern@kunde.example', noticeHours: 24, notifyOnBehalf: true, instructedBy: 'Eva Berg', instructedAt: new Date(Date.now() - 30 * 60_000).toISOString() },
+    }).expect(201)).body;
+    const page = await signIn(browser, svc, analyst);
+    await open(page, `#/incidents/${processor.id}`, '[data-testid="clock-bar"]');
+    const bar = page.getByTestId('clock-bar');
+    // Until the controller is told, its 24 hours come first, not the 72 to Datatilsynet.
+    await bar.getByText('Tid igjen til å varsle behandlingsansvarlig').waitFor();
+    await bar.getByTestId('countdown').filter({ hasText: /^2[34]:\d\d:\d\d$/ }).waitFor();
+    await bar.screenshot({ path: join(ARTIFACTS, 'clock-bar-processor-on-behalf-desktop.png') });
+    assert.match((await page.locator('#awareness').textContent()) ?? '', /Ikke tidligere enn da bruddet ble oppdaget: /);
+    await api(svc).post(`/api/incidents/${processor.id}/controller-informed`).set(analyst.auth).send({ at: new Date().toISOString(), channel: 'email', note: '' }).expect(200);
+    await page.reload();
+    await bar.getByText('Tid igjen til fristen mot Datatilsynet (72 timer)').waitFor();
+    await bar.getByTestId('countdown').filter({ hasText: /^7[12]:\d\d:\d\d$/ }).waitFor();
   });
 
   it('edits the facts, and tells the user instead of overwriting when someone else saved first', async () => {
