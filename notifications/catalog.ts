@@ -36,7 +36,12 @@ export interface NoticeIncident {
   /** Measures that lessen the consequences for the people (Art. 33(3)(d)), one each. */
   mitigations: readonly { what: string }[];
   encryption: { dataEncrypted: boolean | null; stateOfTheArt: boolean | null; keyCompromised: boolean | null };
-  controller: { name: string; contact: string };
+  controller: {
+    name: string;
+    contact: string;
+    /** We are the processor and notify Datatilsynet on the controller's written instruction (Art. 28(3)(f)); otherwise null. */
+    onBehalf?: { instructedBy: string; instructedAt: Date | null; reference: string } | null | undefined;
+  };
 }
 
 /** The DPO or other contact point named in every notice (Art. 33(3)(b), 34(2)). */
@@ -173,6 +178,10 @@ export function noticeContext(kind: NoticeKind, lang: Lang, incident: NoticeInci
     followUpBy: options.followUpDueAt && (options.phase === 'initial' || options.phase === 'supplementary') ? word({ code: 'context.follow-up-by', params: { at: options.followUpDueAt } }, lang) : '',
     pending,
     controller: { name: incident.controller.name, contact: incident.controller.contact },
+    /** A notice filed on the controller's behalf: who is responsible for the data, and on whose instruction we notify. Empty otherwise. */
+    onBehalf: incident.controller.onBehalf
+      ? word({ code: 'context.on-behalf', params: { controller: incident.controller.name, processor: options.organisation, ...incident.controller.onBehalf } }, lang)
+      : '',
   };
 }
 

@@ -172,7 +172,7 @@ export function createContainer(infra: Infrastructure) {
     }),
     ...assessmentRoutes(assessments),
     ...noticeRoutes(notices, templates),
-    ...registerRoutes(new RegisterService({ incidents, decisions: Decisions, notices: Notices }), clock),
+    ...registerRoutes(new RegisterService({ incidents, decisions: Decisions, assessments: Assessments, notices: Notices }), clock),
     ...rotaRoutes(rotas),
     ...alertRoutes(alerts, dispatcher, incidents, users, config.auth.jwtSecret, clock),
     ...pushRoutes({ push, alerts, incidents, users, ack, clock }),
@@ -205,5 +205,6 @@ export function defineJobs(container: Container): void {
   planner.step('repushed', () => clockService.repushStranded());
   planner.step('milestones', () => clockService.planWindow());
   planner.step('deferred', () => deferredJobs.promote());
+  planner.step('gone-devices', () => push.removeLongGone());
   planner.defineJob();
 }

@@ -1,4 +1,5 @@
 import { currentLang } from './words.js';
+import { fileNameOf } from './file-name.js';
 
 /** The REST API, with the access token kept in memory and renewed from the httpOnly refresh cookie. */
 export interface Me {
@@ -92,13 +93,14 @@ export async function logout(): Promise<void> {
 }
 
 /** Downloads an authenticated file (CSV, PDF). */
+/** Saves what the path answers under the name the server gives it, or `filename` when it gives none. */
 export async function download(path: string, filename: string): Promise<void> {
   const res = await fetch(`/api${path}`, { headers: { Authorization: `Bearer ${token}`, 'Accept-Language': currentLang() } });
   if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => ({})));
   const blob = await res.blob();
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
-  a.download = filename;
+  a.download = fileNameOf(res.headers.get('Content-Disposition')) ?? filename;
   document.body.append(a);
   a.click();
   a.remove();

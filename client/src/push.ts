@@ -56,7 +56,8 @@ export async function enablePush(deviceName: string): Promise<void> {
   const key = keyBytes(publicKey);
   let subscription = await ready.pushManager.getSubscription();
   const gone = (await pushStateHere()) === 'gone';
-  if (gone) await forgetHere();
+  // The server replaces this device's gone record with the new subscription.
+  const replaces = gone ? localStorage.getItem(STORED_ID) : null;
   // Subscribed with another key (the server's keys changed), or gone: the push service would refuse our pushes.
   if (subscription && (gone || !sameKey(subscription.options.applicationServerKey, key))) {
     await subscription.unsubscribe();
@@ -72,8 +73,18 @@ export async function enablePush(deviceName: string): Promise<void> {
     endpoint: json.endpoint,
     keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' },
     deviceName,
+    ...(replaces ? { replaces } : {}),
   });
   localStorage.setItem(STORED_ID, saved.id);
+}
+
+/** This browser's subscription id on the server, if push was turned on here. */
+export const deviceIdHere = (): string | null => localStorage.getItem(STORED_ID);
+
+/** Removes one of the person's devices from the server (one the push service said is gone, or another of theirs). */
+export async function removeDevice(id: string): Promise<void> {
+  await api('DELETE', `/push/subscriptions/${encodeURIComponent(id)}`);
+  if (id === localStorage.getItem(STORED_ID)) localStorage.removeItem(STORED_ID);
 }
 
 /** Removes this device from the server and unsubscribes the browser. */

@@ -229,6 +229,7 @@ const messages = {
     (p) => (p.step === 0 ? 'First line' : `Escalation step ${p.step}`),
   ),
   'toast.openIncident': w('Åpne saken →', 'Open the incident →'),
+  'toast.test': w('Testvarsel: varslene når fram til dette dashbordet', 'Test alert: alerts reach this dashboard'),
   'toast.openOnCall': w('Åpne vaktsiden →', 'Open the on-call screen →'),
   'alert.deliveries': w('Hvordan varselet gikk ut', 'How the alert went out'),
   'alert.deliveryError': w('Siste feil', 'Last error'),
@@ -250,7 +251,7 @@ const messages = {
 
   // Clock
   'clock.title': w('Klokke', 'Clock'),
-  'clock.toDatatilsynet': w('Tid igjen til fristen (72 timer)', 'Time left to the deadline (72 hours)'),
+  'clock.toDatatilsynet': w('Tid igjen til fristen mot Datatilsynet (72 timer)', 'Time left to the deadline to Datatilsynet (72 hours)'),
   'clock.toController': w('Tid igjen til å varsle behandlingsansvarlig', 'Time left to inform the controller'),
   'clock.toDatatilsynetStopped': w('Klokken mot Datatilsynet (72 timer)', 'The clock to Datatilsynet (72 hours)'),
   'clock.notStarted': w('Klokken er ikke startet', 'The clock has not started'),
@@ -308,6 +309,10 @@ const messages = {
   'awareness.declare': w('Erklær kjennskap (start klokken)', 'Declare awareness (start the clock)'),
   'awareness.correct': w('Korriger tidspunktet', 'Correct the time'),
   'awareness.at': w('Kjent fra', 'Aware from'),
+  'awareness.atNotBefore': f<{ detected: string }>(
+    (p) => `Ikke tidligere enn da bruddet ble oppdaget: ${p.detected}.`,
+    (p) => `No earlier than when the breach was discovered: ${p.detected}.`,
+  ),
   'awareness.evidence': w('Hva gjorde bruddet rimelig sikkert?', 'What made the breach reasonably certain?'),
   'awareness.evidenceHelp': w('For eksempel: «Bekreftet av IT at laptopen var ukryptert, kl. 10.15».', 'For example: "IT confirmed the laptop was unencrypted, 10:15".'),
   'awareness.reasonCorrect': w('Hvorfor tidspunktet korrigeres', 'Why the time is corrected'),
@@ -316,6 +321,10 @@ const messages = {
 
   'controller.heading': w('Behandlingsansvarlig', 'The controller'),
   'controller.intro': w('Som databehandler varsler vi den behandlingsansvarlige uten ugrunnet opphold (art. 33 nr. 2); den behandlingsansvarlige melder til Datatilsynet.', 'As processor we inform the controller without undue delay (Art. 33(2)); the controller notifies Datatilsynet.'),
+  'controller.introOnBehalf': w(
+    'Som databehandler varsler vi den behandlingsansvarlige uten ugrunnet opphold (art. 33 nr. 2); etter dens skriftlige instruks melder vi til Datatilsynet på dens vegne.',
+    'As processor we inform the controller without undue delay (Art. 33(2)); on its written instruction we notify Datatilsynet on its behalf.',
+  ),
   'controller.name': w('Navn', 'Name'),
   'controller.target': w('Bør være varslet innen', 'Should be informed by'),
   'controller.informedAt': w('Varslet', 'Informed'),
@@ -613,9 +622,27 @@ const messages = {
   'filing.otherHelp': w('En melding laget her registreres fra selve meldingen over.', 'A notice drafted here is recorded from the notice itself above.'),
   'filing.record': w('Registrer innsending', 'Record a filing'),
   'filing.confirmTitle': w('Er meldingen sendt til Datatilsynet?', 'Has the notice been sent to Datatilsynet?'),
-  'filing.confirmExplain': w(
-    'Registrer innsendingen først når meldingen faktisk er sendt (for eksempel med kvitteringen fra Altinn). Den første innsendingen stopper klokken mot Datatilsynet, og innsendingen står i registeret.',
-    'Record the filing only once the notice has actually been sent (for example with the Altinn receipt). The first filing stops the clock to Datatilsynet, and the filing stays in the register.',
+  'filing.confirmExplain': f<{ phase: 'initial' | 'complete' | 'supplementary' | 'final'; first: boolean }>(
+    (p) =>
+      `Registrer innsendingen først når meldingen faktisk er sendt (for eksempel med kvitteringen fra Altinn). ${
+        p.first
+          ? `Den første innsendingen stopper klokken mot Datatilsynet${p.phase === 'initial' ? ', og den foreløpige meldingen gjør at en oppfølgende melding skyldes' : ''}.`
+          : p.phase === 'final'
+            ? 'Den endelige meldingen fullfører det de tidligere innsendingene lovet; klokken mot Datatilsynet ble stoppet av den første.'
+            : p.phase === 'supplementary'
+              ? 'Denne utfyllende meldingen kommer i tillegg til de tidligere innsendingene; klokken mot Datatilsynet ble stoppet av den første.'
+              : 'Dette er ikke den første innsendingen; klokken mot Datatilsynet ble stoppet av den første.'
+      } Innsendingen står i registeret.`,
+    (p) =>
+      `Record the filing only once the notice has actually been sent (for example with the Altinn receipt). ${
+        p.first
+          ? `The first filing stops the clock to Datatilsynet${p.phase === 'initial' ? ', and a preliminary notice means a follow-up is owed' : ''}.`
+          : p.phase === 'final'
+            ? 'The final notice completes what the earlier filings promised; the first one stopped the clock to Datatilsynet.'
+            : p.phase === 'supplementary'
+              ? 'This supplementary notice adds to the earlier filings; the first one stopped the clock to Datatilsynet.'
+              : 'This is not the first filing; the first one stopped the clock to Datatilsynet.'
+      } The filing stays in the register.`,
   ),
   'filing.confirm': w('Ja, den er sendt: registrer', 'Yes, it was sent: record it'),
 
@@ -686,10 +713,20 @@ const messages = {
     'Varsling på denne enheten er ikke lenger gyldig: varslingstjenesten kjenner den ikke lenger, så varsler når ikke fram hit. Slå den på igjen.',
     "This device's push is no longer valid: the push service no longer knows it, so alerts do not reach it. Turn it on again.",
   ),
+  'push.devicesHeading': w('Enhetene dine med varsling', 'Your devices with notifications'),
+  'push.thisDevice': w('(denne enheten)', '(this device)'),
+  'push.deviceOn': w('på', 'on'),
+  'push.deviceGone': w(
+    'ikke lenger gyldig – varslingstjenesten kjenner den ikke, så varsler når den ikke. Fjernes av seg selv',
+    'no longer valid – the push service no longer knows it, so alerts do not reach it. Removed by itself',
+  ),
+  'push.removeDevice': w('Fjern', 'Remove'),
+  'push.removeDeviceNamed': f<{ name: string }>((p) => `Fjern ${p.name}`, (p) => `Remove ${p.name}`),
   'push.turnOnAgain': w('Slå på varsling her igjen', 'Turn notifications on here again'),
   'testAlert.done': w('Testvarselet er sendt. Slik gikk det på hver kanal:', 'The test alert was sent. How it went on each channel:'),
   'testAlert.stillTrying': w('Testvarselet er sendt. Noen kanaler prøver fortsatt:', 'The test alert was sent. Some channels are still trying:'),
-  'testAlert.dashboard': w('levert – du ser det her, men bare mens dashbordet er åpent', 'delivered – you see it here, but only while the dashboard is open'),
+  'testAlert.dashboard': w('levert – varselet kom fram til dashbordene dine som var åpne', 'delivered – the alert reached your dashboards that were open'),
+  'testAlert.dashboardNoneOpen': w('ikke levert – ingen av dashbordene dine var tilkoblet da det ble sendt', 'not delivered – none of your dashboards was connected when it was sent'),
   'testAlert.notSetUp': w('ikke satt opp for deg', 'not set up for you'),
   'testAlert.pushGone': w('ikke sendt – varsling på denne enheten er ikke lenger gyldig; slå den på igjen over', 'not sent – push on this device is no longer valid; turn it on again above'),
   'pushProblem.unsupported': w('Denne nettleseren kan ikke ta imot varsler når fanen er lukket.', 'This browser cannot receive alerts when the tab is closed.'),
@@ -787,6 +824,7 @@ const messages = {
   'art34.not-required': w('ikke nødvendig', 'not required'),
   'art34.owed': w('skal varsles', 'still to be told'),
   'art34.undecided': w('ikke avgjort', 'not decided'),
+  'art34.controller': w('den behandlingsansvarlige avgjør', 'for the controller to decide'),
   'register.notABreach': w('Ikke et brudd', 'Not a breach'),
   'register.empty': w('Registeret er tomt.', 'The register is empty.'),
 

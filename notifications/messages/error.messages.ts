@@ -72,6 +72,8 @@ export type ProblemMessageParams = {
   'field.too-many': Limit;
   'field.too-big': Limit;
   'field.in-future': NoParams;
+  'field.aware-before-detected': NoParams;
+  'field.detected-after-aware': NoParams;
   'field.national-id-masked': { count: number };
   'field.national-id-kept': { count: number };
   'field.backdated-without-reason': NoParams;
@@ -165,6 +167,14 @@ export const PROBLEM_MESSAGES: Catalogue<ProblemMessageParams> = {
     en: () => 'is not a phone number: use 8 to 15 digits, spaces allowed, with + before the country code (for example 912 34 567 or +47 912 34 567)',
   },
   'field.in-future': { nb: () => 'kan ikke være fram i tid', en: () => 'cannot be in the future' },
+  'field.aware-before-detected': {
+    nb: () => 'kan ikke være tidligere enn «Oppdaget»: vi kan ikke ha kjent til bruddet før det ble oppdaget',
+    en: () => 'cannot be earlier than “Discovered”: we cannot have known of the breach before it was discovered',
+  },
+  'field.detected-after-aware': {
+    nb: () => 'kan ikke være senere enn «Kjent fra»: bruddet må være oppdaget før vi ble kjent med det',
+    en: () => 'cannot be later than “Aware from”: the breach must have been discovered before we became aware of it',
+  },
   'field.national-id-masked': {
     nb: ({ count }) => `hadde ${count === 1 ? 'et tall som ser ut som et fødselsnummer' : `${count} tall som ser ut som fødselsnumre`}; det er lagret maskert til fødselsdatoen (f.eks. 150385*****)`,
     en: ({ count }) => `held ${count === 1 ? 'a number that looks like a national identity number' : `${count} numbers that look like national identity numbers`}; saved masked to the birth date (e.g. 150385*****)`,

@@ -23,6 +23,8 @@ export type FormatMessageParams = {
   'context.encryption': { dataEncrypted: boolean | null; stateOfTheArt: boolean | null; keyCompromised: boolean | null };
   /** A later phase names the first filing it follows up (Art. 33(4)). */
   'context.follows-up': { sentAt: Date; reference: string };
+  /** A processor's notice filed on the controller's written instruction names the controller and the instruction. */
+  'context.on-behalf': { controller: string; processor: string; instructedBy: string; instructedAt: Date | null; reference: string };
   /** A first or partial notice says when the follow-up will be sent. */
   'context.follow-up-by': { at: Date };
   /** A notice that comes after the 72 hours says so, before its reasons. */
@@ -100,6 +102,16 @@ export const FORMAT_MESSAGES: Catalogue<FormatMessageParams> = {
       `Denne meldingen følger opp meldingen vi sendte ${oslo(sentAt).setLocale('nb').toFormat("d. LLLL yyyy 'kl.' HH:mm")} (norsk tid)${reference ? `, Altinn-referanse ${reference}` : ''}.`,
     en: ({ sentAt, reference }) =>
       `This notification follows up the notification we sent on ${oslo(sentAt).setLocale('en-GB').toFormat('d LLLL yyyy, HH:mm')} (Oslo time)${reference ? `, Altinn reference ${reference}` : ''}.`,
+  },
+  'context.on-behalf': {
+    nb: (p) =>
+      `Behandlingsansvarlig for opplysningene er ${p.controller}. ${p.processor} er databehandler for ${p.controller} og melder bruddet på vegne av den behandlingsansvarlige etter skriftlig instruks fra ${p.instructedBy}${
+        p.instructedAt ? ` ${oslo(p.instructedAt).setLocale('nb').toFormat("d. LLLL yyyy 'kl.' HH:mm")} (norsk tid)` : ''
+      }${p.reference ? `, referanse ${p.reference}` : ''}. Kontaktpunktet for denne meldingen er vårt personvernombud, oppgitt nedenfor.`,
+    en: (p) =>
+      `The controller responsible for the data is ${p.controller}. ${p.processor} is the processor for ${p.controller} and notifies the breach on the controller's behalf, on the written instruction of ${p.instructedBy}${
+        p.instructedAt ? ` given on ${oslo(p.instructedAt).setLocale('en-GB').toFormat('d LLLL yyyy, HH:mm')} (Oslo time)` : ''
+      }${p.reference ? `, reference ${p.reference}` : ''}. The contact point for this notification is our data protection officer, named below.`,
   },
   'context.follow-up-by': {
     nb: ({ at }) => `Vi sender en oppfølgende melding senest ${oslo(at).setLocale('nb').toFormat("d. LLLL yyyy 'kl.' HH:mm")} (norsk tid).`,

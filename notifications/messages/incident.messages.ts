@@ -62,6 +62,7 @@ export const FIELD_LABELS = {
   'keys.auth': { nb: 'Enhetens hemmelighet', en: "The device's secret" },
   deviceName: { nb: 'Navn på enheten', en: 'Device name' },
   oldAuth: { nb: 'Enhetens tidligere abonnement', en: "The device's earlier subscription" },
+  replaces: { nb: 'Enhetens tidligere varsling, som ikke lenger er gyldig', en: "The device's earlier push, no longer valid" },
   oldEndpoint: { nb: 'Enhetens tidligere abonnement', en: "The device's earlier subscription" },
   noticeText: { nb: 'Meldingsteksten', en: 'The notice text' },
   token: { nb: 'Lenken', en: 'The link' },

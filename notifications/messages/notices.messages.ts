@@ -34,6 +34,8 @@ export interface NoticeMessageParams {
   'pdf.draft': NoParams;
   'pdf.hash': { hash: string };
   'pdf.page': { page: number; pages: number };
+  /** The PDF's file name after the incident's ref: which notice it is, as words a file name can carry. */
+  'pdf.file-name': { kind: 'authority' | 'subject' | 'public' | 'controller'; ref: string };
 }
 
 export type NoticeMessage = MessageOf<NoticeMessageParams>;
@@ -124,6 +126,10 @@ export const NOTICE_MESSAGES: Catalogue<NoticeMessageParams> = {
   'pdf.draft': { nb: () => 'Utkast – ikke godkjent', en: () => 'Draft – not approved' },
   'pdf.hash': { nb: (p) => `SHA-256: ${p.hash}`, en: (p) => `SHA-256: ${p.hash}` },
   'pdf.page': { nb: (p) => `Side ${p.page} av ${p.pages}`, en: (p) => `Page ${p.page} of ${p.pages}` },
+  'pdf.file-name': {
+    nb: (p) => `${p.ref}-${{ authority: 'melding-til-datatilsynet', subject: 'varsel-til-de-berørte', public: 'kunngjøring', controller: 'varsel-til-behandlingsansvarlig' }[p.kind]}.pdf`,
+    en: (p) => `${p.ref}-${{ authority: 'notification-to-datatilsynet', subject: 'notice-to-the-people-affected', public: 'public-notice', controller: 'notice-to-the-controller' }[p.kind]}.pdf`,
+  },
 };
 
 /** 922078734 → 922 078 734, as the Brønnøysund registers write it. */

@@ -11,7 +11,7 @@ export type RegisterColumn = (typeof REGISTER_COLUMNS)[number];
 /** What was decided about Datatilsynet. */
 export type RegisterDecision = 'notify' | 'not-notifiable' | 'not-a-breach' | 'undecided';
 /** What became of telling the people (Art. 34). */
-export type Art34Outcome = 'told' | 'public' | 'exemption' | 'not-required' | 'owed' | 'undecided';
+export type Art34Outcome = 'told' | 'public' | 'exemption' | 'not-required' | 'owed' | 'undecided' | 'controller';
 export type Art34Ground = 'encrypted' | 'mitigated' | 'disproportionate';
 
 export interface RegisterMessageParams {
@@ -24,6 +24,8 @@ export interface RegisterMessageParams {
   'register.decision': { decision: RegisterDecision };
   'register.art34': { outcome: Art34Outcome };
   'register.ground': { ground: Art34Ground; evidence: string };
+  /** A decision that follows the recommendation with no reasoning written: the assessment's reasons for it. */
+  'register.follows-recommendation': { reasons: string };
 }
 
 export type RegisterMessage = MessageOf<RegisterMessageParams>;
@@ -74,6 +76,7 @@ const ART34: Record<Art34Outcome, { nb: string; en: string }> = {
   'not-required': { nb: 'Ikke påkrevd (ikke høy risiko)', en: 'Not required (no high risk)' },
   owed: { nb: 'Skal informeres, ikke gjort ennå', en: 'To be told, not yet done' },
   undecided: { nb: 'Ikke besluttet', en: 'Not decided' },
+  controller: { nb: 'Den behandlingsansvarlige avgjør', en: 'For the controller to decide' },
 };
 
 const GROUND: Record<Art34Ground, { nb: string; en: string }> = {
@@ -100,6 +103,7 @@ export const REGISTER_MESSAGES: Catalogue<RegisterMessageParams> = {
   },
   'register.decision': { nb: (p) => DECISION[p.decision].nb, en: (p) => DECISION[p.decision].en },
   'register.art34': { nb: (p) => ART34[p.outcome].nb, en: (p) => ART34[p.outcome].en },
+  'register.follows-recommendation': { nb: (p) => `Følger anbefalingen: ${p.reasons}`, en: (p) => `Follows the recommendation: ${p.reasons}` },
   'register.ground': {
     nb: (p) => `${GROUND[p.ground].nb}${p.evidence ? `. ${p.evidence}` : ''}`,
     en: (p) => `${GROUND[p.ground].en}${p.evidence ? `. ${p.evidence}` : ''}`,

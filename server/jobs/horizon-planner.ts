@@ -10,8 +10,9 @@ interface PlannerStep {
 
 /**
  * The recurring job that keeps Agenda's collection to what is due soon: each step moves work due
- * within the horizon into Agenda (milestones, deferred escalations) or re-sends what an instance
- * left half-done. Agenda runs it on one instance at a time.
+ * within the horizon into Agenda (milestones, deferred escalations), re-sends what an instance
+ * left half-done, or clears what has been kept long enough (devices gone for good). Agenda runs it
+ * on one instance at a time.
  */
 export class HorizonPlanner {
   private readonly steps: PlannerStep[] = [];

@@ -66,6 +66,15 @@ export class Broadcaster {
     return true;
   }
 
+  /** A person's own alert (a test alert) to that person's open dashboards only; how many it reached. */
+  async alertToOwnDashboards(message: AlertMessage, userId: string): Promise<number> {
+    const io = this.io;
+    if (!io) return 0;
+    const own = (await io.in(userRoom(userId)).fetchSockets()).filter((s) => s.data.actor.id === userId).map((s) => s.id);
+    if (own.length) io.to(own).emit('alert:fired', message);
+    return own.length;
+  }
+
   alertAcknowledged(payload: Parameters<ServerToClientEvents['alert:acknowledged']>[0], audience: Audience): Promise<boolean> {
     return this.toAudience('alert:acknowledged', payload, audience);
   }

@@ -11,6 +11,7 @@ import { boardFields } from '../../server/domains/obligations/obligation.rules.j
 import { LiveClock } from '../support/clock.js';
 import { ARTIFACTS, launchBrowser, PHONE, sidewaysOverflow, signIn as signInAs } from '../support/browser.js';
 import { api, startTestService, type TestService, type TestUser } from '../support/service.js';
+import { waitFor } from '../support/wait.js';
 
 const H = 3_600_000;
 
@@ -223,11 +224,19 @@ describe('the dashboard in a real browser', function () {
     const page = await signIn(oncall, PHONE);
     await page.goto(`${svc.url}/#/oncall`);
     const reach = page.getByTestId('reachability');
+    // The page's own socket is connected before the alert is sent, so this dashboard is one of the person's open ones.
+    await waitFor(() => svc.io.in(`user:${oncall.id}`).fetchSockets().then((s) => s.length), (n) => n > 0, 10_000, 'the dashboard to connect');
     await reach.getByRole('button', { name: /Send meg et testvarsel|Send me a test alert/ }).click();
     const result = reach.getByTestId('test-result');
     await result.waitFor();
     const line = (channel: string) => result.locator(`[data-channel="${channel}"]`);
-    await line('dashboard').getByText(/levert|delivered/).waitFor();
+    await line('dashboard').getByText(/^[^:]+: (levert – varselet kom fram til dashbordene dine som var åpne|delivered – the alert reached your dashboards that were open)$/).waitFor();
+    // It arrived as a real alert would: a toast that opens the on-call screen.
+    const toast = page.getByTestId('alert-toast').filter({ hasText: /Testvarsel: varslene når fram til dette dashbordet|Test alert: alerts reach this dashboard/ });
+    await toast.waitFor();
+    assert.equal(await toast.getByTestId('alert-toast-link').getAttribute('href'), '#/oncall');
+    await page.screenshot({ path: join(ARTIFACTS, 'oncall-test-alert-toast-phone.png') });
+    await toast.getByRole('button', { name: /Lukk|Close/ }).click();
     // No mail server, no webhook and no device in this install: each says so rather than nothing.
     for (const channel of ['email', 'webhook', 'push']) await line(channel).getByText(/ikke satt opp for deg|not set up for you/).waitFor();
     // A second within the minute is refused (the service's answer, fixed here so the minute cannot turn in between),
@@ -247,7 +256,15 @@ describe('the dashboard in a real browser', function () {
     await page.reload();
     await reach.getByTestId('push-gone').getByText(/ikke lenger gyldig|no longer valid/).waitFor();
     await reach.getByRole('button', { name: /Slå på varsling her igjen|Turn notifications on here again/ }).waitFor();
+    // The device list says it is gone, when it goes by itself, and offers to remove it now.
+    const device = reach.getByTestId('push-device').filter({ hasText: 'Min telefon' });
+    await device.getByText(/ikke lenger gyldig – varslingstjenesten kjenner den ikke, så varsler når den ikke\. Fjernes av seg selv|no longer valid – the push service no longer knows it, so alerts do not reach it\. Removed by itself/).waitFor();
+    await device.getByText(/\(denne enheten\)|\(this device\)/).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'oncall-push-gone-phone.png'), fullPage: true });
+    await device.getByRole('button', { name: /^(Fjern|Remove) Min telefon$/ }).click();
+    await reach.getByRole('button', { name: /^(Slå på varsling her|Turn on notifications here)$/ }).waitFor();
+    assert.equal(await reach.getByTestId('push-device').count(), 0);
+    assert.equal(await pushModels(svc.connection).PushSubscriptions.countDocuments({ _id: gone!._id }), 0, 'removed on the server');
   });
 
   it('flags a notice with a missing element, which cannot then be drafted for approval', async () => {

@@ -129,7 +129,7 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     assert.match(await page.title(), /^7[01]:\d\d:\d\d · BC-\d{4}-\d{4}$/);
 
     const facts = page.getByTestId('facts');
-    if (!(await facts.isVisible())) await page.getByText('Fakta om bruddet').click();
+    if (!(await facts.isVisible())) await page.getByRole('heading', { name: 'Fakta om bruddet' }).click();
     await facts.getByLabel('Beskrivelse for meldinger og varsler').fill(TYPED.outward);
     await facts.getByLabel(/^Konfidensialitet/).check();
     await pick(facts, /^Hovedårsak/, /^Med vilje/);
@@ -294,7 +294,7 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     await page.getByTestId('clock-bar').getByText('Tid igjen til å varsle behandlingsansvarlig').waitFor();
     await page.getByTestId('clock-bar').getByTestId('countdown').filter({ hasText: /^\d+:\d\d:\d\d$/ }).waitFor();
     const facts = page.getByTestId('facts');
-    if (!(await facts.isVisible())) await page.getByText('Fakta om bruddet').click();
+    if (!(await facts.isVisible())) await page.getByRole('heading', { name: 'Fakta om bruddet' }).click();
     await facts.getByLabel('Den behandlingsansvarlige (kunden)').fill(PROCESSOR.controller);
     await facts.getByLabel('Kontakt hos den behandlingsansvarlige').fill(PROCESSOR.contact);
     await facts.getByLabel('Beskrivelse for meldinger og varsler').fill(PROCESSOR.outward);
@@ -333,7 +333,7 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     await page.getByLabel('Hva gjorde bruddet rimelig sikkert?').fill(PUBLIC.evidence);
     await page.getByRole('button', { name: 'Opprett sak' }).click();
     const facts = page.getByTestId('facts');
-    if (!(await facts.isVisible())) await page.getByText('Fakta om bruddet').click();
+    if (!(await facts.isVisible())) await page.getByRole('heading', { name: 'Fakta om bruddet' }).click();
     await facts.getByLabel('Beskrivelse for meldinger og varsler').fill(PUBLIC.outward);
     await facts.getByLabel(/^Konfidensialitet/).check();
     await group(facts, /^Hvilke typer personopplysninger/).getByLabel('helseopplysninger', { exact: true }).check();
@@ -387,7 +387,7 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     await page.getByLabel('Hva gjorde bruddet rimelig sikkert?').fill(ENCRYPTED.evidence);
     await page.getByRole('button', { name: 'Opprett sak' }).click();
     const facts = page.getByTestId('facts');
-    if (!(await facts.isVisible())) await page.getByText('Fakta om bruddet').click();
+    if (!(await facts.isVisible())) await page.getByRole('heading', { name: 'Fakta om bruddet' }).click();
     await facts.getByLabel('Beskrivelse for meldinger og varsler').fill(ENCRYPTED.outward);
     await facts.getByLabel(/^Konfidensialitet/).check();
     await group(facts, /^Hvilke typer personopplysninger/).getByLabel('helseopplysninger', { exact: true }).check();
@@ -452,7 +452,7 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     assert.doesNotMatch(await page.getByTestId('clock-bar').innerText(), /−|Tid igjen/);
     await page.getByTestId('timeline').getByText(`Kjennskap erklært; 72-timersklokken startet. Tidspunktet ligger tilbake i tid: ${LATE.backdated}`).waitFor();
     const facts = page.getByTestId('facts');
-    if (!(await facts.isVisible())) await page.getByText('Fakta om bruddet').click();
+    if (!(await facts.isVisible())) await page.getByRole('heading', { name: 'Fakta om bruddet' }).click();
     await facts.getByLabel('Beskrivelse for meldinger og varsler').fill(LATE.outward);
     await facts.getByLabel(/^Integritet/).check();
     await group(facts, /^Hvilke typer personopplysninger/).getByLabel('økonomiske opplysninger', { exact: true }).check();
@@ -549,7 +549,7 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
       const check = async (page: Page, name: string) => {
         const text = await visibleText(page);
         const strange = strangeWords(text, allowed, userData);
-        const codes = rawCodes(text);
+        const codes = rawCodes(text, lang);
         if (strange.length) found.push(`${name} (${lang}): words not from the catalogue: ${strange.join(', ')}`);
         if (codes.length) found.push(`${name} (${lang}): raw codes: ${codes.join(', ')}`);
       };

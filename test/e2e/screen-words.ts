@@ -45,8 +45,11 @@ export function catalogueWords(lang: Lang): Set<string> {
 const KEBAB_CODES = new Set<string>([...OBLIGATION_KINDS, ...STOP_REASONS, ...CLOCK_STATES].filter((c) => c.includes('-')));
 const SNAKE_CODES = new Set<string>(DATA_CATEGORIES.filter((c) => c.includes('_')));
 
-/** Raw codes that must never reach a reader: milestone keys, vocabulary codes, field paths, camelCase names. */
-export function rawCodes(text: string): string[] {
+/**
+ * Raw codes that must never reach a reader: milestone keys, vocabulary codes, field paths, camelCase names.
+ * Role codes too, but "analyst" is also the English word for the role.
+ */
+export function rawCodes(text: string, lang: 'nb' | 'en' = 'nb'): string[] {
   const withoutEmails = text.replace(/\S+@\S+/g, ' ');
   const found = [
     ...(withoutEmails.match(/\b(?:h\d{1,3}|overdue-\d+)\b/g) ?? []),
@@ -54,7 +57,7 @@ export function rawCodes(text: string): string[] {
     ...(withoutEmails.match(/\b[a-z]+(?:-[a-z]+)+\b/g) ?? []).filter((c) => KEBAB_CODES.has(c)),
     ...(withoutEmails.match(/\b[a-z]+\.[a-z][A-Za-z]+\b/g) ?? []),
     ...(withoutEmails.match(/\b[a-z]+[A-Z][a-zA-Z]+\b/g) ?? []),
-    ...(withoutEmails.match(/\b(?:dpo|oncall|analyst)\b/g) ?? []),
+    ...(withoutEmails.match(lang === 'en' ? /\b(?:dpo|oncall)\b/g : /\b(?:dpo|oncall|analyst)\b/g) ?? []),
   ];
   return [...new Set(found)];
 }

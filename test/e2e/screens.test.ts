@@ -65,6 +65,8 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     assert.equal(await reason.count(), 0);
     await page.getByLabel('Kjent fra').fill(osloInput(new Date(Date.now() - 50 * 3_600_000)));
     await reason.waitFor();
+    // "Discovered", left alone, follows the backdated awareness: we cannot have known before we found it.
+    assert.equal(await page.getByLabel('Oppdaget', { exact: true }).inputValue(), await page.getByLabel('Kjent fra').inputValue());
     await page.getByRole('button', { name: 'Opprett sak' }).click();
     assert.equal(await reason.evaluate((el) => (el as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing), true);
     await reason.fill('The alert sat unread over the weekend.');
@@ -72,6 +74,26 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await page.getByTestId('timeline').getByText('Saken registrert; kjennskap erklært, klokken startet. Tidspunktet ligger tilbake i tid: The alert sat unread over the weekend.').waitFor();
     await page.getByTestId('clock-bar').getByTestId('countdown').filter({ hasText: /^2[12]:\d\d:\d\d$/ }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'screen-intake-backdated-desktop.png'), fullPage: true });
+  });
+
+  it('keeps the most urgent legal clock in view for a processor notifying on its controller\'s behalf, and names discovery as the lower bound of awareness', async () => {
+    const processor = (await api(svc).post('/api/incidents').set(analyst.auth).send({
+      title: 'Backup exposed for a customer', description: 'A backup bucket was public.', awareAt: new Date().toISOString(), role: 'processor',
+      detected: { at: new Date(Date.now() - 60 * 60_000).toISOString() }, awarenessReason: 'Found in the morning review',
+      controller: { name: 'Kunde AS', contact: 'personvern@kunde.example', noticeHours: 24, notifyOnBehalf: true, instructedBy: 'Eva Berg', instructedAt: new Date(Date.now() - 30 * 60_000).toISOString() },
+    }).expect(201)).body;
+    const page = await signIn(browser, svc, analyst);
+    await open(page, `#/incidents/${processor.id}`, '[data-testid="clock-bar"]');
+    const bar = page.getByTestId('clock-bar');
+    // Until the controller is told, its 24 hours come first, not the 72 to Datatilsynet.
+    await bar.getByText('Tid igjen til å varsle behandlingsansvarlig').waitFor();
+    await bar.getByTestId('countdown').filter({ hasText: /^2[34]:\d\d:\d\d$/ }).waitFor();
+    await bar.screenshot({ path: join(ARTIFACTS, 'clock-bar-processor-on-behalf-desktop.png') });
+    assert.match((await page.locator('#awareness').textContent()) ?? '', /Ikke tidligere enn da bruddet ble oppdaget: /);
+    await api(svc).post(`/api/incidents/${processor.id}/controller-informed`).set(analyst.auth).send({ at: new Date().toISOString(), channel: 'email', note: '' }).expect(200);
+    await page.reload();
+    await bar.getByText('Tid igjen til fristen mot Datatilsynet (72 timer)').waitFor();
+    await bar.getByTestId('countdown').filter({ hasText: /^7[12]:\d\d:\d\d$/ }).waitFor();
   });
 
   it('edits the facts, and tells the user instead of overwriting when someone else saved first', async () => {
@@ -143,7 +165,7 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await open(page, `#/incidents/${incidentId}`, '[data-testid="facts"]');
     const facts = page.getByTestId('facts');
     // Folded unless the assessment has open questions.
-    if (!(await facts.isVisible())) await page.getByText('Fakta om bruddet').click();
+    if (!(await facts.isVisible())) await page.getByRole('heading', { name: 'Fakta om bruddet' }).click();
     await facts.getByRole('group', { name: /^Hvor mange registreringer/ }).getByLabel('Mellom to tall').check();
     await facts.getByLabel('Minst', { exact: true }).fill('100');
     await facts.getByRole('button', { name: 'Lagre fakta' }).click();
@@ -253,6 +275,11 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await api(svc).post(`/api/incidents/${processor.id}/controller-informed`).set(dpo.auth).send({ at: new Date().toISOString(), channel: 'email', note: '' }).expect(200);
     await page.reload();
     await page.getByTestId('controller-informed').getByText(/· e-post$/).waitFor();
+    // Without an instruction the controller notifies Datatilsynet itself, and the card says so.
+    assert.equal(
+      await page.getByTestId('controller-intro').textContent(),
+      'Som databehandler varsler vi den behandlingsansvarlige uten ugrunnet opphold (art. 33 nr. 2); den behandlingsansvarlige melder til Datatilsynet.',
+    );
 
     // The controller told us in writing to notify for it: the choice is recorded with who instructed us, when and its reference.
     // Open unless it already is (it opens by itself while questions are open).
@@ -269,6 +296,11 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     const onBehalf = page.getByTestId('on-behalf');
     await onBehalf.getByText('Vi melder til Datatilsynet på vegne av den behandlingsansvarlige, etter dens skriftlige instruks.').waitFor();
     await onBehalf.getByText(/Instruks fra Eva Berg, personvernombud,.*referanse: E-post «Meld for oss», 2\. mars/).waitFor();
+    // The card's intro follows the recorded choice: we notify, not the controller.
+    assert.equal(
+      await page.getByTestId('controller-intro').textContent(),
+      'Som databehandler varsler vi den behandlingsansvarlige uten ugrunnet opphold (art. 33 nr. 2); etter dens skriftlige instruks melder vi til Datatilsynet på dens vegne.',
+    );
     const saved = (await api(svc).get(`/api/incidents/${processor.id}`).set(dpo.auth).expect(200)).body;
     assert.equal(saved.controller.instructedAt, '2026-03-02T08:30:00.000Z', 'entered in Oslo time');
     await page.getByTestId('controller').screenshot({ path: join(ARTIFACTS, 'incident-on-behalf-desktop.png') });
@@ -404,26 +436,24 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     assert.doesNotMatch(text, /default template|Shipped with/);
   });
 
-  it('meets WCAG 2.1 A and AA rules (axe-core) on every main screen, in both languages', async () => {
+  for (const lang of ['nb', 'en'] as const) it(`meets WCAG 2.1 A and AA rules (axe-core) on every main screen, in ${lang === 'nb' ? 'bokmål' : 'English'}`, async () => {
     const found: string[] = [];
-    for (const lang of ['nb', 'en']) {
-      for (const screen of screens) {
-        const page = await pageOf(screen.as());
-        await page.evaluate(`localStorage.setItem('lang', '${lang}')`);
-        await page.goto('about:blank');
-        await open(page, screen.hash || `#/incidents/${incidentId}`, screen.ready);
-        assert.equal(await page.evaluate('document.documentElement.lang'), lang);
-        const violations = await wcagViolations(page);
-        if (violations.length) found.push(`${screen.name} (${lang}):\n${describeViolations(violations)}`);
-      }
+    for (const screen of screens) {
+      const page = await pageOf(screen.as());
+      await page.evaluate(`localStorage.setItem('lang', '${lang}')`);
+      await page.goto('about:blank');
+      await open(page, screen.hash || `#/incidents/${incidentId}`, screen.ready);
+      assert.equal(await page.evaluate('document.documentElement.lang'), lang);
+      const violations = await wcagViolations(page);
+      if (violations.length) found.push(`${screen.name} (${lang}):\n${describeViolations(violations)}`);
     }
     assert.equal(found.join('\n\n'), '');
   });
 
   it('shows on a phone that the register scrolls sideways, and keeps the board card\'s "who may act" to the people', async () => {
-    await (api(svc).post('/api/incidents').set(analyst.auth).send({
+    await api(svc).post('/api/incidents').set(analyst.auth).send({
       title: 'Laptop left on a train', description: 'Unencrypted disk.', awareAt: new Date().toISOString(), ownerId: analyst.id,
-    }).expect(201));
+    }).expect(201);
     const page = await signIn(browser, svc, dpo, { viewport: PHONE });
     await open(page, '#/', '[data-testid="board"]');
     const card = page.getByTestId('board-item').filter({ hasText: 'Laptop left on a train' });
@@ -438,23 +468,21 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await page.getByTestId('register-scroll-hint').getByText('Tabellen er bredere enn skjermen: skyv sideveis for flere kolonner.').waitFor();
     const wrap = page.locator('.table-wrap.scrolls');
     assert.ok(await wrap.evaluate((el) => el.scrollWidth > el.clientWidth), 'the table is wider than the phone');
-    assert.match(await wrap.evaluate((el) => getComputedStyle(el).backgroundImage), /radial-gradient/, 'a shadow at the edge with more');
+    assert.match(await wrap.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundImage: string } }).getComputedStyle(el).backgroundImage), /radial-gradient/, 'a shadow at the edge with more');
     await page.screenshot({ path: join(ARTIFACTS, 'register-scroll-phone.png') });
     await page.setViewportSize(DESKTOP);
     assert.equal(await page.getByTestId('register-scroll-hint').isVisible(), false);
   });
 
-  it('lays every main screen out at phone and desktop width without sideways overflow (screenshots saved)', async () => {
-    for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
-      for (const screen of screens) {
-        const page = await pageOf(screen.as());
-        await page.setViewportSize(viewport);
-        await page.goto('about:blank');
-        await open(page, screen.hash || `#/incidents/${incidentId}`, screen.ready);
-        const overflow = await sidewaysOverflow(page);
-        await page.screenshot({ path: join(ARTIFACTS, `screen-${screen.name}-${size}.png`), fullPage: true });
-        assert.ok(overflow <= 0, `${screen.name} overflows the ${size} width by ${overflow}px`);
-      }
+  for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) it(`lays every main screen out at ${size} width without sideways overflow (screenshots saved)`, async () => {
+    for (const screen of screens) {
+      const page = await pageOf(screen.as());
+      await page.setViewportSize(viewport);
+      await page.goto('about:blank');
+      await open(page, screen.hash || `#/incidents/${incidentId}`, screen.ready);
+      const overflow = await sidewaysOverflow(page);
+      await page.screenshot({ path: join(ARTIFACTS, `screen-${screen.name}-${size}.png`), fullPage: true });
+      assert.ok(overflow <= 0, `${screen.name} overflows the ${size} width by ${overflow}px`);
     }
   });
 });

@@ -17,7 +17,7 @@ function Toast({ a }: { a: LiveAlert }) {
           {a.incidentRef ? `${a.incidentRef} · ` : ''}
           {a.title}
         </strong>
-        <span>{a.kind === 'overdue' ? t('alert.overdue') : t('alert.due', { what: milestoneWords(a.milestone) })}</span>
+        <span>{a.kind === 'test' ? t('toast.test') : a.kind === 'overdue' ? t('alert.overdue') : t('alert.due', { what: milestoneWords(a.milestone) })}</span>
         {a.deadline ? (
           <span>
             {t('alert.deadline')}: <Time iso={a.deadline} deadline /> · <Countdown dueAt={a.deadline} />

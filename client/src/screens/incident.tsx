@@ -16,18 +16,20 @@ import { NoticesSection, type NoticeView, type SubmissionView } from './incident
 import { StateSection } from './incident/state.js';
 import { SubmissionsSection } from './incident/submissions.js';
 import { TimelineSection, type TimelineView } from './incident/timeline.js';
+import { mostUrgentClock } from '../../../server/domains/clock/urgent-clock.rules.js';
 
 /** The incident view with the obligations contract's fields, which older servers do not send. */
 type Incident = IncidentView & { obligations?: ObligationView[]; nextStep?: ObligationView | null };
 
 /**
- * The clock that stays in view while the page scrolls, and in the tab's title: the 72 hours to Datatilsynet,
- * or, for a processor whose controller notifies, the time we have to inform the controller.
+ * The clock that stays in view while the page scrolls, and in the tab's title: the most urgent legal clock
+ * the incident runs (for a processor, its time to inform the controller until it has), labelled by which.
  */
 function ClockBar({ incident }: { incident: Incident }) {
   const c = incident.clock;
   useEffect(() => () => void (document.title = t('shell.appName')), []);
-  const toController = c.state === 'not-started' && incident.role === 'processor' && !!incident.controller.targetAt;
+  const toController =
+    mostUrgentClock({ role: incident.role, authority: { state: c.state, deadline: incident.deadline }, controller: incident.controller }) === 'controller';
   const dueAt = toController ? incident.controller.targetAt : incident.deadline;
   const stopped =
     toController && incident.controller.informedAt

@@ -12,7 +12,9 @@ import { t } from '../words.js';
 export function NewIncidentScreen() {
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [detectedAt, setDetectedAt] = useState(nowLocalInput());
+  const [openedAt] = useState(nowLocalInput());
+  // Untouched, "Discovered" is when the form opened, or a backdated time of awareness before it.
+  const [detectedAt, setDetectedAt] = useState<string | null>(null);
   const [clock, setClock] = useState<'aware' | 'triage'>('aware');
   const [evidence, setEvidence] = useState('');
   // Untouched, the time of awareness is the moment the form is sent.
@@ -25,6 +27,7 @@ export function NewIncidentScreen() {
   // The same rule as the server's: eleven digits with valid mod-11 check digits.
   const hasFnr = findNationalIdNumbers(`${title}\n${description}`).length > 0;
   const chosenAwareAt = awareAt === null ? null : fromLocalInput(awareAt);
+  const shownDetectedAt = detectedAt ?? (clock === 'aware' && awareAt !== null && awareAt < openedAt ? awareAt : openedAt);
   const backdated = !!chosenAwareAt && awarenessReasonNeeded({ at: new Date(chosenAwareAt), now: new Date(), correcting: false }) !== null;
   return (
     <>
@@ -40,7 +43,7 @@ export function NewIncidentScreen() {
               title,
               description,
               role,
-              detected: { at: fromLocalInput(detectedAt), by: session.me?.name ?? '' },
+              detected: { at: fromLocalInput(shownDetectedAt), by: session.me?.name ?? '' },
               ...(clock === 'aware'
                 ? {
                     awareAt: chosenAwareAt ?? new Date().toISOString(),
@@ -67,7 +70,7 @@ export function NewIncidentScreen() {
             </label>
           </div>
         ) : null}
-        <DateTimeField path="detected.at" label={t('facts.detectedAt')} value={detectedAt} onInput={setDetectedAt} />
+        <DateTimeField path="detected.at" label={t('facts.detectedAt')} value={shownDetectedAt} onInput={setDetectedAt} />
         <RadioGroup
           path="role"
           label={t('facts.role')}

@@ -5,7 +5,8 @@ import { onLiveChange } from '../alerts.js';
 import { TextField } from '../components/field.js';
 import { Empty, ErrorBox, Loading, useLoad } from '../components/states.js';
 import { Countdown, Time } from '../components/time.js';
-import { disablePush, enablePush, pushStateHere, pushSupported } from '../push.js';
+import { deviceIdHere, disablePush, enablePush, pushStateHere, pushSupported, removeDevice } from '../push.js';
+import { goneDeviceRemovedAt } from '../../../server/domains/push/push.rules.js';
 import { can } from '../state.js';
 import { milestoneWords, t, word } from '../words.js';
 
@@ -138,6 +139,7 @@ function PushProblem({ error }: { error: unknown }) {
 
 type TestResult = {
   id: string;
+  dashboard: 'sent' | 'none-open';
   deliveries: { kind: 'push' | 'email' | 'webhook'; label: string; status: 'pending' | 'sent' | 'failed'; attempts: number; lastError: string | null }[];
 };
 /** How often, and how many times, the screen asks how the test alert went while a channel is still trying. */
@@ -152,9 +154,9 @@ function TestOutcome({ result, gonePush }: { result: TestResult; gonePush: boole
       {kinds.map((kind) => {
         if (kind === 'dashboard') {
           return (
-            <li key={kind} data-channel={kind} class="ok">
+            <li key={kind} data-channel={kind} class={result.dashboard === 'sent' ? 'ok' : 'warning'}>
               <strong>{word('channelKind', kind)}: </strong>
-              {t('testAlert.dashboard')}
+              {result.dashboard === 'sent' ? t('testAlert.dashboard') : t('testAlert.dashboardNoneOpen')}
             </li>
           );
         }
@@ -180,6 +182,50 @@ function TestOutcome({ result, gonePush }: { result: TestResult; gonePush: boole
   );
 }
 
+type Device = { id: string; deviceName: string; createdAt: string; lastSuccessAt: string | null; gone: boolean; goneAt: string | null };
+
+/** The person's devices with push on, those the push service said are gone marked so, each removable but this one while it works. */
+function Devices({ devices, onRemoved }: { devices: Device[]; onRemoved: () => void }) {
+  const [error, setError] = useState<unknown>(null);
+  if (!devices.length) return null;
+  const here = deviceIdHere();
+  return (
+    <>
+      <h3>{t('push.devicesHeading')}</h3>
+      <ul class="plain" data-testid="push-devices">
+        {devices.map((d) => (
+          <li key={d.id} data-testid="push-device" class={d.gone ? 'warning' : ''}>
+            <strong>{d.deviceName}</strong>
+            {d.id === here ? ` ${t('push.thisDevice')}` : ''}
+            {' · '}
+            {d.gone && d.goneAt ? (
+              <>
+                {t('push.deviceGone')} <Time iso={goneDeviceRemovedAt(new Date(d.goneAt)).toISOString()} />
+              </>
+            ) : (
+              t('push.deviceOn')
+            )}
+            {d.gone || d.id !== here ? (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  class="secondary"
+                  aria-label={t('push.removeDeviceNamed', { name: d.deviceName })}
+                  onClick={() => void removeDevice(d.id).then(onRemoved, setError)}
+                >
+                  {t('push.removeDevice')}
+                </button>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {error ? <ErrorBox error={error} /> : null}
+    </>
+  );
+}
+
 /** Turning push on for this device, which channels reach the signed-in person, and a test alert on them. */
 function Reachability() {
   const [here, setHere] = useState<'on' | 'off' | 'gone' | null>(null);
@@ -188,7 +234,13 @@ function Reachability() {
   const [result, setResult] = useState<TestResult | null>(null);
   const [busy, setBusy] = useState(false);
   const me = useLoad(() => optional(api<{ channels: Channel[] }>('GET', '/me/reachability')), []);
+  const devices = useLoad(() => optional(api<Device[]>('GET', '/push/subscriptions')), []);
   const checkHere = () => void pushStateHere().then(setHere, () => setHere('off'));
+  const changed = () => {
+    checkHere();
+    void me.reload();
+    void devices.reload();
+  };
   useEffect(checkHere, []);
   const alive = useRef(true);
   useEffect(() => () => void (alive.current = false), []);
@@ -206,7 +258,7 @@ function Reachability() {
         await new Promise((resolve) => window.setTimeout(resolve, TEST_POLL_MS));
       }
       // A push the service said is gone marks this device: the screen asks to turn push on again.
-      checkHere();
+      changed();
     } catch (err) {
       setError(err);
     } finally {
@@ -223,7 +275,7 @@ function Reachability() {
         here === 'on' ? (
           <p>
             {t('push.onHere')}{' '}
-            <button type="button" class="secondary" onClick={() => void disablePush().then(() => (setHere('off'), void me.reload()), setError)}>
+            <button type="button" class="secondary" onClick={() => void disablePush().then(changed, setError)}>
               {t('push.turnOff')}
             </button>
           </p>
@@ -232,7 +284,7 @@ function Reachability() {
             noValidate
             onSubmit={(e) => {
               e.preventDefault();
-              void enablePush(device).then(() => (setHere('on'), void me.reload()), setError);
+              void enablePush(device).then(changed, setError);
             }}
           >
             {here === 'gone' ? (
@@ -264,6 +316,7 @@ function Reachability() {
             ))}
           </ul>
           {!reachesClosed ? <p class="warning">{t('push.nothingReachesClosed')}</p> : null}
+          <Devices devices={devices.data ?? []} onRemoved={changed} />
           <button type="button" class="secondary" disabled={busy} onClick={() => void sendTest()}>
             {t('push.testAlert')}
           </button>

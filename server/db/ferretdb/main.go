@@ -13,6 +13,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
+	"net/http"
+	_ "net/http/pprof"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -58,6 +61,15 @@ func run(listen, dataDir, logLevel string, watchStdin bool) error {
 		return fmt.Errorf("bad --log-level %q", logLevel)
 	}
 	logger := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+
+	// Profiling for benchmarks: FERRETDB_PPROF_ADDR=127.0.0.1:6060 serves Go's /debug/pprof there.
+	if addr := os.Getenv("FERRETDB_PPROF_ADDR"); addr != "" {
+		host, _, err := net.SplitHostPort(addr)
+		if err != nil || !net.ParseIP(host).IsLoopback() {
+			return fmt.Errorf("FERRETDB_PPROF_ADDR must be a loopback address, not %q", addr)
+		}
+		go func() { _ = http.ListenAndServe(addr, nil) }()
+	}
 
 	abs, err := filepath.Abs(dataDir)
 	if err != nil {

@@ -40,6 +40,8 @@ export interface AlertDashboards {
   alertFired(message: AlertMessage, audience: Audience): Promise<boolean>;
   /** An escalated alert to the people of that step (their personal rooms). */
   alertToUsers(message: AlertMessage, userIds: string[]): boolean;
+  /** A person's own alert (a test alert) to that person's open dashboards only; how many it reached. */
+  alertToOwnDashboards(message: AlertMessage, userId: string): Promise<number>;
 }
 
 export interface AlertServiceDeps {

@@ -315,12 +315,17 @@ export class AlertDispatcher {
     try {
       alert = (await this.deps.alerts.create({
         key: `test:${userId}:${Math.floor(now.getTime() / TEST_ALERT_WINDOW_MS)}`, incidentId: 'test', incidentRef: words.ref, title: words.title, restricted: true,
-        kind: 'test', milestone: 'test', hoursElapsed: 0, deadline: null, dueAt: now, firedAt: now, late: false, pushedAt: now, handedOnAt: now, forUser: userId,
+        kind: 'test', milestone: 'test', hoursElapsed: 0, deadline: null, dueAt: now, firedAt: now, late: false, pushedAt: null, handedOnAt: now, forUser: userId,
       })).toObject();
     } catch (err) {
       // The window's test alert was sent: the next one can go when the window turns.
       if ((err as { code?: number }).code === 11000) return { retryAfterSeconds: (TEST_ALERT_WINDOW_MS - (now.getTime() % TEST_ALERT_WINDOW_MS)) / 1000 };
       throw err;
+    }
+    // Its dashboards get it as they would a real alert; pushedAt records that at least one did.
+    if (await this.deps.dashboards.alertToOwnDashboards(presentAlertMessage({ ...alert, pushedAt: now }), userId)) {
+      await this.deps.alerts.updateOne({ _id: alert._id }, { $set: { pushedAt: now } });
+      alert = { ...alert, pushedAt: now };
     }
     const ids: string[] = [];
     const add = async (channel: Channel, recipient: string) => {

@@ -19,7 +19,7 @@ export type { RiskFacts, RiskLevel, Exemption, Reason, MissingFact };
 export { isUnintelligible };
 
 /** Changes whenever the same facts can lead to a different outcome. */
-export const METHOD_VERSION = 'breach-clock-risk/2.0';
+export const METHOD_VERSION = 'breach-clock-risk/2.1';
 
 export interface TypeAssessment {
   type: BreachType;
@@ -158,14 +158,15 @@ export function assess(f: RiskFacts, when: { deadlinePassed: boolean } = { deadl
   let publicCommunication = false;
   const exemptionReasons: Reason[] = [];
 
-  // (a): encryption decided the outcome if the same breach with readable data would have been worse.
+  // (a): encryption decided the outcome if the same breach with readable data would have been a high risk;
+  // below that the people need not be told anyway, and an exemption from telling them means nothing.
   if (isUnintelligible(f) && base.byType.some((t) => t.type === 'confidentiality') && f.misuseObserved !== 'confirmed') {
     const readable = evaluate({
       ...f,
       encryption: { dataEncrypted: false, stateOfTheArt: null, keyCompromised: null },
       unauthorisedAccess: f.unauthorisedAccess === 'encrypted_only' ? 'possible' : f.unauthorisedAccess,
     });
-    if (RISK_ORDER[readable.risk] > RISK_ORDER[risk]) {
+    if (readable.risk === 'high' && RISK_ORDER[readable.risk] > RISK_ORDER[risk]) {
       exemption = 'encrypted';
       exemptionReasons.push(reason('exemption.encrypted', {}, 'Art. 34(3)(a); EDPB Guidelines 9/2022 III.D', ['encryption']));
     }

@@ -159,7 +159,8 @@ export function presentTimelineEvent(event: TimelineEvent, lang: Lang) {
     at: event.at.toISOString(),
     actor: event.actor,
     kind: event.kind,
-    summary: event.message ? say(event.message, lang) : event.summary,
+    // A message without parameters is stored without them (mongoose leaves empty objects out).
+    summary: event.message ? say({ ...event.message, params: event.message.params ?? {} } as typeof event.message, lang) : event.summary,
     changes: event.changes
       .filter((c) => !isIdPath(c.field))
       .map((c) => {

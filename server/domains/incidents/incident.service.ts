@@ -12,7 +12,7 @@ import type { IncidentEvents } from './incident.events.js';
 import type { Incident, PersonRef } from './incident.model.js';
 import type { CreateIncident, IncidentFacts, ListIncidents, RecordSubmission, UpdateIncident } from './incident.schemas.js';
 import { findNationalIdNumbers, maskNationalIdNumbers } from './national-id.js';
-import { awarenessReasonNeeded, delayReasonsNeeded, filedLate } from './reason.rules.js';
+import { awareBeforeDiscovered, awarenessReasonNeeded, delayReasonsNeeded } from './reason.rules.js';
 import { LIST_FIELDS, type ListedIncident } from './incident.presenter.js';
 import type { Submission } from './submission.model.js';
 import type { TimelineEvent } from './timeline.model.js';
@@ -25,7 +25,7 @@ import { say } from '../../../notifications/messages/index.js';
 import type { TimelineMessage } from '../../../notifications/messages/incident.messages.js';
 import type { Role } from '../access/permissions.js';
 import { boardFields, notifiesAuthority, openObligations, type Obligation } from '../obligations/obligation.rules.js';
-import { defaultFollowUpAt, followUpProblem, owesFollowUp } from '../obligations/follow-up.rules.js';
+import { defaultFollowUpAt, filingLate, followUpProblem, owesFollowUp } from '../obligations/follow-up.rules.js';
 
 /** What the register reports of an incident (register.presenter.ts): the register reads only these. */
 export const REGISTER_FIELDS = [
@@ -197,6 +197,7 @@ export class IncidentService {
     if (awareAt && awarenessReasonNeeded({ at: awareAt, now, correcting: false }) && !awarenessReason) {
       throw invalidInput([fieldProblem('awarenessReason', words('field.reason-when-past'))]);
     }
+    if (awareBeforeDiscovered({ awareAt, detectedAt: facts.detected?.at })) throw invalidInput([fieldProblem('awareAt', words('field.aware-before-detected'))]);
     const warnings = this.guardFreeText(facts as Record<string, unknown>, mask);
     const resolved = await this.resolvePeople(facts);
     const role = facts.role ?? 'controller';
@@ -291,6 +292,9 @@ export class IncidentService {
     // Checked when the choice or its evidence changes, so an older incident's other facts stay editable.
     const touched = ['role', 'controller.notifyOnBehalf', 'controller.instructedBy', 'controller.instructedAt'].some((path) => path in set && !same(read(current, path), set[path]));
     if (touched) requireInstruction(next);
+    if ('detected.at' in set && awareBeforeDiscovered({ awareAt: current.awareness?.at, detectedAt: next.detected.at })) {
+      throw invalidInput([fieldProblem('detected.at', words('field.detected-after-aware'))]);
+    }
     Object.assign(set, this.clockForRole(current, next));
     const changes = Object.entries(set)
       .filter(([path, value]) => !same(read(current, path), value))
@@ -328,6 +332,7 @@ export class IncidentService {
     if (input.at > now) throw invalidInput([fieldProblem('at', words('field.in-future'))]);
     const current = await this.get(actor, id);
     if (current.status === 'closed') throw refused(422, 'closed');
+    if (awareBeforeDiscovered({ awareAt: input.at, detectedAt: current.detected.at })) throw invalidInput([fieldProblem('at', words('field.aware-before-detected'))]);
     const correcting = current.awareness !== null;
     const need = awarenessReasonNeeded({ at: input.at, now, correcting });
     if (need && !input.reason) {
@@ -419,7 +424,7 @@ export class IncidentService {
     if (!earlier.length && (input.phase === 'supplementary' || input.phase === 'final')) {
       throw refused(422, 'no_initial_submission', undefined, [fieldProblem('phase', words('field.initial-first'))]);
     }
-    const late = filedLate(input.sentAt, current.clock.deadline);
+    const late = filingLate({ phase: input.phase, sentAt: input.sentAt, deadline: current.clock.deadline, firstFiling: earlier[0] ?? null });
     const delayReasons = input.delayReasons || current.delayReasons || earlier.find((s) => s.delayReasons)?.delayReasons || '';
     if (delayReasonsNeeded({ sentAt: input.sentAt, deadline: current.clock.deadline, firstFiling: !earlier.length, reasonsOnRecord: delayReasons })) {
       throw refusal(422, 'delay_reasons_required', { code: 'submission.delay-reasons', params: {} }, lang, [{ path: 'delayReasons', message: { code: 'submission.delay-reasons.field', params: {} } }]);

@@ -16,6 +16,14 @@ export function awarenessReasonNeeded(input: { at: Date; now: Date; correcting: 
   return input.now.getTime() - input.at.getTime() > BACKDATED_AFTER_MS ? 'backdated' : null;
 }
 
+/**
+ * Whether a time of awareness contradicts the time of discovery: we cannot have been aware of a breach
+ * before it was discovered. Either time missing contradicts nothing.
+ */
+export function awareBeforeDiscovered(input: { awareAt: Date | null | undefined; detectedAt: Date | null | undefined }): boolean {
+  return !!input.awareAt && !!input.detectedAt && input.awareAt.getTime() < input.detectedAt.getTime();
+}
+
 /** A filing sent after the 72-hour deadline is late (Art. 33(1)). */
 export const filedLate = (sentAt: Date, deadline: Date | null): boolean => !!deadline && sentAt.getTime() > deadline.getTime();
 

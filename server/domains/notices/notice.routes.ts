@@ -8,6 +8,18 @@ import { ApproveNotice, DiffQuery, MarkSent, NoticeIdParams, NoticeRequest, Revi
 import type { NoticeService } from './notice.service.js';
 import type { TemplateService } from './template.service.js';
 
+const ASCII_OF: Record<string, string> = { æ: 'ae', ø: 'o', å: 'a', Æ: 'AE', Ø: 'O', Å: 'A' };
+
+/** An attachment's header: an ASCII name for every client, and the exact UTF-8 name (RFC 6266) for those that read it. */
+export function attachment(fileName: string): string {
+  const ascii = fileName
+    .replace(/[æøåÆØÅ]/g, (c) => ASCII_OF[c] ?? c)
+    .normalize('NFKD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/["\\]/g, '');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
 export function noticeRoutes(notices: NoticeService, templates: TemplateService): AnyRoute[] {
   return [
     route<Actor, typeof NoticeRequest, undefined, typeof IdParams>({
@@ -45,10 +57,10 @@ export function noticeRoutes(notices: NoticeService, templates: TemplateService)
     }),
     route<Actor, undefined, undefined, typeof NoticeIdParams>({
       method: 'get', path: '/notices/:id/pdf', summary: 'The notice as a PDF for the record', tag: 'notices', access: can('incident:read'), params: NoticeIdParams, raw: true,
-      handle: async ({ params, actor, res }) => {
+      handle: async ({ params, actor, req, res }) => {
         const notice = await notices.get(actor, params.id);
         res.setHeader('Content-Type', 'application/pdf');
-        res.setHeader('Content-Disposition', `attachment; filename="notice-${params.id}.pdf"`);
+        res.setHeader('Content-Disposition', attachment(await notices.pdfFileName(actor, notice, langOf(req))));
         res.send(await notices.pdf(notice));
       },
     }),

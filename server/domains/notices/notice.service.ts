@@ -15,7 +15,7 @@ import type { Incident } from '../incidents/incident.model.js';
 import { fieldProblem, invalidInput, refusal, refused, words } from '../../http/refusal.js';
 import type { IncidentService, NoticeFiling } from '../incidents/incident.service.js';
 import { notifiesAuthority } from '../obligations/obligation.rules.js';
-import { defaultFollowUpAt, followUpProblem, owesFollowUp } from '../obligations/follow-up.rules.js';
+import { defaultFollowUpAt, filingLate, followUpProblem, owesFollowUp } from '../obligations/follow-up.rules.js';
 import { outwardNameWarnings, outwardProblems, type OutwardProblem } from './outward-check.js';
 import { noticePdf } from './notice.pdf.js';
 import type { UserService } from '../users/user.service.js';
@@ -65,7 +65,14 @@ export function noticeIncidentOf(incident: Incident): NoticeIncident {
     consequences: incident.consequences,
     measuresTaken: incident.measuresTaken,
     measuresPlanned: incident.measuresPlanned,
-    controller: { name: incident.controller.name, contact: incident.controller.contact },
+    controller: {
+      name: incident.controller.name,
+      contact: incident.controller.contact,
+      onBehalf:
+        incident.role === 'processor' && incident.controller.notifyOnBehalf
+          ? { instructedBy: incident.controller.instructedBy, instructedAt: incident.controller.instructedAt, reference: incident.controller.instructionReference }
+          : null,
+    },
   };
 }
 
@@ -103,10 +110,10 @@ export class NoticeService {
     const phase = authority ? request.phase : 'complete';
     const followUpWrong = authority ? followUpProblem(phase, request.followUpDueAt, now) : request.followUpDueAt ? 'field.follow-up-not-phased' : null;
     if (followUpWrong) throw invalidInput([fieldProblem('followUpDueAt', words(followUpWrong))]);
-    // A later phase follows up the first filing, and is late only if that one was: Art. 33(1)'s 72 hours are for the first notification.
+    // A later phase follows up the first filing (and is late only if that one was).
     const [first] = authority ? await this.deps.incidents.listSubmissions(actor, incidentId) : [];
     const firstFiling = first && (phase === 'supplementary' || phase === 'final') ? { sentAt: first.sentAt, reference: first.reference } : null;
-    const late = authority && !!incident.clock.deadline && (firstFiling ? first!.late : now > incident.clock.deadline);
+    const late = authority && filingLate({ phase, sentAt: now, deadline: incident.clock.deadline, firstFiling: first ?? null });
     // Given once per incident: a later phase reuses the reasons already given.
     const delayReasons = request.delayReasons?.trim() || incident.delayReasons || first?.delayReasons || undefined;
     const followUpDueAt = authority && owesFollowUp(phase) ? (request.followUpDueAt ?? defaultFollowUpAt(now)) : null;
@@ -203,6 +210,12 @@ export class NoticeService {
   /** The notice as a PDF for the record, with the organisation's name and number. */
   pdf(notice: Notice): Promise<Buffer> {
     return noticePdf(notice, { organisation: { name: this.deps.organisation.name, number: this.deps.organisation.number } });
+  }
+
+  /** The PDF's file name in the reader's language: the incident's ref and which notice it is. */
+  async pdfFileName(actor: Actor, notice: Notice, lang: Lang): Promise<string> {
+    const incident = await this.deps.incidents.get(actor, notice.incidentId);
+    return say({ code: 'pdf.file-name', params: { ref: incident.ref, kind: notice.kind } }, lang);
   }
 
   /** The notice if the actor may see its incident; one and the same 404 for an unknown id and an unseen one. */

@@ -18,6 +18,8 @@ export const SubscribeBody = z.strictObject({
     auth: base64url(16, 'the auth secret, base64url (16 bytes)'),
   }),
   deviceName: z.string().trim().min(1, 'give the device a name').max(60),
+  /** This device's earlier subscription, which the push service said is gone: turning push on again replaces it. */
+  replaces: ObjectIdString('not an id').optional(),
 });
 
 /**
@@ -37,7 +39,7 @@ export const AckBody = z.strictObject({ token: z.string().min(20).max(1000) });
 /** The answers, for the OpenAPI document. */
 export const KeyView = z.object({ publicKey: z.string() });
 export const CreatedSubscriptionView = z.object({ id: z.string(), deviceName: z.string(), createdAt: z.string() });
-export const SubscriptionView = CreatedSubscriptionView.extend({ lastSuccessAt: z.string().nullable(), gone: z.boolean() });
+export const SubscriptionView = CreatedSubscriptionView.extend({ lastSuccessAt: z.string().nullable(), gone: z.boolean(), goneAt: z.string().nullable() });
 const ChannelView = z.object({ kind: z.enum(['push', 'email', 'webhook', 'dashboard']), label: z.string(), reachesClosedTab: z.boolean() });
 export const ReachabilityView = z.object({ channels: z.array(ChannelView) });
 export const RotaReachabilityView = z.object({
@@ -46,6 +48,8 @@ export const RotaReachabilityView = z.object({
 export const TestAlertView = z.object({ alertId: z.string() });
 export const TestResultView = z.object({
   id: z.string(), sentAt: z.string(), acknowledgedAt: z.string().nullable(),
+  /** Whether the test alert reached at least one of the person's open dashboards when it was sent. */
+  dashboard: z.enum(['sent', 'none-open']),
   deliveries: z.array(z.object({ kind: z.enum(['push', 'email', 'webhook']), label: z.string(), status: z.enum(['pending', 'sent', 'failed']), attempts: z.number(), lastError: z.string().nullable() })),
 });
 export const AckView = z.object({ id: z.string(), acknowledgedAt: z.string().nullable(), acknowledgedBy: z.object({ id: z.string(), name: z.string() }).nullable() });

@@ -24,6 +24,7 @@ import { checkWebhook, type UserService } from '../users/user.service.js';
 import { pushAckToken, type AckTokenSettings } from './push-ack.js';
 import type { PushSubscription, StoredVapidKeys } from './push.model.js';
 import { acknowledgedPayload, pushPayload } from './push.payload.js';
+import { goneLongEnoughBefore } from './push.rules.js';
 import { sendPush, SubscriptionGone } from './push.sender.js';
 import { channelsOf, hostOf, reachesClosedTab, type ReachChannel } from './reachability.js';
 import { loadVapidKeys, type VapidKeys } from './vapid.js';
@@ -32,6 +33,7 @@ export interface SubscribeInput {
   endpoint: string;
   keys: { p256dh: string; auth: string };
   deviceName: string;
+  replaces?: string;
 }
 
 export interface PushSettings {
@@ -70,6 +72,7 @@ export const presentSubscription = (s: PushSubscription) => ({
   createdAt: s.createdAt.toISOString(),
   lastSuccessAt: s.lastSuccessAt ? s.lastSuccessAt.toISOString() : null,
   gone: !!s.goneAt,
+  goneAt: s.goneAt ? s.goneAt.toISOString() : null,
 });
 
 /**
@@ -202,8 +205,21 @@ export class PushService {
       }
     }
     if (!saved) throw notFound('Subscription');
-    await audit.record(ctx, { action: 'push.subscribed', target: { type: 'push-subscription', id: String(saved._id) }, after: { deviceName: saved.deviceName } });
+    // Turned on again on a device whose subscription the push service said is gone: the new one replaces that record.
+    const replaced = input.replaces && input.replaces !== String(saved._id)
+      ? (await subscriptions.deleteOne({ _id: input.replaces, userId: actor.id, goneAt: op({ $ne: null }) })).deletedCount === 1
+      : false;
+    await audit.record(ctx, {
+      action: 'push.subscribed', target: { type: 'push-subscription', id: String(saved._id) }, after: { deviceName: saved.deviceName, ...(replaced ? { replaced: input.replaces } : {}) },
+    });
     return saved;
+  }
+
+  /** Removes the devices the push service said are gone more than GONE_KEPT_DAYS ago, everyone's; returns how many. */
+  async removeLongGone(): Promise<number> {
+    const { deletedCount } = await this.deps.subscriptions.deleteMany({ goneAt: op({ $lt: goneLongEnoughBefore(this.deps.clock.now()) }) });
+    if (deletedCount) this.deps.logger.info({ removed: deletedCount }, 'removed push devices gone for longer than they are listed');
+    return deletedCount;
   }
 
   /** Moves a subscription to the browser's new one, given the old endpoint and its auth secret; 404 for anything else. */
@@ -283,6 +299,7 @@ export class PushService {
       id: alertId,
       sentAt: alert.firedAt.toISOString(),
       acknowledgedAt: alert.acknowledgedAt ? alert.acknowledgedAt.toISOString() : null,
+      dashboard: alert.pushedAt ? ('sent' as const) : ('none-open' as const),
       deliveries: (await this.deps.dispatcher.deliveriesOf(alertId)).map((d) => ({ kind: d.channel, label: label(d), status: d.status, attempts: d.attempts, lastError: deliveryError(d, lang) })),
     };
   }

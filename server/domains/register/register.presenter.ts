@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { formatCount, formatDecimal } from '../../../notifications/format.js';
 import { CATEGORY_LABELS, type Lang } from '../../../notifications/labels.js';
-import { say } from '../../../notifications/messages/index.js';
+import { say, type Message } from '../../../notifications/messages/index.js';
 import { REGISTER_COLUMNS, type Art34Ground, type Art34Outcome, type RegisterColumn, type RegisterDecision } from '../../../notifications/messages/register.messages.js';
 import type { RegisterEntry } from './register.service.js';
 
@@ -14,20 +14,30 @@ function hoursToNotify(entry: RegisterEntry): number | null {
   return first && awareAt ? Math.round(((first.sentAt.getTime() - awareAt.getTime()) / 3_600_000) * 10) / 10 : null;
 }
 
-/** What was decided about Datatilsynet, and the reasoning a person gave (never a generated note). */
-function decisionOf(entry: RegisterEntry): { decision: RegisterDecision; reason: string; by: string } {
+/**
+ * What was decided about Datatilsynet, and the reasoning a person gave; a decision that follows the
+ * recommendation without reasoning of its own rests on the assessment's reasons for it, said as such.
+ */
+function decisionOf(entry: RegisterEntry, lang: Lang): { decision: RegisterDecision; reason: string; by: string } {
   const { incident, decision } = entry;
   if (incident.closure?.notABreach) return { decision: 'not-a-breach', reason: incident.closure.reason, by: incident.closure.by.name };
-  if (decision) return { decision: decision.notifySA ? 'notify' : 'not-notifiable', reason: decision.reason, by: decision.decidedBy.name };
+  if (decision) return { decision: decision.notifySA ? 'notify' : 'not-notifiable', reason: decision.reason.trim() ? decision.reason : followsBecause(entry, lang), by: decision.decidedBy.name };
   // "Not notifiable" recorded without an assessment: its reason is the one the DPO or manager wrote.
   if (incident.clock.stopReason === 'not-notifiable') return { decision: 'not-notifiable', reason: incident.clock.stopNote ?? '', by: '' };
   return { decision: 'undecided', reason: '', by: '' };
+}
+
+function followsBecause(entry: RegisterEntry, lang: Lang): string {
+  const reasons = (entry.recommendedBecause ?? []).map((r) => ('code' in r && !('nb' in r) ? say(r as Message, lang) : (r as { nb: string; en: string })[lang]));
+  return reasons.length ? say({ code: 'register.follows-recommendation', params: { reasons: reasons.join(' ') } }, lang) : '';
 }
 
 /** What became of telling the people (Art. 34), with the exemption's ground and evidence. */
 function art34Of(entry: RegisterEntry): { outcome: Art34Outcome; ground: Art34Ground | null; evidence: string; at: Date | null } {
   const { decision, told } = entry;
   if (told) return { outcome: told.kind === 'public' ? 'public' : 'told', ground: told.kind === 'public' ? 'disproportionate' : null, evidence: decision?.evidence.whyDisproportionate ?? '', at: told.at };
+  // Telling the people is the controller's duty (Art. 34); a processor records what it decided, not what we did.
+  if (entry.incident.role === 'processor' && !entry.incident.closure?.notABreach) return { outcome: 'controller', ground: null, evidence: '', at: null };
   if (!decision) return { outcome: entry.incident.closure?.notABreach ? 'not-required' : 'undecided', ground: null, evidence: '', at: null };
   if (decision.exemption) {
     const ev = decision.evidence;
@@ -37,13 +47,13 @@ function art34Of(entry: RegisterEntry): { outcome: Art34Outcome; ground: Art34Gr
   return { outcome: decision.notifySubjects ? 'owed' : 'not-required', ground: null, evidence: '', at: null };
 }
 
-/** One row of the register as JSON (codes and UTC times; the dashboard words it). */
-export function registerRow(entry: RegisterEntry) {
+/** One row of the register as JSON (codes and UTC times; the dashboard words it; the reasoning in the reader's language). */
+export function registerRow(entry: RegisterEntry, lang: Lang) {
   const { incident, submissions } = entry;
   const first = submissions[0];
   const countText = (c: typeof incident.records) =>
     c.kind === 'unknown' ? 'unknown' : c.kind === 'range' ? `${c.min}-${c.max}` : `${c.kind === 'estimate' ? '~' : ''}${c.value}`;
-  const decided = decisionOf(entry);
+  const decided = decisionOf(entry, lang);
   const art34 = art34Of(entry);
   return {
     ref: incident.ref,
@@ -96,7 +106,7 @@ export function registerTable(entries: RegisterEntry[], lang: Lang): { headers: 
 export function registerCells(entry: RegisterEntry, lang: Lang): Record<RegisterColumn, Cell> {
   const { incident, submissions } = entry;
   const first = submissions[0];
-  const decided = decisionOf(entry);
+  const decided = decisionOf(entry, lang);
   const art34 = art34Of(entry);
   const yesNo = (value: boolean) => say({ code: 'register.yes-no', params: { value } }, lang);
   return {

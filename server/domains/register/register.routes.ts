@@ -67,7 +67,7 @@ export function registerRoutes(register: RegisterService, clock: Clock): AnyRout
         } else {
           // The dashboard opens each row's incident by its id; the CSV and the workbook are for people and have none.
           res.setHeader('Content-Type', 'application/json; charset=utf-8');
-          const row = (entry: RegisterEntry, i: number) => `${i ? ',' : ''}${JSON.stringify({ id: String(entry.incident._id), ...registerRow(entry) })}`;
+          const row = (entry: RegisterEntry, i: number) => `${i ? ',' : ''}${JSON.stringify({ id: String(entry.incident._id), ...registerRow(entry, lang) })}`;
           await stream(res, `{"generatedAt":${JSON.stringify(clock.now().toISOString())},"incidents":[`, entries, row, ']}');
         }
       },

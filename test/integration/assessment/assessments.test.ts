@@ -19,7 +19,7 @@ describe('assessments and decisions in the product', () => {
   it('runs the engine on the incident\'s facts and stores the result with the method version and the facts it saw', async () => {
     const inc = await incident(encryptedLaptop);
     const res = await api(svc).post(`/api/incidents/${inc.id}/assessments`).set(analyst.auth).expect(201);
-    assert.equal(res.body.method, 'breach-clock-risk/2.0');
+    assert.equal(res.body.method, 'breach-clock-risk/2.1');
     assert.equal(res.body.risk, 'unlikely');
     assert.deepEqual(res.body.recommendation, { notifySA: false, notifySubjects: false, exemption: 'encrypted', publicCommunication: false, informController: false });
     assert.deepEqual(res.body.facts.encryption, { dataEncrypted: true, stateOfTheArt: true, keyCompromised: false });

@@ -239,6 +239,28 @@ describe('the clock: milestones, stops and submissions', () => {
     assert.deepEqual(ledger.map((s: { phase: string }) => s.phase), ['initial', 'final']);
   });
 
+  it("marks a later phase late only if the first filing was: Art. 33(1)'s 72 hours are for the first notification", async () => {
+    const file = async (id: string, body: Record<string, unknown>) =>
+      (await api(svc).post(`/api/incidents/${id}/submissions`).set(dpo.auth).send({ sentAt: svc.clock.now().toISOString(), channel: 'altinn', ...body }).expect(201)).body.submission;
+    const onTime = await create({ title: 'First in time', awareAt: svc.clock.now().toISOString() });
+    svc.clock.advanceHours(20);
+    assert.equal((await file(onTime.id, { reference: 'AR-1', phase: 'initial' })).late, false);
+    svc.clock.advanceHours(80); // 100 h after awareness
+    assert.equal((await file(onTime.id, { reference: 'AR-2', phase: 'supplementary' })).late, false);
+    assert.equal((await file(onTime.id, { reference: 'AR-3', phase: 'final' })).late, false);
+    const ledger = (await api(svc).get(`/api/incidents/${onTime.id}/submissions`).set(dpo.auth).expect(200)).body;
+    assert.deepEqual(ledger.map((s: { phase: string; late: boolean }) => [s.phase, s.late]), [['initial', false], ['supplementary', false], ['final', false]]);
+    // The draft of a further phase says the same: no delay paragraph.
+    const preview = await api(svc).post(`/api/incidents/${onTime.id}/notices/preview`).set(dpo.auth).send({ kind: 'authority', lang: 'nb', phase: 'final' }).expect(200);
+    assert.equal(preview.body.missing.some((m: { element: string }) => m.element === 'delayReasons'), false);
+
+    const lateFirst = await create({ title: 'First too late', awareAt: svc.clock.now().toISOString() });
+    svc.clock.advanceHours(80);
+    assert.equal((await file(lateFirst.id, { reference: 'AR-9', phase: 'initial', delayReasons: 'Found by the processor three days on' })).late, true);
+    svc.clock.advanceHours(2);
+    assert.equal((await file(lateFirst.id, { reference: 'AR-10', phase: 'final' })).late, true);
+  });
+
   it('refuses a supplementary notification before an initial one', async () => {
     const incident = await create({ title: 'Order', awareAt: svc.clock.now().toISOString() });
     const res = await api(svc).post(`/api/incidents/${incident.id}/submissions`).set(analyst.auth)

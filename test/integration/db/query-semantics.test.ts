@@ -101,6 +101,27 @@ describe('the database: queries keep MongoDB semantics when answered through ind
     }
   });
 
+  it('stays exact when a field gains arrays after a query found none there, by insert or by update', async () => {
+    // patch 0012 keeps the answer to "does any document hold an array here?" until the collection is written.
+    const collection = client.db(dbName).collection<{ _id: string; k: unknown }>('gains-arrays');
+    await collection.createIndex({ k: 1 });
+    await collection.insertMany([{ _id: 'one', k: 1 }, { _id: 'two', k: 2 }, { _id: 'three', k: 3 }]);
+    const sorted = async () => (await collection.find({}).sort({ k: 1, _id: 1 }).limit(2).toArray()).map((doc) => doc._id);
+    const equal = async (k: number) => (await collection.find({ k }).toArray()).map((doc) => doc._id).sort();
+    assert.deepEqual(await sorted(), ['one', 'two']);
+    assert.deepEqual(await equal(100), []);
+
+    await collection.insertOne({ _id: 'inserted', k: [0, 100] });
+    assert.deepEqual(await sorted(), ['inserted', 'one'], 'an array sorts by its smallest element');
+    assert.deepEqual(await equal(100), ['inserted']);
+
+    await collection.deleteOne({ _id: 'inserted' });
+    assert.deepEqual(await sorted(), ['one', 'two']);
+    await collection.updateOne({ _id: 'three' }, { $set: { k: [-1, 100] } });
+    assert.deepEqual(await sorted(), ['three', 'one']);
+    assert.deepEqual(await equal(100), ['three']);
+  });
+
   it('claims documents in sort order with findOneAndUpdate', async () => {
     const claimed = await indexed.findOneAndUpdate({ g: { $gte: 0 } }, { $set: { claimed: true } }, { sort: { g: -1 } });
     assert.equal(claimed?._id, 'big');

@@ -38,6 +38,32 @@ describe('incidents: intake, facts, timeline and visibility', () => {
     assert.deepEqual(res.body.error.details, [{ path: 'awareAt', message: 'kan ikke være fram i tid', label: 'Kjent fra' }]);
   });
 
+  it('refuses awareness before discovery at intake, in an edit of the facts and in declaring awareness, naming the field', async () => {
+    const now = svc.clock.now();
+    const fourDaysAgo = new Date(now.getTime() - 96 * 3_600_000).toISOString();
+    const intake = await api(svc).post('/api/incidents').set(analyst.auth)
+      .send({ title: 'x', description: 'y', awareAt: fourDaysAgo, awarenessReason: 'Found in the log review', detected: { at: now.toISOString() } }).expect(400);
+    assert.deepEqual(intake.body.error.details.map((d: { path: string; label: string }) => [d.path, d.label]), [['awareAt', 'Kjent fra']]);
+    assert.match(intake.body.error.details[0].message, /tidligere enn «Oppdaget»/);
+    const english = await api(svc).post('/api/incidents').set(analyst.auth).set('Accept-Language', 'en')
+      .send({ title: 'x', description: 'y', awareAt: fourDaysAgo, awarenessReason: 'Found in the log review', detected: { at: now.toISOString() } }).expect(400);
+    assert.deepEqual(english.body.error.details.map((d: { label: string; message: string }) => [d.label, d.message.slice(0, 37)]), [['Aware since', 'cannot be earlier than “Discovered”: ']]);
+
+    const created = await api(svc).post('/api/incidents').set(analyst.auth)
+      .send({ title: 'x', description: 'y', awareAt: fourDaysAgo, awarenessReason: 'Found in the log review', detected: { at: fourDaysAgo } }).expect(201);
+    const edit = await api(svc).patch(`/api/incidents/${created.body.id}`).set(analyst.auth).send({ version: created.body.version, detected: { at: now.toISOString() } }).expect(400);
+    assert.deepEqual(edit.body.error.details.map((d: { path: string; label: string }) => [d.path, d.label]), [['detected.at', 'Oppdaget']]);
+    const after = await api(svc).get(`/api/incidents/${created.body.id}`).set(analyst.auth).expect(200);
+    assert.equal(after.body.detected.at, fourDaysAgo);
+
+    const triage = await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'x', description: 'y', detected: { at: now.toISOString() } }).expect(201);
+    const declare = await api(svc).put(`/api/incidents/${triage.body.id}/awareness`).set(analyst.auth)
+      .send({ at: fourDaysAgo, evidence: 'log review', reason: 'Found in the log review' }).expect(400);
+    assert.deepEqual(declare.body.error.details.map((d: { path: string }) => d.path), ['at']);
+    assert.match(declare.body.error.details[0].message, /tidligere enn «Oppdaget»/);
+    await api(svc).put(`/api/incidents/${triage.body.id}/awareness`).set(analyst.auth).send({ at: now.toISOString(), evidence: 'log review' }).expect(200);
+  });
+
   it('names every bad field at once', async () => {
     const res = await api(svc).post('/api/incidents').set(analyst.auth)
       .send({ title: '', breachTypes: ['leak'], records: { kind: 'range', min: 10, max: 2 }, awareAt: 'yesterday', status: 'closed' }).expect(400);

@@ -91,4 +91,12 @@ describe('the timeline: every kind of entry worded by the server, in the reader\
     assert.ok(nb.some((e) => e.summary === 'Beslutning: ikke meldepliktig; klokken stoppet: Kryptert og nøkkelen trygg'));
     assert.ok(nb.some((e) => e.summary === 'Beslutning: meldes til Datatilsynet; klokken går igjen mot samme frist'));
   });
+
+  it('words an entry stored without its parameters, as an entry with none is stored', async () => {
+    const inc = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Feilsendt e-post', description: '', awareAt: svc.clock.now().toISOString() }).expect(201)).body;
+    const res = await svc.connection.collection('incident_timeline').updateOne({ incidentId: inc.id, 'message.code': 'timeline.created-aware' }, { $unset: { 'message.params': '' } });
+    assert.equal(res.modifiedCount, 1);
+    const [created] = await timeline(inc.id, 'nb');
+    assert.equal(created!.summary, 'Saken registrert; kjennskap erklært, klokken startet');
+  });
 });

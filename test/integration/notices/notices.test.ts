@@ -42,6 +42,9 @@ describe('notices: drafting, approval, freezing and filing', () => {
       res.on('end', () => cb(null, Buffer.concat(chunks)));
     }).expect(200);
     assert.equal((pdf.body as Buffer).subarray(0, 5).toString(), '%PDF-');
+    assert.equal(pdf.headers['content-disposition'], `attachment; filename="${inc.ref}-melding-til-datatilsynet.pdf"; filename*=UTF-8''${inc.ref}-melding-til-datatilsynet.pdf`);
+    const english = await api(svc).get(`/api/notices/${draft.body.id}/pdf`).set(analyst.auth).set('Accept-Language', 'en').expect(200);
+    assert.match(String(english.headers['content-disposition']), new RegExp(`filename="${inc.ref}-notification-to-datatilsynet\\.pdf"`));
 
     const sent = await api(svc).post(`/api/notices/${draft.body.id}/sent`).set(dpo.auth).send({ sentAt: svc.clock.now().toISOString(), channel: 'altinn', reference: 'AR-777' }).expect(200);
     assert.equal(sent.body.status, 'sent');

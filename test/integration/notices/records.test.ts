@@ -57,6 +57,26 @@ describe('records: the notice PDF as a DPO files it', () => {
     assert.equal(pdf.title, notice.subject);
   });
 
+  it('names, in a notice filed on the controller\'s written instruction, the controller as responsible, us as its processor and the instruction, with our DPO as contact (HTML, text, PDF)', async () => {
+    const controller = {
+      name: 'Kunde AS', contact: 'dpo@kunde.example', notifyOnBehalf: true,
+      instructedBy: 'Eva Berg, personvernombud hos Kunde AS', instructedAt: '2026-03-02T08:30:00.000Z', instructionReference: 'E-post 2. mars',
+    };
+    const inc = (await api(svc).post('/api/incidents').set(analyst.auth).send({ awareAt: svc.clock.now().toISOString(), ...FACTS, role: 'processor', controller }).expect(201)).body;
+    const nb = (await api(svc).post(`/api/incidents/${inc.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'nb', phase: 'complete' }).expect(201)).body;
+    const sentence = 'Behandlingsansvarlig for opplysningene er Kunde AS. Klikk Int AS er databehandler for Kunde AS og melder bruddet på vegne av den behandlingsansvarlige etter skriftlig instruks fra Eva Berg, personvernombud hos Kunde AS 2. mars 2026 kl. 09:30 (norsk tid), referanse E-post 2. mars.';
+    assert.ok(nb.text.includes(`BEHANDLINGSANSVARLIG\n${sentence}`), nb.text);
+    assert.ok(nb.html.includes('<h2>Behandlingsansvarlig</h2>'));
+    assert.match(nb.text, /KONTAKTPUNKT\n[^\n]*personvernombud/i, 'our DPO stays the contact point');
+    const pdf = (await pdfOf(nb.id)).pages.join('\n').replace(/\s+/g, ' ');
+    assert.ok(pdf.includes('melder bruddet på vegne av den behandlingsansvarlige etter skriftlig instruks fra Eva Berg'), pdf);
+    const en = (await api(svc).post(`/api/incidents/${inc.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'en', phase: 'complete' }).expect(201)).body;
+    assert.match(en.text, /CONTROLLER\nThe controller responsible for the data is Kunde AS\. Klikk Int AS is the processor for Kunde AS and notifies the breach on the controller's behalf, on the written instruction of Eva Berg, personvernombud hos Kunde AS given on 2 March 2026, 09:30 \(Oslo time\), reference E-post 2\. mars\./);
+    const ours = (await api(svc).post('/api/incidents').set(analyst.auth).send({ awareAt: svc.clock.now().toISOString(), ...FACTS }).expect(201)).body;
+    const plain = (await api(svc).post(`/api/incidents/${ours.id}/notices`).set(analyst.auth).send({ kind: 'authority', lang: 'nb', phase: 'complete' }).expect(201)).body;
+    assert.doesNotMatch(plain.text, /BEHANDLINGSANSVARLIG|på vegne av/, 'our own notice says nothing of a controller');
+  });
+
   it('numbers every page of a long notice and adds no empty page', async () => {
     const inc = (await api(svc).post('/api/incidents').set(analyst.auth)
       .send({ awareAt: svc.clock.now().toISOString(), ...FACTS, outwardDescription: Array.from({ length: 60 }, (_, i) => `Avsnitt ${i + 1}: hva vi vet så langt om hendelsen.`).join('\n\n') }).expect(201)).body;
@@ -102,6 +122,10 @@ describe('records: the register as people keep it (CSV for Norwegian Excel, and 
     await api(svc).post(`/api/notices/${subject.id}/approve`).set(dpo.auth).expect(200);
     await api(svc).post(`/api/notices/${subject.id}/sent`).set(dpo.auth).send({ sentAt: svc.clock.now().toISOString(), channel: 'email' }).expect(200);
 
+    const follows = (await api(svc).post('/api/incidents').set(analyst.auth).send({ awareAt: svc.clock.now().toISOString(), ...FACTS, title: 'Follows' }).expect(201)).body;
+    const recommended = (await api(svc).post(`/api/incidents/${follows.id}/assessments`).set(analyst.auth).expect(201)).body;
+    const { notifySA, notifySubjects, exemption } = recommended.recommendation;
+    await api(svc).post(`/api/incidents/${follows.id}/decisions`).set(dpo.auth).send({ assessmentId: recommended.id, notifySA, notifySubjects, exemption, reason: '' }).expect(201);
     const encrypted = (await api(svc).post('/api/incidents').set(analyst.auth).send({
       awareAt: svc.clock.now().toISOString(), ...FACTS, title: 'Encrypted',
       encryption: { dataEncrypted: true, stateOfTheArt: true, keyCompromised: false }, unauthorisedAccess: 'encrypted_only',
@@ -143,10 +167,29 @@ describe('records: the register as people keep it (CSV for Norwegian Excel, and 
     assert.ok(!text.includes('Notified Datatilsynet via'), 'no generated note stands in for the reasoning');
   });
 
+  it('gives, for a decision that follows the recommendation without reasoning, the assessment\'s reasons for it in JSON, CSV and XLSX, in the reader\'s language', async () => {
+    const json = (await api(svc).get('/api/register').set(dpo.auth).expect(200)).body.incidents as Record<string, string>[];
+    assert.match(json.find((r) => r.title === 'Follows')!.decisionReason!, /^Følger anbefalingen: Bruddet vil sannsynligvis medføre høy risiko/);
+    const { text } = await csvOf('&lang=en');
+    const [headers, ...rows] = parseCsv(text.slice(1), ';');
+    const row = Object.fromEntries(headers!.map((h, i) => [h, rows.find((r) => r[1] === 'Follows')![i]]));
+    assert.match(row['Reasoning']!, /^Follows the recommendation: The breach is likely to result in a high risk/);
+    const res = await api(svc).get('/api/register?format=xlsx').set(dpo.auth).buffer(true).parse(binary).expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as Parameters<typeof workbook.xlsx.load>[0]);
+    const sheet = workbook.getWorksheet('Avviksprotokoll')!;
+    const columns = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    let at = 0;
+    for (let r = 2; r <= sheet.rowCount; r++) if (sheet.getRow(r).getCell(2).value === 'Follows') at = r;
+    assert.match(String(sheet.getRow(at).getCell(columns.indexOf('Begrunnelse') + 1).value), /^Følger anbefalingen: /);
+    assert.equal(json.find((r) => r.title === 'Told')!.decisionReason, 'Fødselsnummer hos en ukjent finner: høy risiko for ID-tyveri.', 'reasoning a person wrote stays as written');
+  });
+
   it('names, for a processor incident, our role, the controller and when it was told, in the table, the CSV and the XLSX, headed in the reader’s language', async () => {
     const json = (await api(svc).get('/api/register').set(dpo.auth).expect(200)).body.incidents as Record<string, unknown>[];
     const mine = json.find((r) => r.title === 'For a customer')!;
     assert.deepEqual([mine.role, mine.controllerName, mine.controllerInformedAt], ['processor', 'Kunde AS', '2026-03-03T15:30:00.000Z']);
+    assert.equal(mine.art34, 'controller', 'telling the people is the controller\'s call, not ours to leave undecided');
     const ours = json.find((r) => r.title === 'Told')!;
     assert.deepEqual([ours.role, ours.controllerName, ours.controllerInformedAt], ['controller', null, null]);
     for (const [query, role, controller, informed] of [
@@ -158,6 +201,7 @@ describe('records: the register as people keep it (CSV for Norwegian Excel, and 
       const row = Object.fromEntries(headers!.map((h, i) => [h, rows.find((r) => r[1] === 'For a customer')![i]]));
       assert.equal(row[role], query ? 'Processor' : 'Databehandler');
       assert.equal(row[controller], 'Kunde AS');
+      assert.equal(row[query ? 'The people affected (Art. 34)' : 'De berørte (art. 34)'], query ? 'For the controller to decide' : 'Den behandlingsansvarlige avgjør');
       assert.equal(row[informed], '2026-03-03 16:30', 'Oslo time');
       const other = Object.fromEntries(headers!.map((h, i) => [h, rows.find((r) => r[1] === 'Told')![i]]));
       assert.deepEqual([other[role], other[controller], other[informed]], [query ? 'Controller' : 'Behandlingsansvarlig', '', '']);

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import type { Socket } from 'socket.io-client';
 import type { PushPayload } from '../../../server/domains/push/push.payload.js';
+import type { AlertMessage } from '../../../server/realtime/events.js';
 import { ManualClock } from '../../support/clock.js';
 import { drainDueJobs } from '../../support/jobs.js';
 import { pushesTo, startPushService, verifyVapid, type TestDevice, type TestPushService } from '../../support/push-service.js';
 import { startSmtpServer } from '../../support/receivers.js';
-import { api, startTestService, type TestService, type TestUser } from '../../support/service.js';
+import { api, flushSocket, startTestService, type TestService, type TestUser } from '../../support/service.js';
 
 interface DeliveryView { channel: string; recipient: string; recipientName: string; status: string; attempts: number; lastError: string | null; level: number }
 
@@ -163,6 +165,43 @@ describe('web push: an alert channel to devices', () => {
     assert.equal(after.find((d) => d.id === again.body.id)?.gone, false);
   });
 
+  it("replaces a device's gone record when push is turned on there again, and only the person's own", async () => {
+    await start();
+    pushService.answer(phone, 410);
+    await fireH24();
+    type Listed = { id: string; deviceName: string; gone: boolean; goneAt: string | null };
+    const list = async (user: TestUser) => (await api(svc).get('/api/push/subscriptions').set(user.auth).expect(200)).body as Listed[];
+    const gone = (await list(oncall)).find((d) => d.gone)!;
+    assert.equal(gone.deviceName, "Ola's phone");
+    assert.equal(gone.goneAt, svc.clock.now().toISOString());
+
+    // Someone else naming it changes nothing: it is not theirs.
+    const other = pushService.device('other');
+    await api(svc).post('/api/push/subscriptions').set(secondLine.auth).send({ endpoint: other.endpoint, keys: other.keys, deviceName: 'Siri', replaces: gone.id }).expect(201);
+    assert.ok((await list(oncall)).some((d) => d.id === gone.id), 'still listed for its owner');
+
+    // The phone's browser subscribes afresh (a new endpoint) and names the record it replaces.
+    const renewed = pushService.device('phone-renewed');
+    const again = await api(svc).post('/api/push/subscriptions').set(oncall.auth)
+      .send({ endpoint: renewed.endpoint, keys: renewed.keys, deviceName: "Ola's phone", replaces: gone.id }).expect(201);
+    assert.deepEqual((await list(oncall)).map((d) => [d.id === again.body.id ? 'new' : d.deviceName, d.gone]).sort(), [["Ola's laptop", false], ['new', false]]);
+  });
+
+  it('removes a gone device 30 days after the push service said it was gone, and keeps the rest', async () => {
+    await start();
+    pushService.answer(laptop, 404);
+    await api(svc).post('/api/me/test-alert').set(oncall.auth).expect(202);
+    await drainDueJobs(svc);
+    const names = async () => ((await api(svc).get('/api/push/subscriptions').set(oncall.auth).expect(200)).body as { deviceName: string; gone: boolean }[]).map((d) => [d.deviceName, d.gone]).sort();
+    assert.deepEqual(await names(), [["Ola's laptop", true], ["Ola's phone", false]]);
+    svc.clock.advanceMs(30 * 24 * 3_600_000 - 60_000);
+    await drainDueJobs(svc);
+    assert.deepEqual(await names(), [["Ola's laptop", true], ["Ola's phone", false]], 'listed for 30 days');
+    svc.clock.advanceMs(2 * 60_000);
+    await drainDueJobs(svc);
+    assert.deepEqual(await names(), [["Ola's phone", false]]);
+  });
+
   it('says how a test alert went on each channel, the gone device by name and in the reader’s language', async () => {
     await start();
     pushService.answer(phone, 404);
@@ -315,6 +354,26 @@ describe('web push: an alert channel to devices', () => {
     ]);
     assert.ok(result.acknowledgedAt);
     await api(svc).get(`/api/me/test-alert/${first.body.alertId}`).set(secondLine.auth).expect(404);
+  });
+
+  it("delivers a test alert to the person's own open dashboards over socket.io, and no one else's, and says whether it reached one", async () => {
+    await start();
+    const none = await api(svc).post('/api/me/test-alert').set(oncall.auth).expect(202);
+    assert.equal((await api(svc).get(`/api/me/test-alert/${none.body.alertId}`).set(oncall.auth).expect(200)).body.dashboard, 'none-open', 'no dashboard was connected');
+
+    svc.clock.advanceMs(61_000);
+    const own = [await svc.socket(oncall.token), await svc.socket(oncall.token)];
+    const other = await svc.socket(secondLine.token);
+    const seen = new Map<Socket, AlertMessage[]>([...own, other].map((s) => [s, []]));
+    for (const [socket, list] of seen) socket.on('alert:fired', (m: AlertMessage) => list.push(m));
+    const sent = await api(svc).post('/api/me/test-alert').set(oncall.auth).expect(202);
+    for (const socket of seen.keys()) await flushSocket(svc, socket);
+    for (const socket of own) {
+      assert.deepEqual(seen.get(socket)!.map((m) => [m.alertId, m.kind, m.title, m.incidentRef]), [[sent.body.alertId, 'test', 'Testvarsel fra Breach Clock', 'TEST']], 'each open dashboard of the person');
+    }
+    assert.deepEqual(seen.get(other), [], 'another on-call person hears nothing of it');
+    const result = (await api(svc).get(`/api/me/test-alert/${sent.body.alertId}`).set(oncall.auth).expect(200)).body;
+    assert.equal(result.dashboard, 'sent');
   });
 });
 

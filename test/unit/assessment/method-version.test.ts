@@ -9,6 +9,7 @@ import { generator } from './risk-facts.fixture.js';
  */
 const FINGERPRINTS: Record<string, string> = {
   'breach-clock-risk/2.0': '90061daf7fea8697bb4fae678eb3aa751918f6c916be541a5f278c9b42966b46',
+  'breach-clock-risk/2.1': '7dfc1ba36c02e0bd9b9fe7bea5731f838eb197054e1b7d452046842ddc1689e1',
 };
 
 describe('the method version', () => {

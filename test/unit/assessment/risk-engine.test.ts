@@ -119,6 +119,14 @@ describe('risk engine', () => {
       assert.deepEqual(r.recommendation, { notifySA: false, notifySubjects: false, exemption: 'encrypted', publicCommunication: false, informController: false });
     });
 
+    it('(a) records no exemption where readable data would not have been a high risk: the people need not be told anyway', () => {
+      const r = assess(facts({ encryption: { dataEncrypted: true, stateOfTheArt: true, keyCompromised: false }, unauthorisedAccess: 'encrypted_only' }));
+      const readable = assess(facts({ encryption: { dataEncrypted: false, stateOfTheArt: null, keyCompromised: null }, unauthorisedAccess: 'possible' }));
+      assert.notEqual(readable.risk, 'high', 'the readable case is below high, so this tests the rule');
+      assert.deepEqual([r.risk, r.recommendation.notifySubjects, r.recommendation.exemption], ['unlikely', false, null]);
+      assert.ok(!r.reasons.some((x) => x.code === 'exemption.encrypted'));
+    });
+
     it('(a) gives way to a stolen key or weak encryption', () => {
       for (const encryption of [{ dataEncrypted: true, stateOfTheArt: true, keyCompromised: true }, { dataEncrypted: true, stateOfTheArt: false, keyCompromised: false }]) {
         const r = assess(facts({ ...highRisk, encryption }));

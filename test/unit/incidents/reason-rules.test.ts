@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { awarenessReasonNeeded, delayReasonsNeeded, filedLate } from '../../../server/domains/incidents/reason.rules.js';
+import { awareBeforeDiscovered, awarenessReasonNeeded, delayReasonsNeeded, filedLate } from '../../../server/domains/incidents/reason.rules.js';
 
 const now = new Date('2026-03-02T10:00:00Z');
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
@@ -27,5 +27,13 @@ describe('when a recorded time needs a written reason', () => {
     assert.equal(delayReasonsNeeded({ sentAt: now, deadline, firstFiling: true, reasonsOnRecord: 'Oppdaget sent' }), false);
     assert.equal(delayReasonsNeeded({ sentAt: now, deadline, firstFiling: false, reasonsOnRecord: '' }), false);
     assert.equal(delayReasonsNeeded({ sentAt: minutesAgo(90), deadline, firstFiling: true, reasonsOnRecord: '' }), false);
+  });
+
+  it('awareness cannot come before discovery; at or after it, or with either time missing, is no contradiction', () => {
+    assert.equal(awareBeforeDiscovered({ awareAt: minutesAgo(96 * 60), detectedAt: now }), true);
+    assert.equal(awareBeforeDiscovered({ awareAt: now, detectedAt: now }), false);
+    assert.equal(awareBeforeDiscovered({ awareAt: now, detectedAt: minutesAgo(60) }), false);
+    assert.equal(awareBeforeDiscovered({ awareAt: null, detectedAt: now }), false);
+    assert.equal(awareBeforeDiscovered({ awareAt: now, detectedAt: null }), false);
   });
 });

@@ -32,4 +32,16 @@ describe('the dashboard catalogue', () => {
     assert.equal(wait.nb({ seconds: 61 }), 'For mange forsøk. Vent 2 minutter og prøv igjen.');
     assert.equal(wait.en({ seconds: 60 }), 'Too many attempts. Wait 1 minute and try again.');
   });
+
+  it('words the filing confirmation by which filing it is: only the first stops the clock', () => {
+    const explain = DASHBOARD_MESSAGES['filing.confirmExplain'];
+    assert.match(explain.nb({ phase: 'complete', first: true }), /Den første innsendingen stopper klokken mot Datatilsynet\./);
+    assert.match(explain.nb({ phase: 'initial', first: true }), /oppfølgende melding skyldes/);
+    for (const phase of ['final', 'supplementary', 'complete'] as const) {
+      assert.doesNotMatch(explain.nb({ phase, first: false }), /Den første innsendingen stopper/, phase);
+      assert.doesNotMatch(explain.en({ phase, first: false }), /The first filing stops/, phase);
+    }
+    assert.match(explain.nb({ phase: 'final', first: false }), /^Registrer .*Den endelige meldingen fullfører/);
+    assert.match(explain.en({ phase: 'supplementary', first: false }), /This supplementary notice adds to the earlier filings/);
+  });
 });

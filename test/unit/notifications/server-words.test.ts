@@ -53,7 +53,7 @@ const many = { limit: 12 };
 const PROBLEM_SAMPLES: { [C in keyof ProblemMessageParams]: ProblemMessageParams[C][] } = {
   'field.required': [x], 'field.missing': [x], 'field.wrong-type': [x], 'field.not-a-choice': [x], 'field.wrong-format': [x], 'field.not-a-time': [x],
   'field.too-short-text': [l, many], 'field.too-few': [l], 'field.too-small': [many], 'field.too-long-text': [l, many], 'field.too-many': [many], 'field.too-big': [many],
-  'field.in-future': [x], 'field.national-id-masked': [{ count: 1 }, { count: 2 }], 'field.national-id-kept': [{ count: 1 }], 'field.backdated-without-reason': [x], 'field.wrong-password': [x],
+  'field.in-future': [x], 'field.aware-before-detected': [x], 'field.detected-after-aware': [x], 'field.national-id-masked': [{ count: 1 }, { count: 2 }], 'field.national-id-kept': [{ count: 1 }], 'field.backdated-without-reason': [x], 'field.wrong-password': [x],
   'field.not-an-id': [x], 'field.not-an-email': [x], 'field.not-a-phone': [x], 'field.one-line': [x], 'field.repeats': [x], 'field.nothing-to-change': [x],
   'field.exemption-means-not-told': [x], 'field.told-means-notified': [x], 'field.required-for-count': [x], 'field.range-needs-both': [x], 'field.below-min': [x],
   'field.evidence': [x], 'field.reason': [x], 'field.say-why': [x], 'field.no-active-user': [x], 'field.after-from': [x], 'field.reason-to-correct': [x],
@@ -82,6 +82,10 @@ const FORMAT_SAMPLES: { [C in keyof FormatMessageParams]: FormatMessageParams[C]
   'context.when': [{ occurred: '1. mars 2026', awareAt: '2. mars 2026' }, { occurred: '', awareAt: '2. mars 2026' }],
   'context.contact-sentence': [{ name: 'Kari Nordmann', reach: 'dpo@eksempel.no' }], 'register.file-name': [x],
   'context.follows-up': [{ sentAt: new Date('2026-03-05T12:00:00Z'), reference: 'AR-4711' }, { sentAt: new Date('2026-07-05T12:00:00Z'), reference: '' }],
+  'context.on-behalf': [
+    { controller: 'Kunde AS', processor: 'Klikk Int AS', instructedBy: 'Eva Berg', instructedAt: new Date('2026-03-02T08:30:00Z'), reference: 'E-post 2. mars' },
+    { controller: 'Kunde AS', processor: 'Klikk Int AS', instructedBy: 'Eva Berg', instructedAt: null, reference: '' },
+  ],
   'context.follow-up-by': [{ at: new Date('2026-03-09T12:00:00Z') }],
   'context.late': [{ deadline: new Date('2026-03-05T09:00:00Z'), first: true }, { deadline: new Date('2026-03-05T09:00:00Z'), first: false }],
   'context.cause': [{ kind: 'malicious', vector: 'tyveri', description: 'Bilen ble brutt opp' }, { kind: 'accidental', vector: '', description: '' }],

@@ -5,7 +5,7 @@ import { awarenessReasonNeeded } from '../../../../server/domains/incidents/reas
 import { DateWithReason, TextArea } from '../../components/field.js';
 import { ErrorBox } from '../../components/states.js';
 import { Time } from '../../components/time.js';
-import { fromLocalInput, nowLocalInput, toLocalInput } from '../../format.js';
+import { fromLocalInput, nowLocalInput, osloTime, toLocalInput } from '../../format.js';
 import { can } from '../../state.js';
 import { t } from '../../words.js';
 
@@ -48,7 +48,13 @@ export function AwarenessSection({ incident, onSaved }: { incident: IncidentView
           >
             <DateWithReason
               required
-              date={{ path: 'awareness.at', label: t('awareness.at'), value: at, onInput: setAt }}
+              date={{
+                path: 'awareness.at',
+                label: t('awareness.at'),
+                help: incident.detected.at ? t('awareness.atNotBefore', { detected: osloTime(incident.detected.at) }) : undefined,
+                value: at,
+                onInput: setAt,
+              }}
               reason={{
                 path: 'awareness.reason',
                 label: need === 'correcting' ? t('awareness.reasonCorrect') : t('awareness.reasonBackdate'),

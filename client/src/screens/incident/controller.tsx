@@ -18,7 +18,9 @@ export function ControllerSection({ incident, onSaved }: { incident: IncidentVie
   return (
     <section class="card" id="controller" data-testid="controller">
       <h2>{t('controller.heading')}</h2>
-      <p class="help">{t('controller.intro')}</p>
+      <p class="help" data-testid="controller-intro">
+        {c.notifyOnBehalf ? t('controller.introOnBehalf') : t('controller.intro')}
+      </p>
       <p>
         {t('controller.name')}: {c.name || t('common.notSet')}
         {c.contact ? <span class="block muted">{c.contact}</span> : null}

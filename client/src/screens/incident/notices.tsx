@@ -7,7 +7,7 @@ import { DateTimeField, SelectField, TextArea, TextField } from '../../component
 import { ErrorBox, fieldId, focusField } from '../../components/states.js';
 import { Time } from '../../components/time.js';
 import { fromLocalInput, nowLocalInput, toLocalInput } from '../../format.js';
-import { defaultFollowUpAt, owesFollowUp } from '../../../../server/domains/obligations/follow-up.rules.js';
+import { defaultFollowUpAt, filingLate, owesFollowUp } from '../../../../server/domains/obligations/follow-up.rules.js';
 import { can } from '../../state.js';
 import { currentLang, say, t, word, type Lang } from '../../words.js';
 import { fieldLabelCode } from '../../../../notifications/messages/screen-fields.js';
@@ -75,8 +75,9 @@ function DraftForm({
   const [advice, setAdvice] = useState([...notices].reverse().find((n) => n.adviceToSubjects)?.adviceToSubjects ?? '');
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<unknown>(null);
-  // A later phase is late only if the first filing was (Art. 33(1)'s 72 hours are for the first notification).
-  const late = submissions.length ? submissions[0]!.late : !!incident.deadline && Date.now() > new Date(incident.deadline).getTime();
+  const late =
+    kind === 'authority' &&
+    filingLate({ phase, sentAt: new Date(), deadline: incident.deadline ? new Date(incident.deadline) : null, firstFiling: submissions[0] ?? null });
   const body = () => ({
     kind,
     lang,
@@ -259,7 +260,7 @@ function DraftForm({
 }
 
 /** Recording that an approved notice went out, linked to it: the notice shows as sent. */
-function SentForm({ notice, onSaved }: { notice: NoticeView; onSaved: () => void }) {
+function SentForm({ notice, firstFiling, onSaved }: { notice: NoticeView; firstFiling: boolean; onSaved: () => void }) {
   const [sentAt, setSentAt] = useState(nowLocalInput());
   const [channel, setChannel] = useState(notice.kind === 'authority' ? 'altinn' : 'email');
   const [reference, setReference] = useState('');
@@ -327,7 +328,7 @@ function SentForm({ notice, onSaved }: { notice: NoticeView; onSaved: () => void
         onCancel={() => setConfirming(false)}
         onConfirm={() => void record()}
       >
-        <p>{t('filing.confirmExplain')}</p>
+        <p>{t('filing.confirmExplain', { phase: notice.phase, first: firstFiling })}</p>
       </ConfirmDialog>
     </>
   );
@@ -378,7 +379,7 @@ function AltinnPanel({ notice }: { notice: NoticeView }) {
 const namesToCheck = (error: unknown) =>
   error instanceof ApiError && error.body.error?.code === 'names_unchecked' ? error.body.error.details.map((d) => d.message) : [];
 
-function NoticeItem({ incident, notice, onSaved }: { incident: IncidentView; notice: NoticeView; onSaved: () => void }) {
+function NoticeItem({ incident, notice, firstFiling, onSaved }: { incident: IncidentView; notice: NoticeView; firstFiling: boolean; onSaved: () => void }) {
   const [error, setError] = useState<unknown>(null);
   const [namesChecked, setNamesChecked] = useState(false);
   const names = namesToCheck(error);
@@ -431,11 +432,7 @@ function NoticeItem({ incident, notice, onSaved }: { incident: IncidentView; not
             {t('notice.approve')}
           </button>
         ) : null}
-        <button
-          type="button"
-          class="secondary"
-          onClick={() => void download(`/notices/${notice.id}/pdf`, `notice-${notice.kind}-${notice.id}.pdf`).catch(setError)}
-        >
+        <button type="button" class="secondary" onClick={() => void download(`/notices/${notice.id}/pdf`, `${notice.kind}.pdf`).catch(setError)}>
           {t('notice.pdf')}
         </button>
       </div>
@@ -459,7 +456,7 @@ function NoticeItem({ incident, notice, onSaved }: { incident: IncidentView; not
       {mayFile ? (
         <details>
           <summary>{notice.kind === 'authority' ? t('notice.recordFiling') : t('notice.recordSent')}</summary>
-          <SentForm notice={notice} onSaved={onSaved} />
+          <SentForm notice={notice} firstFiling={firstFiling} onSaved={onSaved} />
         </details>
       ) : null}
     </li>
@@ -475,7 +472,7 @@ export function NoticesSection(props: { incident: IncidentView; notices: NoticeV
       {notices.length ? (
         <ul class="notices">
           {notices.map((n) => (
-            <NoticeItem key={n.id} incident={incident} notice={n} onSaved={props.onSaved} />
+            <NoticeItem key={n.id} incident={incident} notice={n} firstFiling={!props.submissions.length} onSaved={props.onSaved} />
           ))}
         </ul>
       ) : (

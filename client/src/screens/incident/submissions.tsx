@@ -156,7 +156,7 @@ export function SubmissionsSection({
         onCancel={() => setConfirming(false)}
         onConfirm={() => void record()}
       >
-        <p>{t('filing.confirmExplain')}</p>
+        <p>{t('filing.confirmExplain', { phase, first: !submissions.length })}</p>
       </ConfirmDialog>
     </section>
   );
