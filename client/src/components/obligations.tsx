@@ -48,7 +48,7 @@ export function WhoMayAct({ o }: { o: ObligationView }) {
     'disjunction',
   );
   return (
-    <div class="muted who" data-testid="who-may-act">
+    <div class="muted who-may-act" data-testid="who-may-act">
       {t('obligation.whoNamedShort', { names })}
       <span class="who-roles">{` ${t('obligation.whoAlsoRoles', { roles })}`}</span>
       <span class="who-others">{` ${t('obligation.whoOthers')}`}</span>
