@@ -438,8 +438,10 @@ describe('the whole journey in the dashboard, from intake to the last notice', f
     await page.getByLabel('Hva har skjedd?').fill(LATE.title);
     await page.getByLabel('Beskrivelse (intern)').fill(LATE.description);
     await pick(page, /^Klokken/, /^Under avklaring/);
+    // Found four days ago and left unlogged: awareness cannot come before the discovery.
+    await page.getByLabel('Oppdaget', { exact: true }).fill(osloInput(new Date(Date.now() - 97 * 3_600_000)));
     await page.getByRole('button', { name: 'Opprett sak' }).click();
-    // Awareness four days ago, found out now: the deadline has passed.
+    // Awareness four days ago, logged now: the deadline has passed.
     const awareness = page.getByTestId('awareness-form');
     await awareness.getByLabel('Kjent fra').fill(osloInput(new Date(Date.now() - 96 * 3_600_000)));
     await awareness.getByLabel('Hva gjorde bruddet rimelig sikkert?').fill(LATE.evidence);

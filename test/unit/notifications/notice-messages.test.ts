@@ -15,6 +15,7 @@ describe('the notice, decision and register messages', () => {
     ...sentences(NOTICE_MESSAGES as never, (code) => code === 'notice.missing'
       ? ['description', 'outwardDescription', 'breachTypes', 'dataCategories', 'contactPoint', 'consequences', 'measuresTaken', 'delayReasons', 'adviceToSubjects', 'controller.name', 'ORGANISATION_NAME'].map((path) => ({ path }))
       : code === 'pdf.to' ? ['authority', 'subject', 'public', 'controller'].map((kind) => ({ kind, controller: '' }))
+        : code === 'pdf.file-name' ? ['authority', 'subject', 'public', 'controller'].map((kind) => ({ kind, ref: 'BC-2026-0042' }))
         : [{ count: 2, name: 'Ola Testesen', number: '922078734', by: 'Kari Nordmann', at: '2. mars 2026 kl. 10:00', hash: 'ab', page: 1, pages: 2 }]),
     ...sentences(DECISION_MESSAGES as never, () => [{}]),
     ...sentences(ALTINN_MESSAGES as never, (code) =>
@@ -23,7 +24,7 @@ describe('the notice, decision and register messages', () => {
           : code === 'altinn.not-told' ? ['will-notify', 'encrypted', 'mitigated', 'disproportionate', 'not-high-risk', 'undecided'].map((because) => ({ because }))
             : [{ at: '2. mars 2026 kl. 10:00', public: false, channel: 'email', audience: '4 800', reference: 'AR123' }, { at: '2. mars 2026 kl. 10:00', public: true, channel: 'web', audience: '', reference: '' }]),
     ...sentences(REGISTER_MESSAGES as never, (code) => code === 'register.column' ? REGISTER_COLUMNS.map((column) => ({ column }))
-      : [{ status: 'open', value: true, type: 'integrity', decision: 'not-notifiable', outcome: 'exemption', ground: 'mitigated', evidence: 'Slettet.', role: 'processor' }]),
+      : [{ status: 'open', value: true, type: 'integrity', decision: 'not-notifiable', outcome: 'exemption', ground: 'mitigated', evidence: 'Slettet.', role: 'processor', reasons: 'Fødselsnummer hos en ukjent finner' }]),
   ];
 
   it('words every message in both languages, differently, with nothing left unfilled and no English in the bokmål', () => {
