@@ -9,6 +9,7 @@ import { Time } from '../../components/time.js';
 import { fromLocalInput, nowLocalInput, toLocalInput } from '../../format.js';
 import { defaultFollowUpAt, filingLate, owesFollowUp } from '../../../../server/domains/obligations/follow-up.rules.js';
 import { can } from '../../state.js';
+import { FollowUpFields } from './follow-up.js';
 import { currentLang, say, t, word, type Lang } from '../../words.js';
 import { fieldLabelCode } from '../../../../notifications/messages/screen-fields.js';
 
@@ -128,21 +129,7 @@ function DraftForm({
           />
         ) : null}
       </div>
-      {kind === 'authority' ? (
-        <p class="help" data-testid="phase-closes">
-          {owes ? t('notice.phaseOwesFollowUp') : filedBefore ? t('notice.phaseClosesFollowUp') : t('notice.phaseComplete')}
-        </p>
-      ) : null}
-      {owes ? (
-        <DateTimeField
-          path="notice.followUpDueAt"
-          label={t('notice.followUpDueAt')}
-          help={t('notice.followUpDueAtHelp')}
-          required
-          value={followUp}
-          onInput={setFollowUp}
-        />
-      ) : null}
+      {kind === 'authority' ? <FollowUpFields scope="notice" owes={owes} filedBefore={filedBefore} followUp={followUp} onInput={setFollowUp} /> : null}
       {lang !== 'nb' ? (
         <p class="warning" data-testid="notice-free-text">
           {t('notice.freeTextAsWritten')}

@@ -3,12 +3,13 @@ import type { IncidentView } from '../../../../server/domains/incidents/incident
 import { api } from '../../api.js';
 import { ConfirmDialog } from '../../components/confirm.js';
 import { delayReasonsNeeded } from '../../../../server/domains/incidents/reason.rules.js';
-import { DateTimeField, DateWithReason, SelectField, TextField } from '../../components/field.js';
+import { DateWithReason, SelectField, TextField } from '../../components/field.js';
 import { ErrorBox } from '../../components/states.js';
 import { Time } from '../../components/time.js';
 import { fromLocalInput, nowLocalInput, toLocalInput } from '../../format.js';
 import { defaultFollowUpAt, owesFollowUp } from '../../../../server/domains/obligations/follow-up.rules.js';
 import { can } from '../../state.js';
+import { FollowUpFields } from './follow-up.js';
 import { t, word } from '../../words.js';
 import type { NoticeView, SubmissionView } from './notices.js';
 
@@ -129,17 +130,7 @@ export function SubmissionsSection({
                 onChange={setPhase}
               />
             </div>
-            <p class="help">{owes ? t('notice.phaseOwesFollowUp') : submissions.length ? t('notice.phaseClosesFollowUp') : t('notice.phaseComplete')}</p>
-            {owes ? (
-              <DateTimeField
-                path="filing.followUpDueAt"
-                label={t('notice.followUpDueAt')}
-                help={t('notice.followUpDueAtHelp')}
-                required
-                value={followUp}
-                onInput={setFollowUp}
-              />
-            ) : null}
+            <FollowUpFields scope="filing" owes={owes} filedBefore={submissions.length > 0} followUp={followUp} onInput={setFollowUp} />
             <TextField path="filing.reference" label={t('notice.altinnReference')} maxLength={200} value={reference} onInput={setReference} />
             {error ? <ErrorBox error={error} scope="filing" /> : null}
             <button class="primary" type="submit">
