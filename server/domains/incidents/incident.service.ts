@@ -1,4 +1,5 @@
 import { Types, type Model } from 'mongoose';
+import { insertStored } from '../../db/stored-form.js';
 import { op } from '../../db/trusted.js';
 import { addHours, type Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
@@ -237,8 +238,7 @@ export class IncidentService {
       version: 0,
     };
     const obligations = await this.obligationsOf(fields as unknown as Incident, { isNew: true, ...(owner.id === actor.id ? { owner: { ...owner, roles: actor.roles } } : {}) });
-    const doc = await this.deps.incidents.create({ ...fields, ...boardFields(obligations) });
-    const incident = doc.toObject() as Incident;
+    const incident = await insertStored(this.deps.incidents, { ...fields, ...boardFields(obligations) });
     const id = String(incident._id);
     await this.appendTimeline(
       id, actor, 'created',

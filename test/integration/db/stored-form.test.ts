@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import type { Model } from 'mongoose';
+import { incidentModels } from '../../../server/domains/incidents/incident.model.js';
+import { openTestDatabase } from '../../support/database.js';
+import { testService } from '../../support/factories.js';
+import { api } from '../../support/service.js';
+
+type Stored = { _id: unknown };
+
+const isPlain = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
+
+/** A deep copy of what a service handed over, undefined values, Dates and ObjectIds as they were. */
+const copy = (value: unknown): unknown =>
+  Array.isArray(value) ? value.map(copy) : isPlain(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)])) : value;
+
+/** Records every document a service hands to `applyDefaults` of the model (the first step of storedForm), as handed over. */
+function recordHandedOver<T>(model: Model<T>): { documents: { input: unknown; stored: Stored }[]; restore(): void } {
+  const documents: { input: unknown; stored: Stored }[] = [];
+  const original = model.applyDefaults;
+  const apply = original.bind(model) as (doc: object) => unknown;
+  model.applyDefaults = ((doc: Stored) => {
+    const input = copy(doc);
+    const out = apply(doc);
+    documents.push({ input, stored: doc });
+    return out;
+  }) as typeof model.applyDefaults;
+  return { documents, restore: () => void (model.applyDefaults = original) };
+}
+
+/** A raw stored document without its _id and timestamps (the only fields two ways of storing it may differ in). */
+function withoutIdAndTimes(doc: Record<string, unknown> | null): Record<string, unknown> {
+  assert.ok(doc, 'the document was stored');
+  const { _id, createdAt: _createdAt, updatedAt: _updatedAt, ...rest } = doc;
+  return rest;
+}
+
+describe('stored form: what the intake stores is what Model.create stored', () => {
+  const { svc, signedInAs } = testService();
+  const analyst = signedInAs('analyst');
+  const dpo = signedInAs('dpo');
+  let reference: Awaited<ReturnType<typeof openTestDatabase>>;
+
+  before(async () => {
+    reference = await openTestDatabase('storedform');
+  });
+  after(async () => {
+    await reference.close();
+  });
+
+  /** Stores each recorded input again through `create` into the reference database and compares the raw documents. */
+  async function compareWithCreate<T>(model: Model<T>, reference: Model<T>, documents: { input: unknown; stored: Stored }[], create: (input: unknown) => Promise<Stored>) {
+    assert.ok(documents.length, 'the service stored documents through the new path');
+    for (const { input, stored } of documents) {
+      const created = await create(copy(input));
+      const viaCreate = withoutIdAndTimes(await reference.collection.findOne({ _id: created._id as never }));
+      const viaNewPath = withoutIdAndTimes(await model.collection.findOne({ _id: stored._id as never }));
+      assert.deepStrictEqual(viaNewPath, viaCreate);
+    }
+  }
+
+  it('stores an incident as Model.create stored it: in triage and aware, as controller and as processor, with every fact given', async () => {
+    const { Incidents } = incidentModels(svc.connection);
+    const { Incidents: ReferenceIncidents } = incidentModels(reference.connection);
+    const recorded = recordHandedOver(Incidents);
+    try {
+      const now = svc.clock.now();
+      const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000).toISOString();
+      const bodies = [
+        { title: 'Odd login pattern', description: '' },
+        { title: 'Laptop stolen', description: 'Unencrypted laptop', awareAt: hoursAgo(30), awarenessEvidence: 'Police report', awarenessReason: 'Found in the log review' },
+        { title: 'Processor: wrong recipient', role: 'processor', controller: { name: 'Kunde AS', contact: 'dpo@kunde.test', noticeHours: 24 }, awareAt: hoursAgo(0) },
+        {
+          title: 'Processor notifying on behalf', role: 'processor', awareAt: hoursAgo(2), awarenessReason: 'Told by the controller',
+          controller: { name: 'Kunde AS', contact: 'dpo@kunde.test', notifyOnBehalf: true, instructedBy: 'Kari Nordmann', instructedAt: hoursAgo(3), instructionReference: 'E-post 12.03' },
+        },
+        { title: 'Processor in triage', role: 'processor', controller: { name: 'Kunde AS' } },
+        {
+          title: 'Every fact', description: 'Internal text', outwardDescription: 'Til de berørte', outwardDescriptionEn: 'For the people', breachTypes: ['confidentiality', 'availability'],
+          cause: { description: 'Phishing', kind: 'malicious' }, occurred: { from: hoursAgo(50), to: null }, detected: { at: hoursAgo(40), by: 'SOC' },
+          dataCategories: ['identity', 'contact'], dataDetail: 'substantial', sensitiveRelationship: false,
+          subjects: { groups: ['kunder', 'ansatte'], count: { kind: 'range', min: 10, max: 20 }, vulnerable: null, reachEffort: 'individual' },
+          records: { kind: 'estimate', value: 500 }, systems: ['CRM'], dataLocation: 'Azure', encryption: { dataEncrypted: false, keyCustody: '' },
+          backup: { available: true, restoreHours: 4 }, availabilityImpact: 'temporary', outageHarmedPeople: null, exfiltration: 'possible', unauthorisedAccess: 'confirmed',
+          misuseObserved: 'unknown', recipients: { type: 'malicious_unknown', count: 1 }, neutralised: null, likelyConsequences: ['identity_fraud', 'distress'],
+          consequences: 'Svindel', measuresTaken: 'Passord byttet', measuresPlanned: 'Opplæring', mitigations: [{ what: 'Reset passwords', at: hoursAgo(10) }, { what: 'Told the bank' }],
+          ownerId: dpo.id, assignees: [analyst.id, analyst.id], restricted: true, awareAt: hoursAgo(20), awarenessReason: 'Confirmed by the SOC',
+        },
+      ];
+      for (const body of bodies) {
+        const res = await api(svc).post('/api/incidents').set(analyst.auth).send(body);
+        assert.equal(res.status, 201, JSON.stringify(res.body));
+      }
+      assert.equal(recorded.documents.length, bodies.length);
+      await compareWithCreate(Incidents, ReferenceIncidents, recorded.documents, (input) => ReferenceIncidents.create(input as object));
+    } finally {
+      recorded.restore();
+    }
+  });
+});
