@@ -680,11 +680,11 @@ export class IncidentService {
    * subscribed to their events in the wiring. The incident itself is not written.
    */
   async recordOnTimeline(incidentId: string, by: PersonRef, kind: string, message: TimelineMessage, changes: Change[] = []): Promise<void> {
-    await this.deps.timeline.create({ incidentId, at: this.deps.clock.now(), actor: { id: by.id, name: by.name }, kind, message, summary: say(message, 'en'), changes });
+    await insertStored(this.deps.timeline, { incidentId, at: this.deps.clock.now(), actor: { id: by.id, name: by.name }, kind, message, summary: say(message, 'en'), changes });
   }
 
   private async appendTimeline(incidentId: string, actor: Actor | null, kind: string, message: TimelineMessage, changes: Change[] = []): Promise<void> {
-    await this.deps.timeline.create({ incidentId, at: this.deps.clock.now(), actor: actor ? personOf(actor) : null, kind, message, summary: say(message, 'en'), changes });
+    await insertStored(this.deps.timeline, { incidentId, at: this.deps.clock.now(), actor: actor ? personOf(actor) : null, kind, message, summary: say(message, 'en'), changes });
   }
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Model } from 'mongoose';
 import { incidentModels } from '../../../server/domains/incidents/incident.model.js';
+import { timelineModel } from '../../../server/domains/incidents/timeline.model.js';
 import { openTestDatabase } from '../../support/database.js';
 import { testService } from '../../support/factories.js';
 import { api } from '../../support/service.js';
@@ -28,6 +29,11 @@ function recordHandedOver<T>(model: Model<T>): { documents: { input: unknown; st
   return { documents, restore: () => void (model.applyDefaults = original) };
 }
 
+/** Every key of a document in order, at every depth. */
+const keyOrder = (value: unknown, path = ''): string[] =>
+  Array.isArray(value) ? value.flatMap((v, i) => keyOrder(v, `${path}.${i}`))
+    : isPlain(value) ? Object.entries(value).flatMap(([k, v]) => [`${path}.${k}`, ...keyOrder(v, `${path}.${k}`)]) : [];
+
 /** A raw stored document without its _id and timestamps (the only fields two ways of storing it may differ in). */
 function withoutIdAndTimes(doc: Record<string, unknown> | null): Record<string, unknown> {
   assert.ok(doc, 'the document was stored');
@@ -49,13 +55,16 @@ describe('stored form: what the intake stores is what Model.create stored', () =
   });
 
   /** Stores each recorded input again through `create` into the reference database and compares the raw documents. */
-  async function compareWithCreate<T>(model: Model<T>, reference: Model<T>, documents: { input: unknown; stored: Stored }[], create: (input: unknown) => Promise<Stored>) {
+  async function compareWithCreate<T>(
+    model: Model<T>, reference: Model<T>, documents: { input: unknown; stored: Stored }[], create: (input: unknown) => Promise<Stored>, { sameOrder }: { sameOrder: boolean },
+  ) {
     assert.ok(documents.length, 'the service stored documents through the new path');
     for (const { input, stored } of documents) {
       const created = await create(copy(input));
       const viaCreate = withoutIdAndTimes(await reference.collection.findOne({ _id: created._id as never }));
       const viaNewPath = withoutIdAndTimes(await model.collection.findOne({ _id: stored._id as never }));
       assert.deepStrictEqual(viaNewPath, viaCreate);
+      if (sameOrder) assert.deepStrictEqual(keyOrder(viaNewPath), keyOrder(viaCreate));
     }
   }
 
@@ -92,7 +101,30 @@ describe('stored form: what the intake stores is what Model.create stored', () =
         assert.equal(res.status, 201, JSON.stringify(res.body));
       }
       assert.equal(recorded.documents.length, bodies.length);
-      await compareWithCreate(Incidents, ReferenceIncidents, recorded.documents, (input) => ReferenceIncidents.create(input as object));
+      // create put an incident's fields in schema order; they are now in the order the service builds them.
+      await compareWithCreate(Incidents, ReferenceIncidents, recorded.documents, (input) => ReferenceIncidents.create(input as object), { sameOrder: false });
+    } finally {
+      recorded.restore();
+    }
+  });
+
+  it('stores timeline entries as Model.create stored them: at intake, for an edit, and with parameters and values that are empty or undefined', async () => {
+    const Timeline = timelineModel(svc.connection);
+    const ReferenceTimeline = timelineModel(reference.connection);
+    const recorded = recordHandedOver(Timeline);
+    try {
+      const triage = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'In triage', description: '' }).expect(201)).body;
+      await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Aware', awareAt: svc.clock.now().toISOString() }).expect(201);
+      await api(svc).patch(`/api/incidents/${triage.id}`).set(analyst.auth)
+        .send({ version: triage.version, breachTypes: ['integrity'], records: { kind: 'exact', value: 3 }, cause: { kind: 'accidental' }, mitigations: [{ what: 'Locked the account' }] }).expect(200);
+      const by = { id: analyst.id, name: 'analyst' };
+      await svc.container.incidents.recordOnTimeline(triage.id, by, 'submission', { code: 'timeline.submission', params: { phase: 'initial', channel: 'email', reference: undefined } });
+      await svc.container.incidents.recordOnTimeline(triage.id, by, 'odd', { code: 'timeline.created', params: {} }, [
+        { field: 'a', from: {}, to: { empty: {}, nested: { inner: {} }, list: [{}, undefined, { gone: undefined, kept: null }], none: undefined, at: svc.clock.now() } },
+        { field: 'b', from: undefined, to: [] },
+      ]);
+      assert.equal(recorded.documents.length, 5);
+      await compareWithCreate(Timeline, ReferenceTimeline, recorded.documents, (input) => ReferenceTimeline.create(input as object), { sameOrder: true });
     } finally {
       recorded.restore();
     }
