@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Model } from 'mongoose';
+import { insertManyStored } from '../../db/stored-form.js';
 import { op } from '../../db/trusted.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
@@ -178,10 +179,10 @@ export class AuditService {
         return entry;
       });
       try {
-        const created = await this.deps.entries.insertMany(entries, { ordered: true });
+        const created = await insertManyStored(this.deps.entries, entries);
         this.last = prev;
         await this.advanceHead(prev.seq, prev.hash);
-        pending.forEach((item, i) => item.resolve(created[i]!.toObject()));
+        pending.forEach((item, i) => item.resolve(created[i]!));
         return;
       } catch (err) {
         this.last = undefined;

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Model } from 'mongoose';
+import { auditModels } from '../../../server/domains/audit/audit.model.js';
+import { systemContext } from '../../../server/domains/audit/audit.service.js';
 import { incidentModels } from '../../../server/domains/incidents/incident.model.js';
 import { timelineModel } from '../../../server/domains/incidents/timeline.model.js';
 import { openTestDatabase } from '../../support/database.js';
@@ -125,6 +127,29 @@ describe('stored form: what the intake stores is what Model.create stored', () =
       ]);
       assert.equal(recorded.documents.length, 5);
       await compareWithCreate(Timeline, ReferenceTimeline, recorded.documents, (input) => ReferenceTimeline.create(input as object), { sameOrder: true });
+    } finally {
+      recorded.restore();
+    }
+  });
+
+  it('stores audit entries as insertMany stored them, for the intake and for values that are empty, undefined or dates, and the chain still verifies', async () => {
+    const { AuditEntries } = auditModels(svc.connection);
+    const { AuditEntries: ReferenceEntries } = auditModels(reference.connection);
+    const recorded = recordHandedOver(AuditEntries);
+    try {
+      const created = (await api(svc).post('/api/incidents').set(analyst.auth).send({ title: 'Audited', awareAt: svc.clock.now().toISOString() }).expect(201)).body;
+      await api(svc).patch(`/api/incidents/${created.id}`).set(analyst.auth).send({ version: created.version, subjects: { groups: ['kunder'] }, neutralised: true }).expect(200);
+      await Promise.all([
+        svc.container.audit.record(systemContext('test'), { action: 'test.empty', target: { type: 'test', id: null } }),
+        svc.container.audit.record(systemContext('test'), {
+          action: 'test.odd', target: { type: 'test', id: 'x' },
+          before: { gone: undefined, empty: {}, nested: { inner: {}, none: undefined } },
+          after: { gone: 1, empty: { now: true }, nested: [undefined, {}, { at: svc.clock.now(), none: undefined }] },
+        }),
+      ]);
+      assert.equal(recorded.documents.length, 4);
+      await compareWithCreate(AuditEntries, ReferenceEntries, recorded.documents, async (input) => (await ReferenceEntries.insertMany([input as object], { ordered: true }))[0]!, { sameOrder: true });
+      assert.equal((await svc.container.audit.verify()).ok, true);
     } finally {
       recorded.restore();
     }
