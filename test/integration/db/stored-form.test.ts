@@ -43,7 +43,7 @@ function withoutIdAndTimes(doc: Record<string, unknown> | null): Record<string, 
   return rest;
 }
 
-describe('stored form: what the intake stores is what Model.create stored', () => {
+describe('stored form: what the intake stores is what mongoose stored', () => {
   const { svc, signedInAs } = testService();
   const analyst = signedInAs('analyst');
   const dpo = signedInAs('dpo');
@@ -105,6 +105,14 @@ describe('stored form: what the intake stores is what Model.create stored', () =
       assert.equal(recorded.documents.length, bodies.length);
       // create put an incident's fields in schema order; they are now in the order the service builds them.
       await compareWithCreate(Incidents, ReferenceIncidents, recorded.documents, (input) => ReferenceIncidents.create(input as object), { sameOrder: false });
+
+      // The reference counter, incremented through the collection, is the document mongoose's upsert stores.
+      const { Counters } = incidentModels(svc.connection);
+      const { Counters: ReferenceCounters } = incidentModels(reference.connection);
+      const key = `incident-${svc.clock.now().getUTCFullYear()}`;
+      const counter = await Counters.collection.findOne({ _id: key as never });
+      await ReferenceCounters.findOneAndUpdate({ _id: key }, { $inc: { seq: counter!.seq as number } }, { upsert: true, returnDocument: 'after' });
+      assert.deepStrictEqual(counter, await ReferenceCounters.collection.findOne({ _id: key as never }));
     } finally {
       recorded.restore();
     }
