@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Model } from 'mongoose';
+import type { Model, mongo } from 'mongoose';
 import { insertManyStored } from '../../db/stored-form.js';
 import { op } from '../../db/trusted.js';
 import type { Clock } from '../../lib/clock.js';
@@ -205,7 +205,9 @@ export class AuditService {
   }
 
   private async advanceHead(seq: number, hash: string): Promise<void> {
-    const res = await this.deps.heads.updateOne({ _id: HEAD_ID, seq: op({ $lt: seq }) }, { $set: { seq, hash } });
+    // Through the collection: an update the service builds from its own values leaves mongoose nothing to cast or check, and its query machinery costs CPU.
+    const heads = this.deps.heads.collection as unknown as mongo.Collection<AuditHead>;
+    const res = await heads.updateOne({ _id: HEAD_ID, seq: { $lt: seq } }, { $set: { seq, hash } });
     if (res.matchedCount === 0) {
       // Either no head yet, or another appender already moved it further.
       await this.deps.heads.create({ _id: HEAD_ID, seq, hash }).catch((err: { code?: number }) => {
