@@ -44,6 +44,8 @@ import { registerRoutes } from './domains/register/register.routes.js';
 import { RegisterService } from './domains/register/register.service.js';
 import { userModels } from './domains/users/user.model.js';
 import { alertRoutes } from './domains/alerts/alert.routes.js';
+import { casefileRoutes } from './domains/casefile/casefile.routes.js';
+import { CasefileService } from './domains/casefile/casefile.service.js';
 import { deliveryModel } from './domains/alerts/delivery.model.js';
 import { AlertDispatcher } from './domains/alerts/dispatcher.js';
 import { heartbeatModel, SchedulerWatchdog } from './domains/alerts/heartbeat.js';
@@ -145,6 +147,7 @@ export function createContainer(infra: Infrastructure) {
   subscribe(events, { clock: clockService, alerts, dispatcher, incidents, assessments, auth, broadcaster, push });
 
   const planner = new HorizonPlanner(infra.scheduler, config.clock.plannerEveryMs);
+  const casefiles = new CasefileService({ incidents, assessments, notices, alerts, dispatcher });
 
   const routes: AnyRoute[] = [
     // The refresh cookie is Secure in production and wherever people reach the service over HTTPS.
@@ -176,6 +179,7 @@ export function createContainer(infra: Infrastructure) {
     ...rotaRoutes(rotas),
     ...alertRoutes(alerts, dispatcher, incidents, users, config.auth.jwtSecret, clock),
     ...pushRoutes({ push, alerts, incidents, users, ack, clock }),
+    ...casefileRoutes({ casefiles, clock, clockSettings: config.clock }),
   ];
 
   /** Creates the collections' indexes before the first request, so unique keys hold from the start. */
