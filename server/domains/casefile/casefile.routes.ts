@@ -13,6 +13,7 @@ export interface CasefileRoutesDeps {
   clockSettings: ClockViewSettings;
 }
 
+/** The case file's route: the incident page's one request. */
 export function casefileRoutes({ casefiles, clock, clockSettings }: CasefileRoutesDeps): AnyRoute[] {
   return [
     route<Actor, undefined, undefined, typeof IdParams>({
