@@ -6,6 +6,7 @@ import { fieldProblem, refused, words } from '../../http/refusal.js';
 import type { Emits } from '../../lib/events.js';
 import type { Logger } from '../../lib/logger.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
+import type { AccessEpoch } from '../users/access-epoch.js';
 import { emailKey, type User } from '../users/user.model.js';
 import type { UserService } from '../users/user.service.js';
 import type { AuthEvents } from './auth.events.js';
@@ -30,6 +31,8 @@ export interface AuthServiceDeps {
   users: UserService;
   refreshTokens: Model<RefreshToken>;
   sessions: Model<SessionRecord>;
+  /** Moved after every session that ends. */
+  epoch: AccessEpoch;
   throttle: LoginThrottleService;
   tokens: TokenService;
   audit: AuditService;
@@ -146,7 +149,7 @@ export class AuthService {
     return !!session && !session.endedAt && String(session.userId) === userId;
   }
 
-  /** Opens a session for a user (sign-in does this); access tokens are signed for its id. */
+  /** Opens a session for a user (sign-in does this); access tokens are signed for its id. No epoch to move: no process knows a new id. */
   async startSession(userId: string): Promise<string> {
     const id = randomUUID();
     await this.deps.sessions.create({ _id: id, userId, startedAt: this.deps.clock.now(), endedAt: null, endedReason: null });
@@ -155,6 +158,7 @@ export class AuthService {
 
   private async endSession(sessionId: string, reason: string): Promise<void> {
     await this.deps.sessions.updateOne({ _id: sessionId, endedAt: null }, { $set: { endedAt: this.deps.clock.now(), endedReason: reason } });
+    await this.deps.epoch.bump();
     await this.deps.events.emit('session.ended', { sessionId });
   }
 
@@ -183,6 +187,7 @@ export class AuthService {
     await this.deps.refreshTokens.updateMany({ userId, revokedAt: null, ...others }, { $set: { revokedAt: now, revokedReason: reason } });
     const otherSessions = keepSessionId ? { _id: op({ $ne: keepSessionId }) } : {};
     await this.deps.sessions.updateMany({ userId, endedAt: null, ...otherSessions }, { $set: { endedAt: now, endedReason: reason } });
+    await this.deps.epoch.bump();
   }
 }
 
