@@ -15,6 +15,7 @@ import { authModels } from './domains/auth/auth.model.js';
 import { authRoutes } from './domains/auth/auth.routes.js';
 import { AuthService } from './domains/auth/auth.service.js';
 import { createGuard } from './domains/auth/guard.js';
+import { ActorCache } from './domains/auth/actor-cache.js';
 import { LoginThrottleService } from './domains/auth/login-throttle.js';
 import { TokenService } from './domains/auth/token.service.js';
 import { alertModel } from './domains/alerts/alert.model.js';
@@ -87,7 +88,7 @@ export function createContainer(infra: Infrastructure) {
     clock,
   });
   const auth = new AuthService({
-    users, refreshTokens: RefreshTokens, sessions: Sessions, epoch, throttle: new LoginThrottleService({ throttles: LoginThrottles, clock }), tokens, audit, events, clock,
+    users, refreshTokens: RefreshTokens, sessions: Sessions, epoch, actors: new ActorCache(), throttle: new LoginThrottleService({ throttles: LoginThrottles, clock }), tokens, audit, events, clock,
     refreshTtlDays: config.auth.refreshTokenTtlDays, logger,
   });
 

@@ -14,6 +14,7 @@ import type { RefreshToken, Session as SessionRecord } from './auth.model.js';
 import type { LoginThrottleService } from './login-throttle.js';
 import { actorOf, type Actor } from '../access/actor.js';
 import type { TokenService } from './token.service.js';
+import type { ActorCache } from './actor-cache.js';
 
 export { actorOf, type Actor } from '../access/actor.js';
 
@@ -31,8 +32,9 @@ export interface AuthServiceDeps {
   users: UserService;
   refreshTokens: Model<RefreshToken>;
   sessions: Model<SessionRecord>;
-  /** Moved after every session that ends. */
+  /** Moved after every session that ends; read first on every request to decide whether `actors` may answer. */
   epoch: AccessEpoch;
+  actors: ActorCache;
   throttle: LoginThrottleService;
   tokens: TokenService;
   audit: AuditService;
@@ -131,16 +133,34 @@ export class AuthService {
   /** The actor behind a bearer token: a valid signature, an open session, and a user who still exists and is active. */
   async actorFromToken(token: string): Promise<{ actor: Actor; expiresAt: Date }> {
     const claims = this.deps.tokens.verify(token);
-    const [open, user] = await Promise.all([this.sessionIsOpen(claims.sid, claims.sub), this.deps.users.findActive(claims.sub)]);
-    if (!open) throw refused(401, 'unauthorized', words('refused.session-ended'));
-    if (!user) throw refused(401, 'unauthorized', words('refused.account-inactive'));
-    return { actor: { ...actorOf(user), sessionId: claims.sid }, expiresAt: new Date(claims.exp * 1000) };
+    const found = await this.actorOfSession(claims.sub, claims.sid);
+    if (found === 'session-ended') throw refused(401, 'unauthorized', words('refused.session-ended'));
+    if (found === 'account-inactive') throw refused(401, 'unauthorized', words('refused.account-inactive'));
+    return { actor: found, expiresAt: new Date(claims.exp * 1000) };
   }
 
   /** The actor of an open session as they are now (roles re-read), or undefined once the session or the account has ended. */
   async currentActor(userId: string, sessionId: string): Promise<Actor | undefined> {
+    const found = await this.actorOfSession(userId, sessionId);
+    return typeof found === 'string' ? undefined : found;
+  }
+
+  /**
+   * One read when this process validated the session at the current access epoch; otherwise the session
+   * and the user, remembered with the epoch read before them. A write that lands between those reads has
+   * moved the epoch by the next request, so what was read is not reused.
+   */
+  private async actorOfSession(userId: string, sessionId: string): Promise<Actor | 'session-ended' | 'account-inactive'> {
+    const since = this.deps.actors.now();
+    const epoch = await this.deps.epoch.read();
+    const known = this.deps.actors.get(sessionId, userId, epoch);
+    if (known) return known;
     const [open, user] = await Promise.all([this.sessionIsOpen(sessionId, userId), this.deps.users.findActive(userId)]);
-    return open && user ? { ...actorOf(user), sessionId } : undefined;
+    if (!open) return 'session-ended';
+    if (!user) return 'account-inactive';
+    const actor = { ...actorOf(user), sessionId };
+    this.deps.actors.remember(sessionId, userId, epoch, since, actor);
+    return actor;
   }
 
   /** True while the session exists, belongs to the user and has not ended; one read by _id. */
