@@ -153,17 +153,30 @@ async function main(): Promise<void> {
 
   let db: Awaited<ReturnType<typeof open>> | undefined;
 
-  async function call(method: string, path: string, userId: string, body?: unknown): Promise<{ status: number; json: unknown; bytes: number }> {
-    const { service, container, sessions } = db!;
-    const res = await fetch(`${service.url}${path}`, {
+  /**
+   * One request as the dashboard makes it, with a token the bench holds as a browser does (signed again
+   * each minute, not at every call). The body is parsed only by the caller that reads it: the bench's
+   * client runs on the same two cores as the service, and parsing every board page cost it 1.5 ms.
+   */
+  const tokens = new Map<string, { token: string; signedAt: number }>();
+  function tokenOf(userId: string): string {
+    const held = tokens.get(userId);
+    if (held && performance.now() - held.signedAt < MINUTE) return held.token;
+    const { container, sessions } = db!;
+    const token = container.tokens.sign(userId, sessions.get(userId)!).token;
+    tokens.set(userId, { token, signedAt: performance.now() });
+    return token;
+  }
+
+  async function call(method: string, path: string, userId: string, body?: unknown): Promise<{ status: number; json: () => unknown; bytes: number }> {
+    const res = await fetch(`${db!.service.url}${path}`, {
       method,
-      headers: { Authorization: `Bearer ${container.tokens.sign(userId, sessions.get(userId)!).token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: { Authorization: `Bearer ${tokenOf(userId)}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await res.text();
     if (res.status >= 500) throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 200)}`);
-    const json: unknown = res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null;
-    return { status: res.status, json, bytes: text.length };
+    return { status: res.status, json: () => JSON.parse(text) as unknown, bytes: text.length };
   }
 
   /** One incident as a team records it: intake, facts, and for some an assessment, a notice and alerts. */
@@ -175,11 +188,11 @@ async function main(): Promise<void> {
     // 20,000), which measures the alerting (bench/alert-lag's business), not the API.
     const awareAt = new Date(Date.now() - ((i % 1380) + 1) * MINUTE).toISOString();
     const created = await call('POST', '/api/incidents', analystId, { title: `${SEEDED_TITLE} ${i}`, description: `Kunderegister eksportert ved en feil (${i})`, awareAt, awarenessReason: 'Funnet i loggen' });
-    const id = (created.json as { id: string }).id;
+    const id = (created.json() as { id: string }).id;
     const patched = await call('PATCH', `/api/incidents/${id}`, analystId, {
       version: 0, breachTypes: ['confidentiality'], subjects: { count: { kind: 'estimate', value: 100 + (i % 900) } },
     });
-    versions.set(id, (patched.json as { version: number }).version);
+    versions.set(id, (patched.json() as { version: number }).version);
     ids.push(id);
     if (i % 4 === 0) await call('POST', `/api/incidents/${id}/assessments`, dpoId);
     if (i % 10 === 0) await call('POST', `/api/incidents/${id}/notices`, dpoId, { kind: 'authority', lang: 'nb' });
@@ -201,6 +214,7 @@ async function main(): Promise<void> {
     if (database.kept || !db) {
       await db?.service.stop();
       db = await open(database.kept ? `bench_api_${size}` : runName);
+      tokens.clear();
     }
     const { service, analystId, dpoId, ids, versions } = db;
     const seedStarted = Date.now();
@@ -252,7 +266,7 @@ async function main(): Promise<void> {
       const id = patchIds[i]!;
       const res = await call('PATCH', `/api/incidents/${id}`, analystId, { version: versions.get(id), measuresTaken: `Målt endring ${i}` });
       if (res.status !== 200) throw new Error(`PATCH answered ${res.status}`);
-      versions.set(id, (res.json as { version: number }).version);
+      versions.set(id, (res.json() as { version: number }).version);
     }));
     results.push(figures);
     console.log(JSON.stringify(figures));
