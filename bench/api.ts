@@ -12,8 +12,9 @@
  * intakes stay in it: a few hundred per run). Without it, the sizes grow one temporary database.
  *
  * Targets (2-core machine, embedded database, 20,000 incidents): board p99 ≤ 30 ms; opening an incident
- * (all its calls) p99 ≤ 60 ms; intake ≥ 100/s at p99 ≤ 150 ms; register CSV ≤ 3 s; a paged or by-id
- * call at 20,000 costs at most 1.5× what it costs at 2,000.
+ * (its case file, the one call the dashboard makes; `openIncidentParts` is the seven calls it made before)
+ * p99 ≤ 60 ms; intake ≥ 100/s at p99 ≤ 150 ms; register CSV ≤ 3 s; a paged or by-id call at 20,000 costs
+ * at most 1.5× what it costs at 2,000.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -30,6 +31,7 @@ import { benchDatabase } from './database.js';
 const SIZES = (process.env.SIZES ?? '2000,20000').split(',').map(Number);
 const REPEAT = Number(process.env.REPEAT ?? 200);
 const CONCURRENCY = 8;
+const WARM_UP = 20;
 const MINUTE = 60_000;
 const SEEDED_TITLE = 'Innsyn i kundedata';
 
@@ -83,8 +85,13 @@ const benchStarted = performance.now();
 /** Where a long run is, on standard error (the figures go to standard output). */
 const progress = (what: string) => process.stderr.write(`[${round((performance.now() - benchStarted) / 1000)} s] ${what}\n`);
 
-/** Runs `op` `count` times, `concurrency` at a time, and returns its latency percentiles and throughput. */
-async function measure(count: number, concurrency: number, op: (i: number) => Promise<void>): Promise<Figures> {
+/**
+ * Runs `op` `count` times, `concurrency` at a time, and returns its latency percentiles and throughput.
+ * A read is first run `warmUp` times untimed: the first calls of a route compile its code, and at 200
+ * calls a p99 is the second slowest, so without this it measured the compiler rather than the route.
+ */
+async function measure(count: number, concurrency: number, op: (i: number) => Promise<void>, warmUp = 0): Promise<Figures> {
+  for (let i = 0; i < warmUp; i++) await op(count + i);
   const times: number[] = [];
   let next = 0;
   const cpuBefore = process.cpuUsage();
@@ -152,17 +159,30 @@ async function main(): Promise<void> {
 
   let db: Awaited<ReturnType<typeof open>> | undefined;
 
-  async function call(method: string, path: string, userId: string, body?: unknown): Promise<{ status: number; json: unknown; bytes: number }> {
-    const { service, container, sessions } = db!;
-    const res = await fetch(`${service.url}${path}`, {
+  /**
+   * One request as the dashboard makes it, with a token the bench holds as a browser does (signed again
+   * each minute, not at every call). The body is parsed only by the caller that reads it: the bench's
+   * client runs on the same two cores as the service, and parsing every board page cost it 1.5 ms.
+   */
+  const tokens = new Map<string, { token: string; signedAt: number }>();
+  function tokenOf(userId: string): string {
+    const held = tokens.get(userId);
+    if (held && performance.now() - held.signedAt < MINUTE) return held.token;
+    const { container, sessions } = db!;
+    const token = container.tokens.sign(userId, sessions.get(userId)!).token;
+    tokens.set(userId, { token, signedAt: performance.now() });
+    return token;
+  }
+
+  async function call(method: string, path: string, userId: string, body?: unknown): Promise<{ status: number; json: () => unknown; bytes: number }> {
+    const res = await fetch(`${db!.service.url}${path}`, {
       method,
-      headers: { Authorization: `Bearer ${container.tokens.sign(userId, sessions.get(userId)!).token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: { Authorization: `Bearer ${tokenOf(userId)}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await res.text();
     if (res.status >= 500) throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 200)}`);
-    const json: unknown = res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null;
-    return { status: res.status, json, bytes: text.length };
+    return { status: res.status, json: () => JSON.parse(text) as unknown, bytes: text.length };
   }
 
   /** One incident as a team records it: intake, facts, and for some an assessment, a notice and alerts. */
@@ -174,11 +194,11 @@ async function main(): Promise<void> {
     // 20,000), which measures the alerting (bench/alert-lag's business), not the API.
     const awareAt = new Date(Date.now() - ((i % 1380) + 1) * MINUTE).toISOString();
     const created = await call('POST', '/api/incidents', analystId, { title: `${SEEDED_TITLE} ${i}`, description: `Kunderegister eksportert ved en feil (${i})`, awareAt, awarenessReason: 'Funnet i loggen' });
-    const id = (created.json as { id: string }).id;
+    const id = (created.json() as { id: string }).id;
     const patched = await call('PATCH', `/api/incidents/${id}`, analystId, {
       version: 0, breachTypes: ['confidentiality'], subjects: { count: { kind: 'estimate', value: 100 + (i % 900) } },
     });
-    versions.set(id, (patched.json as { version: number }).version);
+    versions.set(id, (patched.json() as { version: number }).version);
     ids.push(id);
     if (i % 4 === 0) await call('POST', `/api/incidents/${id}/assessments`, dpoId);
     if (i % 10 === 0) await call('POST', `/api/incidents/${id}/notices`, dpoId, { kind: 'authority', lang: 'nb' });
@@ -200,6 +220,7 @@ async function main(): Promise<void> {
     if (database.kept || !db) {
       await db?.service.stop();
       db = await open(database.kept ? `bench_api_${size}` : runName);
+      tokens.clear();
     }
     const { service, analystId, dpoId, ids, versions } = db;
     const seedStarted = Date.now();
@@ -219,20 +240,23 @@ async function main(): Promise<void> {
       progress(name);
       figures[name] = await profiled(`${size}-${name}`, run);
     };
-    await take('healthz', () => measure(REPEAT, 1, async () => void (await fetch(`${service.url}/healthz`)).text()));
-    await take('board', () => measure(REPEAT, 1, async () => void (await call('GET', '/api/incidents?limit=50', dpoId))));
-    await take('boardByStatus', () => measure(REPEAT, 1, async () => void (await call('GET', '/api/incidents?status=open&limit=50', dpoId))));
-    await take('boardByDeadline', () => measure(REPEAT, 1, async () => void (await call('GET', '/api/incidents?clock=running&sort=deadline&limit=50', dpoId))));
-    await take('openIncident', () => measure(REPEAT, 1, async (i) => {
+    await take('healthz', () => measure(REPEAT, 1, async () => void (await fetch(`${service.url}/healthz`)).text(), WARM_UP));
+    await take('board', () => measure(REPEAT, 1, async () => void (await call('GET', '/api/incidents?limit=50', dpoId)), WARM_UP));
+    await take('boardByStatus', () => measure(REPEAT, 1, async () => void (await call('GET', '/api/incidents?status=open&limit=50', dpoId)), WARM_UP));
+    await take('boardByDeadline', () => measure(REPEAT, 1, async () => void (await call('GET', '/api/incidents?clock=running&sort=deadline&limit=50', dpoId)), WARM_UP));
+    // What the dashboard does on opening an incident: its case file, one call.
+    await take('openIncident', () => measure(REPEAT, 1, async (i) => void (await call('GET', `/api/incidents/${pick(i)}/casefile`, dpoId)), WARM_UP));
+    // The same page read as it was before the case file: its seven calls at once.
+    await take('openIncidentParts', () => measure(REPEAT, 1, async (i) => {
       const id = pick(i);
       await Promise.all(
         [`/api/incidents/${id}`, `/api/incidents/${id}/timeline`, `/api/incidents/${id}/assessments`, `/api/incidents/${id}/decisions`,
           `/api/incidents/${id}/notices`, `/api/incidents/${id}/submissions`, `/api/incidents/${id}/alerts`].map((path) => call('GET', path, dpoId)),
       );
-    }));
-    await take('oneIncident', () => measure(REPEAT, 1, async (i) => void (await call('GET', `/api/incidents/${pick(i)}`, dpoId))));
-    await take('timeline', () => measure(REPEAT, 1, async (i) => void (await call('GET', `/api/incidents/${pick(i)}/timeline`, dpoId))));
-    await take('search', () => measure(Math.min(REPEAT, 50), 1, async (i) => void (await call('GET', `/api/incidents?q=${encodeURIComponent(`kundedata ${i}`)}&limit=50`, dpoId))));
+    }, WARM_UP));
+    await take('oneIncident', () => measure(REPEAT, 1, async (i) => void (await call('GET', `/api/incidents/${pick(i)}`, dpoId)), WARM_UP));
+    await take('timeline', () => measure(REPEAT, 1, async (i) => void (await call('GET', `/api/incidents/${pick(i)}/timeline`, dpoId)), WARM_UP));
+    await take('search', () => measure(Math.min(REPEAT, 50), 1, async (i) => void (await call('GET', `/api/incidents?q=${encodeURIComponent(`kundedata ${i}`)}&limit=50`, dpoId)), 2));
     await take('registerJson', () => measure(5, 1, async () => void (await call('GET', '/api/register', dpoId))));
     await take('registerCsv', () => measure(5, 1, async () => void (await call('GET', '/api/register?format=csv', dpoId))));
     await take('intake', () => measure(REPEAT * 2, CONCURRENCY, async (i) => {
@@ -248,7 +272,7 @@ async function main(): Promise<void> {
       const id = patchIds[i]!;
       const res = await call('PATCH', `/api/incidents/${id}`, analystId, { version: versions.get(id), measuresTaken: `Målt endring ${i}` });
       if (res.status !== 200) throw new Error(`PATCH answered ${res.status}`);
-      versions.set(id, (res.json as { version: number }).version);
+      versions.set(id, (res.json() as { version: number }).version);
     }));
     results.push(figures);
     console.log(JSON.stringify(figures));

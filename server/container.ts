@@ -15,6 +15,7 @@ import { authModels } from './domains/auth/auth.model.js';
 import { authRoutes } from './domains/auth/auth.routes.js';
 import { AuthService } from './domains/auth/auth.service.js';
 import { createGuard } from './domains/auth/guard.js';
+import { ActorCache } from './domains/auth/actor-cache.js';
 import { LoginThrottleService } from './domains/auth/login-throttle.js';
 import { TokenService } from './domains/auth/token.service.js';
 import { alertModel } from './domains/alerts/alert.model.js';
@@ -43,7 +44,10 @@ import { ObligationService } from './domains/obligations/obligation.service.js';
 import { registerRoutes } from './domains/register/register.routes.js';
 import { RegisterService } from './domains/register/register.service.js';
 import { userModels } from './domains/users/user.model.js';
+import { AccessEpoch, accessEpochModel } from './domains/users/access-epoch.js';
 import { alertRoutes } from './domains/alerts/alert.routes.js';
+import { casefileRoutes } from './domains/casefile/casefile.routes.js';
+import { CasefileService } from './domains/casefile/casefile.service.js';
 import { deliveryModel } from './domains/alerts/delivery.model.js';
 import { AlertDispatcher } from './domains/alerts/dispatcher.js';
 import { heartbeatModel, SchedulerWatchdog } from './domains/alerts/heartbeat.js';
@@ -75,7 +79,8 @@ export function createContainer(infra: Infrastructure) {
 
   const { Users, Credentials } = userModels(connection);
   const egress = new EgressGuard(config.alerting.webhookAllowedHosts);
-  const users = new UserService({ users: Users, credentials: Credentials, audit, events, egress, clock, logger });
+  const epoch = new AccessEpoch(accessEpochModel(connection));
+  const users = new UserService({ users: Users, credentials: Credentials, epoch, audit, events, egress, clock, logger });
 
   const { RefreshTokens, LoginThrottles, Sessions } = authModels(connection);
   const tokens = new TokenService({
@@ -83,7 +88,7 @@ export function createContainer(infra: Infrastructure) {
     clock,
   });
   const auth = new AuthService({
-    users, refreshTokens: RefreshTokens, sessions: Sessions, throttle: new LoginThrottleService({ throttles: LoginThrottles, clock }), tokens, audit, events, clock,
+    users, refreshTokens: RefreshTokens, sessions: Sessions, epoch, actors: new ActorCache(), throttle: new LoginThrottleService({ throttles: LoginThrottles, clock }), tokens, audit, events, clock,
     refreshTtlDays: config.auth.refreshTokenTtlDays, logger,
   });
 
@@ -145,6 +150,7 @@ export function createContainer(infra: Infrastructure) {
   subscribe(events, { clock: clockService, alerts, dispatcher, incidents, assessments, auth, broadcaster, push });
 
   const planner = new HorizonPlanner(infra.scheduler, config.clock.plannerEveryMs);
+  const casefiles = new CasefileService({ incidents, assessments, notices, alerts, dispatcher });
 
   const routes: AnyRoute[] = [
     // The refresh cookie is Secure in production and wherever people reach the service over HTTPS.
@@ -176,6 +182,7 @@ export function createContainer(infra: Infrastructure) {
     ...rotaRoutes(rotas),
     ...alertRoutes(alerts, dispatcher, incidents, users, config.auth.jwtSecret, clock),
     ...pushRoutes({ push, alerts, incidents, users, ack, clock }),
+    ...casefileRoutes({ casefiles, clock, clockSettings: config.clock }),
   ];
 
   /** Creates the collections' indexes before the first request, so unique keys hold from the start. */

@@ -13,7 +13,7 @@ import { dirname, join, normalize, relative, sep } from 'node:path';
 
 /** Lowest first. A domain folder not listed here counts as above all of them. */
 export const DOMAIN_ORDER = [
-  'access', 'audit', 'users', 'auth', 'oncall', 'incidents', 'alerts', 'clock', 'assessment', 'notices', 'obligations', 'register', 'push',
+  'access', 'audit', 'users', 'auth', 'oncall', 'incidents', 'alerts', 'clock', 'assessment', 'notices', 'obligations', 'register', 'casefile', 'push',
 ];
 
 const TIER = { base: 0, adapters: 1, domains: 2, realtime: 3, root: 4 };

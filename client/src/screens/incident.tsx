@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { CasefileView } from '../../../server/domains/casefile/casefile.presenter.js';
 import type { IncidentView } from '../../../server/domains/incidents/incident.presenter.js';
 import type { ObligationView } from '../../../server/domains/obligations/obligation.view.js';
 import { api } from '../api.js';
@@ -7,15 +8,15 @@ import { NextStep, ObligationList } from '../components/obligations.js';
 import { ErrorBox, Loading, useLoad } from '../components/states.js';
 import { Countdown, Time } from '../components/time.js';
 import { sentence, t, word } from '../words.js';
-import { AlertsSection, type AlertView } from './incident/alerts.js';
-import { AssessmentSection, DecisionSection, type AssessmentView, type DecisionView } from './incident/assessment.js';
+import { AlertsSection } from './incident/alerts.js';
+import { AssessmentSection, DecisionSection } from './incident/assessment.js';
 import { AwarenessSection } from './incident/awareness.js';
 import { ControllerSection } from './incident/controller.js';
 import { FactsSection } from './incident/facts.js';
-import { NoticesSection, type NoticeView, type SubmissionView } from './incident/notices.js';
+import { NoticesSection } from './incident/notices.js';
 import { StateSection } from './incident/state.js';
 import { SubmissionsSection } from './incident/submissions.js';
-import { TimelineSection, type TimelineView } from './incident/timeline.js';
+import { TimelineSection } from './incident/timeline.js';
 import { mostUrgentClock } from '../../../server/domains/clock/urgent-clock.rules.js';
 
 /** The incident view with the obligations contract's fields, which older servers do not send. */
@@ -86,18 +87,8 @@ function DeadlineNotes({ incident }: { incident: Incident }) {
 export function IncidentScreen({ id }: { id: string }) {
   // The newest version the server has announced; newer than the one shown means someone else changed it.
   const [announced, setAnnounced] = useState(0);
-  const { data, error, reload } = useLoad(async () => {
-    const [incident, timeline, assessments, decisions, notices, submissions, alerts] = await Promise.all([
-      api<Incident>('GET', `/incidents/${id}`),
-      api<TimelineView[]>('GET', `/incidents/${id}/timeline`),
-      api<AssessmentView[]>('GET', `/incidents/${id}/assessments`),
-      api<DecisionView[]>('GET', `/incidents/${id}/decisions`),
-      api<NoticeView[]>('GET', `/incidents/${id}/notices`),
-      api<SubmissionView[]>('GET', `/incidents/${id}/submissions`),
-      api<AlertView[]>('GET', `/incidents/${id}/alerts`).catch(() => [] as AlertView[]),
-    ]);
-    return { incident, timeline, assessments, decisions, notices, submissions, alerts };
-  }, [id]);
+  // One request for the whole page; its alerts are empty for whoever may not list alerts.
+  const { data, error, reload } = useLoad(() => api<CasefileView>('GET', `/incidents/${id}/casefile`), [id]);
   const version = data?.incident.version;
   useEffect(() => watchIncident(id), [id]);
   useEffect(

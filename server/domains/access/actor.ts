@@ -1,6 +1,6 @@
 import type { Role } from './permissions.js';
 
-/** The signed-in caller as every service sees it; roles are read from the database on each request. */
+/** The signed-in caller as every service sees it; roles as the database holds them when the request is authenticated. */
 export interface Actor {
   id: string;
   email: string;

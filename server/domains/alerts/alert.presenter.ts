@@ -35,6 +35,9 @@ export const presentAlertView = (a: Alert, told: Told[]) => ({
   nextEscalationAt: iso(a.nextEscalationAt),
 });
 
+/** Alerts as the lists show them, each with who has been told of it (`AlertDispatcher.toldOf`). */
+export const presentAlertViews = (alerts: Alert[], told: Map<string, Told[]>) => alerts.map((a) => presentAlertView(a, told.get(String(a._id)) ?? []));
+
 /** An alert as it is pushed to dashboards (socket `alert:fired`, and the replay on reconnect). */
 export interface AlertMessage {
   alertId: string;

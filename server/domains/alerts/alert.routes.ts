@@ -15,7 +15,7 @@ import type { IncidentService } from '../incidents/incident.service.js';
 import type { UserService } from '../users/user.service.js';
 import { verifyAckToken } from './ack-link.js';
 import { langOf } from '../../http/lang.js';
-import { presentAlert, presentAlertView, presentDelivery } from './alert.presenter.js';
+import { presentAlert, presentAlertViews, presentDelivery } from './alert.presenter.js';
 import type { AlertService } from './alert.service.js';
 import type { AlertDispatcher } from './dispatcher.js';
 import { ObjectIdString } from '../../lib/ids.js';
@@ -56,8 +56,7 @@ export function alertRoutes(alerts: AlertService, dispatcher: AlertDispatcher, i
       method: 'get', path: '/incidents/:id/alerts', summary: "The incident's alerts", tag: 'alerts', access: can('alert:read'), params: Params,
       handle: async ({ params, actor }) => {
         const [, list] = await Promise.all([incidents.assertVisible(actor, params.id), alerts.forIncident(params.id)]);
-        const told = await dispatcher.toldOf(list.map((a) => String(a._id)));
-        return list.map((a) => presentAlertView(a, told.get(String(a._id)) ?? []));
+        return presentAlertViews(list, await dispatcher.toldOf(list.map((a) => String(a._id))));
       },
     }),
     route<Actor, undefined, z.ZodObject<{ limit: z.ZodDefault<z.ZodCoercedNumber> }>>({
@@ -65,8 +64,7 @@ export function alertRoutes(alerts: AlertService, dispatcher: AlertDispatcher, i
       query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
       handle: async ({ query, actor }) => {
         const list = await alerts.recentVisible(query.limit, (incidentId) => incidents.canSee(actor, incidentId));
-        const told = await dispatcher.toldOf(list.map((a) => String(a._id)));
-        return list.map((a) => presentAlertView(a, told.get(String(a._id)) ?? []));
+        return presentAlertViews(list, await dispatcher.toldOf(list.map((a) => String(a._id))));
       },
     }),
     route<Actor, undefined, undefined, typeof Params>({

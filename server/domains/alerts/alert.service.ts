@@ -168,6 +168,7 @@ export class AlertService {
     return new Set(list.map((a) => `${a.incidentId}:${a.milestone}:${a.dueAt.toISOString()}`));
   }
 
+  /** Every alert an incident fired, oldest first; the caller has found the actor may see the incident. */
   async forIncident(incidentId: string): Promise<Alert[]> {
     return (await this.deps.alerts.find({ incidentId }).sort({ firedAt: 1 }).lean()) as Alert[];
   }

@@ -56,19 +56,23 @@ export class AssessmentService {
   }
 
   async list(actor: Actor, incidentId: string): Promise<AssessmentRecord[]> {
-    const [, assessments] = await Promise.all([
-      this.deps.incidents.assertVisible(actor, incidentId),
-      this.deps.assessments.find({ incidentId }).sort({ createdAt: 1, _id: 1 }).lean<AssessmentRecord[]>(),
-    ]);
+    const [, assessments] = await Promise.all([this.deps.incidents.assertVisible(actor, incidentId), this.assessmentsOfVisible(incidentId)]);
     return assessments;
   }
 
+  /** Every assessment of an incident the caller has found the actor may see (`get`, `assertVisible`), oldest first. */
+  async assessmentsOfVisible(incidentId: string): Promise<AssessmentRecord[]> {
+    return this.deps.assessments.find({ incidentId }).sort({ createdAt: 1, _id: 1 }).lean<AssessmentRecord[]>();
+  }
+
   async decisionsOf(actor: Actor, incidentId: string): Promise<DecisionRecord[]> {
-    const [, decisions] = await Promise.all([
-      this.deps.incidents.assertVisible(actor, incidentId),
-      this.deps.decisions.find({ incidentId }).sort({ decidedAt: 1, _id: 1 }).lean<DecisionRecord[]>(),
-    ]);
+    const [, decisions] = await Promise.all([this.deps.incidents.assertVisible(actor, incidentId), this.decisionsOfVisible(incidentId)]);
     return decisions;
+  }
+
+  /** Every decision on an incident the caller has found the actor may see (`get`, `assertVisible`), latest last. */
+  async decisionsOfVisible(incidentId: string): Promise<DecisionRecord[]> {
+    return this.deps.decisions.find({ incidentId }).sort({ decidedAt: 1, _id: 1 }).lean<DecisionRecord[]>();
   }
 
   /**

@@ -6,6 +6,7 @@ import { fieldProblem, refused, words } from '../../http/refusal.js';
 import type { Emits } from '../../lib/events.js';
 import type { Logger } from '../../lib/logger.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
+import type { AccessEpoch } from '../users/access-epoch.js';
 import { emailKey, type User } from '../users/user.model.js';
 import type { UserService } from '../users/user.service.js';
 import type { AuthEvents } from './auth.events.js';
@@ -13,6 +14,7 @@ import type { RefreshToken, Session as SessionRecord } from './auth.model.js';
 import type { LoginThrottleService } from './login-throttle.js';
 import { actorOf, type Actor } from '../access/actor.js';
 import type { TokenService } from './token.service.js';
+import type { ActorCache } from './actor-cache.js';
 
 export { actorOf, type Actor } from '../access/actor.js';
 
@@ -30,6 +32,9 @@ export interface AuthServiceDeps {
   users: UserService;
   refreshTokens: Model<RefreshToken>;
   sessions: Model<SessionRecord>;
+  /** Moved after every session that ends; read first on every request to decide whether `actors` may answer. */
+  epoch: AccessEpoch;
+  actors: ActorCache;
   throttle: LoginThrottleService;
   tokens: TokenService;
   audit: AuditService;
@@ -128,16 +133,34 @@ export class AuthService {
   /** The actor behind a bearer token: a valid signature, an open session, and a user who still exists and is active. */
   async actorFromToken(token: string): Promise<{ actor: Actor; expiresAt: Date }> {
     const claims = this.deps.tokens.verify(token);
-    const [open, user] = await Promise.all([this.sessionIsOpen(claims.sid, claims.sub), this.deps.users.findActive(claims.sub)]);
-    if (!open) throw refused(401, 'unauthorized', words('refused.session-ended'));
-    if (!user) throw refused(401, 'unauthorized', words('refused.account-inactive'));
-    return { actor: { ...actorOf(user), sessionId: claims.sid }, expiresAt: new Date(claims.exp * 1000) };
+    const found = await this.actorOfSession(claims.sub, claims.sid);
+    if (found === 'session-ended') throw refused(401, 'unauthorized', words('refused.session-ended'));
+    if (found === 'account-inactive') throw refused(401, 'unauthorized', words('refused.account-inactive'));
+    return { actor: found, expiresAt: new Date(claims.exp * 1000) };
   }
 
   /** The actor of an open session as they are now (roles re-read), or undefined once the session or the account has ended. */
   async currentActor(userId: string, sessionId: string): Promise<Actor | undefined> {
+    const found = await this.actorOfSession(userId, sessionId);
+    return typeof found === 'string' ? undefined : found;
+  }
+
+  /**
+   * One read when this process validated the session at the current access epoch; otherwise the session
+   * and the user, remembered with the epoch read before them. A write that lands between those reads has
+   * moved the epoch by the next request, so what was read is not reused.
+   */
+  private async actorOfSession(userId: string, sessionId: string): Promise<Actor | 'session-ended' | 'account-inactive'> {
+    const since = this.deps.actors.now();
+    const epoch = await this.deps.epoch.read();
+    const known = this.deps.actors.get(sessionId, userId, epoch);
+    if (known) return known;
     const [open, user] = await Promise.all([this.sessionIsOpen(sessionId, userId), this.deps.users.findActive(userId)]);
-    return open && user ? { ...actorOf(user), sessionId } : undefined;
+    if (!open) return 'session-ended';
+    if (!user) return 'account-inactive';
+    const actor = { ...actorOf(user), sessionId };
+    this.deps.actors.remember(sessionId, userId, epoch, since, actor);
+    return actor;
   }
 
   /** True while the session exists, belongs to the user and has not ended; one read by _id. */
@@ -146,7 +169,7 @@ export class AuthService {
     return !!session && !session.endedAt && String(session.userId) === userId;
   }
 
-  /** Opens a session for a user (sign-in does this); access tokens are signed for its id. */
+  /** Opens a session for a user (sign-in does this); access tokens are signed for its id. No epoch to move: no process knows a new id. */
   async startSession(userId: string): Promise<string> {
     const id = randomUUID();
     await this.deps.sessions.create({ _id: id, userId, startedAt: this.deps.clock.now(), endedAt: null, endedReason: null });
@@ -155,6 +178,7 @@ export class AuthService {
 
   private async endSession(sessionId: string, reason: string): Promise<void> {
     await this.deps.sessions.updateOne({ _id: sessionId, endedAt: null }, { $set: { endedAt: this.deps.clock.now(), endedReason: reason } });
+    await this.deps.epoch.bump();
     await this.deps.events.emit('session.ended', { sessionId });
   }
 
@@ -183,6 +207,7 @@ export class AuthService {
     await this.deps.refreshTokens.updateMany({ userId, revokedAt: null, ...others }, { $set: { revokedAt: now, revokedReason: reason } });
     const otherSessions = keepSessionId ? { _id: op({ $ne: keepSessionId }) } : {};
     await this.deps.sessions.updateMany({ userId, endedAt: null, ...otherSessions }, { $set: { endedAt: now, endedReason: reason } });
+    await this.deps.epoch.bump();
   }
 }
 

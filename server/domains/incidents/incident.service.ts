@@ -539,8 +539,13 @@ export class IncidentService {
   }
 
   async listSubmissions(actor: Actor, id: string): Promise<Submission[]> {
-    const [, submissions] = await Promise.all([this.assertVisible(actor, id), this.deps.submissions.find({ incidentId: id }).sort({ sentAt: 1, _id: 1 }).lean<Submission[]>()]);
+    const [, submissions] = await Promise.all([this.assertVisible(actor, id), this.submissionsOfVisible(id)]);
     return submissions;
+  }
+
+  /** The submissions ledger of an incident the caller has found the actor may see (`get`, `assertVisible`), oldest first. */
+  async submissionsOfVisible(incidentId: string): Promise<Submission[]> {
+    return this.deps.submissions.find({ incidentId }).sort({ sentAt: 1, _id: 1 }).lean<Submission[]>();
   }
 
   /** A processor informed its controller (Art. 33(2)): the controller-notice clock stops. */
@@ -626,8 +631,13 @@ export class IncidentService {
   }
 
   async timelineOf(actor: Actor, id: string): Promise<TimelineEvent[]> {
-    const [, events] = await Promise.all([this.assertVisible(actor, id), this.deps.timeline.find({ incidentId: id }).sort({ at: 1, _id: 1 }).lean<TimelineEvent[]>()]);
+    const [, events] = await Promise.all([this.assertVisible(actor, id), this.timelineOfVisible(id)]);
     return events;
+  }
+
+  /** The timeline of an incident the caller has found the actor may see (`get`, `assertVisible`), oldest first. */
+  async timelineOfVisible(incidentId: string): Promise<TimelineEvent[]> {
+    return this.deps.timeline.find({ incidentId }).sort({ at: 1, _id: 1 }).lean<TimelineEvent[]>();
   }
 
   /**

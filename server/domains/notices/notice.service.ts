@@ -254,11 +254,13 @@ export class NoticeService {
   }
 
   async list(actor: Actor, incidentId: string): Promise<Notice[]> {
-    const [, notices] = await Promise.all([
-      this.deps.incidents.assertVisible(actor, incidentId),
-      this.deps.notices.find({ incidentId }).sort({ createdAt: 1, _id: 1 }).lean<Notice[]>(),
-    ]);
+    const [, notices] = await Promise.all([this.deps.incidents.assertVisible(actor, incidentId), this.noticesOfVisible(incidentId)]);
     return notices;
+  }
+
+  /** The notices of an incident the caller has found the actor may see (`get`, `assertVisible`), oldest first. */
+  async noticesOfVisible(incidentId: string): Promise<Notice[]> {
+    return this.deps.notices.find({ incidentId }).sort({ createdAt: 1, _id: 1 }).lean<Notice[]>();
   }
 
   /**

@@ -8,6 +8,7 @@ import { EgressRefused, type EgressGuard } from '../../lib/egress.js';
 import type { Emits } from '../../lib/events.js';
 import type { Logger } from '../../lib/logger.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
+import type { AccessEpoch } from './access-epoch.js';
 import type { Role } from '../access/permissions.js';
 import { emailKey, type Credential, type User } from './user.model.js';
 import { presentUser } from './user.presenter.js';
@@ -37,6 +38,8 @@ export const hashPassword = (password: string) => hash(password, ARGON2);
 export interface UserServiceDeps {
   users: Model<User>;
   credentials: Model<Credential>;
+  /** Moved right after every write to a user, so no instance keeps serving the actor as it was. */
+  epoch: AccessEpoch;
   audit: AuditService;
   events: Emits<UserEvents>;
   egress: EgressGuard;
@@ -74,6 +77,7 @@ export class UserService {
       }
       throw err;
     }
+    await this.deps.epoch.bump();
     await this.deps.credentials.create({ userId: user._id, passwordHash, changedAt: this.deps.clock.now() });
     const view = presentUser(user);
     await this.deps.audit.record(ctx, { action: 'user.created', target: { type: 'user', id: view.id }, after: view });
@@ -90,6 +94,7 @@ export class UserService {
     const before = presentUser(user);
     user.set(changes);
     await user.save();
+    await this.deps.epoch.bump();
     const after = presentUser(user);
     await this.deps.audit.record(ctx, { action: 'user.updated', target: { type: 'user', id }, before, after });
     if (changes.active === false) await this.deps.events.emit('user.deactivated', { userId: id });
@@ -104,6 +109,7 @@ export class UserService {
     const user = await this.deps.users.findById(id).lean();
     if (!user) throw notFound('User');
     await this.deps.users.deleteOne({ _id: user._id });
+    await this.deps.epoch.bump();
     await this.deps.credentials.deleteOne({ userId: user._id });
     await this.deps.audit.record(ctx, { action: 'user.deleted', target: { type: 'user', id }, before: presentUser(user) });
     await this.deps.events.emit('user.deactivated', { userId: id });

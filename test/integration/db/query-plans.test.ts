@@ -79,6 +79,7 @@ describe('the database: everyday queries are answered through indexes', () => {
       ['notices', `/api/incidents/${id}/notices`],
       ['submissions', `/api/incidents/${id}/submissions`],
       ['alerts by incident', `/api/incidents/${id}/alerts`],
+      ['case file', `/api/incidents/${id}/casefile`],
       ['recent alerts', '/api/alerts'],
       ['register', '/api/register'],
     ];

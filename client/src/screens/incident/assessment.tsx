@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { presentAssessment, presentDecision } from '../../../../server/domains/assessment/assessment.routes.js';
+import type { presentAssessment, presentDecision } from '../../../../server/domains/assessment/assessment.presenter.js';
 import type { IncidentView } from '../../../../server/domains/incidents/incident.presenter.js';
 import { api } from '../../api.js';
 import { DateWithReason, RadioGroup, TextArea } from '../../components/field.js';
