@@ -238,7 +238,7 @@ describe('the dashboard screens: working an incident, admin, accessibility and p
     await api(svc).patch(`/api/incidents/${laptop.id}`).set(analyst.auth).send({ version, subjects: { count: { kind: 'exact', value: 301 } } }).expect(200);
     await form.getByRole('button', { name: 'Registrer beslutning' }).click();
     await form.getByTestId('error').getByText('Vurderingen: vurdert på eldre fakta').waitFor();
-    const reloaded = page.waitForResponse((r) => r.url().endsWith(`/api/incidents/${laptop.id}/decisions`) && r.request().method() === 'GET');
+    const reloaded = page.waitForResponse((r) => r.url().endsWith(`/api/incidents/${laptop.id}/casefile`) && r.request().method() === 'GET');
     await page.getByRole('button', { name: 'Vurder på nytt' }).click();
     await reloaded;
     await form.getByLabel('Meld til Datatilsynet').check();
