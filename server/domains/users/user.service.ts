@@ -168,7 +168,7 @@ export class UserService {
       );
     } catch (err) {
       // Another instance bootstrapped at the same moment.
-      if ((err as { status?: number }).status === 409) return undefined;
+      if ((err as { code?: string }).code === 'email_taken') return undefined;
       throw err;
     }
     this.deps.logger.info({ email: adminEmail }, 'created the first admin');

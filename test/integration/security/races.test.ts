@@ -129,4 +129,11 @@ describe('security: account lockout holds under concurrency', () => {
     svc.clock.advanceMs(16 * 60_000);
     await api(svc).post('/api/auth/password').set(victim.auth).send({ currentPassword: PASSWORD, newPassword: 'a brand new password' }).expect(204);
   });
+
+  it('two instances bootstrapping the first admin at once make one admin, and neither start fails', async () => {
+    await svc.connection.collection('users').deleteMany({});
+    const results = await Promise.all([1, 2, 3].map(() => svc.container.users.bootstrapAdmin('first-admin@example.test', 'first admin password 123')));
+    assert.equal(results.filter((r) => r?.email === 'first-admin@example.test').length, 1);
+    assert.equal(await svc.connection.collection('users').countDocuments({ emailKey: 'first-admin@example.test' }), 1);
+  });
 });
